@@ -1,0 +1,88 @@
+// Builds the extension.
+//   node esbuild.mjs             development bundles (sourcemaps)
+//   node esbuild.mjs --release   minified bundles, no sourcemaps (what the .vsix ships)
+//   node esbuild.mjs --watch     development bundles, rebuilt on change
+//   node esbuild.mjs --tests     development bundles plus src/ and test/ compiled file by file into out/ for mocha
+//
+// Two bundles: dist/extension.js (loaded at activation) and dist/identity.js (@azure/identity, about 10x larger),
+// which the extension requires only when it first needs a token, so activation never pays for it.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const release = args.has('--release');
+const watch = args.has('--watch');
+const tests = args.has('--tests');
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: release,
+  sourcemap: release ? false : 'linked',
+  sourcesContent: false,
+  logLevel: 'warning',
+  metafile: true,
+  legalComments: release ? 'linked' : 'inline',
+};
+
+const bundles = [
+  // './identity.js' is the lazy bundle next to extension.js at run time, never inlined.
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode', './identity.js'] },
+  { ...common, entryPoints: { identity: 'src/auth/identityBundle.ts' }, outdir: 'dist', external: ['vscode'] },
+];
+
+function listTs(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return listTs(path);
+    return path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+function kb(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+function printSizes(result) {
+  for (const [file, info] of Object.entries(result.metafile.outputs)) {
+    if (file.endsWith('.map') || file.endsWith('.LEGAL.txt')) continue;
+    console.log(`bundle ${relative('.', file).padEnd(22)} ${kb(info.bytes).padStart(10)}${release ? ' (minified)' : ''}`);
+  }
+}
+
+if (!watch) rmSync('dist', { recursive: true, force: true });
+
+if (watch) {
+  for (const options of bundles) {
+    const ctx = await esbuild.context({
+      ...options,
+      plugins: [{ name: 'report', setup: (b) => b.onEnd((r) => r.errors.length === 0 && printSizes(r)) }],
+    });
+    await ctx.watch();
+  }
+  console.log('esbuild: watching src/ for changes');
+} else {
+  const results = await Promise.all(bundles.map((options) => esbuild.build(options)));
+  results.forEach(printSizes);
+}
+
+if (tests) {
+  // Unbundled, file by file: mocha loads test files directly and they import src modules by relative path.
+  rmSync('out', { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: [...listTs('src'), ...listTs('test')],
+    outdir: 'out',
+    outbase: '.',
+    bundle: false,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  console.log('esbuild: compiled src/ and test/ into out/');
+}

@@ -1,0 +1,30 @@
+// What the tracker hands to the rest of the extension. Pure data, no editor types.
+
+export type SessionEndReason = 'idle' | 'switch' | 'close' | 'blur' | 'shutdown' | 'excluded' | 'paused';
+
+export interface CursorPosition {
+  /** Zero-based line. */
+  line: number;
+  /** Zero-based character (UTF-16 code units). */
+  character: number;
+}
+
+/** One period of real engagement with one document. */
+export interface Session {
+  /** Client GUID, fixed when the session starts; becomes the Graph history item id, so replays never duplicate. */
+  id: string;
+  /** The document's URI (for a notebook cell: the notebook's URI). */
+  documentUri: string;
+  languageId: string;
+  /** Epoch milliseconds. */
+  startedAt: number;
+  /** Epoch milliseconds of the last real activity (never the moment idleness was noticed). */
+  lastActiveAt: number;
+  /** Sum of active time; never more than (lastActiveAt - startedAt) / 1000. */
+  activeSeconds: number;
+  /** Cursor at the last activity, for the activation URL. */
+  cursor?: CursorPosition;
+  /** 'ongoing' in checkpoints of a live session, 'ended' once finished. */
+  state: 'ongoing' | 'ended';
+  endReason?: SessionEndReason;
+}
