@@ -1,0 +1,91 @@
+// `npm test`: every tier, in order, each printing what ran and how long it took; the last line is the total.
+//   node scripts/test.mjs                 all tiers
+//   node scripts/test.mjs unit integration   only those tiers (static, unit, integration, package, faults)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { bootstrap } from './bootstrap.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const resultsDir = join(root, 'test-artifacts', 'results');
+rmSync(resultsDir, { recursive: true, force: true });
+mkdirSync(resultsDir, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const timings = [];
+
+function run(command, args, env = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function check(name, command, args) {
+  const ok = run(command, args);
+  console.log(`${name}: ${ok ? 'passed' : 'FAILED'}`);
+  if (ok) totals.passed++;
+  else totals.failed++;
+  return ok;
+}
+
+/** Runs a mocha tier that writes a JSON summary, and adds its counts to the totals. */
+function mochaTier(name, command, args) {
+  const file = join(resultsDir, `${name}.json`);
+  const exitedCleanly = run(command, args, { AF_TEST_RESULTS: file });
+  if (!existsSync(file)) {
+    console.log(`${name}: the runner produced no results (exit ${exitedCleanly ? 0 : 'non-zero'})`);
+    totals.failed++;
+    return;
+  }
+  const summary = JSON.parse(readFileSync(file, 'utf8'));
+  const notFinished = summary.finished ? 0 : 1;
+  const ranNothing = summary.passed + summary.failed === 0 ? 1 : 0;
+  const exitMismatch = !exitedCleanly && summary.failed === 0 ? 1 : 0;
+  totals.passed += summary.passed;
+  totals.failed += summary.failed + notFinished + ranNothing + exitMismatch;
+  totals.skipped += summary.pending;
+  if (ranNothing) console.log(`${name}: no test ran`);
+  if (exitMismatch) console.log(`${name}: the runner failed outside any test`);
+  console.log(`${name}: ${summary.passed} passed, ${summary.failed} failed, ${summary.pending} skipped in ${summary.files.length} files`);
+}
+
+const node = process.execPath;
+const tsNode = ['-r', './scripts/register-ts.cjs'];
+const tiers = {
+  static() {
+    check('lint (eslint)', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.']);
+    check('typecheck (tsc --noEmit)', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
+  },
+  unit() {
+    mochaTier('unit', node, [...tsNode, 'test/support/runMocha.ts', 'test/unit']);
+  },
+  integration() {
+    if (!check('build (bundles + compiled tests)', node, ['esbuild.mjs', '--tests'])) return;
+    mochaTier('integration', node, [...tsNode, 'test/harness/runIntegration.ts']);
+  },
+  package() {
+    if (!check('package (vsce)', 'npm', ['run', '-s', 'package'])) return;
+    if (!existsSync(join(root, 'out', 'test', 'installed', 'index.js'))) run(node, ['esbuild.mjs', '--tests']);
+    mochaTier('package', node, [...tsNode, 'test/support/runMocha.ts', 'test/package']);
+  },
+};
+
+const wanted = process.argv.slice(2);
+const order = wanted.length > 0 ? wanted : Object.keys(tiers);
+bootstrap({ editor: order.includes('integration') || order.includes('package') });
+for (const name of order) {
+  const tier = tiers[name];
+  if (!tier) {
+    console.error(`unknown tier "${name}"; tiers: ${Object.keys(tiers).join(', ')}`);
+    process.exit(2);
+  }
+  const started = Date.now();
+  console.log(`\n=== tier: ${name} ===`);
+  tier();
+  const seconds = (Date.now() - started) / 1000;
+  timings.push(`${name} ${seconds.toFixed(1)} s`);
+}
+
+console.log(`\ntiers: ${timings.join(', ')}`);
+const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
+console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exitCode = totals.failed > 0 ? 1 : 0;

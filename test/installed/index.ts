@@ -1,0 +1,6 @@
+// Test entry for the editor that has the packaged .vsix installed (no extension under development).
+import { runTestsIn } from '../support/hostRunner';
+
+export function run(): Promise<void> {
+  return runTestsIn(__dirname);
+}

@@ -1,0 +1,83 @@
+// The .vsix a user installs: what it holds, how big it is, and that the real editor installs and activates it.
+// Run by the package tier of `npm test` after `npm run package` and the test build.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { listZip } from '../support/zip';
+import { installExtension, startEditor, projectRoot } from '../harness/editor';
+import { prepareWorkspace, waitForSummary } from '../harness/runSupport';
+
+const vsix = path.join(projectRoot, 'dist-vsix', 'graph-activity-feed.vsix');
+const allowed = new Set([
+  '[Content_Types].xml',
+  'extension.vsixmanifest',
+  'extension/package.json',
+  'extension/readme.md',
+  'extension/changelog.md',
+  'extension/LICENSE.txt',
+  'extension/dist/extension.js',
+  'extension/dist/identity.js',
+  'extension/dist/identity.js.LEGAL.txt',
+  'extension/dist/extension.js.LEGAL.txt',
+  'extension/media/icon.png',
+]);
+
+function writeDriverExtension(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = { name: 'test-driver', publisher: 'activity-feed-tests', version: '0.0.0', engines: { vscode: '^1.100.0' } };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+describe('the packaged .vsix', function () {
+  this.timeout(5 * 60_000);
+
+  before(() => {
+    assert.ok(fs.existsSync(vsix), `${vsix} is missing: run "npm run package" first`);
+  });
+
+  it('holds only what a user needs: bundles, icon, manifest, README, LICENSE, CHANGELOG', () => {
+    const names = listZip(vsix).map((e) => e.name);
+    const unexpected = names.filter((n) => !allowed.has(n) && !n.startsWith('extension/media/walkthrough/'));
+    assert.deepEqual(unexpected, [], `unexpected files in the .vsix: ${unexpected.join(', ')}`);
+    for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/identity.js', 'extension/media/icon.png', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md']) {
+      assert.ok(names.includes(required), `${required} is missing from the .vsix`);
+    }
+    assert.ok(!names.some((n) => /\.(map|ts)$/.test(n) || n.includes('node_modules/') || n.includes('/src/') || n.includes('/test/')));
+  });
+
+  it('stays small: under 400 KB on disk and a main bundle under 150 KB', () => {
+    const bytes = fs.statSync(vsix).size;
+    const main = listZip(vsix).find((e) => e.name === 'extension/dist/extension.js');
+    assert.ok(main, 'no main bundle');
+    console.log(`      .vsix ${(bytes / 1024).toFixed(1)} KB; main bundle ${(main.size / 1024).toFixed(1)} KB`);
+    assert.ok(bytes < 400 * 1024, `.vsix is ${bytes} bytes`);
+    assert.ok(main.size < 150 * 1024, `main bundle is ${main.size} bytes`);
+  });
+
+  it('installs into the real editor with --install-extension and activates there', async () => {
+    const artifacts = path.join(projectRoot, 'test-artifacts', 'installed');
+    fs.rmSync(artifacts, { recursive: true, force: true });
+    const scratch = path.join(artifacts, 'editor');
+    const output = installExtension(vsix, scratch);
+    assert.match(output, /was successfully installed/);
+    const results = path.join(artifacts, 'results.json');
+    const editor = await startEditor({
+      workspace: prepareWorkspace(path.join(artifacts, 'workspace')),
+      scratch,
+      // The web workbench runs tests only in development mode: an empty driver extension provides it, so the
+      // extension under test is the installed one.
+      extensionDevelopmentPath: writeDriverExtension(path.join(artifacts, 'driver')),
+      extensionTestsPath: path.join(projectRoot, 'out', 'test', 'installed', 'index.js'),
+      env: { AF_TEST_RESULTS: results },
+      onLog: (line) => console.log(`      [host] ${line}`),
+    });
+    try {
+      const summary = await waitForSummary(results, editor.testExit, 3 * 60_000);
+      assert.equal(summary.failed, 0, summary.failures.map((f) => `${f.title}: ${f.error}`).join('\n'));
+      assert.ok(summary.passed >= 2, `only ${summary.passed} in-editor checks passed`);
+    } finally {
+      await editor.stop();
+    }
+  });
+});
