@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startEditor, projectRoot } from './editor';
-import { prepareWorkspace, waitForSummary, printSummary } from './runSupport';
+import { prepareWorkspace, waitForSummary, printSummary, isWorkbenchNoise } from './runSupport';
 
 async function main(): Promise<void> {
   const filesArg = process.argv.indexOf('--files');
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const artifacts = path.join(projectRoot, 'test-artifacts', 'integration');
   fs.rmSync(artifacts, { recursive: true, force: true });
   const workspace = prepareWorkspace(path.join(artifacts, 'workspace'));
-  const results = path.join(artifacts, 'results.json');
+  const results = process.env.AF_TEST_RESULTS ?? path.join(artifacts, 'results.json');
 
   const started = Date.now();
   const editor = await startEditor({
@@ -21,7 +21,9 @@ async function main(): Promise<void> {
     extensionDevelopmentPath: projectRoot,
     extensionTestsPath: path.join(projectRoot, 'out', 'test', 'integration', 'index.js'),
     env: { AF_TEST_RESULTS: results, AF_TEST_FILES: only, AF_TEST_ARTIFACTS: artifacts },
-    onLog: (line) => console.log(`  [host] ${line}`),
+    onLog: (line) => {
+      if (!isWorkbenchNoise(line)) console.log(`  [host] ${line}`);
+    },
   });
   try {
     const summary = await waitForSummary(results, editor.testExit, 15 * 60_000);

@@ -35,3 +35,10 @@ export function printSummary(tier: string, summary: TestSummary, ms: number): vo
   const skipped = summary.pending > 0 ? `, ${summary.pending} skipped` : '';
   console.log(`${tier}: ${summary.passed} passed, ${summary.failed} failed${skipped} (${summary.files.length} files, ${(ms / 1000).toFixed(1)} s)`);
 }
+
+// Start-up chatter of the web workbench, and its failed look-ups of the (deliberately unreachable) gallery.
+const noise = [/^Resolv(ing|ed) connection token/, /^Creating a socket/, /^\[Service Worker\]/, /^ChatSessionStore/, /^Updating additional builtin/, /127\.0\.0\.1:9\b/, /^\s+at .*workbench\.js/];
+
+export function isWorkbenchNoise(line: string): boolean {
+  return line.trim() === '' || noise.some((pattern) => pattern.test(line));
+}

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { listZip } from '../support/zip';
 import { installExtension, startEditor, projectRoot } from '../harness/editor';
-import { prepareWorkspace, waitForSummary } from '../harness/runSupport';
+import { prepareWorkspace, waitForSummary, isWorkbenchNoise } from '../harness/runSupport';
 
 const vsix = path.join(projectRoot, 'dist-vsix', 'graph-activity-feed.vsix');
 const allowed = new Set([
@@ -70,7 +70,9 @@ describe('the packaged .vsix', function () {
       extensionDevelopmentPath: writeDriverExtension(path.join(artifacts, 'driver')),
       extensionTestsPath: path.join(projectRoot, 'out', 'test', 'installed', 'index.js'),
       env: { AF_TEST_RESULTS: results },
-      onLog: (line) => console.log(`      [host] ${line}`),
+      onLog: (line) => {
+        if (!isWorkbenchNoise(line)) console.log(`      [host] ${line}`);
+      },
     });
     try {
       const summary = await waitForSummary(results, editor.testExit, 3 * 60_000);

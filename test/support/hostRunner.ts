@@ -6,6 +6,8 @@ import Mocha from 'mocha';
 import { attachSummary } from './summary';
 
 export function runTestsIn(dir: string): Promise<void> {
+  // The host's console is no terminal: plain text for the logs.
+  Mocha.reporters.Base.useColors = false;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const only = (process.env.AF_TEST_FILES ?? '').split(',').filter(Boolean);
   const files = fs
