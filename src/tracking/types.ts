@@ -27,4 +27,18 @@ export interface Session {
   /** 'ongoing' in checkpoints of a live session, 'ended' once finished. */
   state: 'ongoing' | 'ended';
   endReason?: SessionEndReason;
+  /**
+   * False while the document has never been saved (an `untitled:` buffer): such a session must not leave the
+   * machine. Once saved, the session moves to the file's URI and becomes publishable. Absent means true.
+   */
+  publishable?: boolean;
+}
+
+/**
+ * Where the tracker hands sessions. Checkpoints arrive at most once per checkpoint interval per session; a
+ * session with endReason 'excluded' must be discarded together with anything pending under its id.
+ */
+export interface SessionSink {
+  checkpoint(session: Session): void;
+  finished(session: Session): void;
 }

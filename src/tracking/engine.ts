@@ -1,0 +1,434 @@
+// The session engine: turns editor events into sessions of real engagement per document.
+// Pure: no editor API, no timers, no I/O. Time comes from an injected clock; the adapter owns the one timer and
+// calls tick() at nextDeadline().
+//
+// What the times mean:
+// - startedAt: the moment the person engaged with the document (it became the focused active editor, or was
+//   edited, selected or scrolled).
+// - lastActiveAt: the last real activity. Leaving the document (switching away, the window losing focus) counts
+//   as the end of reading it, so time spent reading up to that moment counts. When a session ends because
+//   nothing happened for the idle timeout, it ends at lastActiveAt, never when the idleness was noticed.
+// - activeSeconds: the sum of the gaps between consecutive activities (each shorter than the idle timeout),
+//   excluding time the window was not focused. So it never exceeds (lastActiveAt - startedAt) / 1000.
+//
+// Switch grace: when the person leaves document A for B, A's session stays open for the grace. B meanwhile is a
+// candidate session that collects its activity but is not reported. Coming back to A within the grace continues
+// A (the visit to B counts as A's time, B is dropped); staying away ends A ('switch') and makes B the current
+// session, started when B was entered. At most one session is current, and sessions never overlap in time.
+import { DEFAULT_TRACKING_CONFIG, validateTrackingConfig, type TrackingConfig } from './engineConfig';
+import { DocumentRegistry, descriptorAfterRename, renamedKey, type DocumentState } from './engineDocuments';
+import type { DocumentDescriptor, TrackingEvent } from './engineEvents';
+import { accrue, moveSession, resumeAfterAbsence, snapshot, startSession, type LiveSession } from './engineSession';
+import type { CursorPosition, Session, SessionEndReason, SessionSink } from './types';
+
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+export interface TrackingEngineOptions {
+  readonly sink: SessionSink;
+  readonly config?: TrackingConfig;
+  readonly clock?: Clock;
+  /** Session ids; defaults to crypto.randomUUID. */
+  readonly newId?: () => string;
+  /** Whether the window has focus when the engine starts (default true). */
+  readonly focused?: boolean;
+}
+
+interface PendingEnd {
+  readonly reason: 'switch' | 'blur';
+  readonly deadline: number;
+}
+
+interface SaveAs {
+  readonly fromKey: string;
+  readonly toKey: string;
+  readonly at: number;
+}
+
+/** Saving an untitled buffer as a file: the file's save, the editor swap and the buffer's close arrive within this. */
+const SAVE_AS_WINDOW_MS = 3000;
+
+const systemClock: Clock = { now: () => Date.now() };
+
+export class TrackingEngine {
+  private readonly sink: SessionSink;
+  private readonly clock: Clock;
+  private readonly newId: () => string;
+  private readonly documents = new DocumentRegistry();
+
+  private idleMs = 0;
+  private switchGraceMs = 0;
+  private blurGraceMs = 0;
+  private minimumMs = 0;
+  private checkpointMs = 0;
+
+  private focused: boolean;
+  private paused = false;
+  private stopped = false;
+  private activeTextKey: string | undefined;
+  private activeNotebookKey: string | undefined;
+  /** The document a person is looking at, resolved (cell → notebook) and only if it may produce sessions. */
+  private activeTarget: DocumentState | undefined;
+
+  private current: LiveSession | undefined;
+  /** Set while the current session is being left; a candidate exists only during a switch. */
+  private pending: PendingEnd | undefined;
+  private candidate: LiveSession | undefined;
+  private saveAs: SaveAs | undefined;
+  private sinkError: { error: unknown } | undefined;
+
+  constructor(options: TrackingEngineOptions) {
+    this.sink = options.sink;
+    this.clock = options.clock ?? systemClock;
+    this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+    this.focused = options.focused ?? true;
+    this.updateConfig(options.config ?? DEFAULT_TRACKING_CONFIG);
+  }
+
+  /** Applies new rules from now on; values are validated (clamped) first. Reschedule at nextDeadline() afterwards. */
+  updateConfig(rules: TrackingConfig): void {
+    const { config } = validateTrackingConfig(rules);
+    this.idleMs = config.idleTimeoutSeconds * 1000;
+    this.switchGraceMs = config.switchGraceSeconds * 1000;
+    this.blurGraceMs = config.blurGraceSeconds * 1000;
+    this.minimumMs = config.minimumSessionSeconds * 1000;
+    this.checkpointMs = config.checkpointIntervalSeconds * 1000;
+  }
+
+  handle(event: TrackingEvent): void {
+    if (this.stopped) return;
+    const now = this.clock.now();
+    this.advance(now);
+    switch (event.type) {
+      case 'edit':
+        this.onEdit(event.key, event.inActiveEditor, event.cursor, now);
+        break;
+      case 'selection':
+        if (event.kind === 'keyboard' || event.kind === 'mouse') this.engageIfActive(event.key, now, event.cursor);
+        break;
+      case 'scroll':
+        this.engageIfActive(event.key, now, undefined);
+        break;
+      case 'save':
+        this.onSave(event.key, now);
+        break;
+      case 'activeEditor':
+        this.activeTextKey = event.diffOriginal === true ? undefined : event.key;
+        this.onActiveTargetChanged(now, event.cursor);
+        break;
+      case 'activeNotebook':
+        this.activeNotebookKey = event.key;
+        this.onActiveTargetChanged(now, undefined);
+        break;
+      case 'focus':
+        this.onFocus(event.focused, now);
+        break;
+      case 'open':
+        this.onOpen(event.document, now);
+        break;
+      case 'close':
+        this.onClose(event.key, now);
+        break;
+      case 'rename':
+        this.onRename(event.fromKey, event.to, now);
+        break;
+      case 'pause':
+        this.endCurrent('paused', false);
+        this.paused = true;
+        break;
+      case 'resume':
+        this.paused = false;
+        break;
+      case 'shutdown':
+        this.endCurrent('shutdown', false);
+        this.stopped = true;
+        break;
+    }
+    this.throwSinkError();
+  }
+
+  /** Processes every deadline that has passed (idle, grace, checkpoint). Call at nextDeadline(). */
+  tick(now: number = this.clock.now()): void {
+    if (this.stopped) return;
+    this.advance(now);
+    this.throwSinkError();
+  }
+
+  /** Epoch ms of the next moment something is due, if anything is. Moves later as activity continues. */
+  nextDeadline(): number | undefined {
+    const current = this.current;
+    if (current === undefined) return undefined;
+    let deadline = current.lastActiveAt + this.idleMs;
+    if (this.pending !== undefined && this.pending.deadline < deadline) deadline = this.pending.deadline;
+    if (this.candidate !== undefined) deadline = Math.min(deadline, this.candidate.lastActiveAt + this.idleMs);
+    if (this.checkpointEligible(current)) deadline = Math.min(deadline, current.lastCheckpointAt + this.checkpointMs);
+    return deadline;
+  }
+
+  currentSession(): Session | undefined {
+    return this.current === undefined ? undefined : snapshot(this.current);
+  }
+
+  isKnown(key: string): boolean {
+    return this.documents.has(key);
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  get knownDocumentCount(): number {
+    return this.documents.size;
+  }
+
+  // --- events -----------------------------------------------------------------------------------------------
+
+  private onEdit(key: string, inActiveEditor: boolean, cursor: CursorPosition | undefined, now: number): void {
+    const document = this.documents.get(key);
+    if (document === undefined) return;
+    document.editedSinceSave = true;
+    if (inActiveEditor) this.engageIfActive(key, now, cursor, document);
+  }
+
+  private onSave(key: string, now: number): void {
+    const document = this.documents.get(key);
+    if (document === undefined) return;
+    const edited = document.editedSinceSave;
+    document.editedSinceSave = false;
+    const current = this.current;
+    const isNewFile = now - document.registeredAt <= SAVE_AS_WINDOW_MS;
+    if (current !== undefined && !current.publishable && document.publishable && isNewFile && document.key !== current.key && this.focused) {
+      this.saveAs = { fromKey: current.key, toKey: document.key, at: now };
+    }
+    if (edited) this.engageIfActive(key, now, undefined, document);
+  }
+
+  private onFocus(focused: boolean, now: number): void {
+    if (focused === this.focused) return;
+    this.focused = focused;
+    if (this.paused) return;
+    if (!focused) {
+      if (this.pending?.reason === 'switch') this.endCurrent('switch', true);
+      const current = this.current;
+      if (current === undefined) return;
+      accrue(current, now, undefined);
+      this.pending = { reason: 'blur', deadline: now + this.blurGraceMs };
+      this.advance(now);
+      return;
+    }
+    const current = this.current;
+    if (current !== undefined && this.pending?.reason === 'blur') {
+      if (this.activeTarget?.key === current.key) {
+        this.pending = undefined;
+        resumeAfterAbsence(current, now);
+        return;
+      }
+      // Back, but to another document: the absence already ended the old session.
+      this.endCurrent('blur', false);
+    }
+    this.onActiveTargetChanged(now, undefined);
+  }
+
+  private onOpen(descriptor: DocumentDescriptor, now: number): void {
+    const document = this.documents.register(descriptor, now);
+    const target = this.documents.sessionTarget(document);
+    if (this.candidate?.key === document.key && target === undefined) this.candidate = undefined;
+    if (this.current?.key === document.key && target === undefined) this.endCurrent('excluded', true);
+    if (this.resolveActiveTarget() !== this.activeTarget) this.onActiveTargetChanged(now, undefined);
+  }
+
+  private onClose(key: string, now: number): void {
+    const document = this.documents.get(key);
+    if (document === undefined) return;
+    const saveAs = this.saveAs;
+    if (saveAs !== undefined && saveAs.fromKey === key && now - saveAs.at <= SAVE_AS_WINDOW_MS) {
+      this.saveAs = undefined;
+      const saved = this.documents.get(saveAs.toKey);
+      if (saved !== undefined && this.current?.key === key) this.moveCurrentTo(saved);
+    }
+    this.documents.delete(key);
+    if (document.notebookKey === undefined) {
+      if (this.candidate?.key === key) this.candidate = undefined;
+      if (this.current?.key === key) this.endCurrent('close', true);
+    }
+    this.activeTarget = this.resolveActiveTarget();
+  }
+
+  private onRename(fromKey: string, to: DocumentDescriptor, now: number): void {
+    for (const session of [this.current, this.candidate]) {
+      if (session === undefined || renamedKey(session.key, fromKey, to.key) === undefined) continue;
+      const moved = this.documents.register(descriptorAfterRename(session.key, fromKey, to, session.languageId), now);
+      if (session === this.current) this.moveCurrentTo(moved);
+      else if (moved.trackable) moveSession(session, moved);
+      else this.candidate = undefined;
+    }
+    this.activeTarget = this.resolveActiveTarget();
+  }
+
+  // --- engagement -------------------------------------------------------------------------------------------
+
+  /** Activity in a document counts only if it is what the person is looking at in the focused window. */
+  private engageIfActive(key: string, now: number, cursor: CursorPosition | undefined, known?: DocumentState): void {
+    if (!this.focused || this.paused) return;
+    const document = known ?? this.documents.get(key);
+    if (document === undefined) return;
+    const target = this.documents.sessionTarget(document);
+    if (target === undefined || target !== this.activeTarget) return;
+    this.engage(target, now, cursor);
+  }
+
+  private engage(target: DocumentState, now: number, cursor: CursorPosition | undefined): void {
+    const current = this.current;
+    if (current !== undefined && current.key === target.key) {
+      accrue(current, now, cursor);
+      this.pending = undefined;
+      this.candidate = undefined;
+      return;
+    }
+    const candidate = this.candidate;
+    if (candidate !== undefined && candidate.key === target.key) {
+      accrue(candidate, now, cursor);
+      return;
+    }
+    if (current === undefined) {
+      this.current = startSession(this.newId(), target, now, cursor);
+      return;
+    }
+    this.leaveCurrent(now);
+    this.candidate = startSession(this.newId(), target, now, cursor);
+    this.advance(now);
+  }
+
+  private onActiveTargetChanged(now: number, cursor: CursorPosition | undefined): void {
+    this.activeTarget = this.resolveActiveTarget();
+    if (!this.focused || this.paused) return;
+    const target = this.activeTarget;
+    const current = this.current;
+    if (target !== undefined && current !== undefined && this.isSaveAsOf(current, target, now)) {
+      this.saveAs = undefined;
+      this.moveCurrentTo(target);
+    }
+    if (target !== undefined) {
+      this.engage(target, now, cursor);
+      return;
+    }
+    if (current !== undefined) {
+      this.leaveCurrent(now);
+      this.candidate = undefined;
+      this.advance(now);
+    }
+  }
+
+  /** Starts the switch grace for the current session (once: leaving again keeps the first deadline). */
+  private leaveCurrent(now: number): void {
+    const current = this.current;
+    if (current === undefined || this.pending !== undefined) return;
+    accrue(current, now, undefined);
+    this.pending = { reason: 'switch', deadline: now + this.switchGraceMs };
+  }
+
+  private isSaveAsOf(current: LiveSession, target: DocumentState, now: number): boolean {
+    const saveAs = this.saveAs;
+    return saveAs !== undefined && saveAs.fromKey === current.key && saveAs.toKey === target.key && now - saveAs.at <= SAVE_AS_WINDOW_MS;
+  }
+
+  private moveCurrentTo(document: DocumentState): void {
+    const current = this.current;
+    if (current === undefined) return;
+    if (!document.trackable) {
+      this.endCurrent('excluded', true);
+      return;
+    }
+    moveSession(current, document);
+    if (this.candidate?.key === document.key) {
+      this.candidate = undefined;
+      this.pending = undefined;
+    }
+  }
+
+  private resolveActiveTarget(): DocumentState | undefined {
+    if (this.activeNotebookKey !== undefined) {
+      const notebook = this.documents.get(this.activeNotebookKey);
+      return notebook !== undefined && notebook.trackable ? notebook : undefined;
+    }
+    if (this.activeTextKey === undefined) return undefined;
+    const document = this.documents.get(this.activeTextKey);
+    return document === undefined ? undefined : this.documents.sessionTarget(document);
+  }
+
+  // --- deadlines and endings --------------------------------------------------------------------------------
+
+  private advance(now: number): void {
+    for (;;) {
+      const current = this.current;
+      if (current === undefined) return;
+      const idleAt = current.lastActiveAt + this.idleMs;
+      const pending = this.pending;
+      if (pending !== undefined && pending.deadline <= now && pending.deadline <= idleAt) {
+        this.endCurrent(pending.reason, true);
+        continue;
+      }
+      if (idleAt <= now) {
+        this.endCurrent('idle', true);
+        continue;
+      }
+      if (this.candidate !== undefined && this.candidate.lastActiveAt + this.idleMs <= now) {
+        this.candidate = undefined;
+        continue;
+      }
+      if (this.checkpointEligible(current) && current.lastCheckpointAt + this.checkpointMs <= now) {
+        this.emitCheckpoint(current, now);
+      }
+      return;
+    }
+  }
+
+  private checkpointEligible(session: LiveSession): boolean {
+    return session.changedSinceCheckpoint && session.activeMs >= this.minimumMs;
+  }
+
+  private emitCheckpoint(session: LiveSession, now: number): void {
+    session.lastCheckpointAt = now;
+    session.changedSinceCheckpoint = false;
+    session.checkpointed = true;
+    this.deliver(() => this.sink.checkpoint(snapshot(session)));
+  }
+
+  /** Ends the current session; during a switch the candidate becomes current if `promoteCandidate`. */
+  private endCurrent(reason: SessionEndReason, promoteCandidate: boolean): void {
+    const ended = this.current;
+    const successor = promoteCandidate && this.pending?.reason === 'switch' ? this.candidate : undefined;
+    this.current = successor;
+    this.pending = undefined;
+    this.candidate = undefined;
+    if (ended !== undefined) this.finish(ended, reason);
+  }
+
+  private finish(session: LiveSession, reason: SessionEndReason): void {
+    if (reason === 'excluded') {
+      // Excluded content never leaves; a session already checkpointed is closed so its snapshots can be discarded.
+      if (session.checkpointed) this.deliver(() => this.sink.finished(snapshot(session, reason)));
+      return;
+    }
+    if (session.activeMs < this.minimumMs && !session.checkpointed) return;
+    this.deliver(() => this.sink.finished(snapshot(session, reason)));
+  }
+
+  /** A throwing sink must not leave the engine half-way through a transition: the error surfaces afterwards. */
+  private deliver(call: () => void): void {
+    try {
+      call();
+    } catch (error) {
+      this.sinkError ??= { error };
+    }
+  }
+
+  private throwSinkError(): void {
+    const pending = this.sinkError;
+    if (pending === undefined) return;
+    this.sinkError = undefined;
+    throw pending.error;
+  }
+}

@@ -1,0 +1,309 @@
+// The thin adapter: turns VS Code events into engine events and keeps the engine's one timer. It decides nothing;
+// every rule lives in the engine.
+import * as vscode from 'vscode';
+import type { ExclusionSettings } from './documentFilter';
+import { TrackingEngine, type Clock } from './engine';
+import { validateTrackingConfig, type TrackingConfig, type ValidatedTrackingConfig } from './engineConfig';
+import type { DocumentDescriptor, SelectionKind, TrackingEvent } from './engineEvents';
+import type { CursorPosition, Session, SessionSink } from './types';
+
+export const TRACKING_SETTINGS_SECTION = 'activityFeed.tracking';
+
+/** setTimeout cannot wait longer than this (about 24.8 days). */
+const MAX_TIMER_DELAY_MS = 2_147_483_647;
+
+export interface TrackingAdapterOptions {
+  /** Receives checkpoints and finished sessions. */
+  readonly sink?: SessionSink;
+  /** Current rules; defaults to reading the `activityFeed.tracking.*` settings. */
+  readonly readConfig?: () => ValidatedTrackingConfig;
+  /** Exclusion settings for one document; defaults to the resource-scoped `activityFeed.tracking.*` settings. */
+  readonly exclusionsFor?: (uri: vscode.Uri) => ExclusionSettings;
+  readonly clock?: Clock;
+  readonly newId?: () => string;
+  /** Called with messages about invalid settings (they were replaced by defaults or clamped). */
+  readonly onConfigProblems?: (problems: string[]) => void;
+  /** Called when the sink throws; the engine has already finished its transition. */
+  readonly onError?: (error: unknown) => void;
+}
+
+export class TrackingAdapter implements vscode.Disposable {
+  private readonly engine: TrackingEngine;
+  private readonly clock: Clock;
+  private readonly exclusionsFor: (uri: vscode.Uri) => ExclusionSettings;
+  private readonly readConfig: () => ValidatedTrackingConfig;
+  private readonly options: TrackingAdapterOptions;
+  private readonly finishedEmitter = new vscode.EventEmitter<Session>();
+  private readonly checkpointEmitter = new vscode.EventEmitter<Session>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timerDeadline: number | undefined;
+  private activeNotebookKey: string | undefined;
+  private disposed = false;
+
+  /** Fires for every session handed to the sink as finished. */
+  readonly onDidFinishSession = this.finishedEmitter.event;
+  /** Fires for every 'ongoing' checkpoint. */
+  readonly onDidCheckpointSession = this.checkpointEmitter.event;
+
+  constructor(options: TrackingAdapterOptions = {}) {
+    this.options = options;
+    this.clock = options.clock ?? { now: () => Date.now() };
+    this.exclusionsFor = options.exclusionsFor ?? readExclusionSettings;
+    this.readConfig = options.readConfig ?? readTrackingConfig;
+    const sink = options.sink;
+    this.engine = new TrackingEngine({
+      config: this.loadConfig(),
+      clock: this.clock,
+      newId: options.newId,
+      focused: vscode.window.state.focused,
+      sink: {
+        checkpoint: (session) => {
+          this.checkpointEmitter.fire(session);
+          sink?.checkpoint(session);
+        },
+        finished: (session) => {
+          this.finishedEmitter.fire(session);
+          sink?.finished(session);
+        },
+      },
+    });
+    this.registerOpenDocuments();
+    this.syncActiveNotebook();
+    this.onActiveEditor(vscode.window.activeTextEditor);
+    this.subscribe();
+  }
+
+  currentSession(): Session | undefined {
+    return this.engine.currentSession();
+  }
+
+  get isPaused(): boolean {
+    return this.engine.isPaused;
+  }
+
+  pause(): void {
+    this.send({ type: 'pause' });
+  }
+
+  resume(): void {
+    this.send({ type: 'resume' });
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.send({ type: 'shutdown' });
+    this.disposed = true;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+    this.finishedEmitter.dispose();
+    this.checkpointEmitter.dispose();
+  }
+
+  private subscribe(): void {
+    const { window, workspace } = vscode;
+    this.subscriptions.push(
+      window.onDidChangeActiveTextEditor((editor) => {
+        this.syncActiveNotebook();
+        this.onActiveEditor(editor);
+      }),
+      window.onDidChangeActiveNotebookEditor(() => this.syncActiveNotebook()),
+      window.onDidChangeWindowState((state) => this.send({ type: 'focus', focused: state.focused })),
+      workspace.onDidChangeTextDocument((event) => this.onTextChanged(event)),
+      window.onDidChangeTextEditorSelection((event) =>
+        this.send({ type: 'selection', key: event.textEditor.document.uri.toString(), kind: selectionKind(event.kind), cursor: positionOf(event.selections[0]?.active) }),
+      ),
+      window.onDidChangeTextEditorVisibleRanges((event) => this.send({ type: 'scroll', key: event.textEditor.document.uri.toString() })),
+      workspace.onDidSaveTextDocument((document) => this.send({ type: 'save', key: document.uri.toString() })),
+      workspace.onDidOpenTextDocument((document) => this.send({ type: 'open', document: this.describeText(document) })),
+      workspace.onDidCloseTextDocument((document) => this.send({ type: 'close', key: document.uri.toString() })),
+      workspace.onDidOpenNotebookDocument((notebook) => this.send({ type: 'open', document: this.describeNotebook(notebook) })),
+      workspace.onDidCloseNotebookDocument((notebook) => this.send({ type: 'close', key: notebook.uri.toString() })),
+      // Before the rename, so the session moves before the old document's close would end it.
+      workspace.onWillRenameFiles((event) => this.onRename(event.files)),
+      workspace.onDidRenameFiles((event) => this.onRename(event.files)),
+      workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(TRACKING_SETTINGS_SECTION)) this.reloadSettings();
+      }),
+    );
+  }
+
+  private onActiveEditor(editor: vscode.TextEditor | undefined): void {
+    if (editor === undefined) {
+      this.send({ type: 'activeEditor', key: undefined });
+      return;
+    }
+    const key = this.ensureKnown(editor.document);
+    this.send({ type: 'activeEditor', key, diffOriginal: isDiffOriginal(editor), cursor: positionOf(editor.selection.active) });
+  }
+
+  /** The notebook editor counts as active only while its tab is the active one. */
+  private syncActiveNotebook(): void {
+    const notebookEditor = vscode.window.activeNotebookEditor;
+    const activeInput = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    const notebook = notebookEditor !== undefined && activeInput instanceof vscode.TabInputNotebook ? notebookEditor.notebook : undefined;
+    const key = notebook === undefined ? undefined : this.ensureNotebookKnown(notebook);
+    if (key === this.activeNotebookKey) return;
+    this.activeNotebookKey = key;
+    this.send({ type: 'activeNotebook', key });
+  }
+
+  private onTextChanged(event: vscode.TextDocumentChangeEvent): void {
+    if (event.contentChanges.length === 0) return; // dirty-state or metadata changes, not edits
+    const active = vscode.window.activeTextEditor;
+    const inActiveEditor = active !== undefined && active.document === event.document && vscode.window.state.focused;
+    const key = inActiveEditor ? this.ensureKnown(event.document) : event.document.uri.toString();
+    this.send({ type: 'edit', key, inActiveEditor, cursor: inActiveEditor ? positionOf(active.selection.active) : undefined });
+  }
+
+  private onRename(files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>): void {
+    for (const { oldUri, newUri } of files) {
+      this.send({ type: 'rename', fromKey: oldUri.toString(), to: this.describeUri(newUri, '') });
+    }
+  }
+
+  private reloadSettings(): void {
+    this.engine.updateConfig(this.loadConfig());
+    this.registerOpenDocuments();
+    this.schedule();
+  }
+
+  private loadConfig(): TrackingConfig {
+    const { config, problems } = this.readConfig();
+    if (problems.length > 0) this.options.onConfigProblems?.(problems);
+    return config;
+  }
+
+  /** Registers (or re-evaluates after a settings change) every open notebook and text document. */
+  private registerOpenDocuments(): void {
+    for (const notebook of vscode.workspace.notebookDocuments) this.send({ type: 'open', document: this.describeNotebook(notebook) });
+    for (const document of vscode.workspace.textDocuments) this.send({ type: 'open', document: this.describeText(document) });
+  }
+
+  private ensureKnown(document: vscode.TextDocument): string {
+    const key = document.uri.toString();
+    if (!this.engine.isKnown(key)) this.send({ type: 'open', document: this.describeText(document) });
+    return key;
+  }
+
+  private ensureNotebookKnown(notebook: vscode.NotebookDocument): string {
+    const key = notebook.uri.toString();
+    if (!this.engine.isKnown(key)) this.send({ type: 'open', document: this.describeNotebook(notebook) });
+    return key;
+  }
+
+  private describeText(document: vscode.TextDocument): DocumentDescriptor {
+    const notebook = notebookOfCell(document);
+    if (notebook === undefined) return this.describeUri(document.uri, document.languageId);
+    const notebookKey = this.ensureNotebookKnown(notebook);
+    return { ...this.describeUri(document.uri, document.languageId), notebookKey };
+  }
+
+  private describeNotebook(notebook: vscode.NotebookDocument): DocumentDescriptor {
+    return this.describeUri(notebook.uri, notebook.notebookType);
+  }
+
+  private describeUri(uri: vscode.Uri, languageId: string): DocumentDescriptor {
+    const exclusions = this.exclusionsFor(uri);
+    const inWorkspace = vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+    return {
+      key: uri.toString(),
+      languageId,
+      relativePath: inWorkspace ? vscode.workspace.asRelativePath(uri, false) : undefined,
+      absolutePath: uri.scheme === 'file' ? uri.fsPath : uri.path,
+      trackingEnabled: exclusions.trackingEnabled,
+      exclude: exclusions.exclude,
+    };
+  }
+
+  private send(event: TrackingEvent): void {
+    if (this.disposed) return;
+    try {
+      this.engine.handle(event);
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    this.schedule();
+  }
+
+  /**
+   * Keeps one timer for the engine's next deadline. Activity only moves deadlines later, so a timer already set
+   * for an earlier moment is left alone: it fires, finds nothing due, and re-arms. No timer work per keystroke.
+   */
+  private schedule(): void {
+    if (this.disposed) return;
+    const deadline = this.engine.nextDeadline();
+    if (deadline === undefined) return;
+    if (this.timerDeadline !== undefined && this.timerDeadline <= deadline) return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timerDeadline = deadline;
+    const delay = Math.min(MAX_TIMER_DELAY_MS, Math.max(0, deadline - this.clock.now()));
+    this.timer = setTimeout(() => this.onTimer(), delay);
+  }
+
+  private onTimer(): void {
+    this.timer = undefined;
+    this.timerDeadline = undefined;
+    if (this.disposed) return;
+    try {
+      this.engine.tick();
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    this.schedule();
+  }
+}
+
+/** Reads and validates `activityFeed.tracking.*` rule settings. */
+export function readTrackingConfig(): ValidatedTrackingConfig {
+  const settings = vscode.workspace.getConfiguration(TRACKING_SETTINGS_SECTION);
+  return validateTrackingConfig({
+    idleTimeoutSeconds: settings.get<unknown>('idleTimeoutSeconds'),
+    switchGraceSeconds: settings.get<unknown>('switchGraceSeconds'),
+    blurGraceSeconds: settings.get<unknown>('blurGraceSeconds'),
+    minimumSessionSeconds: settings.get<unknown>('minimumSessionSeconds'),
+    checkpointIntervalSeconds: settings.get<unknown>('checkpointIntervalSeconds'),
+  });
+}
+
+/** Reads the resource-scoped exclusion settings that apply to `uri`. */
+export function readExclusionSettings(uri: vscode.Uri): ExclusionSettings {
+  const settings = vscode.workspace.getConfiguration(TRACKING_SETTINGS_SECTION, uri);
+  const exclude = settings.get<unknown>('exclude');
+  return {
+    trackingEnabled: settings.get<unknown>('enabled') !== false,
+    exclude: Array.isArray(exclude) ? exclude.filter((pattern): pattern is string => typeof pattern === 'string') : [],
+  };
+}
+
+function selectionKind(kind: vscode.TextEditorSelectionChangeKind | undefined): SelectionKind {
+  switch (kind) {
+    case vscode.TextEditorSelectionChangeKind.Keyboard:
+      return 'keyboard';
+    case vscode.TextEditorSelectionChangeKind.Mouse:
+      return 'mouse';
+    case vscode.TextEditorSelectionChangeKind.Command:
+      return 'command';
+    default:
+      return undefined;
+  }
+}
+
+function positionOf(position: vscode.Position | undefined): CursorPosition | undefined {
+  return position === undefined ? undefined : { line: position.line, character: position.character };
+}
+
+/** True when the editor shows the original (left, read-only history) side of a diff. */
+function isDiffOriginal(editor: vscode.TextEditor): boolean {
+  const group = vscode.window.tabGroups.all.find((candidate) => candidate.viewColumn === editor.viewColumn) ?? vscode.window.tabGroups.activeTabGroup;
+  const input = group.activeTab?.input;
+  if (!(input instanceof vscode.TabInputTextDiff)) return false;
+  const key = editor.document.uri.toString();
+  return input.original.toString() === key && input.modified.toString() !== key;
+}
+
+function notebookOfCell(document: vscode.TextDocument): vscode.NotebookDocument | undefined {
+  if (document.uri.scheme !== 'vscode-notebook-cell') return undefined;
+  return vscode.workspace.notebookDocuments.find((notebook) => notebook.getCells().some((cell) => cell.document === document));
+}

@@ -1,0 +1,345 @@
+// The adapter's wiring, against a small fake of the editor API: which VS Code events reach the engine, and how.
+import * as assert from 'node:assert/strict';
+import Module from 'node:module';
+import type { TrackingAdapter as TrackingAdapterClass, TrackingAdapterOptions } from '../../../src/tracking/vscodeAdapter';
+import type { Session } from '../../../src/tracking/types';
+import { at, FakeClock, RecordingSink } from './harness.test';
+
+type Listener<T> = (event: T) => void;
+
+class FakeEmitter<T> {
+  private listeners: Array<Listener<T>> = [];
+  readonly event = (listener: Listener<T>): { dispose(): void } => {
+    this.listeners.push(listener);
+    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+  };
+  fire(event: T): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+  get listenerCount(): number {
+    return this.listeners.length;
+  }
+  dispose(): void {
+    this.listeners = [];
+  }
+}
+
+class FakeUri {
+  constructor(
+    readonly scheme: string,
+    readonly path: string,
+  ) {}
+  get fsPath(): string {
+    return this.path;
+  }
+  toString(): string {
+    return `${this.scheme}://${this.path}`;
+  }
+}
+
+class FakeTabInputTextDiff {
+  constructor(
+    readonly original: FakeUri,
+    readonly modified: FakeUri,
+  ) {}
+}
+class FakeTabInputNotebook {}
+
+interface FakeDocument {
+  uri: FakeUri;
+  languageId: string;
+}
+interface FakeEditor {
+  document: FakeDocument;
+  selection: { active: { line: number; character: number } };
+  viewColumn: number;
+}
+
+const KIND = { Keyboard: 1, Mouse: 2, Command: 3 } as const;
+
+function createFakeVscode() {
+  const settings: Record<string, unknown> = {};
+  const events = {
+    activeEditor: new FakeEmitter<FakeEditor | undefined>(),
+    activeNotebook: new FakeEmitter<unknown>(),
+    windowState: new FakeEmitter<{ focused: boolean }>(),
+    selection: new FakeEmitter<{ textEditor: FakeEditor; kind: number | undefined; selections: Array<{ active: { line: number; character: number } }> }>(),
+    visibleRanges: new FakeEmitter<{ textEditor: FakeEditor }>(),
+    change: new FakeEmitter<{ document: FakeDocument; contentChanges: unknown[] }>(),
+    save: new FakeEmitter<FakeDocument>(),
+    open: new FakeEmitter<FakeDocument>(),
+    close: new FakeEmitter<FakeDocument>(),
+    openNotebook: new FakeEmitter<unknown>(),
+    closeNotebook: new FakeEmitter<unknown>(),
+    willRename: new FakeEmitter<{ files: Array<{ oldUri: FakeUri; newUri: FakeUri }> }>(),
+    didRename: new FakeEmitter<{ files: Array<{ oldUri: FakeUri; newUri: FakeUri }> }>(),
+    configuration: new FakeEmitter<{ affectsConfiguration(section: string): boolean }>(),
+  };
+  const tabGroup: { viewColumn: number; activeTab: { input: unknown } | undefined } = { viewColumn: 1, activeTab: undefined };
+  const window = {
+    state: { focused: true },
+    activeTextEditor: undefined as FakeEditor | undefined,
+    activeNotebookEditor: undefined,
+    tabGroups: { activeTabGroup: tabGroup, all: [tabGroup] },
+    onDidChangeActiveTextEditor: events.activeEditor.event,
+    onDidChangeActiveNotebookEditor: events.activeNotebook.event,
+    onDidChangeWindowState: events.windowState.event,
+    onDidChangeTextEditorSelection: events.selection.event,
+    onDidChangeTextEditorVisibleRanges: events.visibleRanges.event,
+  };
+  const workspace = {
+    textDocuments: [] as FakeDocument[],
+    notebookDocuments: [] as unknown[],
+    onDidChangeTextDocument: events.change.event,
+    onDidSaveTextDocument: events.save.event,
+    onDidOpenTextDocument: events.open.event,
+    onDidCloseTextDocument: events.close.event,
+    onDidOpenNotebookDocument: events.openNotebook.event,
+    onDidCloseNotebookDocument: events.closeNotebook.event,
+    onWillRenameFiles: events.willRename.event,
+    onDidRenameFiles: events.didRename.event,
+    onDidChangeConfiguration: events.configuration.event,
+    getConfiguration: () => ({ get: (name: string) => settings[name] }),
+    getWorkspaceFolder: (uri: FakeUri) => (uri.path.startsWith('/work/') ? { uri: new FakeUri('file', '/work') } : undefined),
+    asRelativePath: (uri: FakeUri) => uri.path.replace(/^\/work\//, ''),
+  };
+  return {
+    module: {
+      window,
+      workspace,
+      EventEmitter: FakeEmitter,
+      TabInputTextDiff: FakeTabInputTextDiff,
+      TabInputNotebook: FakeTabInputNotebook,
+      TextEditorSelectionChangeKind: KIND,
+    },
+    window,
+    workspace,
+    events,
+    settings,
+    tabGroup,
+  };
+}
+
+type FakeVscode = ReturnType<typeof createFakeVscode>;
+type AdapterConstructor = new (options?: TrackingAdapterOptions) => TrackingAdapterClass;
+type LoadFunction = (request: string, parent: unknown, isMain: boolean) => unknown;
+
+describe('tracking adapter (fake editor API)', () => {
+  const moduleInternals = Module as unknown as { _load: LoadFunction };
+  const originalLoad = moduleInternals._load;
+  let fake: FakeVscode;
+  let TrackingAdapter: AdapterConstructor;
+  const timers: Array<{ callback: () => void; delay: number; cleared: boolean }> = [];
+  const realSetTimeout = globalThis.setTimeout;
+  const realClearTimeout = globalThis.clearTimeout;
+
+  // The adapter keeps the module object it imported, so it gets one stable object that reads the current fake.
+  const stableModule = {
+    get window() {
+      return fake.module.window;
+    },
+    get workspace() {
+      return fake.module.workspace;
+    },
+    EventEmitter: FakeEmitter,
+    TabInputTextDiff: FakeTabInputTextDiff,
+    TabInputNotebook: FakeTabInputNotebook,
+    TextEditorSelectionChangeKind: KIND,
+  };
+
+  before(() => {
+    moduleInternals._load = function load(this: unknown, request: string, parent: unknown, isMain: boolean): unknown {
+      return request === 'vscode' ? stableModule : originalLoad.call(this, request, parent, isMain);
+    };
+    // Loaded after the hook, so the adapter's `import * as vscode` receives the fake.
+    const loadHere = Module.createRequire(__filename);
+    ({ TrackingAdapter } = loadHere('../../../src/tracking/vscodeAdapter') as { TrackingAdapter: AdapterConstructor });
+  });
+
+  after(() => {
+    moduleInternals._load = originalLoad;
+  });
+
+  beforeEach(() => {
+    fake = createFakeVscode();
+    timers.length = 0;
+    const fakeSetTimeout = (callback: () => void, delay?: number): unknown => {
+      const timer = { callback, delay: delay ?? 0, cleared: false };
+      timers.push(timer);
+      return timer;
+    };
+    const fakeClearTimeout = (timer: unknown): void => {
+      if (timer !== undefined) (timer as { cleared: boolean }).cleared = true;
+    };
+    globalThis.setTimeout = fakeSetTimeout as unknown as typeof setTimeout;
+    globalThis.clearTimeout = fakeClearTimeout;
+  });
+
+  afterEach(() => {
+    globalThis.setTimeout = realSetTimeout;
+    globalThis.clearTimeout = realClearTimeout;
+  });
+
+  function documentAt(path: string, scheme = 'file'): FakeDocument {
+    return { uri: new FakeUri(scheme, path), languageId: 'typescript' };
+  }
+
+  function editorFor(document: FakeDocument): FakeEditor {
+    return { document, selection: { active: { line: 3, character: 7 } }, viewColumn: 1 };
+  }
+
+  function start(clock: FakeClock, sink = new RecordingSink()): { adapter: TrackingAdapterClass; sink: RecordingSink; finished: Session[] } {
+    fake.settings.minimumSessionSeconds = 0;
+    const adapter = new TrackingAdapter({ sink, clock, newId: () => 'id-1' });
+    const finished: Session[] = [];
+    adapter.onDidFinishSession((session) => finished.push(session));
+    return { adapter, sink, finished };
+  }
+
+  function show(document: FakeDocument): FakeEditor {
+    const editor = editorFor(document);
+    fake.window.activeTextEditor = editor;
+    fake.events.activeEditor.fire(editor);
+    return editor;
+  }
+
+  function typeIn(editor: FakeEditor): void {
+    fake.events.change.fire({ document: editor.document, contentChanges: [{ text: 'x' }] });
+  }
+
+  it('turns typing in the focused active editor into a session, ended as shutdown on dispose', () => {
+    const clock = new FakeClock();
+    const { adapter, sink, finished } = start(clock);
+    const editor = show(documentAt('/work/a.ts'));
+    clock.time = at(20);
+    typeIn(editor);
+    assert.equal(adapter.currentSession()?.documentUri, 'file:///work/a.ts');
+    assert.deepEqual(adapter.currentSession()?.cursor, { line: 3, character: 7 });
+    adapter.dispose();
+    assert.equal(sink.finished_.length, 1);
+    assert.equal(finished[0]?.endReason, 'shutdown');
+    assert.equal(finished[0]?.activeSeconds, 20);
+    assert.equal(fake.events.change.listenerCount, 0, 'dispose unsubscribes');
+  });
+
+  it('picks up the editor that is already active when it starts', () => {
+    const clock = new FakeClock();
+    const document = documentAt('/work/a.ts');
+    fake.workspace.textDocuments.push(document);
+    fake.window.activeTextEditor = editorFor(document);
+    const { adapter } = start(clock);
+    assert.equal(adapter.currentSession()?.documentUri, 'file:///work/a.ts');
+    adapter.dispose();
+  });
+
+  it('ignores empty content changes, background documents and selections no person made', () => {
+    const clock = new FakeClock();
+    const { adapter } = start(clock);
+    const editor = show(documentAt('/work/a.ts'));
+    clock.time = at(10);
+    fake.events.change.fire({ document: editor.document, contentChanges: [] });
+    fake.events.change.fire({ document: documentAt('/work/other.ts'), contentChanges: [{ text: 'x' }] });
+    fake.events.selection.fire({ textEditor: editor, kind: KIND.Command, selections: [{ active: { line: 9, character: 9 } }] });
+    fake.events.selection.fire({ textEditor: editor, kind: undefined, selections: [{ active: { line: 9, character: 9 } }] });
+    assert.equal(adapter.currentSession()?.lastActiveAt, at(0));
+    fake.events.selection.fire({ textEditor: editor, kind: KIND.Mouse, selections: [{ active: { line: 5, character: 1 } }] });
+    assert.equal(adapter.currentSession()?.lastActiveAt, at(10));
+    assert.deepEqual(adapter.currentSession()?.cursor, { line: 5, character: 1 });
+    adapter.dispose();
+  });
+
+  it('records nothing while the window is not focused', () => {
+    const clock = new FakeClock();
+    fake.window.state.focused = false;
+    const { adapter, finished } = start(clock);
+    const editor = show(documentAt('/work/a.ts'));
+    typeIn(editor);
+    assert.equal(adapter.currentSession(), undefined);
+    adapter.dispose();
+    assert.deepEqual(finished, []);
+  });
+
+  it('ignores the original side of a diff editor', () => {
+    const clock = new FakeClock();
+    const { adapter } = start(clock);
+    const original = documentAt('/work/a.ts');
+    fake.tabGroup.activeTab = { input: new FakeTabInputTextDiff(original.uri, new FakeUri('file', '/work/b.ts')) };
+    show(original);
+    assert.equal(adapter.currentSession(), undefined);
+    adapter.dispose();
+  });
+
+  it('never records excluded documents, and drops a session when its document becomes excluded', () => {
+    const clock = new FakeClock();
+    fake.settings.exclude = ['**/*.secret'];
+    const { adapter, finished } = start(clock);
+    show(documentAt('/work/keys.secret'));
+    assert.equal(adapter.currentSession(), undefined);
+
+    const document = documentAt('/work/a.ts');
+    fake.workspace.textDocuments.push(document);
+    show(document);
+    assert.ok(adapter.currentSession());
+    fake.settings.enabled = false;
+    fake.events.configuration.fire({ affectsConfiguration: (section) => section === 'activityFeed.tracking' });
+    assert.equal(adapter.currentSession(), undefined);
+    adapter.dispose();
+    assert.deepEqual(finished, []);
+  });
+
+  it('keeps one timer for the next deadline, not one per keystroke, and ends idle sessions when it fires', () => {
+    const clock = new FakeClock();
+    fake.settings.checkpointIntervalSeconds = 3600;
+    const { adapter, finished } = start(clock);
+    const editor = show(documentAt('/work/a.ts'));
+    for (let second = 1; second <= 100; second++) {
+      clock.time = at(second);
+      typeIn(editor);
+    }
+    assert.equal(timers.length, 1, 'typing only moves the deadline later, so the first timer stands');
+    assert.equal(timers[0]?.delay, 300_000);
+
+    clock.time = at(300);
+    timers[0]?.callback(); // nothing due yet: re-arms for the idle deadline after the last keystroke
+    assert.equal(timers.length, 2);
+    assert.equal(timers[1]?.delay, 100_000);
+    clock.time = at(400);
+    timers[1]?.callback();
+    assert.deepEqual(
+      finished.map((s) => [s.endReason, s.lastActiveAt]),
+      [['idle', at(100)]],
+    );
+    adapter.dispose();
+  });
+
+  it('moves the session when its file is renamed', () => {
+    const clock = new FakeClock();
+    const { adapter, finished } = start(clock);
+    const editor = show(documentAt('/work/a.ts'));
+    clock.time = at(10);
+    typeIn(editor);
+    fake.events.willRename.fire({ files: [{ oldUri: editor.document.uri, newUri: new FakeUri('file', '/work/renamed.ts') }] });
+    fake.events.close.fire(editor.document);
+    assert.equal(adapter.currentSession()?.documentUri, 'file:///work/renamed.ts');
+    adapter.dispose();
+    assert.equal(finished[0]?.languageId, 'typescript');
+  });
+
+  it('pauses and resumes', () => {
+    const clock = new FakeClock();
+    const { adapter, finished } = start(clock);
+    const editor = show(documentAt('/work/a.ts'));
+    clock.time = at(10);
+    typeIn(editor);
+    adapter.pause();
+    assert.ok(adapter.isPaused);
+    assert.equal(finished[0]?.endReason, 'paused');
+    typeIn(editor);
+    assert.equal(adapter.currentSession(), undefined);
+    adapter.resume();
+    clock.time = at(20);
+    typeIn(editor);
+    assert.equal(adapter.currentSession()?.startedAt, at(20));
+    adapter.dispose();
+  });
+});
