@@ -1,0 +1,51 @@
+// Sessions → history items. Ongoing sessions are sent with their lastActiveDateTime so far: the item is upserted
+// by its GUID, so the next checkpoint or the final write replaces it, and a reader never sees an open-ended item
+// that might stay "ongoing" forever if the editor crashes.
+import type { HistoryItemRequest } from '../graph/types';
+import type { Session } from '../tracking/types';
+
+export const INT32_MAX = 2_147_483_647;
+
+/** Sessions that may leave the machine: never-saved buffers and excluded files stay local. */
+export function publishableSessions(sessions: readonly Session[]): Session[] {
+  return sessions.filter((session) => session.publishable !== false && session.endReason !== 'excluded');
+}
+
+export function toDateTimeOffset(epochMs: number): string {
+  return new Date(epochMs).toISOString();
+}
+
+/** Whole seconds of activity, never negative, never more than the wall span, within int32. */
+export function activeDurationSeconds(session: Session): number {
+  const spanSeconds = Math.max(0, Math.floor((session.lastActiveAt - session.startedAt) / 1000));
+  const active = Number.isFinite(session.activeSeconds) ? Math.floor(session.activeSeconds) : 0;
+  return Math.min(Math.max(0, active), spanSeconds, INT32_MAX);
+}
+
+export function toHistoryItem(session: Session, userTimezone?: string): HistoryItemRequest {
+  const lastActiveAt = Math.max(session.lastActiveAt, session.startedAt);
+  return {
+    id: session.id,
+    startedDateTime: toDateTimeOffset(session.startedAt),
+    lastActiveDateTime: toDateTimeOffset(lastActiveAt),
+    activeDurationSeconds: activeDurationSeconds({ ...session, lastActiveAt }),
+    ...(userTimezone ? { userTimezone } : {}),
+  };
+}
+
+/** Oldest first, so split payloads go out in the order the sessions happened. */
+export function toHistoryItems(sessions: readonly Session[], userTimezone?: string): HistoryItemRequest[] {
+  return [...sessions].sort((a, b) => a.startedAt - b.startedAt).map((session) => toHistoryItem(session, userTimezone));
+}
+
+export function totalActiveSeconds(sessions: readonly Session[]): number {
+  return sessions.reduce((sum, session) => sum + activeDurationSeconds(session), 0);
+}
+
+/** `45 s`, `12 min`, `2 h 05 min`. */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
