@@ -72,3 +72,32 @@ export interface GraphErrorBody {
     innerError?: Record<string, unknown>;
   };
 }
+
+/** One page of GET /me/activities or /me/activities/recent. */
+export interface UserActivityPage {
+  '@odata.context'?: string;
+  '@odata.nextLink'?: string;
+  value: UserActivityResponse[];
+}
+
+/** One request inside POST /$batch. */
+export interface BatchRequestItem {
+  id: string;
+  method: 'GET' | 'PUT' | 'DELETE' | 'POST' | 'PATCH';
+  /** Relative to the service root, e.g. /me/activities/%2Farticle%3F12345. */
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  dependsOn?: string[];
+}
+
+export interface BatchResponseItem {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface BatchResponseBody {
+  responses: BatchResponseItem[];
+}

@@ -1,0 +1,219 @@
+// The Graph activity feed operations the extension uses. Pure Node: global fetch, no editor API.
+
+import { DEFAULT_READ_WINDOWS, DEFAULT_WRITE_WINDOWS, RequestBudget } from './budget';
+import { Clock, systemClock } from './clock';
+import { TokenCredential, userActivityScope } from './credential';
+import { encodeAppActivityId } from './encoding';
+import { GraphError } from './errors';
+import { GraphLogger, silentLogger } from './logger';
+import { DEFAULT_RETRY_OPTIONS, RetryOptions } from './retryPolicy';
+import { GraphTransport } from './transport';
+import { runBatch, BatchOutcome } from './batch';
+import { HistoryItemRequest, HistoryItemResponse, UserActivityPage, UserActivityRequest, UserActivityResponse } from './types';
+
+export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
+
+export interface GraphClientOptions {
+  credential: TokenCredential;
+  /** Sent as User-Agent, e.g. "graph-activity-feed/0.1.0". */
+  userAgent: string;
+  /** Service root; default https://graph.microsoft.com/v1.0. The token scope is derived from its origin. */
+  baseUrl?: string;
+  logger?: GraphLogger;
+  /** Per attempt; default 30 s. */
+  timeoutMs?: number;
+  retry?: Partial<RetryOptions>;
+  /** Shared with anything else that writes for this user, so one budget covers the whole extension. */
+  writeBudget?: RequestBudget;
+  readBudget?: RequestBudget;
+  /** Upper bound on pages followed by a list call; default 50. */
+  maxPages?: number;
+  clock?: Clock;
+  random?: () => number;
+  /** For tests only; the default global fetch is the one the editor routes through its proxy settings. */
+  fetch?: typeof fetch;
+}
+
+export interface UpsertActivityResult {
+  /** The server id: use it to delete the activity and to address its history items. */
+  id: string;
+  created: boolean;
+  /** Ids of the deep-inserted history items, in the order they were sent. */
+  historyItemIds: string[];
+  activity: UserActivityResponse;
+}
+
+export interface UpsertHistoryItemResult {
+  /** The activity's server id; differs from the one passed in when the activity had to be recreated. */
+  activityId: string;
+  historyItemId: string;
+  created: boolean;
+  /** True when Graph no longer knew the activity (404) and it was recreated with this item deep-inserted. */
+  recreatedActivity: boolean;
+}
+
+export interface ListOptions {
+  /** Cap on the number of activities across all pages. */
+  top?: number;
+  /** Default true. */
+  expandHistoryItems?: boolean;
+  signal?: AbortSignal;
+}
+
+export type HistoryItemWithId = HistoryItemRequest & { id: string };
+
+export class GraphClient {
+  readonly baseUrl: string;
+  readonly scope: string;
+  /** For a status bar: remaining() and nextSlotAt(). */
+  readonly writeBudget: RequestBudget;
+  readonly readBudget: RequestBudget;
+  private readonly transport: GraphTransport;
+  private readonly maxPages: number;
+  private readonly logger: GraphLogger;
+  private readonly clock: Clock;
+  private readonly retry: RetryOptions;
+
+  constructor(options: GraphClientOptions) {
+    this.baseUrl = (options.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '');
+    this.scope = userActivityScope(this.baseUrl);
+    this.maxPages = options.maxPages ?? 50;
+    this.logger = options.logger ?? silentLogger;
+    this.clock = options.clock ?? systemClock;
+    this.retry = { ...DEFAULT_RETRY_OPTIONS, ...options.retry };
+    this.writeBudget = options.writeBudget ?? new RequestBudget(DEFAULT_WRITE_WINDOWS, this.clock);
+    this.readBudget = options.readBudget ?? new RequestBudget(DEFAULT_READ_WINDOWS, this.clock);
+    this.transport = new GraphTransport({
+      baseUrl: this.baseUrl,
+      scope: this.scope,
+      credential: options.credential,
+      userAgent: options.userAgent,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retry: this.retry,
+      writeBudget: this.writeBudget,
+      readBudget: this.readBudget,
+      logger: this.logger,
+      clock: this.clock,
+      random: options.random ?? Math.random,
+      // Looked up per call, so the editor's proxy-aware patch of the global fetch applies even if it lands later.
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    });
+  }
+
+  /** PUT /me/activities/{appActivityId}: creates or replaces, deep-inserting `activity.historyItems`. */
+  async upsertActivity(activity: UserActivityRequest, signal?: AbortSignal): Promise<UpsertActivityResult> {
+    const response = await this.transport.send({ method: 'PUT', target: activityPath(activity.appActivityId), body: activity, signal });
+    return toUpsertResult(response.status, response.body, activity);
+  }
+
+  /**
+   * PUT /me/activities/{id}/historyItems/{item.id}. When Graph answers 404 (the activity expired or was deleted),
+   * the activity is recreated with this item deep-inserted; the result then carries the new server id.
+   */
+  async upsertHistoryItem(activityId: string | undefined, activity: UserActivityRequest, item: HistoryItemWithId, signal?: AbortSignal): Promise<UpsertHistoryItemResult> {
+    if (activityId !== undefined) {
+      try {
+        const response = await this.transport.send({ method: 'PUT', target: historyItemPath(activityId, item.id), body: withoutId(item), signal });
+        const stored = response.body as HistoryItemResponse | undefined;
+        return { activityId, historyItemId: stored?.id ?? item.id, created: response.status === 201, recreatedActivity: false };
+      } catch (error) {
+        if (!(error instanceof GraphError) || error.status !== 404) throw error;
+        this.logger.info(`Activity ${activityId} is gone from Graph; recreating it with the history item deep-inserted.`);
+      }
+    }
+    const result = await this.upsertActivity({ ...activity, historyItems: [item] }, signal);
+    return { activityId: result.id, historyItemId: result.historyItemIds[0] ?? item.id, created: true, recreatedActivity: activityId !== undefined };
+  }
+
+  /** DELETE /me/activities/{id}. Resolves false when Graph did not know it (already gone counts as done). */
+  async deleteActivity(activityId: string, signal?: AbortSignal): Promise<boolean> {
+    return this.deleteTolerating404(`/me/activities/${encodeURIComponent(activityId)}`, signal);
+  }
+
+  /** DELETE /me/activities/{id}/historyItems/{historyItemId}. Resolves false when it was already gone. */
+  async deleteHistoryItem(activityId: string, historyItemId: string, signal?: AbortSignal): Promise<boolean> {
+    return this.deleteTolerating404(historyItemPath(activityId, historyItemId), signal);
+  }
+
+  /** GET /me/activities, following @odata.nextLink through empty pages. */
+  listActivities(options: ListOptions = {}): Promise<UserActivityResponse[]> {
+    return this.list('/me/activities', options);
+  }
+
+  /** GET /me/activities/recent: activities ordered by their newest history item. */
+  listRecentActivities(options: ListOptions = {}): Promise<UserActivityResponse[]> {
+    return this.list('/me/activities/recent', options);
+  }
+
+  /**
+   * Up to 20 independent activity upserts in one POST /$batch. Each one consumes a write slot. Inner 429s and other
+   * retryable statuses are sent again together after the longest Retry-After, within the retry policy's attempts.
+   */
+  upsertActivities(activities: UserActivityRequest[], signal?: AbortSignal): Promise<BatchOutcome<UpsertActivityResult>[]> {
+    return runBatch(
+      {
+        transport: this.transport,
+        clock: this.clock,
+        retry: this.retry,
+        logger: this.logger,
+        toResult: (status, body, index) => toUpsertResult(status, body, activities[index]),
+      },
+      activities.map((activity) => ({ method: 'PUT' as const, url: activityPath(activity.appActivityId), body: activity })),
+      signal,
+    );
+  }
+
+  private async deleteTolerating404(target: string, signal?: AbortSignal): Promise<boolean> {
+    try {
+      await this.transport.send({ method: 'DELETE', target, signal });
+      return true;
+    } catch (error) {
+      if (error instanceof GraphError && error.status === 404) return false;
+      throw error;
+    }
+  }
+
+  private async list(path: string, options: ListOptions): Promise<UserActivityResponse[]> {
+    const query = new URLSearchParams();
+    if (options.expandHistoryItems ?? true) query.set('$expand', 'historyItems');
+    if (options.top !== undefined) query.set('$top', String(options.top));
+    const queryText = query.toString().replace(/%24/g, '$');
+    let target: string | undefined = queryText ? `${path}?${queryText}` : path;
+    const items: UserActivityResponse[] = [];
+    for (let page = 0; target !== undefined; page++) {
+      if (page >= this.maxPages) {
+        this.logger.warn(`Stopped listing ${path} after ${this.maxPages} pages; the rest is left unread.`);
+        break;
+      }
+      const response = await this.transport.send({ method: 'GET', target, signal: options.signal });
+      const body = response.body as UserActivityPage | undefined;
+      items.push(...(body?.value ?? []));
+      if (options.top !== undefined && items.length >= options.top) return items.slice(0, options.top);
+      target = body?.['@odata.nextLink'];
+    }
+    return items;
+  }
+}
+
+export function activityPath(appActivityId: string): string {
+  return `/me/activities/${encodeAppActivityId(appActivityId)}`;
+}
+
+function historyItemPath(activityId: string, historyItemId: string): string {
+  return `/me/activities/${encodeURIComponent(activityId)}/historyItems/${encodeURIComponent(historyItemId)}`;
+}
+
+function withoutId(item: HistoryItemWithId): HistoryItemRequest {
+  const { id: _id, ...rest } = item;
+  return rest;
+}
+
+function toUpsertResult(status: number, body: unknown, sent: UserActivityRequest): UpsertActivityResult {
+  const activity = body as UserActivityResponse | undefined;
+  if (!activity || typeof activity.id !== 'string') {
+    throw new GraphError({ status, code: 'malformedResponse', serviceMessage: 'the answer carried no activity id', kind: 'retryable' });
+  }
+  const returned = activity.historyItems ?? [];
+  const historyItemIds = (sent.historyItems ?? []).map((item, i) => item.id ?? returned[i]?.id).filter((id): id is string => typeof id === 'string');
+  return { id: activity.id, created: status === 201, historyItemIds, activity };
+}

@@ -1,0 +1,12 @@
+// The Graph layer's public surface.
+export * from './budget';
+export * from './clock';
+export * from './client';
+export * from './credential';
+export * from './encoding';
+export * from './errors';
+export * from './logger';
+export * from './retryPolicy';
+export { MAX_BATCH_REQUESTS } from './batch';
+export type { BatchOutcome } from './batch';
+export * from './types';

@@ -1,0 +1,67 @@
+// When to send a failed request again, and after how long. Pure: the caller supplies the time and the dice.
+
+export interface RetryOptions {
+  /** Attempts in total, the first one included. */
+  maxAttempts: number;
+  /** Delay before the first retry when the service gave no Retry-After. */
+  baseDelayMs: number;
+  multiplier: number;
+  maxBackoffMs: number;
+  /** The lowest share of the computed backoff that is kept; the rest is random (0.5 → 50–100 %). */
+  minJitterRatio: number;
+  /** A Retry-After larger than this is cut down to it. */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
+  maxAttempts: 4,
+  baseDelayMs: 2_000,
+  multiplier: 2,
+  maxBackoffMs: 64_000,
+  minJitterRatio: 0.5,
+  maxRetryAfterMs: 180_000,
+};
+
+/** Statuses worth sending again: timeouts, throttling and transient server failures. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status);
+}
+
+/**
+ * Milliseconds to wait according to a Retry-After value: decimal seconds ("2.128") or an HTTP date.
+ * Undefined when absent or unreadable; never negative.
+ */
+export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim();
+  if (text === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const date = Date.parse(text);
+  if (Number.isNaN(date) || !/[a-z]/i.test(text)) return undefined;
+  return Math.max(0, date - nowMs);
+}
+
+export interface RetryInput {
+  /** Attempts already made, including the one that just failed (1 after the first failure). */
+  attempt: number;
+  retryable: boolean;
+  retryAfterMs?: number;
+}
+
+export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
+
+/** `random` returns a number in [0, 1), like Math.random. */
+export function decideRetry(input: RetryInput, options: RetryOptions, random: () => number): RetryDecision {
+  if (!input.retryable || input.attempt >= options.maxAttempts) return { retry: false };
+  if (input.retryAfterMs !== undefined) return { retry: true, delayMs: Math.min(input.retryAfterMs, options.maxRetryAfterMs) };
+  return { retry: true, delayMs: backoffDelay(input.attempt, options, random) };
+}
+
+/** Exponential backoff with jitter for the retry following attempt number `attempt` (1-based). */
+export function backoffDelay(attempt: number, options: RetryOptions, random: () => number): number {
+  const exponential = Math.min(options.maxBackoffMs, options.baseDelayMs * options.multiplier ** (attempt - 1));
+  const ratio = options.minJitterRatio + (1 - options.minJitterRatio) * random();
+  return Math.round(exponential * ratio);
+}

@@ -1,0 +1,180 @@
+// One Graph request with everything around it: budget, token, timeout, ids, retries and typed errors.
+
+import { Clock } from './clock';
+import { TokenCredential } from './credential';
+import { GraphError, graphErrorFromResponse, networkError } from './errors';
+import { GraphLogger } from './logger';
+import { RequestBudget } from './budget';
+import { decideRetry, parseRetryAfter, RetryOptions } from './retryPolicy';
+
+export interface TransportOptions {
+  baseUrl: string;
+  scope: string;
+  credential: TokenCredential;
+  userAgent: string;
+  timeoutMs: number;
+  retry: RetryOptions;
+  writeBudget: RequestBudget;
+  readBudget: RequestBudget;
+  logger: GraphLogger;
+  clock: Clock;
+  random: () => number;
+  fetch: typeof fetch;
+}
+
+export interface GraphRequest {
+  method: 'GET' | 'PUT' | 'DELETE' | 'POST';
+  /** Path under the base URL (starting with /), or an absolute URL on the same origin (an @odata.nextLink). */
+  target: string;
+  body?: unknown;
+  /** Budget slots one attempt uses: 1, or the number of requests inside a $batch. */
+  writeCost?: number;
+  signal?: AbortSignal;
+}
+
+export interface GraphResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or undefined for an empty body (204). */
+  body: unknown;
+  clientRequestId: string;
+}
+
+export class GraphTransport {
+  private readonly baseUrl: string;
+
+  constructor(private readonly options: TransportOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+  }
+
+  /** Sends the request, retrying what the policy allows; throws GraphError for anything but a 2xx. */
+  async send(request: GraphRequest): Promise<GraphResponse> {
+    let forceRefresh = false;
+    let refreshedAfter401 = false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.sendOnce(request, forceRefresh);
+      } catch (error) {
+        if (!(error instanceof GraphError)) throw error;
+        this.options.logger.warn(`Graph request failed (attempt ${attempt}): ${error.toLogLine()}`);
+        if (error.status === 401 && !refreshedAfter401) {
+          refreshedAfter401 = true;
+          forceRefresh = true;
+          continue;
+        }
+        forceRefresh = false;
+        const decision = decideRetry({ attempt, retryable: error.retryable, retryAfterMs: error.retryAfterMs }, this.options.retry, this.options.random);
+        if (!decision.retry) throw error;
+        this.options.logger.debug(`Retrying ${request.method} ${this.pathOf(request.target)} in ${decision.delayMs} ms.`);
+        await this.options.clock.sleep(decision.delayMs, request.signal);
+      }
+    }
+  }
+
+  private async sendOnce(request: GraphRequest, forceRefresh: boolean): Promise<GraphResponse> {
+    const url = this.resolve(request.target);
+    const path = url.pathname + url.search;
+    const isWrite = request.method !== 'GET';
+    const budget = isWrite ? this.options.writeBudget : this.options.readBudget;
+    for (let i = 0; i < (isWrite ? (request.writeCost ?? 1) : 1); i++) await budget.acquire(request.signal);
+
+    const token = await this.token(forceRefresh, request.signal);
+    const clientRequestId = crypto.randomUUID();
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${token}`,
+      Accept: 'application/json',
+      'User-Agent': this.options.userAgent,
+      'client-request-id': clientRequestId,
+      'return-client-request-id': 'true',
+    };
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+
+    const timeout = AbortSignal.timeout(this.options.timeoutMs);
+    const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
+    const context = { method: request.method, path, clientRequestId, origin: url.origin };
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.options.fetch(url, {
+        method: request.method,
+        headers,
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal,
+      });
+      text = await response.text();
+    } catch (error) {
+      if (request.signal?.aborted) throw error;
+      throw networkError(error, timeout.aborted, context);
+    }
+
+    const requestId = response.headers.get('request-id') ?? undefined;
+    if (!response.ok) {
+      throw graphErrorFromResponse({
+        status: response.status,
+        bodyText: text,
+        requestId,
+        clientRequestId,
+        retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.options.clock.now()),
+        method: request.method,
+        path,
+      });
+    }
+    this.options.logger.debug(`${request.method} ${path} → ${response.status} (request-id ${requestId ?? '-'}, client-request-id ${clientRequestId})`);
+    return { status: response.status, headers: response.headers, body: parseJsonBody(text, response.status, { ...context, requestId }), clientRequestId };
+  }
+
+  private async token(forceRefresh: boolean, signal?: AbortSignal): Promise<string> {
+    const options = forceRefresh ? { forceRefresh: true, abortSignal: signal } : { abortSignal: signal };
+    let token;
+    try {
+      token = await this.options.credential.getToken(this.options.scope, options);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw tokenFailure(error);
+    }
+    if (!token?.token) {
+      throw new GraphError({ status: 401, code: 'noToken', serviceMessage: 'no access token is available', kind: 'needsSignIn' });
+    }
+    return token.token;
+  }
+
+  /** Absolute URLs (nextLinks) must stay on the configured origin, so the token never goes anywhere else. */
+  private resolve(target: string): URL {
+    if (!/^https?:\/\//i.test(target)) return new URL(this.baseUrl + target);
+    const url = new URL(target);
+    if (url.origin !== new URL(this.baseUrl).origin) {
+      throw new GraphError({ status: 0, code: 'foreignLink', serviceMessage: `refusing to follow a link to ${url.origin}`, kind: 'permanent' });
+    }
+    return url;
+  }
+
+  private pathOf(target: string): string {
+    return /^https?:\/\//i.test(target) ? new URL(target).pathname : target;
+  }
+}
+
+function parseJsonBody(text: string, status: number, context: { method: string; path: string; clientRequestId: string; requestId?: string }): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    // A cut-off body usually means the connection broke mid-answer; the write may or may not have landed, and PUT is
+    // idempotent, so sending it again is safe.
+    throw new GraphError({ status, code: 'malformedResponse', serviceMessage: 'the answer was not complete JSON', kind: 'retryable', cause, ...context });
+  }
+}
+
+/** Credentials that cannot produce a token silently need the person; anything else (offline, a flaky endpoint) may pass. */
+const SIGN_IN_ERRORS = new Set(['AuthenticationRequiredError', 'CredentialUnavailableError', 'AuthenticationError']);
+
+function tokenFailure(error: unknown): GraphError {
+  const name = error instanceof Error ? error.name : '';
+  const needsSignIn = SIGN_IN_ERRORS.has(name);
+  return new GraphError({
+    status: needsSignIn ? 401 : 0,
+    code: needsSignIn ? 'signInRequired' : 'tokenRequestFailed',
+    serviceMessage: `no access token: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    kind: needsSignIn ? 'needsSignIn' : 'retryable',
+    cause: error,
+  });
+}

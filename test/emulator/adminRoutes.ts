@@ -1,0 +1,100 @@
+// The admin API under /_emulator/: what tests and people use to script and inspect the emulator.
+
+import { FaultRule } from './faults';
+import { PagingOptions } from './graphApi';
+import { ThrottlingOptions } from './throttle';
+
+export interface LoggedRequest {
+  at: string;
+  server: 'graph' | 'auth' | 'admin';
+  method: string;
+  url: string;
+  /** 0 when the connection was dropped on purpose. */
+  status: number;
+  /** Authorization values are replaced by "[present]". */
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface EmulatorAdmin {
+  mintAccessToken(options?: { clientId?: string; scopes?: string[]; lifetimeSeconds?: number; userId?: string }): string;
+  addFault(rule: FaultRule): void;
+  clearFaults(): void;
+  setThrottling(options: Partial<ThrottlingOptions>): void;
+  setPaging(options: Partial<PagingOptions>): void;
+  /** Every access token issued so far is refused from now on (expired); new ones work. */
+  expireAccessTokens(): void;
+  /** Refuse every access token, old or new, until set back to false. */
+  rejectAllAccessTokens(reject: boolean): void;
+  revokeRefreshTokens(): void;
+  approveDeviceCode(userCode?: string): boolean;
+  denyDeviceCode(userCode?: string): boolean;
+  requests(): LoggedRequest[];
+  clearRequests(): void;
+  /** Forget activities, faults, the request log and throttling counters. */
+  reset(): void;
+  dump(): Record<string, unknown>;
+}
+
+export function serveAdmin(method: string, path: string, raw: Buffer, admin: EmulatorAdmin): { status: number; body?: unknown } {
+  let body: Record<string, unknown> = {};
+  if (raw.length > 0) {
+    try {
+      const parsed: unknown = JSON.parse(raw.toString('utf8'));
+      if (typeof parsed === 'object' && parsed !== null) body = parsed as Record<string, unknown>;
+    } catch {
+      return { status: 400, body: { error: 'admin bodies are JSON' } };
+    }
+  }
+  const route = `${method} ${path}`;
+  switch (route) {
+    case 'GET /state':
+      return { status: 200, body: admin.dump() };
+    case 'POST /reset':
+      admin.reset();
+      return { status: 200, body: { ok: true } };
+    case 'GET /requests':
+      return { status: 200, body: admin.requests() };
+    case 'DELETE /requests':
+      admin.clearRequests();
+      return { status: 200, body: { ok: true } };
+    case 'POST /faults':
+      admin.addFault(body);
+      return { status: 200, body: { ok: true } };
+    case 'DELETE /faults':
+      admin.clearFaults();
+      return { status: 200, body: { ok: true } };
+    case 'POST /throttling':
+      admin.setThrottling(body);
+      return { status: 200, body: { ok: true } };
+    case 'POST /paging':
+      admin.setPaging(body);
+      return { status: 200, body: { ok: true } };
+    case 'POST /tokens':
+      return {
+        status: 200,
+        body: {
+          access_token: admin.mintAccessToken({
+            clientId: typeof body.clientId === 'string' ? body.clientId : undefined,
+            scopes: Array.isArray(body.scopes) ? body.scopes.map(String) : undefined,
+            lifetimeSeconds: typeof body.lifetimeSeconds === 'number' ? body.lifetimeSeconds : undefined,
+          }),
+        },
+      };
+    case 'POST /tokens/expire':
+      admin.expireAccessTokens();
+      return { status: 200, body: { ok: true } };
+    case 'POST /tokens/reject':
+      admin.rejectAllAccessTokens(body.reject !== false);
+      return { status: 200, body: { ok: true } };
+    case 'POST /tokens/revoke-refresh':
+      admin.revokeRefreshTokens();
+      return { status: 200, body: { ok: true } };
+    case 'POST /devicecodes/approve':
+      return { status: 200, body: { approved: admin.approveDeviceCode(typeof body.user_code === 'string' ? body.user_code : undefined) } };
+    case 'POST /devicecodes/deny':
+      return { status: 200, body: { denied: admin.denyDeviceCode(typeof body.user_code === 'string' ? body.user_code : undefined) } };
+    default:
+      return { status: 404, body: { error: `no admin route ${route}` } };
+  }
+}

@@ -1,0 +1,66 @@
+// Scripted or random misbehaviour, matched against incoming Graph requests.
+
+export type Fault =
+  /** Answer with this status and a Graph error body, without doing the work. */
+  | { kind: 'status'; status: number; retryAfter?: string; code?: string }
+  /** Wait, then handle the request normally (a client with a shorter timeout gives up first). */
+  | { kind: 'delay'; ms: number }
+  /** Destroy the socket without an answer. */
+  | { kind: 'drop' }
+  /** Do the work, then send only the first half of the JSON body. */
+  | { kind: 'truncate' };
+
+export interface FaultRule {
+  method?: string;
+  /** Regular expression tested against the path under /v1.0 (e.g. "^/me/activities"). */
+  path?: string;
+  /** Match requests inside a $batch instead of top-level ones (only 'status' faults apply there). */
+  inBatch?: boolean;
+  /** Faults handed out one per matching request, in order; the rule ends when they run out. */
+  sequence?: Fault[];
+  /** Otherwise: this fault, for a share `rate` (0–1, default 1) of matching requests, at most `times` times. */
+  fault?: Fault;
+  rate?: number;
+  times?: number;
+}
+
+export class FaultInjector {
+  private rules: FaultRule[] = [];
+
+  constructor(private readonly random: () => number = Math.random) {}
+
+  add(rule: FaultRule): void {
+    this.rules.push({ ...rule, sequence: rule.sequence ? [...rule.sequence] : undefined });
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  list(): FaultRule[] {
+    return this.rules;
+  }
+
+  /** The fault for this request, if a rule matches; consumes it. */
+  next(method: string, path: string, inBatch: boolean): Fault | undefined {
+    for (const rule of this.rules) {
+      if ((rule.inBatch ?? false) !== inBatch) continue;
+      if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) continue;
+      if (rule.path && !new RegExp(rule.path).test(path)) continue;
+      if (rule.sequence) {
+        const fault = rule.sequence.shift();
+        if (rule.sequence.length === 0) this.rules = this.rules.filter((r) => r !== rule);
+        if (fault) return fault;
+        continue;
+      }
+      if (!rule.fault) continue;
+      if (this.random() >= (rule.rate ?? 1)) continue;
+      if (rule.times !== undefined) {
+        rule.times -= 1;
+        if (rule.times <= 0) this.rules = this.rules.filter((r) => r !== rule);
+      }
+      return rule.fault;
+    }
+    return undefined;
+  }
+}

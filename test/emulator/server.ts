@@ -1,0 +1,254 @@
+// startEmulator: the Graph service over HTTP, its token endpoint over HTTPS, and an admin API for tests.
+
+import { randomUUID } from 'node:crypto';
+import { createServer as createHttpServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { AddressInfo } from 'node:net';
+import { handleBatch, defaultCode } from './batch';
+import { emulatorTlsMaterial } from './certs';
+import { Json } from './contract';
+import { Fault, FaultInjector } from './faults';
+import { ApiResponse, Caller, errorResponse, GraphApi, PagingOptions, activityWire } from './graphApi';
+import { EmulatorAdmin, LoggedRequest, serveAdmin } from './adminRoutes';
+import { serveAuth } from './authRoutes';
+import { closeServer, listen, loggedHeaders, lowerHeaders, readBody } from './http';
+import { DEFAULT_USER, GRAPH_PERMISSION, IdentityProvider } from './identity';
+import { ActivityStore } from './store';
+import { SERVICE_THROTTLING, Throttle, ThrottlingOptions } from './throttle';
+import { renderTimeline } from './timeline';
+
+export interface EmulatorOptions {
+  host?: string;
+  /** Graph port; 0 (default) picks a free one. */
+  port?: number;
+  /** Token endpoint port (HTTPS); 0 picks a free one. */
+  authPort?: number;
+  /** Serve the token endpoint (default true). */
+  auth?: boolean;
+  now?: () => number;
+  random?: () => number;
+  throttling?: Partial<ThrottlingOptions>;
+  paging?: Partial<PagingOptions>;
+  autoApproveDeviceCodes?: boolean;
+  accessTokenLifetimeSeconds?: number;
+}
+
+export interface RunningEmulator {
+  /** e.g. http://127.0.0.1:PORT/v1.0 */
+  graphUrl: string;
+  /** e.g. http://127.0.0.1:PORT — admin API under /_emulator/, timeline at / */
+  origin: string;
+  /** e.g. https://127.0.0.1:PORT — an authorityHost for @azure/identity; undefined with auth: false. */
+  authorityUrl?: string;
+  caPem?: string;
+  state: ActivityStore;
+  identity: IdentityProvider;
+  admin: EmulatorAdmin;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_CLIENT_ID = '11111111-2222-4333-8444-555555555555';
+const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const now = options.now ?? Date.now;
+  const store = new ActivityStore(now);
+  const throttle = new Throttle({ ...SERVICE_THROTTLING, ...options.throttling }, now);
+  const faults = new FaultInjector(options.random);
+  const log: LoggedRequest[] = [];
+  const sockets = new Set<import('node:net').Socket>();
+
+  const graphServer = createHttpServer();
+  await listen(graphServer, options.port ?? 0, host);
+  const origin = `http://${host}:${(graphServer.address() as AddressInfo).port}`;
+  const graphUrl = `${origin}/v1.0`;
+  const api = new GraphApi(store, throttle, { pageSize: 10, emptyPagesBetween: 0, ...options.paging }, graphUrl);
+  const identity = new IdentityProvider(now, origin, '', { autoApprove: options.autoApproveDeviceCodes });
+  if (options.accessTokenLifetimeSeconds !== undefined) identity.accessTokenLifetimeSeconds = options.accessTokenLifetimeSeconds;
+
+  const admin: EmulatorAdmin = {
+    mintAccessToken: (o = {}) => identity.mintAccessToken(o.clientId ?? DEFAULT_CLIENT_ID, o.userId, o.scopes, o.lifetimeSeconds),
+    addFault: (rule) => faults.add(rule),
+    clearFaults: () => faults.clear(),
+    setThrottling: (t) => Object.assign(throttle.options, t),
+    setPaging: (p) => Object.assign(api.paging, p),
+    expireAccessTokens: () => identity.expireIssuedAccessTokens(),
+    rejectAllAccessTokens: (reject) => {
+      identity.rejectAll = reject;
+    },
+    revokeRefreshTokens: () => identity.revokeRefreshTokens(),
+    approveDeviceCode: (code) => identity.approveDeviceCode(code),
+    denyDeviceCode: (code) => identity.denyDeviceCode(code),
+    requests: () => [...log],
+    clearRequests: () => {
+      log.length = 0;
+    },
+    reset: () => {
+      store.reset();
+      faults.clear();
+      throttle.reset();
+      identity.rejectAll = false;
+      log.length = 0;
+    },
+    dump: () => ({
+      activities: store.all().map((a) => ({ userId: a.userId, clientId: a.clientId, appActivityId: a.appActivityId, ...activityWire(a, a.historyItems) })),
+      faults: faults.list(),
+      throttling: throttle.options,
+      paging: api.paging,
+    }),
+  };
+
+  graphServer.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  graphServer.on('request', (req, res) => {
+    void readBody(req)
+      .then((body) => serveGraphSide(req, res, body))
+      .catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end(`Emulator failure: ${String(error)}`);
+      });
+  });
+
+  async function serveGraphSide(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+    const url = req.url ?? '/';
+    const entry: LoggedRequest = { at: new Date(now()).toISOString(), server: 'graph', method: req.method ?? '', url, status: 0, headers: loggedHeaders(req), body: body.toString('utf8') };
+    log.push(entry);
+    const queryAt = url.indexOf('?');
+    const path = queryAt < 0 ? url : url.slice(0, queryAt);
+    const query = new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1));
+    if (path === '/' || path === '/_emulator/timeline') {
+      entry.server = 'admin';
+      return sendRaw(res, entry, 200, 'text/html; charset=utf-8', renderTimeline(store));
+    }
+    if (path.startsWith('/_emulator/')) {
+      entry.server = 'admin';
+      const answer = serveAdmin(req.method ?? '', path.slice('/_emulator'.length), body, admin);
+      return sendRaw(res, entry, answer.status, 'application/json', JSON.stringify(answer.body ?? {}));
+    }
+    if (!path.startsWith('/v1.0/')) return sendRaw(res, entry, 404, 'text/plain', 'Not found. Graph lives under /v1.0.');
+
+    const graphPath = path.slice('/v1.0'.length);
+    const fault = faults.next(req.method ?? '', graphPath, false);
+    if (fault?.kind === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+    const response = fault?.kind === 'status' ? injected(fault) : handleGraph(req, graphPath, query, body);
+    sendGraph(req, res, entry, response, fault?.kind === 'truncate');
+  }
+
+  function handleGraph(req: IncomingMessage, graphPath: string, query: URLSearchParams, raw: Buffer): ApiResponse {
+    const caller = authenticate(req.headers.authorization);
+    if ('status' in caller) return caller;
+    let body: Json | undefined;
+    if (raw.length > 0) {
+      const contentType = req.headers['content-type'] ?? '';
+      if (!/^application\/json\b/i.test(contentType)) return errorResponse(415, 'UnsupportedMediaType', `Content-Type '${contentType}' is not supported; send application/json.`);
+      try {
+        body = JSON.parse(raw.toString('utf8')) as Json;
+      } catch {
+        return errorResponse(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+      }
+    }
+    if (graphPath === '/$batch') {
+      if (req.method !== 'POST') return errorResponse(405, 'notSupported', '$batch takes POST.');
+      return handleBatch(body, caller, api, faults);
+    }
+    return api.handle({ method: req.method ?? '', path: graphPath, query, headers: lowerHeaders(req), body }, caller);
+  }
+
+  function authenticate(header: string | undefined): Caller | ApiResponse {
+    const challenge = { 'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"' };
+    const match = /^Bearer ([^\s]+)$/.exec(header ?? '');
+    if (!match) return errorResponse(401, 'InvalidAuthenticationToken', 'Access token is empty.', undefined, challenge);
+    const check = identity.checkAccessToken(match[1]);
+    if (!check.ok) return errorResponse(401, 'InvalidAuthenticationToken', check.reason, undefined, challenge);
+    if (!check.scopes.includes(GRAPH_PERMISSION)) return errorResponse(403, 'accessDenied', `Missing scope permissions on the request. API requires ${GRAPH_PERMISSION}.`);
+    return { userId: check.userId, clientId: check.clientId };
+  }
+
+  let authServer: Server | undefined;
+  let authorityUrl: string | undefined;
+  let caPem: string | undefined;
+  if (options.auth ?? true) {
+    const tls = emulatorTlsMaterial();
+    caPem = tls.caPem;
+    authServer = createHttpsServer({ cert: tls.certPem, key: tls.keyPem });
+    await listen(authServer, options.authPort ?? 0, host);
+    authorityUrl = `https://${host}:${(authServer.address() as AddressInfo).port}`;
+    identity.authorityOrigin = authorityUrl;
+    authServer.on('connection', (socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    authServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      void readBody(req).then((body) => {
+        const entry: LoggedRequest = { at: new Date(now()).toISOString(), server: 'auth', method: req.method ?? '', url: req.url ?? '', status: 0, headers: loggedHeaders(req), body: body.toString('utf8') };
+        log.push(entry);
+        const answer = serveAuth(req.method ?? '', req.url ?? '/', body.toString('utf8'), identity, authorityUrl!);
+        sendRaw(res, entry, answer.status, 'application/json; charset=utf-8', JSON.stringify(answer.body));
+      });
+    });
+  }
+
+  return {
+    graphUrl,
+    origin,
+    authorityUrl,
+    caPem,
+    state: store,
+    identity,
+    admin,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await Promise.all([closeServer(graphServer), authServer ? closeServer(authServer) : Promise.resolve()]);
+    },
+  };
+}
+
+function injected(fault: Extract<Fault, { kind: 'status' }>): ApiResponse {
+  return errorResponse(fault.status, fault.code ?? defaultCode(fault.status), 'Injected fault.', undefined, fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
+}
+
+function sendGraph(req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, response: ApiResponse, truncate: boolean): void {
+  const requestId = randomUUID();
+  const clientRequestId = req.headers['client-request-id'];
+  const headers: Record<string, string> = { ...response.headers, 'request-id': requestId, Date: new Date().toUTCString() };
+  if (typeof clientRequestId === 'string') headers['client-request-id'] = clientRequestId;
+  fillRequestIds(response.body, requestId, typeof clientRequestId === 'string' ? clientRequestId : undefined);
+  if (response.body === undefined) {
+    entry.status = response.status;
+    res.writeHead(response.status, headers).end();
+    return;
+  }
+  let text = JSON.stringify(response.body);
+  if (truncate) text = text.slice(0, Math.max(1, Math.floor(text.length / 2)));
+  entry.status = response.status;
+  res.writeHead(response.status, { ...headers, 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(text) }).end(text);
+}
+
+/** Graph error bodies carry the request ids in innerError; batch bodies carry them per response. */
+function fillRequestIds(body: unknown, requestId: string, clientRequestId: string | undefined): void {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
+  const object = body as Record<string, unknown>;
+  if (Array.isArray(object.responses)) {
+    for (const inner of object.responses) fillRequestIds((inner as { body?: unknown }).body, randomUUID(), clientRequestId);
+  }
+  const error = object.error as Record<string, unknown> | undefined;
+  if (!error || typeof error !== 'object') return;
+  const innerError = (error.innerError as Record<string, unknown> | undefined) ?? {};
+  innerError['request-id'] ??= requestId;
+  if (clientRequestId) innerError['client-request-id'] ??= clientRequestId;
+  error.innerError = innerError;
+}
+
+function sendRaw(res: ServerResponse, entry: LoggedRequest, status: number, type: string, text: string): void {
+  entry.status = status;
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' }).end(text);
+}
+
+export { DEFAULT_USER };
+export type { EmulatorAdmin, LoggedRequest };

@@ -1,0 +1,165 @@
+// What the emulated service remembers: activities per user, filed under the client id that created them.
+
+import { randomBytes, randomUUID } from 'node:crypto';
+import { JsonObject } from './contract';
+
+export const RETENTION_MS = 30 * 24 * 60 * 60_000;
+
+export interface StoredHistoryItem {
+  id: string;
+  startedDateTime: string;
+  lastActiveDateTime: string | null;
+  activeDurationSeconds: number | null;
+  userTimezone: string | null;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  expirationDateTime: string;
+  status: 'updated';
+}
+
+export interface StoredActivity {
+  id: string;
+  userId: string;
+  clientId: string;
+  appActivityId: string;
+  /** Client-set fields as last sent (historyItems excluded). */
+  fields: JsonObject;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  expirationDateTime: string;
+  status: 'updated';
+  historyItems: StoredHistoryItem[];
+  /** Creation order, for stable paging. */
+  sequence: number;
+}
+
+const CLIENT_ACTIVITY_FIELDS = ['appActivityId', 'activitySourceHost', 'activationUrl', 'fallbackUrl', 'contentUrl', 'appDisplayName', 'userTimezone', 'contentInfo', 'visualElements'];
+const CLIENT_HISTORY_FIELDS = ['startedDateTime', 'lastActiveDateTime', 'activeDurationSeconds', 'userTimezone', 'expirationDateTime'];
+
+export class ActivityStore {
+  private activities: StoredActivity[] = [];
+  private sequence = 0;
+
+  constructor(private readonly now: () => number) {}
+
+  reset(): void {
+    this.activities = [];
+  }
+
+  /** Every live activity of a user, whatever app made it, in creation order. */
+  activitiesOfUser(userId: string): StoredActivity[] {
+    return this.activities.filter((a) => a.userId === userId && this.isLive(a));
+  }
+
+  all(): StoredActivity[] {
+    return this.activities.filter((a) => this.isLive(a));
+  }
+
+  findByAppActivityId(userId: string, clientId: string, appActivityId: string): StoredActivity | undefined {
+    return this.activities.find((a) => a.userId === userId && a.clientId === clientId && a.appActivityId === appActivityId && this.isLive(a));
+  }
+
+  findById(userId: string, clientId: string, id: string): StoredActivity | undefined {
+    return this.activities.find((a) => a.userId === userId && a.clientId === clientId && a.id === id && this.isLive(a));
+  }
+
+  /**
+   * PUT semantics: replaces the client fields of an existing activity or creates one. Deep-inserted history items are
+   * upserted by their id, or added with a new GUID; existing items the body does not mention are kept (the real
+   * service's behaviour here is undocumented).
+   */
+  upsertActivity(userId: string, clientId: string, body: JsonObject): { created: boolean; activity: StoredActivity; inserted: StoredHistoryItem[] } {
+    this.dropExpired();
+    const stamp = this.stamp();
+    let activity = this.findByAppActivityId(userId, clientId, body.appActivityId as string);
+    const created = activity === undefined;
+    if (!activity) {
+      activity = {
+        id: newActivityId(),
+        userId,
+        clientId,
+        appActivityId: body.appActivityId as string,
+        fields: {},
+        createdDateTime: stamp,
+        lastModifiedDateTime: stamp,
+        expirationDateTime: stamp,
+        status: 'updated',
+        historyItems: [],
+        sequence: this.sequence++,
+      };
+      this.activities.push(activity);
+    }
+    activity.fields = pick(body, CLIENT_ACTIVITY_FIELDS);
+    activity.lastModifiedDateTime = stamp;
+    activity.expirationDateTime = new Date(this.now() + RETENTION_MS).toISOString();
+    const inserted = ((body.historyItems as JsonObject[] | undefined) ?? []).map((item) => this.upsertHistoryItem(activity, (item.id as string | undefined) ?? randomUUID(), item).item);
+    return { created, activity, inserted };
+  }
+
+  upsertHistoryItem(activity: StoredActivity, id: string, body: JsonObject): { created: boolean; item: StoredHistoryItem } {
+    const stamp = this.stamp();
+    const fields = pick(body, CLIENT_HISTORY_FIELDS);
+    const existingIndex = activity.historyItems.findIndex((h) => h.id.toLowerCase() === id.toLowerCase());
+    const existing = existingIndex >= 0 ? activity.historyItems[existingIndex] : undefined;
+    const started = fields.startedDateTime as string;
+    const lastActive = (fields.lastActiveDateTime as string | null | undefined) ?? null;
+    const createdDateTime = existing?.createdDateTime ?? stamp;
+    const item: StoredHistoryItem = {
+      id: existing?.id ?? id,
+      startedDateTime: started,
+      lastActiveDateTime: lastActive,
+      activeDurationSeconds: (fields.activeDurationSeconds as number | null | undefined) ?? computedDuration(started, lastActive),
+      userTimezone: (fields.userTimezone as string | null | undefined) ?? null,
+      createdDateTime,
+      lastModifiedDateTime: stamp,
+      expirationDateTime: (fields.expirationDateTime as string | null | undefined) ?? new Date(Date.parse(createdDateTime) + RETENTION_MS).toISOString(),
+      status: 'updated',
+    };
+    if (existing) activity.historyItems[existingIndex] = item;
+    else activity.historyItems.push(item);
+    return { created: !existing, item };
+  }
+
+  deleteActivity(activity: StoredActivity): void {
+    this.activities = this.activities.filter((a) => a !== activity);
+  }
+
+  deleteHistoryItem(activity: StoredActivity, id: string): boolean {
+    const before = activity.historyItems.length;
+    activity.historyItems = activity.historyItems.filter((h) => h.id.toLowerCase() !== id.toLowerCase());
+    return activity.historyItems.length < before;
+  }
+
+  liveHistoryItems(activity: StoredActivity): StoredHistoryItem[] {
+    const now = this.now();
+    return activity.historyItems.filter((h) => Date.parse(h.expirationDateTime) > now);
+  }
+
+  private isLive(activity: StoredActivity): boolean {
+    return Date.parse(activity.expirationDateTime) > this.now();
+  }
+
+  private dropExpired(): void {
+    this.activities = this.activities.filter((a) => this.isLive(a));
+  }
+
+  private stamp(): string {
+    return new Date(this.now()).toISOString();
+  }
+}
+
+/** A long decimal string like the documented examples (e.g. "14332800362997268276"). */
+function newActivityId(): string {
+  return (randomBytes(8).readBigUInt64BE() | (1n << 63n)).toString(10);
+}
+
+function computedDuration(started: string, lastActive: string | null): number | null {
+  if (lastActive === null) return null;
+  return Math.max(0, Math.floor((Date.parse(lastActive) - Date.parse(started)) / 1000));
+}
+
+function pick(source: JsonObject, keys: string[]): JsonObject {
+  const out: JsonObject = {};
+  for (const key of keys) if (key in source) out[key] = source[key];
+  return out;
+}

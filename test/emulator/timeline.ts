@@ -1,0 +1,51 @@
+// A page a person can read: what the emulator has received, newest first.
+
+import { isObject, Json } from './contract';
+import { ActivityStore, StoredActivity } from './store';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+export function renderTimeline(store: ActivityStore): string {
+  const newest = (a: StoredActivity) => Math.max(Date.parse(a.lastModifiedDateTime), ...a.historyItems.map((h) => Date.parse(h.lastModifiedDateTime)));
+  const activities = [...store.all()].sort((x, y) => newest(y) - newest(x));
+  const cards = activities.map(renderActivity).join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Graph emulator timeline</title>
+<style>
+body{font-family:system-ui,sans-serif;margin:2rem;background:#f5f6f8;color:#1b1f24}
+.card{background:#fff;border-radius:6px;padding:1rem 1.25rem;margin:0 0 1rem;box-shadow:0 1px 3px #0002;border-left:6px solid var(--accent,#888)}
+h2{margin:0 0 .25rem;font-size:1.1rem} .meta{color:#555;font-size:.85rem} .text{margin:.5rem 0}
+table{border-collapse:collapse;font-size:.85rem;margin-top:.5rem} td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}
+</style></head><body>
+<h1>Received timeline</h1>
+<p class="meta">${activities.length} activit${activities.length === 1 ? 'y' : 'ies'}, newest first.</p>
+${cards || '<p>Nothing received yet.</p>'}
+</body></html>`;
+}
+
+function renderActivity(activity: StoredActivity): string {
+  const visual = isObject(activity.fields.visualElements) ? activity.fields.visualElements : {};
+  const colour = typeof visual.backgroundColor === 'string' && /^#[0-9a-f]{3,8}$/i.test(visual.backgroundColor) ? visual.backgroundColor : '#888';
+  const textBlocks = collectTextBlocks(visual.content ?? null).map((t) => `<div class="text">${escapeHtml(t)}</div>`).join('');
+  const items = [...activity.historyItems]
+    .sort((x, y) => Date.parse(y.startedDateTime) - Date.parse(x.startedDateTime))
+    .map((h) => `<tr><td>${escapeHtml(h.startedDateTime)}</td><td>${escapeHtml(h.lastActiveDateTime ?? 'ongoing')}</td><td>${h.activeDurationSeconds ?? '–'} s</td></tr>`)
+    .join('');
+  return `<section class="card" style="--accent:${colour}">
+<h2>${escapeHtml(typeof visual.displayText === 'string' ? visual.displayText : '')}</h2>
+${typeof visual.description === 'string' ? `<div class="text">${escapeHtml(visual.description)}</div>` : ''}
+${textBlocks}
+<div class="meta">${escapeHtml(activity.appActivityId)} · id ${escapeHtml(activity.id)} · app ${escapeHtml(activity.clientId)} · modified ${escapeHtml(activity.lastModifiedDateTime)}</div>
+${items ? `<table><tr><th>Started</th><th>Last active</th><th>Duration</th></tr>${items}</table>` : '<div class="meta">No history items.</div>'}
+</section>`;
+}
+
+/** The text of every TextBlock in an Adaptive Card, depth first. */
+export function collectTextBlocks(node: Json): string[] {
+  if (Array.isArray(node)) return node.flatMap(collectTextBlocks);
+  if (!isObject(node)) return [];
+  const own = node.type === 'TextBlock' && typeof node.text === 'string' ? [node.text] : [];
+  return [...own, ...Object.entries(node).filter(([k]) => k !== 'text').flatMap(([, v]) => collectTextBlocks(v))];
+}
