@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS, graphEndpointProblem, parseSettings, stricterPrivacy } from '../../src/settings';
+
+describe('settings', () => {
+  it('uses the defaults when nothing is set, with no problem reported', () => {
+    const { settings, problems } = parseSettings({ privacy: {}, graph: {} });
+    assert.deepEqual(settings, DEFAULT_SETTINGS);
+    assert.deepEqual(problems, []);
+  });
+
+  it('takes the more private of the user and workspace privacy levels, so a repository can only tighten it', () => {
+    assert.equal(parseSettings({ privacy: { user: 'private', workspace: 'full' }, graph: {} }).settings.content.privacy, 'private');
+    assert.equal(parseSettings({ privacy: { user: 'full', workspace: 'noRepository' }, graph: {} }).settings.content.privacy, 'noRepository');
+    assert.equal(stricterPrivacy('fileNameOnly', 'noRepository'), 'fileNameOnly');
+  });
+
+  it('treats an unknown privacy level as the most private one and says so', () => {
+    const { settings, problems } = parseSettings({ privacy: { user: 'everything' }, graph: {} });
+    assert.equal(settings.content.privacy, 'private');
+    assert.match(problems[0], /activityFeed\.privacy: "everything" is not one of full, noRepository, fileNameOnly, private; using "private"/);
+  });
+
+  it('refuses a Graph endpoint that is not https (but allows http on loopback for testing)', () => {
+    assert.equal(graphEndpointProblem('https://graph.microsoft.com/v1.0'), undefined);
+    assert.equal(graphEndpointProblem('http://127.0.0.1:3100/v1.0'), undefined);
+    assert.match(graphEndpointProblem('http://evil.example/v1.0') ?? '', /https/);
+    assert.match(graphEndpointProblem('https://user:pw@graph.microsoft.com') ?? '', /credentials/);
+    const { settings, problems } = parseSettings({ privacy: {}, graph: { endpoint: 'http://evil.example' } });
+    assert.equal(settings.graph.endpoint, DEFAULT_SETTINGS.graph.endpoint);
+    assert.match(problems[0], /activityFeed\.graph\.endpoint/);
+  });
+
+  it('replaces out-of-range numbers, bad colours and non-https icons by their defaults, naming each', () => {
+    const { settings, problems } = parseSettings({
+      privacy: {},
+      backgroundColor: 'red',
+      iconUrl: 'http://x/icon.png',
+      activitySourceHost: 'https://example.com/path',
+      graph: { writesPerFiveMinutes: 500, maxAttempts: 2.5 },
+    });
+    assert.equal(settings.content.backgroundColor, DEFAULT_SETTINGS.content.backgroundColor);
+    assert.equal(settings.content.iconUrl, undefined);
+    assert.equal(settings.content.activitySourceHost, DEFAULT_SETTINGS.content.activitySourceHost);
+    assert.equal(settings.graph.writesPerFiveMinutes, 60);
+    assert.equal(settings.graph.maxAttempts, 4);
+    assert.equal(problems.length, 5, problems.join('\n'));
+  });
+});
