@@ -1,0 +1,54 @@
+// What the mapper needs about one document, collected from the editor: workspace folder, git facts, the
+// editor's own URL scheme and name. Called when payloads are built, never per event.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ActivityInput, MappingOptions } from '../activity';
+import { readRepository } from '../git/readRepository';
+import type { ContentSettings } from '../settings';
+import type { CursorPosition, Session } from '../tracking/types';
+
+export function activityInputFor(documentUri: string, sessions: readonly Session[], cursor?: CursorPosition): ActivityInput {
+  const uri = vscode.Uri.parse(documentUri);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const relativePath = folder ? path.posix.relative(folder.uri.path, uri.path) : undefined;
+  const git = uri.scheme === 'file' ? readRepository(uri.fsPath) : undefined;
+  const last = sessions[sessions.length - 1];
+  return {
+    documentUri,
+    ...(folder ? { workspaceFolderName: folder.name } : {}),
+    ...(relativePath && !relativePath.startsWith('..') ? { relativePath } : {}),
+    languageId: last?.languageId ?? 'plaintext',
+    ...(git ? { git: { remoteUrl: git.remoteUrl, branch: git.branch, commit: git.commit, repoRelativePath: git.repoRelativePath } } : {}),
+    ...((cursor ?? last?.cursor) ? { cursor: cursor ?? last?.cursor } : {}),
+    sessions,
+  };
+}
+
+/** The remote authority of a remote window (`ssh-remote+box`), from a workspace folder's URI when it shows one. */
+function remoteAuthority(): string | undefined {
+  if (!vscode.env.remoteName) return undefined;
+  const remoteFolder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'vscode-remote');
+  return remoteFolder?.uri.authority || vscode.env.remoteName;
+}
+
+export function mappingOptionsFor(content: ContentSettings, idKey: string, extensionId: string): MappingOptions {
+  const authority = remoteAuthority();
+  return {
+    privacy: content.privacy,
+    templates: {
+      ...(content.displayTextTemplate ? { displayText: content.displayTextTemplate } : {}),
+      ...(content.descriptionTemplate ? { description: content.descriptionTemplate } : {}),
+    },
+    activitySourceHost: content.activitySourceHost,
+    backgroundColor: content.backgroundColor,
+    ...(content.iconUrl ? { iconUrl: content.iconUrl } : {}),
+    uriScheme: vscode.env.uriScheme,
+    appName: vscode.env.appName,
+    ...(authority ? { remoteAuthority: authority } : {}),
+    ...(content.timezone ? { timezone: content.timezone } : {}),
+    idKey,
+    ...(content.workspaceAlias ? { workspaceAlias: content.workspaceAlias } : {}),
+    now: Date.now(),
+    extensionId,
+  };
+}

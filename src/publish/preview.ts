@@ -1,0 +1,47 @@
+// Builds exactly what would be sent for the pending sessions: the request line and the JSON body of each PUT.
+import { buildActivityPayloads, InvalidMappingOptionsError, PayloadValidationError } from '../activity';
+import type { ActivityInput, MappingOptions } from '../activity';
+import type { UserActivityRequest } from '../graph/types';
+import { encodeAppActivityId } from '../graph/encoding';
+
+export interface PlannedRequest {
+  /** The local document the request is for (never sent: at the private levels the body does not name it). */
+  documentUri: string;
+  method: 'PUT';
+  url: string;
+  body: UserActivityRequest;
+}
+
+export interface Plan {
+  requests: PlannedRequest[];
+  /** Documents whose payload could not be built, with the reason a person can act on. */
+  problems: { documentUri: string; message: string }[];
+}
+
+export function planRequests(inputs: readonly ActivityInput[], options: MappingOptions, graphEndpoint: string): Plan {
+  const plan: Plan = { requests: [], problems: [] };
+  for (const input of inputs) {
+    try {
+      for (const body of buildActivityPayloads(input, options)) {
+        plan.requests.push({ documentUri: input.documentUri, method: 'PUT', url: `${graphEndpoint}/me/activities/${encodeAppActivityId(body.appActivityId)}`, body });
+      }
+    } catch (error) {
+      if (!(error instanceof InvalidMappingOptionsError || error instanceof PayloadValidationError)) throw error;
+      plan.problems.push({ documentUri: input.documentUri, message: error.message });
+    }
+  }
+  return plan;
+}
+
+/** The plan as a JSON-with-comments text: one block per request. */
+export function renderPlan(plan: Plan, note: string): string {
+  const lines = [`// ${note}`, '// Dry run: nothing has been sent.', ''];
+  if (plan.requests.length === 0 && plan.problems.length === 0) lines.push('// No pending sessions: nothing would be sent.');
+  for (const request of plan.requests) {
+    lines.push(`// ${request.method} ${request.url}`, JSON.stringify(request.body, null, 2), '');
+  }
+  for (const problem of plan.problems) {
+    lines.push(`// Not sendable: ${problem.documentUri}`, ...problem.message.split('\n').map((l) => `//   ${l}`), '');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { OPEN_ACTIVITY_PATH } from '../activity';
+import type { Logger } from '../log';
+import { activityIdOfLink, LinkTable, LinkTarget, rememberLink } from '../publish/activityLinks';
+
+const STATE_KEY = 'activityFeed.links';
+
+/** Opens the file behind `<scheme>://<extension id>/open?id=<appActivityId>` at the recorded position. */
+export class OpenActivityHandler implements vscode.UriHandler {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly log: Logger,
+  ) {}
+
+  remember(appActivityId: string, target: LinkTarget): void {
+    const table = this.state.get<LinkTable>(STATE_KEY, {});
+    const known = table[appActivityId];
+    if (known && known.documentUri === target.documentUri && known.cursor?.line === target.cursor?.line) return;
+    void this.state.update(STATE_KEY, rememberLink(table, appActivityId, target, Date.now()));
+  }
+
+  async handleUri(uri: vscode.Uri): Promise<void> {
+    const id = activityIdOfLink(uri.path, uri.query, OPEN_ACTIVITY_PATH);
+    if (!id) {
+      void vscode.window.showWarningMessage(`Activity Feed cannot open this link: ${uri.path}`);
+      return;
+    }
+    const target = this.state.get<LinkTable>(STATE_KEY, {})[id];
+    if (!target) {
+      this.log.info(`no local file for activity ${id}`);
+      void vscode.window.showInformationMessage(
+        'Activity Feed: this activity was recorded on another machine, or long ago; this editor does not know its file.',
+      );
+      return;
+    }
+    const position = new vscode.Position(target.cursor?.line ?? 0, target.cursor?.character ?? 0);
+    try {
+      await vscode.window.showTextDocument(vscode.Uri.parse(target.documentUri), { selection: new vscode.Range(position, position) });
+    } catch (error) {
+      void vscode.window.showWarningMessage(`Activity Feed could not open the file of this activity: ${String(error)}`);
+    }
+  }
+}
