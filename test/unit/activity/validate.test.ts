@@ -1,20 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { readFixture, type Fixture } from '../../support/fixtures';
 import { activityRequestPath } from '../../../src/text/percentEncoding';
 import { assertValidUserActivity, PayloadValidationError, SERVER_SET_FIELDS, validateUserActivity } from '../../../src/activity/validate';
 import type { ValidationProblem } from '../../../src/activity/validate';
 
-const fixtures = path.resolve(__dirname, '../../../../shared/fixtures');
-
-interface Fixture {
-  http: string[];
-  body: Record<string, unknown>;
-}
-
-function readFixture(name: string): Fixture {
-  return JSON.parse(fs.readFileSync(path.join(fixtures, name), 'utf8')) as Fixture;
-}
 
 /** The fixtures README's known defects, handled: activationUrl from the response, no server-set fields, a card version. */
 function repaired(request: Fixture, response: Fixture): Record<string, unknown> {
@@ -50,8 +39,12 @@ const pairs: [string, string][] = [
 describe('activity/validate', () => {
   for (const [requestFile, responseFile] of pairs) {
     describe(requestFile, () => {
-      const request = readFixture(requestFile);
-      const response = readFixture(responseFile);
+      let request: Fixture;
+      let response: Fixture;
+      before(() => {
+        request = readFixture(requestFile);
+        response = readFixture(responseFile);
+      });
 
       it('passes once the documented defects are handled', () => {
         assert.deepEqual(validateUserActivity(repaired(request, response)), []);

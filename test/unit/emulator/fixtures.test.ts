@@ -1,20 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { encodeAppActivityId } from '../../../src/graph/encoding';
 import { RunningEmulator, startEmulator } from '../../emulator';
+import { readFixture, type Fixture } from '../../support/fixtures';
 import { assertGraphError, call } from './support';
-
-const FIXTURES = path.resolve(__dirname, '../../../../shared/fixtures');
-
-interface Fixture {
-  http: string[];
-  body: Record<string, unknown>;
-}
-
-function fixture(name: string): Fixture {
-  return JSON.parse(readFileSync(path.join(FIXTURES, name), 'utf8')) as Fixture;
-}
 
 const PAIRS = [
   ['seed-example1-request.json', 'seed-example1-response.json'],
@@ -31,8 +19,12 @@ describe('emulator: the documented seed examples', () => {
 
   for (const [requestFile, responseFile] of PAIRS) {
     describe(requestFile, () => {
-      const request = fixture(requestFile);
-      const expected = fixture(responseFile).body;
+      let request: Fixture;
+      let expected: Record<string, unknown>;
+      before(() => {
+        request = readFixture(requestFile);
+        expected = readFixture(responseFile).body;
+      });
 
       it('is accepted once corrected (encoded URL, activationUrl added) and answered in the documented shape', async () => {
         const body: Record<string, unknown> = { ...request.body, activationUrl: expected.activationUrl };

@@ -48,12 +48,14 @@ export class FakeClock implements Clock {
 }
 
 /** Every sleep returns at once but moves virtual time forward; records what was asked for. */
+/** Real time plus every sleep, jumped over at once. Built on the monotonic clock: wall time can step back. */
 export class JumpingClock implements Clock {
   readonly sleeps: number[] = [];
   private offset = 0;
+  private readonly base = Date.now() - performance.now();
 
   now(): number {
-    return Date.now() + this.offset;
+    return Math.floor(this.base + performance.now()) + this.offset;
   }
 
   async sleep(ms: number): Promise<void> {
