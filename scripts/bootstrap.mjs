@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
 const debianPackages = ['chromium', 'ripgrep', 'libkrb5-dev'];
@@ -34,10 +35,27 @@ export function ensureDebianPackages() {
   sh('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { DEBIAN_FRONTEND: 'noninteractive' });
 }
 
+export function installEditor() {
+  sh('bash', [join(root, 'scripts', 'install-editor.sh')]);
+}
+
 export function bootstrap({ editor = true } = {}) {
   ensureNodeModules();
   if (editor) {
     ensureDebianPackages();
-    sh('bash', [join(root, 'scripts', 'install-editor.sh')]);
+    installEditor();
+  }
+}
+
+// As a command (used by .ci/run, one stage per step): node scripts/bootstrap.mjs debian|npm|editor
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const steps = { debian: ensureDebianPackages, npm: ensureNodeModules, editor: installEditor };
+  for (const name of process.argv.slice(2)) {
+    const step = steps[name];
+    if (!step) {
+      console.error(`bootstrap: unknown step "${name}" (steps: ${Object.keys(steps).join(', ')})`);
+      process.exit(2);
+    }
+    step();
   }
 }

@@ -32,7 +32,6 @@ async function main(): Promise<void> {
     process.exitCode = summary.failed > 0 || !summary.finished || summary.passed === 0 ? 1 : 0;
   } catch (error) {
     await editor.page.screenshot({ path: path.join(artifacts, 'editor-on-error.png') }).catch(() => undefined);
-    fs.writeFileSync(path.join(artifacts, 'server.log'), editor.serverLog());
     console.error(`integration: ${error instanceof Error ? error.message : String(error)} (server log: ${path.join(artifacts, 'server.log')})`);
     process.exitCode = 1;
   } finally {
