@@ -1,0 +1,67 @@
+// Whole-file writes that a crash can never leave half done, and reads that say why a file is unusable.
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { errorCode, errorMessage, removeIfPresent, renameRetrying } from './fileSystem';
+
+const TEMP_FILE = /^\..+\.\d+-[0-9a-f]{12}\.tmp$/;
+
+/** True for the temporary files writeFileAtomic creates (and a crash may leave behind). */
+export function isAtomicTempFile(name: string): boolean {
+  return TEMP_FILE.test(name);
+}
+
+/**
+ * Replaces `filePath` with `data` (mode 0600): readers see either the old or the new content, never a mix, and
+ * after a crash the old content is still there.
+ */
+export function writeFileAtomic(filePath: string, data: string): void {
+  const temp = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(temp, 'wx', 0o600);
+    fs.writeFileSync(fd, data, 'utf8');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    renameRetrying(temp, filePath);
+  } catch (error) {
+    if (fd !== undefined) closeQuietly(fd);
+    try {
+      removeIfPresent(temp);
+    } catch {
+      // The original error matters more than a temp file that the next listing removes anyway.
+    }
+    throw error;
+  }
+}
+
+export type JsonReadResult =
+  | { ok: true; value: unknown }
+  | { ok: false; kind: 'missing' | 'unreadable' | 'invalid'; reason: string };
+
+/** 'invalid' means the content is not JSON (typically a truncated file); 'unreadable' is an I/O error. */
+export function readJsonFile(filePath: string): JsonReadResult {
+  let text: string;
+  try {
+    text = fs.readFileSync(filePath, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return { ok: false, kind: 'missing', reason: 'the file does not exist' };
+    return { ok: false, kind: 'unreadable', reason: `could not read the file: ${errorMessage(error)}` };
+  }
+  if (text.trim() === '') return { ok: false, kind: 'invalid', reason: 'the file is empty (an interrupted write?)' };
+  try {
+    const value: unknown = JSON.parse(text);
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, kind: 'invalid', reason: `not valid JSON, the file may be truncated (${errorMessage(error)})` };
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    fs.closeSync(fd);
+  } catch {
+    // Already failing; the descriptor is released when the process ends at the latest.
+  }
+}

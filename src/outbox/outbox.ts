@@ -1,0 +1,327 @@
+// Sessions waiting to be published, kept on disk so they survive a crash, a reload or a closed window.
+// One file per session (<dir>/sessions/<id>.json): a window only ever writes its own sessions, and the one window
+// holding the PublishLock acknowledges them. Changes made on behalf of another window (acknowledge, recordFailure,
+// prune, setting a bad file aside) go through withClaimedFile, so a newer revision written meanwhile always survives.
+import * as path from 'node:path';
+import type { Session } from '../tracking/types';
+import { isAtomicTempFile, readJsonFile, writeFileAtomic } from './atomicFile';
+import { discardClaimsOf, parseClaimName, restoreClaim, withClaimedFile, type ClaimDecision } from './fileClaim';
+import { ensureDirectory, errorMessage, listDirectory, modifiedAt, removeIfPresent } from './fileSystem';
+import { OUTBOX_FORMAT, OUTBOX_VERSION, parseOutboxEntry, revisionOf, serializeOutboxEntry, type OutboxEntry } from './format';
+import { parseSession } from './sessionSchema';
+import type { OutboxLogger, WallClock } from './types';
+
+export interface OutboxOptions {
+  dir: string;
+  clock: WallClock;
+  logger: OutboxLogger;
+  /** Default 5000. */
+  maxSessions?: number;
+  /** Default 30 days: Graph keeps activity history for 30 days, so an older session would be of no use. */
+  maxAgeMs?: number;
+}
+
+export type PutResult = 'stored' | 'removed' | 'full';
+
+export interface Acknowledgement {
+  sessionId: string;
+  revision: number;
+}
+
+export interface PruneResult {
+  expired: number;
+  overCap: number;
+}
+
+const DAY_MS = 86_400_000;
+const DEFAULT_MAX_SESSIONS = 5000;
+const DEFAULT_MAX_AGE_MS = 30 * DAY_MS;
+/** Temp and claim files older than this belong to a write that will never finish. */
+const LEFTOVER_AGE_MS = 60_000;
+const SESSION_ID = /^[A-Za-z0-9-]{1,200}$/;
+const SESSION_FILE = /^[A-Za-z0-9-]{1,200}\.json$/;
+const MAX_ERROR_LENGTH = 2000;
+const REMEMBERED_REVISIONS = 10_000;
+
+type EntryRead =
+  | { status: 'ok'; entry: OutboxEntry }
+  | { status: 'missing' }
+  | { status: 'unreadable'; reason: string }
+  | { status: 'newer-version'; version: number }
+  | { status: 'corrupt'; reason: string };
+
+type EntryChange = { action: 'remove' } | { action: 'replace'; entry: OutboxEntry };
+
+export class Outbox {
+  readonly maxSessions: number;
+  readonly maxAgeMs: number;
+  private readonly sessionsDir: string;
+  private readonly corruptDir: string;
+  private readonly clock: WallClock;
+  private readonly logger: OutboxLogger;
+  private expiredTotal = 0;
+  private overCapTotal = 0;
+  private readonly reportedNewerVersions = new Set<string>();
+  /**
+   * Highest revision this window gave each of its sessions. While the publishing window holds a session's file
+   * claimed, the file is briefly absent; this keeps the numbering from restarting at 1 in that case.
+   */
+  private readonly issuedRevisions = new Map<string, number>();
+
+  constructor(options: OutboxOptions) {
+    this.maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
+    this.maxAgeMs = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
+    if (!Number.isSafeInteger(this.maxSessions) || this.maxSessions < 1) throw new RangeError(`Outbox: maxSessions must be a positive integer, got ${this.maxSessions}.`);
+    if (!(this.maxAgeMs > 0)) throw new RangeError(`Outbox: maxAgeMs must be positive, got ${this.maxAgeMs}.`);
+    this.sessionsDir = path.join(options.dir, 'sessions');
+    this.corruptDir = path.join(options.dir, 'corrupt');
+    this.clock = options.clock;
+    this.logger = options.logger;
+  }
+
+  /** Sessions dropped by prune() for being too old, since this instance was created. */
+  get droppedExpired(): number {
+    return this.expiredTotal;
+  }
+
+  /** Sessions dropped by prune() for exceeding maxSessions, since this instance was created. */
+  get droppedOverCap(): number {
+    return this.overCapTotal;
+  }
+
+  /**
+   * Stores the session's latest state, replacing any earlier state of the same id. An excluded or unpublishable
+   * session is deleted instead. A new id is refused ('full') once maxSessions are waiting. Throws for an id that is
+   * not a safe file name or a malformed session.
+   */
+  put(session: Session): PutResult {
+    const fileName = sessionFileName(session.id);
+    const target = path.join(this.sessionsDir, fileName);
+    if (session.endReason === 'excluded' || session.publishable === false) {
+      // The publishing window may hold the file claimed at this very moment: delete its copy too, then anything it
+      // managed to put back, so an excluded session can never be published.
+      removeIfPresent(target);
+      discardClaimsOf(target);
+      removeIfPresent(target);
+      return 'removed';
+    }
+    const checked = parseSession(session);
+    if (!checked.ok) throw new Error(`Outbox: refusing to store session ${session.id}: ${checked.reason}.`);
+    const previous = this.previousState(target, fileName);
+    if (!previous && this.count() >= this.maxSessions) {
+      this.logger.warn(`Outbox: full (${this.maxSessions} sessions waiting to be published); session ${session.id} was not stored.`);
+      return 'full';
+    }
+    const revision = Math.max(previous?.revision ?? 0, this.issuedRevisions.get(session.id) ?? 0) + 1;
+    const entry: OutboxEntry = {
+      format: OUTBOX_FORMAT,
+      version: OUTBOX_VERSION,
+      session: checked.value,
+      revision,
+      queuedAt: previous?.queuedAt ?? this.clock.now(),
+      attempts: previous?.attempts ?? 0,
+    };
+    if (previous?.lastError !== undefined) entry.lastError = previous.lastError;
+    ensureDirectory(this.sessionsDir);
+    writeFileAtomic(target, serializeOutboxEntry(entry));
+    this.rememberRevision(session.id, revision);
+    return 'stored';
+  }
+
+  get(sessionId: string): OutboxEntry | undefined {
+    const read = this.readEntry(path.join(this.sessionsDir, sessionFileName(sessionId)), sessionId);
+    return read.status === 'ok' ? read.entry : undefined;
+  }
+
+  /** Session files waiting, including any this version cannot read. */
+  count(): number {
+    return listDirectory(this.sessionsDir).filter((name) => SESSION_FILE.test(name)).length;
+  }
+
+  /**
+   * Every readable entry, oldest session first. A corrupt file is moved to <dir>/corrupt with a warning; a file
+   * from a newer version is left in place and reported once.
+   */
+  list(): OutboxEntry[] {
+    this.cleanUpLeftovers();
+    const entries: OutboxEntry[] = [];
+    for (const name of listDirectory(this.sessionsDir)) {
+      if (!SESSION_FILE.test(name)) continue;
+      const entry = this.readListed(name);
+      if (entry) entries.push(entry);
+    }
+    return entries.sort((a, b) => a.session.startedAt - b.session.startedAt || (a.session.id < b.session.id ? -1 : a.session.id > b.session.id ? 1 : 0));
+  }
+
+  /**
+   * Removes each acknowledged session whose file still holds the acknowledged revision; a newer revision written
+   * since the publish started survives. Returns how many were removed.
+   */
+  acknowledge(acks: readonly Acknowledgement[]): number {
+    let removed = 0;
+    for (const { sessionId, revision } of acks) {
+      if (this.changeIfRevision(sessionId, revision, () => ({ action: 'remove' }))) removed++;
+    }
+    return removed;
+  }
+
+  /** Counts a failed publish of this revision; does nothing (returns false) if the session moved on meanwhile. */
+  recordFailure(sessionId: string, revision: number, message: string): boolean {
+    const lastError = message.length > MAX_ERROR_LENGTH ? `${message.slice(0, MAX_ERROR_LENGTH)}…` : message;
+    return this.changeIfRevision(sessionId, revision, (entry) => ({ action: 'replace', entry: { ...entry, attempts: entry.attempts + 1, lastError } }));
+  }
+
+  /** Drops sessions last active longer than maxAgeMs ago, then the least recently active beyond maxSessions. */
+  prune(): PruneResult {
+    const now = this.clock.now();
+    const entries = this.list();
+    const tooOld = entries.filter((entry) => now - entry.session.lastActiveAt > this.maxAgeMs);
+    const expired = this.removeEntries(tooOld);
+    const remaining = entries.filter((entry) => !tooOld.includes(entry)).sort((a, b) => a.session.lastActiveAt - b.session.lastActiveAt);
+    const overCap = this.removeEntries(remaining.slice(0, Math.max(0, remaining.length - this.maxSessions)));
+    this.expiredTotal += expired;
+    this.overCapTotal += overCap;
+    if (expired > 0) {
+      const days = Math.round(this.maxAgeMs / DAY_MS);
+      this.logger.warn(`Outbox: dropped ${plural(expired, 'unpublished session')} last active more than ${days} days ago (Graph keeps activity history for 30 days).`);
+    }
+    if (overCap > 0) {
+      this.logger.warn(`Outbox: dropped ${plural(overCap, 'unpublished session')} (the least recently active) beyond the limit of ${this.maxSessions}.`);
+    }
+    return { expired, overCap };
+  }
+
+  private removeEntries(entries: readonly OutboxEntry[]): number {
+    let removed = 0;
+    for (const entry of entries) {
+      if (this.changeIfRevision(entry.session.id, entry.revision, () => ({ action: 'remove' }))) removed++;
+    }
+    return removed;
+  }
+
+  /** Applies `change` only while the session's file holds `revision`. Returns whether the change took effect. */
+  private changeIfRevision(sessionId: string, revision: number, change: (entry: OutboxEntry) => EntryChange): boolean {
+    const target = path.join(this.sessionsDir, sessionFileName(sessionId));
+    // A plain read first: most mismatches need no claim at all.
+    const current = this.readEntry(target, sessionId);
+    if (current.status !== 'ok' || current.entry.revision !== revision) return false;
+    const claimed = withClaimedFile(target, this.clock.now(), (claimPath): ClaimDecision<boolean> => {
+      const again = this.readEntry(claimPath, sessionId);
+      if (again.status !== 'ok' || again.entry.revision !== revision) return { action: 'restore', result: false };
+      const decision = change(again.entry);
+      if (decision.action === 'remove') return { action: 'remove', result: true };
+      return { action: 'replace', data: serializeOutboxEntry(decision.entry), result: true };
+    });
+    return claimed !== undefined && claimed.result && (claimed.outcome === 'removed' || claimed.outcome === 'restored');
+  }
+
+  private previousState(target: string, fileName: string): { revision: number; queuedAt?: number; attempts?: number; lastError?: string } | undefined {
+    const read = readJsonFile(target);
+    if (!read.ok) {
+      if (read.kind === 'missing') return undefined;
+      this.logger.warn(`Outbox: replacing unreadable ${fileName} with the latest state of its session (${read.reason}).`);
+      return { revision: 0 };
+    }
+    const parsed = parseOutboxEntry(read.value);
+    if (parsed.ok) return parsed.entry;
+    this.logger.warn(`Outbox: replacing ${fileName} with the latest state of its session (${parsed.reason}).`);
+    return { revision: revisionOf(read.value) };
+  }
+
+  private readEntry(filePath: string, sessionId: string): EntryRead {
+    const read = readJsonFile(filePath);
+    if (!read.ok) {
+      if (read.kind === 'missing') return { status: 'missing' };
+      return read.kind === 'unreadable' ? { status: 'unreadable', reason: read.reason } : { status: 'corrupt', reason: read.reason };
+    }
+    const parsed = parseOutboxEntry(read.value);
+    if (!parsed.ok) return parsed.kind === 'newer-version' ? { status: 'newer-version', version: parsed.version } : { status: 'corrupt', reason: parsed.reason };
+    if (parsed.entry.session.id !== sessionId) return { status: 'corrupt', reason: `it holds session ${parsed.entry.session.id}, not ${sessionId}` };
+    return { status: 'ok', entry: parsed.entry };
+  }
+
+  private readListed(name: string): OutboxEntry | undefined {
+    const sessionId = name.slice(0, -'.json'.length);
+    const target = path.join(this.sessionsDir, name);
+    const read = this.readEntry(target, sessionId);
+    switch (read.status) {
+      case 'ok':
+        return read.entry;
+      case 'missing':
+        return undefined;
+      case 'unreadable':
+        this.logger.warn(`Outbox: could not read ${name}; it stays for a later attempt (${read.reason}).`);
+        return undefined;
+      case 'newer-version':
+        if (!this.reportedNewerVersions.has(name)) {
+          this.reportedNewerVersions.add(name);
+          this.logger.warn(`Outbox: left ${name} in place: it was written by a newer version of the extension (format version ${read.version}).`);
+        }
+        return undefined;
+      case 'corrupt':
+        return this.setAsideIfStillCorrupt(name, target, sessionId);
+    }
+  }
+
+  private setAsideIfStillCorrupt(name: string, target: string, sessionId: string): OutboxEntry | undefined {
+    const now = this.clock.now();
+    const destination = path.join(this.corruptDir, `${name}.${now}`);
+    const claimed = withClaimedFile(target, now, (claimPath): ClaimDecision<EntryRead> => {
+      // Checked again: the session's window may have replaced the file since it was read.
+      const again = this.readEntry(claimPath, sessionId);
+      return again.status === 'corrupt' ? { action: 'moveTo', destination, result: again } : { action: 'restore', result: again };
+    });
+    if (!claimed) return undefined;
+    const read = claimed.result;
+    if (read.status === 'corrupt') {
+      this.logger.warn(`Outbox: moved unreadable session file ${name} to ${path.join('corrupt', path.basename(destination))}: ${read.reason}.`);
+      return undefined;
+    }
+    return read.status === 'ok' && claimed.outcome === 'restored' ? read.entry : undefined;
+  }
+
+  /** Removes temp files of writes that never finished, and puts back files left claimed by a window that stopped. */
+  private cleanUpLeftovers(): void {
+    const now = this.clock.now();
+    for (const name of listDirectory(this.sessionsDir)) {
+      const filePath = path.join(this.sessionsDir, name);
+      try {
+        if (isAtomicTempFile(name)) {
+          const modified = modifiedAt(filePath);
+          if (modified !== undefined && now - modified > LEFTOVER_AGE_MS) removeIfPresent(filePath);
+          continue;
+        }
+        const claim = parseClaimName(name);
+        if (claim && SESSION_FILE.test(claim.targetName) && now - claim.claimedAt > LEFTOVER_AGE_MS) {
+          // Publishing it again is harmless: the session id is its Graph history item id.
+          if (restoreClaim(filePath, path.join(this.sessionsDir, claim.targetName)) === 'restored') {
+            this.logger.info(`Outbox: put back ${claim.targetName}, left claimed by a window that stopped mid-update.`);
+          }
+        }
+      } catch (error) {
+        this.logger.warn(`Outbox: could not clean up ${name}: ${errorMessage(error)}`);
+      }
+    }
+  }
+
+  private rememberRevision(sessionId: string, revision: number): void {
+    this.issuedRevisions.delete(sessionId);
+    this.issuedRevisions.set(sessionId, revision);
+    if (this.issuedRevisions.size > REMEMBERED_REVISIONS) {
+      const oldest = this.issuedRevisions.keys().next();
+      if (!oldest.done) this.issuedRevisions.delete(oldest.value);
+    }
+  }
+}
+
+/** Session ids are GUIDs; anything else that could reach outside the folder is refused. */
+function sessionFileName(sessionId: string): string {
+  if (!SESSION_ID.test(sessionId)) {
+    throw new Error(`Outbox: session id ${JSON.stringify(sessionId.slice(0, 80))} cannot name a file (only letters, digits and "-" are allowed).`);
+  }
+  return `${sessionId}.json`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,76 @@
+// Shared test doubles for the outbox: real temporary folders, a recording logger, a settable clock, sessions.
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { OutboxLogger, WallClock } from '../../../src/outbox';
+import type { Session } from '../../../src/tracking/types';
+
+export const DAY = 86_400_000;
+
+/** A fresh temporary folder per test, removed afterwards. Call inside a describe block. */
+export function useTempDir(): () => string {
+  let dir: string | undefined;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-'));
+  });
+  afterEach(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+  return () => {
+    if (!dir) throw new Error('no temporary folder outside a test');
+    return dir;
+  };
+}
+
+export class RecordingLogger implements OutboxLogger {
+  readonly lines: { level: 'info' | 'warn' | 'error'; message: string }[] = [];
+  info(message: string): void {
+    this.lines.push({ level: 'info', message });
+  }
+  warn(message: string): void {
+    this.lines.push({ level: 'warn', message });
+  }
+  error(message: string): void {
+    this.lines.push({ level: 'error', message });
+  }
+  warnings(): string[] {
+    return this.lines.filter((line) => line.level === 'warn').map((line) => line.message);
+  }
+}
+
+/** Starts at the real time, because file modification times are compared with it. */
+export class TestClock implements WallClock {
+  constructor(public time = Date.now()) {}
+  now(): number {
+    return this.time;
+  }
+  advance(ms: number): void {
+    this.time += ms;
+  }
+}
+
+export function session(id: string, startedAt: number, extra: Partial<Session> = {}): Session {
+  return { id, documentUri: `file:///work/${id}.ts`, languageId: 'typescript', startedAt, lastActiveAt: startedAt + 60_000, activeSeconds: 60, state: 'ended', endReason: 'idle', ...extra };
+}
+
+export function newId(): string {
+  return randomUUID();
+}
+
+export function sessionFiles(dir: string): string[] {
+  const sessions = path.join(dir, 'sessions');
+  return fs.existsSync(sessions) ? fs.readdirSync(sessions).sort() : [];
+}
+
+export function corruptFiles(dir: string): string[] {
+  const corrupt = path.join(dir, 'corrupt');
+  return fs.existsSync(corrupt) ? fs.readdirSync(corrupt).sort() : [];
+}
+
+/** Sets a file's modification time `ms` before now, as if it had been left there earlier. */
+export function age(filePath: string, ms: number): void {
+  const when = new Date(Date.now() - ms);
+  fs.utimesSync(filePath, when, when);
+}
