@@ -8,5 +8,6 @@ export {
   CredentialUnavailableError,
   deserializeAuthenticationRecord,
   serializeAuthenticationRecord,
+  useIdentityPlugin,
 } from '@azure/identity';
 export type { AccessToken, TokenCredential, GetTokenOptions, AuthenticationRecord } from '@azure/identity';

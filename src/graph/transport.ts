@@ -165,7 +165,7 @@ function parseJsonBody(text: string, status: number, context: { method: string; 
 }
 
 /** Credentials that cannot produce a token silently need the person; anything else (offline, a flaky endpoint) may pass. */
-const SIGN_IN_ERRORS = new Set(['AuthenticationRequiredError', 'CredentialUnavailableError', 'AuthenticationError']);
+const SIGN_IN_ERRORS = new Set(['AuthenticationRequiredError', 'CredentialUnavailableError', 'AuthenticationError', 'SignInRequiredError']);
 
 function tokenFailure(error: unknown): GraphError {
   const name = error instanceof Error ? error.name : '';
