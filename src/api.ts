@@ -1,4 +1,6 @@
 import type * as vscode from 'vscode';
+import type { AuthState } from './auth/accountManager';
+import type { PublishSummary } from './publish/publisher';
 import type { Plan } from './publish/preview';
 import type { Session } from './tracking/types';
 
@@ -10,10 +12,23 @@ export interface ActivityFeedApi {
   readonly tracking: {
     currentSession(): Session | undefined;
     readonly onDidFinishSession: vscode.Event<Session>;
-    /** Finished sessions and checkpoints of running ones, not yet published. */
+    /** Finished sessions and checkpoints of running ones, saved in the outbox and not yet acknowledged by Graph. */
     pendingSessions(): Session[];
     readonly isPaused: boolean;
   };
   /** Exactly what would be sent for the pending sessions (and the running one), without sending anything. */
   planRequests(): Plan;
+  readonly auth: {
+    readonly state: AuthState;
+    onDidChange(listener: (state: AuthState) => void): { dispose(): void };
+  };
+  readonly publishing: {
+    readonly lastRun: { at: number; summary: PublishSummary } | undefined;
+    /** What the status bar shows now, and its tooltip lines. */
+    readonly statusText: string;
+    readonly statusTooltip: string[];
+    readonly outboxDirectory: string;
+  };
+  /** Where the editor keeps this extension's log files. */
+  readonly logDirectory: string;
 }

@@ -22,8 +22,28 @@ export function readSettings(resource?: vscode.Uri): SettingsReport {
     iconUrl: userValue(config, 'iconUrl'),
     timezone: userValue(config, 'timezone'),
     activitySourceHost: userValue(config, 'activitySourceHost'),
-    // The budget and retry numbers become settings with the publisher; until then the client's defaults apply.
-    graph: { endpoint: userValue(config, 'graph.endpoint') },
+    graph: {
+      endpoint: userValue(config, 'graph.endpoint'),
+      requestTimeoutSeconds: userValue(config, 'graph.requestTimeoutSeconds'),
+      writesPerFiveMinutes: userValue(config, 'graph.writesPerFiveMinutes'),
+      writesPerDay: userValue(config, 'graph.writesPerDay'),
+      maxAttempts: userValue(config, 'graph.maxAttempts'),
+    },
+    auth: {
+      method: userValue(config, 'auth.method'),
+      clientId: userValue(config, 'auth.clientId'),
+      tenant: userValue(config, 'auth.tenant'),
+      authorityHost: userValue(config, 'auth.authorityHost'),
+    },
+    // Publishing is one job shared by every window (one outbox), so only the user's settings drive it.
+    publish: {
+      mode: userValue(config, 'publish.mode'),
+      finishedDelaySeconds: userValue(config, 'publish.finishedDelaySeconds'),
+      intervalSeconds: userValue(config, 'publish.intervalSeconds'),
+      onWindowBlur: userValue(config, 'publish.onWindowBlur'),
+      onShutdown: userValue(config, 'publish.onShutdown'),
+      maxQueuedSessions: userValue(config, 'publish.maxQueuedSessions'),
+    },
   };
   return parseSettings(raw);
 }

@@ -1,19 +1,33 @@
 // Composition root: builds every part, owns every disposable, and nothing else.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ActivityFeedApi } from './api';
+import { AccountManager } from './auth/accountManager';
+import { loadIdentity } from './auth/loadIdentity';
 import { onDidChangeSettings, readSettings } from './config';
 import { activityInputFor, mappingOptionsFor } from './editor/activityInput';
 import { loadIdKey } from './editor/idKey';
+import { GraphClient, RequestBudget, userActivityScope, FIVE_MINUTES, ONE_DAY } from './graph';
 import { createLogger, Logger } from './log';
-import { PendingSessions } from './publish/pendingSessions';
+import { Outbox, PublishedIndex, PublishLock } from './outbox';
 import { planRequests, Plan } from './publish/preview';
+import { Publisher, PublishSummary } from './publish/publisher';
+import { PublishScheduler, RunReason } from './publish/scheduler';
+import { TodayTotal } from './publish/todayTotal';
+import type { Session } from './tracking/types';
 import { TrackingAdapter } from './tracking/vscodeAdapter';
 import { registerCommands } from './ui/commands';
 import { PreviewDocuments } from './ui/previewDocument';
 import { OpenActivityHandler } from './ui/openActivityHandler';
 import { SettingsProblems } from './ui/settingsProblems';
+import { StatusBar } from './ui/statusBar';
 
+let shutdown: (() => Promise<void>) | undefined;
 let log: Logger | undefined;
+
+/** The time deactivate() gives publishing before it lets go (the editor allows a few seconds in total). */
+const SHUTDOWN_PUBLISH_MS = 3_000;
 
 export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
   const started = performance.now();
@@ -25,12 +39,31 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
   try {
     const version = manifestVersion(context);
     const settingsProblems = new SettingsProblems(logger);
-    const pending = new PendingSessions();
-    const keep = (session: Parameters<PendingSessions['put']>[0]) => {
-      if (!pending.put(session)) logger.warn(`too many unpublished sessions; session ${session.id} was not kept`);
+    const settings = () => readSettings().settings;
+
+    const outboxDir = path.join(context.globalStorageUri.fsPath, 'outbox');
+    fs.mkdirSync(outboxDir, { recursive: true });
+    const outboxLog = { info: (m: string) => logger.info(m), warn: (m: string) => logger.warn(m), error: (m: string) => logger.error(m) };
+    const outbox = new Outbox({ dir: outboxDir, clock: { now: Date.now }, maxSessions: settings().publish.maxQueuedSessions, logger: outboxLog });
+    const lock = new PublishLock({ dir: outboxDir, clock: { now: Date.now } });
+    const published = new PublishedIndex({ dir: outboxDir, clock: { now: Date.now }, logger: outboxLog });
+    const today = new TodayTotal(context.globalState);
+
+    // Built further down (they need the tracker), but the tracker's sink already talks to them.
+    const later: { scheduler?: PublishScheduler; status?: StatusBar } = {};
+    const keep = (session: Session) => {
+      if (outbox.put(session) === 'full') logger.warn(`The outbox is full (activityFeed.publish.maxQueuedSessions); session ${session.id} was not kept.`);
+      later.status?.update();
     };
     const tracker = new TrackingAdapter({
-      sink: { checkpoint: keep, finished: keep },
+      sink: {
+        checkpoint: keep,
+        finished: (session) => {
+          keep(session);
+          today.add(session);
+          later.scheduler?.sessionFinished();
+        },
+      },
       onConfigProblems: (problems) => settingsProblems.report('tracking', problems),
       onError: (error) => logger.error(error instanceof Error ? error : String(error)),
     });
@@ -38,45 +71,203 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     const previews = new PreviewDocuments();
     const links = new OpenActivityHandler(context.globalState, logger);
 
-    const plan = (): Plan => {
-      const { settings, problems } = readSettings();
+    const accounts = new AccountManager({
+      settings: () => settings().auth,
+      scope: () => userActivityScope(settings().graph.endpoint),
+      identity: () => loadIdentity(),
+      secrets: context.secrets,
+      editorAuthentication: { getSession: (provider, scopes, options) => vscode.authentication.getSession(provider, scopes, options) },
+      memento: context.globalState,
+      log: logger,
+    });
+
+    const planFor = (sessions: Session[]): Plan => {
+      const { settings: current, problems } = readSettings();
       settingsProblems.report('content', problems);
-      const groups = pending.byDocument();
-      const current = tracker.currentSession();
-      if (current) groups.set(current.documentUri, [...(groups.get(current.documentUri) ?? []).filter((s) => s.id !== current.id), current]);
-      const inputs = [...groups.entries()].map(([uri, sessions]) => activityInputFor(uri, sessions));
-      const result = planRequests(inputs, mappingOptionsFor(settings.content, idKey, context.extension.id), settings.graph.endpoint);
+      const groups = new Map<string, Session[]>();
+      for (const session of sessions) groups.set(session.documentUri, [...(groups.get(session.documentUri) ?? []), session]);
+      const inputs = [...groups.entries()].map(([uri, group]) => activityInputFor(uri, group));
+      const result = planRequests(inputs, mappingOptionsFor(current.content, idKey, context.extension.id), current.graph.endpoint);
       const cursors = new Map(inputs.map((input) => [input.documentUri, input.cursor]));
-      for (const request of result.requests) {
-        links.remember(request.body.appActivityId, { documentUri: request.documentUri, cursor: cursors.get(request.documentUri) });
-      }
+      for (const request of result.requests) links.remember(request.body.appActivityId, { documentUri: request.documentUri, cursor: cursors.get(request.documentUri) });
       return result;
     };
+    const pendingWithCurrent = (): Session[] => {
+      const current = tracker.currentSession();
+      const queued = outbox.list().map((entry) => entry.session);
+      return current ? [...queued.filter((s) => s.id !== current.id), current] : queued;
+    };
 
+    let budgetKey = JSON.stringify(settings().graph);
+    let writeBudget = budgetsFor(settings().graph);
+    const graph = () => {
+      const current = settings().graph;
+      if (JSON.stringify(current) !== budgetKey) {
+        budgetKey = JSON.stringify(current);
+        writeBudget = budgetsFor(current);
+      }
+      return new GraphClient({
+        credential: accounts,
+        baseUrl: current.endpoint,
+        userAgent: `${context.extension.id}/${version} vscode/${vscode.version}`,
+        logger: { debug: (m) => logger.debug(m), info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+        timeoutMs: current.requestTimeoutSeconds * 1000,
+        retry: { maxAttempts: current.maxAttempts },
+        writeBudget,
+      });
+    };
+    const publisher = new Publisher({
+      outbox,
+      lock,
+      published,
+      graph,
+      writeBudget: { remaining: () => writeBudget.remaining(), nextSlotAt: () => writeBudget.nextSlotAt() },
+      plan: planFor,
+      now: Date.now,
+      log: logger,
+    });
+
+    let publishing = false;
+    let lastRun: { at: number; summary: PublishSummary } | undefined;
+    const runPublish = async (reason: RunReason, signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<PublishSummary> => {
+      const auth = accounts.state.kind;
+      // The running session goes out as it is now; its GUID stays, so later updates replace it.
+      const current = tracker.currentSession();
+      if (current && current.activeSeconds >= Math.max(1, minimumSessionSeconds())) outbox.put(current);
+      if (auth === 'notConfigured') {
+        const summary: PublishSummary = { outcome: 'signInRequired', activities: 0, sessions: 0, remaining: outbox.count(), failures: [], reason: 'no app registration is configured (activityFeed.auth.clientId)' };
+        logger.info(`Publish (${reason}): waiting; ${summary.reason}.`);
+        lastRun = { at: Date.now(), summary };
+        later.status?.update();
+        return summary;
+      }
+      publishing = true;
+      later.status?.update();
+      try {
+        const summary = await publisher.run({ signal, onProgress, skipAfterPermanentFailures: reason === 'command' ? undefined : 3 });
+        logger.info(`Publish (${reason}): ${summary.outcome}; ${summary.activities} activities, ${summary.sessions} sessions; ${summary.remaining} waiting.`);
+        lastRun = { at: Date.now(), summary };
+        return summary;
+      } finally {
+        publishing = false;
+        later.status?.update();
+      }
+    };
+    const activeScheduler = new PublishScheduler({
+      run: (reason) => runPublish(reason),
+      settings: () => settings().publish,
+      now: Date.now,
+      onError: (error) => logger.error(error instanceof Error ? error : String(error)),
+    });
+    later.scheduler = activeScheduler;
+    const statusBar = new StatusBar(() => ({
+      paused: tracker.isPaused,
+      auth: accounts.state,
+      pending: outbox.count(),
+      publishing,
+      lastRun,
+      nextRunAt: activeScheduler.nextRunAt,
+      todayActiveSeconds: today.seconds(tracker.currentSession()),
+      automatic: settings().publish.mode === 'automatic',
+    }));
+    later.status = statusBar;
+
+    let publishMode = settings().publish.mode;
+    const onSettings = () => {
+      settingsProblems.report('content', readSettings().problems);
+      activeScheduler.settingsChanged();
+      const mode = settings().publish.mode;
+      // Switching publishing on sends what has been waiting, without waiting for the next session to end.
+      if (mode === 'automatic' && publishMode === 'manual' && outbox.count() > 0) void activeScheduler.runNow('start');
+      publishMode = mode;
+      void accounts.refresh();
+      statusBar.update();
+    };
     settingsProblems.report('content', readSettings().problems);
     context.subscriptions.push(
       tracker,
       previews,
       settingsProblems,
+      statusBar,
+      { dispose: () => activeScheduler.dispose() },
+      accounts.onDidChange((state) => {
+        statusBar.update();
+        if (state.kind === 'signedIn' && outbox.count() > 0) activeScheduler.signedIn();
+      }),
+      vscode.window.onDidChangeWindowState((state) => {
+        if (!state.focused) activeScheduler.windowBlurred();
+      }),
       vscode.window.registerUriHandler(links),
-      onDidChangeSettings(() => settingsProblems.report('content', readSettings().problems)),
+      onDidChangeSettings(onSettings),
     );
-    registerCommands(context, { log: logger, tracker, previews, plan });
+    void accounts.refresh().then((state) => {
+      if (state.kind === 'signedIn' && outbox.count() > 0 && settings().publish.mode === 'automatic') void activeScheduler.runNow('start');
+    });
+
+    registerCommands(context, {
+      log: logger,
+      tracker,
+      previews,
+      plan: () => planFor(pendingWithCurrent()),
+      accounts,
+      signInMethod: () => settings().auth.method,
+      publishNow: (signal, onProgress) => {
+        if (signal || onProgress) return runPublish('command', signal, onProgress);
+        return activeScheduler.runNow('command');
+      },
+      outbox,
+      status: statusBar,
+      onTrackingChanged: () => statusBar.update(),
+    });
+
+    shutdown = async () => {
+      // Ends the running session ('shutdown') and writes it to the outbox before anything else.
+      tracker.dispose();
+      const publish = settings().publish;
+      if (publish.mode !== 'automatic' || !publish.onShutdown || outbox.count() === 0 || accounts.state.kind !== 'signedIn') return;
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), SHUTDOWN_PUBLISH_MS);
+      try {
+        const summary = await runPublish('shutdown', abort.signal);
+        logger.info(`At shutdown: ${summary.outcome}; ${summary.remaining} session(s) stay queued.`);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
 
     const activationMs = performance.now() - started;
-    logger.info(`version ${version} activated in ${activationMs.toFixed(2)} ms`);
+    logger.info(`version ${version} activated in ${activationMs.toFixed(2)} ms; ${outbox.count()} session(s) waiting in the outbox`);
     return {
       version,
       activationMs,
       tracking: {
         currentSession: () => tracker.currentSession(),
         onDidFinishSession: tracker.onDidFinishSession,
-        pendingSessions: () => pending.all(),
+        pendingSessions: () => outbox.list().map((entry) => entry.session),
         get isPaused() {
           return tracker.isPaused;
         },
       },
-      planRequests: plan,
+      planRequests: () => planFor(pendingWithCurrent()),
+      auth: {
+        get state() {
+          return accounts.state;
+        },
+        onDidChange: (listener) => accounts.onDidChange(listener),
+      },
+      publishing: {
+        get lastRun() {
+          return lastRun;
+        },
+        get statusText() {
+          return statusBar.view?.text ?? '';
+        },
+        get statusTooltip() {
+          return statusBar.view?.tooltip ?? [];
+        },
+        outboxDirectory: outboxDir,
+      },
+      logDirectory: context.logUri.fsPath,
     };
   } catch (error) {
     logger.error(error instanceof Error ? error : String(error));
@@ -87,12 +278,32 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
   }
 }
 
+/** A running session shorter than this may still be dropped by the tracker, so it is not published yet. */
+function minimumSessionSeconds(): number {
+  const value = vscode.workspace.getConfiguration('activityFeed.tracking').get<unknown>('minimumSessionSeconds');
+  return typeof value === 'number' && Number.isFinite(value) ? value : 10;
+}
+
+function budgetsFor(graph: { writesPerFiveMinutes: number; writesPerDay: number }): RequestBudget {
+  return new RequestBudget([
+    { max: graph.writesPerFiveMinutes, windowMs: FIVE_MINUTES },
+    { max: graph.writesPerDay, windowMs: ONE_DAY },
+  ]);
+}
+
 function manifestVersion(context: vscode.ExtensionContext): string {
   const manifest = context.extension.packageJSON as { version?: unknown };
   return typeof manifest.version === 'string' ? manifest.version : 'unknown';
 }
 
-export function deactivate(): void {
-  log?.info('deactivated');
-  log = undefined;
+export async function deactivate(): Promise<void> {
+  try {
+    await shutdown?.();
+  } catch (error) {
+    log?.error(error instanceof Error ? error : String(error));
+  } finally {
+    shutdown = undefined;
+    log?.info('deactivated');
+    log = undefined;
+  }
 }

@@ -24,9 +24,33 @@ export interface GraphSettings {
   maxAttempts: number;
 }
 
+export const SIGN_IN_METHODS = ['auto', 'vscode', 'deviceCode', 'browser'] as const;
+export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+
+export interface AuthSettings {
+  method: SignInMethod;
+  /** Application (client) id of the user's own app registration; empty until they set it. */
+  clientId: string;
+  tenant: string;
+  /** An https origin, e.g. https://login.microsoftonline.com (no path). */
+  authorityHost: string;
+}
+
+export interface PublishSettings {
+  mode: 'automatic' | 'manual';
+  finishedDelaySeconds: number;
+  intervalSeconds: number;
+  onWindowBlur: boolean;
+  onShutdown: boolean;
+  /** Most sessions the outbox keeps; beyond it the oldest are dropped, with a warning. */
+  maxQueuedSessions: number;
+}
+
 export interface Settings {
   content: ContentSettings;
   graph: GraphSettings;
+  auth: AuthSettings;
+  publish: PublishSettings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -40,6 +64,14 @@ export const DEFAULT_SETTINGS: Settings = {
     readsPerDay: 6000,
     maxAttempts: 4,
   },
+  auth: { method: 'auto', clientId: '', tenant: 'common', authorityHost: 'https://login.microsoftonline.com' },
+  publish: { mode: 'automatic', finishedDelaySeconds: 30, intervalSeconds: 600, onWindowBlur: false, onShutdown: true, maxQueuedSessions: 5000 },
+};
+
+const PUBLISH_RANGES: Record<'finishedDelaySeconds' | 'intervalSeconds' | 'maxQueuedSessions', [number, number]> = {
+  finishedDelaySeconds: [0, 3600],
+  intervalSeconds: [15, 86_400],
+  maxQueuedSessions: [100, 100_000],
 };
 
 const GRAPH_RANGES: Record<Exclude<keyof GraphSettings, 'endpoint'>, [number, number]> = {
@@ -63,6 +95,8 @@ export interface RawSettings {
   timezone?: unknown;
   activitySourceHost?: unknown;
   graph: Partial<Record<keyof GraphSettings, unknown>>;
+  auth?: Partial<Record<keyof AuthSettings, unknown>>;
+  publish?: Partial<Record<keyof PublishSettings, unknown>>;
 }
 
 export interface SettingsReport {
@@ -90,6 +124,67 @@ export function graphEndpointProblem(value: string): string | undefined {
   if (url.username || url.password) return 'must not contain credentials';
   if (url.search || url.hash) return 'must not have a query or fragment';
   return undefined;
+}
+
+const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const TENANT = /^(common|organizations|consumers|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$/;
+
+/** The sign-in authority must be an https origin: MSAL refuses anything else, and it receives the refresh token. */
+export function authorityHostProblem(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'is not a URL';
+  }
+  if (url.protocol !== 'https:') return 'must start with https://';
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return 'must be https:// and a host only, with no path';
+  return undefined;
+}
+
+function parseAuth(raw: RawSettings['auth'], problem: (name: string, value: unknown, why: string, fallback: unknown) => void): AuthSettings {
+  const auth = { ...DEFAULT_SETTINGS.auth };
+  if (!raw) return auth;
+  if (raw.method !== undefined) {
+    if ((SIGN_IN_METHODS as readonly unknown[]).includes(raw.method)) auth.method = raw.method as SignInMethod;
+    else problem('auth.method', raw.method, `is not one of ${SIGN_IN_METHODS.join(', ')}`, auth.method);
+  }
+  if (raw.clientId !== undefined && raw.clientId !== '') {
+    if (typeof raw.clientId === 'string' && GUID.test(raw.clientId.trim())) auth.clientId = raw.clientId.trim().toLowerCase();
+    else problem('auth.clientId', raw.clientId, 'is not an application (client) id such as 00000000-0000-0000-0000-000000000000', '');
+  }
+  if (raw.tenant !== undefined && raw.tenant !== '') {
+    if (typeof raw.tenant === 'string' && TENANT.test(raw.tenant.trim())) auth.tenant = raw.tenant.trim();
+    else problem('auth.tenant', raw.tenant, 'is not common, organizations, consumers, a tenant id or a domain', auth.tenant);
+  }
+  if (raw.authorityHost !== undefined && raw.authorityHost !== '') {
+    const why = typeof raw.authorityHost === 'string' ? authorityHostProblem(raw.authorityHost) : 'is not text';
+    if (why) problem('auth.authorityHost', raw.authorityHost, why, auth.authorityHost);
+    else auth.authorityHost = new URL(raw.authorityHost as string).origin;
+  }
+  return auth;
+}
+
+function parsePublish(raw: RawSettings['publish'], problem: (name: string, value: unknown, why: string, fallback: unknown) => void): PublishSettings {
+  const publish = { ...DEFAULT_SETTINGS.publish };
+  if (!raw) return publish;
+  if (raw.mode !== undefined) {
+    if (raw.mode === 'automatic' || raw.mode === 'manual') publish.mode = raw.mode;
+    else problem('publish.mode', raw.mode, 'is not automatic or manual', publish.mode);
+  }
+  for (const key of ['onWindowBlur', 'onShutdown'] as const) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (typeof value === 'boolean') publish[key] = value;
+    else problem(`publish.${key}`, value, 'is not true or false', publish[key]);
+  }
+  for (const [key, [min, max]] of Object.entries(PUBLISH_RANGES) as [keyof typeof PUBLISH_RANGES, [number, number]][]) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) problem(`publish.${key}`, value, `is not a whole number from ${min} to ${max}`, publish[key]);
+    else publish[key] = value;
+  }
+  return publish;
 }
 
 export function parseSettings(raw: RawSettings): SettingsReport {
@@ -168,6 +263,8 @@ export function parseSettings(raw: RawSettings): SettingsReport {
         activitySourceHost,
       },
       graph,
+      auth: parseAuth(raw.auth, problem),
+      publish: parsePublish(raw.publish, problem),
     },
     problems,
   };

@@ -1,16 +1,28 @@
 import * as vscode from 'vscode';
+import type { AccountManager } from '../auth/accountManager';
 import type { Logger } from '../log';
+import type { PublishSummary } from '../publish/publisher';
 import { Plan, renderPlan } from '../publish/preview';
+import { renderPending, PendingEntry } from '../publish/pendingReport';
+import type { SignInMethod } from '../settings';
 import type { TrackingAdapter } from '../tracking/vscodeAdapter';
 import { COMMANDS } from './commandIds';
 import type { PreviewDocuments } from './previewDocument';
-
+import { publishWithProgress } from './publishCommand';
+import { showClientIdHelp, signInCommand, signOutCommand } from './signIn';
+import { showActions, StatusBar } from './statusBar';
 
 export interface CommandDeps {
   log: Logger;
   tracker: TrackingAdapter;
   previews: PreviewDocuments;
   plan: () => Plan;
+  accounts: AccountManager;
+  signInMethod: () => SignInMethod;
+  publishNow: (signal?: AbortSignal, onProgress?: (done: number, total: number) => void) => Promise<PublishSummary>;
+  outbox: { list(): PendingEntry[]; put(session: PendingEntry['session']): unknown };
+  status: StatusBar;
+  onTrackingChanged: () => void;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
@@ -30,14 +42,60 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     vscode.commands.registerCommand(COMMANDS.pauseTracking, () => {
       deps.tracker.pause();
       setPaused(true);
+      deps.onTrackingChanged();
       deps.log.info('tracking paused');
       void vscode.window.setStatusBarMessage('Activity Feed: tracking paused', 3000);
     }),
     vscode.commands.registerCommand(COMMANDS.resumeTracking, () => {
       deps.tracker.resume();
       setPaused(false);
+      deps.onTrackingChanged();
       deps.log.info('tracking resumed');
       void vscode.window.setStatusBarMessage('Activity Feed: tracking resumed', 3000);
     }),
+      vscode.commands.registerCommand(COMMANDS.publishNow, async () => {
+      if (deps.accounts.state.kind === 'notConfigured') {
+        await showClientIdHelp(context.extension.id);
+        return undefined;
+      }
+      return publishWithProgress((signal, onProgress) => deps.publishNow(signal, onProgress));
+    }),
+    vscode.commands.registerCommand(COMMANDS.showPending, async () => {
+      const entries = deps.outbox.list();
+      await deps.previews.show('pending-sessions.md', renderPending(entries, Date.now()));
+      return entries.length;
+    }),
+    vscode.commands.registerCommand(COMMANDS.excludeWorkspace, (options?: { confirmed?: boolean }) => excludeWorkspace(deps, options?.confirmed === true)),
+    vscode.commands.registerCommand(COMMANDS.signIn, () => signInCommand({ accounts: deps.accounts, method: deps.signInMethod, log: deps.log, extensionId: context.extension.id })),
+    vscode.commands.registerCommand(COMMANDS.signOut, () => signOutCommand({ accounts: deps.accounts, method: deps.signInMethod, log: deps.log, extensionId: context.extension.id })),
+    vscode.commands.registerCommand(COMMANDS.showActions, () => showActions(deps.status.view, deps.tracker.isPaused)),
   );
+}
+
+/**
+ * Turns tracking off in this workspace's settings and discards what it queued from here, after asking (automation
+ * may pass `{ confirmed: true }`).
+ */
+async function excludeWorkspace(deps: CommandDeps, confirmed: boolean): Promise<boolean> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) return false;
+  const inWorkspace = deps.outbox.list().filter((entry) => folders.some((folder) => isInside(entry.session.documentUri, folder.uri)));
+  const detail = inWorkspace.length > 0 ? ` ${inWorkspace.length} unpublished session(s) from it will be discarded.` : '';
+  const choice = confirmed ? 'Exclude' : await vscode.window.showWarningMessage(
+    `Exclude this workspace from your activity feed? Nothing from it will be tracked or published.${detail}`,
+    { modal: true },
+    'Exclude',
+  );
+  if (choice !== 'Exclude') return false;
+  await vscode.workspace.getConfiguration('activityFeed.tracking').update('enabled', false, vscode.ConfigurationTarget.Workspace);
+  for (const entry of inWorkspace) deps.outbox.put({ ...entry.session, endReason: 'excluded' });
+  deps.log.info(`Workspace excluded; ${inWorkspace.length} queued session(s) from it discarded.`);
+  deps.onTrackingChanged();
+  void vscode.window.showInformationMessage('Activity Feed: this workspace is excluded (activityFeed.tracking.enabled is false in its settings).');
+  return true;
+}
+
+function isInside(documentUri: string, folder: vscode.Uri): boolean {
+  const prefix = folder.toString().replace(/\/?$/, '/');
+  return documentUri.startsWith(prefix);
 }

@@ -3,6 +3,7 @@
 import { spawn, spawnSync, ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { chromium, BrowserContext, Page } from 'playwright-core';
@@ -188,7 +189,9 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
       executablePath: chromiumPath,
       headless: true,
       viewport: { width: 1280, height: 800 },
-      env: { ...process.env, ...scratchEnv(path.join(scratch, 'browser')) },
+      // Chromium puts its singleton socket under TMPDIR, and a Unix socket path must stay under 108 bytes: a short
+      // temporary folder keeps deep checkouts working.
+      env: { ...process.env, ...scratchEnv(path.join(scratch, 'browser')), TMPDIR: fs.mkdtempSync(path.join(os.tmpdir(), 'afb-')) },
       args: [
         '--no-sandbox',
         '--disable-gpu',

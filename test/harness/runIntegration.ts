@@ -1,42 +1,172 @@
-// The integration tier: runs the compiled mocha suite (out/test/integration) inside the real extension host of
-// VS Code 1.100 (code-server + headless Chromium), with this folder loaded as the extension under development.
-//   node -r ./scripts/register-ts.cjs test/harness/runIntegration.ts [--files a.test.js,b.test.js]
+// The integration tier: runs the compiled mocha suites inside the real extension host of VS Code 1.100
+// (code-server + headless Chromium), with this folder loaded as the extension under development, against the local
+// Graph emulator (its token endpoint over HTTPS, its CA trusted by the extension host through NODE_EXTRA_CA_CERTS).
+//   node -r ./scripts/register-ts.cjs test/harness/runIntegration.ts [--files a.test.js,b.test.js] [--skip-restart | --restart-only]
+// Phases:
+//   main     out/test/integration/*.test.js in one editor;
+//   restart  out/test/restart: sessions queued in one editor run, then the editor restarted with two windows
+//            that both start publishing the same outbox at the same moment (when publishing is switched on).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startEditor, projectRoot } from './editor';
+import { startEditor, projectRoot, RunningEditor } from './editor';
 import { prepareWorkspace, waitForSummary, printSummary, isWorkbenchNoise } from './runSupport';
+import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../emulator';
+import type { TestSummary } from '../support/summary';
+
+const artifactsRoot = path.join(projectRoot, 'test-artifacts', 'integration');
+
+interface Phase {
+  name: string;
+  testsPath: string;
+  files: string;
+  scratch: string;
+  workspace: string;
+  userSettings: Record<string, unknown>;
+  port?: number;
+  /** Opens a second window (no tests in it) on the same workspace before the tests start. */
+  secondWindow?: boolean;
+}
+
+export function emulatorSettings(emulator: RunningEmulator): Record<string, unknown> {
+  return {
+    'activityFeed.graph.endpoint': emulator.graphUrl,
+    'activityFeed.auth.clientId': DEFAULT_CLIENT_ID,
+    'activityFeed.auth.authorityHost': emulator.authorityUrl,
+    'activityFeed.auth.method': 'deviceCode',
+    // The editor's proxy-aware fetch verifies TLS against the OS certificate store when this is on, which does not
+    // hold the emulator's CA; off, Node's store applies, which NODE_EXTRA_CA_CERTS extends.
+    'http.systemCertificates': false,
+    // Sessions of a few seconds are enough to test with.
+    'activityFeed.tracking.minimumSessionSeconds': 0,
+    'activityFeed.tracking.switchGraceSeconds': 0,
+  };
+}
+
+async function runPhase(phase: Phase, emulator: RunningEmulator, caFile: string, results: string): Promise<{ summary: TestSummary; port: number }> {
+  fs.rmSync(results, { force: true });
+  const started = Date.now();
+  const editor: RunningEditor = await startEditor({
+    workspace: phase.workspace,
+    scratch: phase.scratch,
+    port: phase.port,
+    extensionDevelopmentPath: projectRoot,
+    extensionTestsPath: phase.testsPath,
+    userSettings: phase.userSettings,
+    env: {
+      AF_TEST_RESULTS: results,
+      AF_TEST_FILES: phase.files,
+      AF_TEST_ARTIFACTS: artifactsRoot,
+      AF_EMULATOR_ORIGIN: emulator.origin,
+      NODE_EXTRA_CA_CERTS: caFile,
+    },
+    onLog: (line) => {
+      if (!isWorkbenchNoise(line)) console.log(`  [${phase.name}] ${line}`);
+    },
+  });
+  try {
+    if (phase.secondWindow) {
+      const second = await editor.page.context().newPage();
+      const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${editor.port}${projectRoot}`]]);
+      await second.goto(`${editor.url}/?${new URLSearchParams({ folder: phase.workspace, payload }).toString()}`);
+    }
+    const summary = await waitForSummary(results, editor.testExit, 15 * 60_000);
+    await editor.page.screenshot({ path: path.join(artifactsRoot, `${phase.name}-after-tests.png`) }).catch(() => undefined);
+    printSummary(`integration/${phase.name}`, summary, Date.now() - started);
+    return { summary, port: editor.port };
+  } catch (error) {
+    await editor.page.screenshot({ path: path.join(artifactsRoot, `${phase.name}-on-error.png`) }).catch(() => undefined);
+    throw error;
+  } finally {
+    fs.writeFileSync(path.join(artifactsRoot, `${phase.name}-server.log`), editor.serverLog());
+    await editor.stop();
+  }
+}
+
+function merge(summaries: TestSummary[]): TestSummary {
+  return {
+    ...summaries[0],
+    passed: summaries.reduce((n, s) => n + s.passed, 0),
+    failed: summaries.reduce((n, s) => n + s.failed, 0),
+    pending: summaries.reduce((n, s) => n + s.pending, 0),
+    failures: summaries.flatMap((s) => s.failures),
+    files: summaries.flatMap((s) => s.files),
+    finished: summaries.every((s) => s.finished),
+  };
+}
 
 async function main(): Promise<void> {
   const filesArg = process.argv.indexOf('--files');
   const only = filesArg > 0 ? process.argv[filesArg + 1] : '';
-  const artifacts = path.join(projectRoot, 'test-artifacts', 'integration');
-  fs.rmSync(artifacts, { recursive: true, force: true });
-  const workspace = prepareWorkspace(path.join(artifacts, 'workspace'));
-  const results = process.env.AF_TEST_RESULTS ?? path.join(artifacts, 'results.json');
-
+  const skipRestart = process.argv.includes('--skip-restart') || only !== '';
+  const restartOnly = process.argv.includes('--restart-only');
+  fs.rmSync(artifactsRoot, { recursive: true, force: true });
+  fs.mkdirSync(artifactsRoot, { recursive: true });
+  const results = process.env.AF_TEST_RESULTS ?? path.join(artifactsRoot, 'results.json');
   const started = Date.now();
-  const editor = await startEditor({
-    workspace,
-    scratch: path.join(artifacts, 'editor'),
-    extensionDevelopmentPath: projectRoot,
-    extensionTestsPath: path.join(projectRoot, 'out', 'test', 'integration', 'index.js'),
-    env: { AF_TEST_RESULTS: results, AF_TEST_FILES: only, AF_TEST_ARTIFACTS: artifacts },
-    onLog: (line) => {
-      if (!isWorkbenchNoise(line)) console.log(`  [host] ${line}`);
-    },
-  });
+
+  const emulator = await startEmulator({ port: 0 });
+  const caFile = path.join(artifactsRoot, 'emulator-ca.pem');
+  fs.writeFileSync(caFile, emulator.caPem ?? '');
+  console.log(`integration: Graph emulator at ${emulator.graphUrl}, token endpoint at ${emulator.authorityUrl}`);
+  const base = emulatorSettings(emulator);
+  const summaries: TestSummary[] = [];
   try {
-    const summary = await waitForSummary(results, editor.testExit, 15 * 60_000);
-    await editor.page.screenshot({ path: path.join(artifacts, 'editor-after-tests.png') }).catch(() => undefined);
+    if (!restartOnly) {
+      const main = await runPhase(
+      {
+        name: 'main',
+        testsPath: path.join(projectRoot, 'out', 'test', 'integration', 'index.js'),
+        files: only,
+        scratch: path.join(artifactsRoot, 'editor'),
+        workspace: prepareWorkspace(path.join(artifactsRoot, 'workspace')),
+        userSettings: { ...base, 'activityFeed.publish.mode': 'manual' },
+      },
+      emulator,
+      caFile,
+      path.join(artifactsRoot, 'main.json'),
+      );
+      summaries.push(main.summary);
+    }
+
+    if (!skipRestart) {
+      emulator.admin.reset();
+      const scratch = path.join(artifactsRoot, 're');
+      const workspace = prepareWorkspace(path.join(artifactsRoot, 'restart-workspace'));
+      const testsPath = path.join(projectRoot, 'out', 'test', 'restart', 'index.js');
+      const before = await runPhase(
+        { name: 'restart-before', testsPath, files: 'before.test.js', scratch, workspace, userSettings: { ...base, 'activityFeed.publish.mode': 'manual' } },
+        emulator,
+        caFile,
+        path.join(artifactsRoot, 'restart-before.json'),
+      );
+      summaries.push(before.summary);
+      const after = await runPhase(
+        {
+          name: 'restart-after',
+          testsPath,
+          files: 'after.test.js',
+          scratch,
+          workspace,
+          port: before.port,
+          secondWindow: true,
+          userSettings: { ...base, 'activityFeed.publish.mode': 'manual' },
+        },
+        emulator,
+        caFile,
+        path.join(artifactsRoot, 'restart-after.json'),
+      );
+      summaries.push(after.summary);
+    }
+    const summary = merge(summaries);
+    fs.writeFileSync(results, JSON.stringify(summary, null, 2));
     printSummary('integration', summary, Date.now() - started);
     process.exitCode = summary.failed > 0 || !summary.finished || summary.passed === 0 ? 1 : 0;
   } catch (error) {
-    await editor.page.screenshot({ path: path.join(artifacts, 'editor-on-error.png') }).catch(() => undefined);
-    console.error(`integration: ${error instanceof Error ? error.message : String(error)} (server log: ${path.join(artifacts, 'server.log')})`);
+    console.error(`integration: ${error instanceof Error ? error.message : String(error)} (server logs in ${artifactsRoot})`);
+    if (summaries.length > 0) fs.writeFileSync(results, JSON.stringify({ ...merge(summaries), finished: false }, null, 2));
     process.exitCode = 1;
   } finally {
-    fs.writeFileSync(path.join(artifacts, 'server.log'), editor.serverLog());
-    await editor.stop();
+    await emulator.close();
   }
 }
 

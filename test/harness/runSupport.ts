@@ -19,8 +19,12 @@ export async function waitForSummary(file: string, exit: Promise<number>, timeou
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (fs.existsSync(file)) {
-      const summary = JSON.parse(fs.readFileSync(file, 'utf8')) as TestSummary;
-      if (summary.finished) return summary;
+      try {
+        const summary = JSON.parse(fs.readFileSync(file, 'utf8')) as TestSummary;
+        if (summary.finished) return summary;
+      } catch {
+        // Caught mid-write: read again on the next round.
+      }
     }
     if (exitCode !== undefined && !fs.existsSync(file)) {
       throw new Error(`the test runner exited with ${exitCode} before any test ran (the test module failed to load?)`);

@@ -15,7 +15,10 @@ export interface TestSummary {
 export function attachSummary(runner: Mocha.Runner, file: string | undefined, files: string[]): void {
   const summary: TestSummary = { passed: 0, failed: 0, pending: 0, files, failures: [], finished: false };
   const write = () => {
-    if (file) fs.writeFileSync(file, JSON.stringify(summary, null, 2));
+    if (!file) return;
+    // Written whole and renamed into place, so a reader never sees half a file.
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(summary, null, 2));
+    fs.renameSync(`${file}.tmp`, file);
   };
   runner.on('pass', () => summary.passed++);
   runner.on('pending', () => summary.pending++);

@@ -43,6 +43,8 @@ describe('manifest', () => {
       if (schema) assert.equal(schema.default, value, `activityFeed.graph.${key}`);
     }
     assert.equal(settings['activityFeed.graph.endpoint'].default, DEFAULT_SETTINGS.graph.endpoint);
+    for (const [key, value] of Object.entries(DEFAULT_SETTINGS.auth)) assert.equal(settings[`activityFeed.auth.${key}`].default, value, `activityFeed.auth.${key}`);
+    for (const [key, value] of Object.entries(DEFAULT_SETTINGS.publish)) assert.equal(settings[`activityFeed.publish.${key}`].default, value, `activityFeed.publish.${key}`);
   });
 
   it('describes every setting with markdown and an explicit scope', () => {
@@ -53,7 +55,7 @@ describe('manifest', () => {
   });
 
   it('reads settings that route tokens only from user settings, and restricts them in untrusted workspaces', () => {
-    for (const key of ['activityFeed.graph.endpoint', 'activityFeed.activitySourceHost']) {
+    for (const key of ['activityFeed.graph.endpoint', 'activityFeed.activitySourceHost', 'activityFeed.auth.clientId', 'activityFeed.auth.tenant', 'activityFeed.auth.authorityHost']) {
       assert.equal(settings[key].scope, 'application', `${key} must be application-scoped`);
       assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key), `${key} is not restricted`);
     }

@@ -1,0 +1,180 @@
+// One publishing run: takes the publish lock (one window at a time), plans one PUT per activity with all its
+// pending sessions deep-inserted, sends them within the write budget, and removes from the outbox only what Graph
+// acknowledged. It stops at the first failure that would hit every other request too (signed out, offline,
+// throttled, budget spent) and says when trying again makes sense. Pure: no editor imports.
+import type { UpsertActivityResult } from '../graph/client';
+import { GraphError } from '../graph/errors';
+import type { UserActivityRequest } from '../graph/types';
+import type { Session } from '../tracking/types';
+import type { PlannedRequest } from './preview';
+
+export interface OutboxEntryLike {
+  session: Session;
+  revision: number;
+  attempts: number;
+  lastError?: string;
+}
+
+export interface OutboxLike {
+  list(): OutboxEntryLike[];
+  acknowledge(acks: { sessionId: string; revision: number }[]): number;
+  recordFailure(sessionId: string, revision: number, message: string): void;
+  prune(): { expired: number; overCap: number };
+}
+
+export interface LockLike {
+  tryAcquire(): boolean;
+  heartbeat(): void;
+  release(): void;
+}
+
+export interface PublishedIndexLike {
+  record(appActivityId: string, entry: { serverId?: string; documentUri: string; historyItemIds: string[]; at: number }): void;
+}
+
+export interface GraphWriter {
+  upsertActivity(activity: UserActivityRequest, signal?: AbortSignal): Promise<UpsertActivityResult>;
+}
+
+export interface BudgetLike {
+  remaining(): number;
+  nextSlotAt(): number;
+}
+
+export interface PublishFailure {
+  documentUri: string;
+  message: string;
+}
+
+export type PublishOutcome =
+  /** Everything that was pending has been acknowledged (or there was nothing). */
+  | 'done'
+  /** Another window holds the publish lock and is publishing the same outbox. */
+  | 'busy'
+  | 'signInRequired'
+  /** No network, a timeout, or Graph is down or throttling: try again later. */
+  | 'retryLater'
+  /** The write budget is spent until `retryAt`. */
+  | 'budget'
+  /** Some activities were refused for good (their sessions stay queued, with the error recorded). */
+  | 'partial'
+  | 'cancelled';
+
+export interface PublishSummary {
+  outcome: PublishOutcome;
+  activities: number;
+  sessions: number;
+  /** Sessions still queued after the run. */
+  remaining: number;
+  failures: PublishFailure[];
+  /** Epoch ms: when a retry makes sense (retryLater, budget). */
+  retryAt?: number;
+  /** The message of the error that stopped the run. */
+  reason?: string;
+}
+
+export interface PublisherOptions {
+  outbox: OutboxLike;
+  lock: LockLike;
+  published: PublishedIndexLike;
+  graph: () => GraphWriter;
+  writeBudget: BudgetLike;
+  /** The PUTs for these sessions (grouped by document, mapped, validated), or the reason one cannot be built. */
+  plan: (sessions: Session[]) => { requests: PlannedRequest[]; problems: { documentUri: string; message: string }[] };
+  now: () => number;
+  log: { info(message: string): void; warn(message: string): void };
+  /** How long to wait after a network-level failure before trying again. */
+  retryDelayMs?: number;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** Entries refused for good this many times are skipped by automatic runs (a person's Publish Now retries them). */
+  skipAfterPermanentFailures?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const PERMANENT_MARK = '[permanent] ';
+
+export class Publisher {
+  constructor(private readonly options: PublisherOptions) {}
+
+  async run(run: RunOptions = {}): Promise<PublishSummary> {
+    const { outbox, lock, log } = this.options;
+    if (!lock.tryAcquire()) return summary('busy', 0, 0, outbox.list().length, []);
+    try {
+      const pruned = outbox.prune();
+      if (pruned.expired + pruned.overCap > 0) log.warn(`Dropped ${pruned.expired} session(s) older than Graph keeps them and ${pruned.overCap} beyond the outbox cap.`);
+      return await this.send(run);
+    } finally {
+      lock.release();
+    }
+  }
+
+  private async send(run: RunOptions): Promise<PublishSummary> {
+    const { outbox, lock, published, writeBudget, log, now } = this.options;
+    const skipAfter = run.skipAfterPermanentFailures ?? Infinity;
+    const entries = outbox.list().filter((e) => !(e.lastError?.startsWith(PERMANENT_MARK) && e.attempts >= skipAfter));
+    const revisions = new Map(entries.map((e) => [e.session.id, e.revision]));
+    const plan = this.options.plan(entries.map((e) => e.session));
+    const failures: PublishFailure[] = [];
+    for (const problem of plan.problems) {
+      failures.push(problem);
+      this.recordFailure(entries.filter((e) => e.session.documentUri === problem.documentUri), `${PERMANENT_MARK}${problem.message}`);
+    }
+    let activities = 0;
+    let sessions = 0;
+    const total = plan.requests.length;
+    const remaining = () => outbox.list().length;
+    for (const [index, request] of plan.requests.entries()) {
+      if (run.signal?.aborted) return summary('cancelled', activities, sessions, remaining(), failures);
+      if (writeBudget.remaining() < 1) {
+        const retryAt = writeBudget.nextSlotAt();
+        log.info(`Write budget spent; publishing resumes at ${new Date(retryAt).toISOString()}.`);
+        return { ...summary('budget', activities, sessions, remaining(), failures), retryAt };
+      }
+      const itemIds = (request.body.historyItems ?? []).map((item) => item.id).filter((id): id is string => typeof id === 'string');
+      try {
+        const result = await this.options.graph().upsertActivity(request.body, run.signal);
+        const acks = itemIds.flatMap((id) => (revisions.has(id) ? [{ sessionId: id, revision: revisions.get(id) as number }] : []));
+        outbox.acknowledge(acks);
+        published.record(request.body.appActivityId, { serverId: result.id, documentUri: request.documentUri, historyItemIds: itemIds, at: now() });
+        activities++;
+        sessions += acks.length;
+        lock.heartbeat();
+        run.onProgress?.(index + 1, total);
+      } catch (error) {
+        if (run.signal?.aborted) return summary('cancelled', activities, sessions, remaining(), failures);
+        const stop = this.classify(error);
+        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        if (stop) {
+          log.warn(`Publishing paused (${stop}): ${message}`);
+          const retryAt = stop === 'retryLater' ? Math.max(now() + (this.options.retryDelayMs ?? 60_000), error instanceof GraphError && error.retryAfterMs ? now() + error.retryAfterMs : 0) : undefined;
+          return { ...summary(stop, activities, sessions, remaining(), failures), reason: message, ...(retryAt ? { retryAt } : {}) };
+        }
+        log.warn(`Graph refused the activity for ${request.documentUri}: ${message}`);
+        failures.push({ documentUri: request.documentUri, message });
+        this.recordFailure(entries.filter((e) => itemIds.includes(e.session.id)), `${PERMANENT_MARK}${message}`);
+      }
+    }
+    return summary(failures.length > 0 ? 'partial' : 'done', activities, sessions, remaining(), failures);
+  }
+
+  /** A failure that every other request would meet too stops the run; anything else concerns one activity. */
+  private classify(error: unknown): 'signInRequired' | 'retryLater' | undefined {
+    if (error instanceof GraphError) {
+      if (error.kind === 'needsSignIn') return 'signInRequired';
+      if (error.kind === 'retryable') return 'retryLater';
+      return undefined;
+    }
+    return 'retryLater';
+  }
+
+  private recordFailure(entries: OutboxEntryLike[], message: string): void {
+    for (const entry of entries) this.options.outbox.recordFailure(entry.session.id, entry.revision, message);
+  }
+}
+
+function summary(outcome: PublishOutcome, activities: number, sessions: number, remaining: number, failures: PublishFailure[]): PublishSummary {
+  return { outcome, activities, sessions, remaining, failures };
+}

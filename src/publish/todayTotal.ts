@@ -1,0 +1,42 @@
+// Today's active time for the status bar: finished sessions add up per local calendar day; the running session is
+// added on top when asked. Kept in a memento so a reload does not reset it.
+import type { Session } from '../tracking/types';
+
+export interface DayMemento {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+const KEY = 'activityFeed.today';
+
+function localDay(at: number): string {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export class TodayTotal {
+  private readonly counted = new Set<string>();
+
+  constructor(
+    private readonly memento: DayMemento,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Adds a finished session once (a replayed one is not counted twice). */
+  add(session: Session): void {
+    if (session.state !== 'ended' || session.endReason === 'excluded' || this.counted.has(session.id)) return;
+    this.counted.add(session.id);
+    const today = localDay(this.now());
+    if (localDay(session.lastActiveAt) !== today) return;
+    const stored = this.memento.get<{ day: string; seconds: number }>(KEY);
+    const base = stored?.day === today && Number.isFinite(stored.seconds) ? stored.seconds : 0;
+    void this.memento.update(KEY, { day: today, seconds: base + session.activeSeconds });
+  }
+
+  seconds(current?: Session): number {
+    const today = localDay(this.now());
+    const stored = this.memento.get<{ day: string; seconds: number }>(KEY);
+    const base = stored?.day === today && Number.isFinite(stored.seconds) ? stored.seconds : 0;
+    return base + (current && localDay(current.lastActiveAt) === today ? current.activeSeconds : 0);
+  }
+}

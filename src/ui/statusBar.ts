@@ -1,0 +1,57 @@
+// The status bar item: one line that tells the truth about tracking, sign-in and what waits to be published, a
+// tooltip with the details, and a click that offers the actions that fit.
+import * as vscode from 'vscode';
+import { COMMANDS } from './commandIds';
+import { StatusInputs, statusView, StatusView } from './statusModel';
+
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('activityFeed.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly timer: ReturnType<typeof setInterval>;
+  private last: StatusView | undefined;
+
+  constructor(private readonly inputs: () => StatusInputs) {
+    this.item.name = 'Activity Feed';
+    this.item.command = COMMANDS.showActions;
+    this.update();
+    this.item.show();
+    // Today's time moves while you work; a cheap refresh keeps it honest.
+    this.timer = setInterval(() => this.update(), 30_000);
+  }
+
+  get view(): StatusView | undefined {
+    return this.last;
+  }
+
+  update(): void {
+    const view = statusView(this.inputs());
+    this.last = view;
+    this.item.text = view.text;
+    const tooltip = new vscode.MarkdownString(view.tooltip.join('\n\n'));
+    tooltip.supportThemeIcons = true;
+    this.item.tooltip = tooltip;
+    this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.accessibilityInformation = { label: `Activity Feed: ${view.tooltip[1]}` };
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    this.item.dispose();
+  }
+}
+
+/** The actions offered by a click on the status bar, the relevant ones first. */
+export async function showActions(view: StatusView | undefined, paused: boolean): Promise<void> {
+  const items: (vscode.QuickPickItem & { command: string })[] = [];
+  if (view?.kind === 'setup' || view?.kind === 'signIn') items.push({ label: '$(account) Sign In', command: COMMANDS.signIn });
+  items.push({ label: '$(cloud-upload) Publish Now', command: COMMANDS.publishNow });
+  items.push(paused ? { label: '$(debug-start) Resume Tracking', command: COMMANDS.resumeTracking } : { label: '$(debug-pause) Pause Tracking', command: COMMANDS.pauseTracking });
+  items.push(
+    { label: '$(list-unordered) Show Pending Sessions', command: COMMANDS.showPending },
+    { label: '$(json) Preview Next Payload', command: COMMANDS.previewNextPayload },
+    { label: '$(output) Show Log', command: COMMANDS.showLog },
+    { label: '$(settings-gear) Open Settings', command: COMMANDS.openSettings },
+  );
+  if (view?.kind !== 'setup' && view?.kind !== 'signIn') items.push({ label: '$(sign-out) Sign Out', command: COMMANDS.signOut });
+  const pick = await vscode.window.showQuickPick(items, { title: 'Activity Feed', placeHolder: view?.tooltip[1] });
+  if (pick) await vscode.commands.executeCommand(pick.command);
+}

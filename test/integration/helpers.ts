@@ -1,0 +1,89 @@
+// Shared steps of the in-editor tests: the extension's API, waiting, typing, finishing a session, signing in.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ActivityFeedApi } from '../../src/api';
+import type { AuthState } from '../../src/auth/accountManager';
+import type { PublishSummary } from '../../src/publish/publisher';
+import type { Session } from '../../src/tracking/types';
+import { EmulatorAdminClient } from '../support/emulatorAdmin';
+
+export const EXTENSION_ID = 'activity-feed.graph-activity-feed';
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+export async function activityFeed(): Promise<ActivityFeedApi> {
+  const extension = vscode.extensions.getExtension<ActivityFeedApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not loaded in this editor`);
+  return extension.activate();
+}
+
+export async function newFile(name: string, text = 'start\n'): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'these tests need a workspace folder');
+  const uri = vscode.Uri.joinPath(folder.uri, `af-${Date.now()}-${name}`);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+  return uri;
+}
+
+/** Opens the file in the focused editor and types into it, as a person would. */
+export async function typeInto(uri: vscode.Uri, text: string): Promise<void> {
+  const editor = await vscode.window.showTextDocument(uri, { preview: false });
+  editor.selection = new vscode.Selection(editor.document.lineCount - 1, 0, editor.document.lineCount - 1, 0);
+  await vscode.commands.executeCommand('type', { text });
+}
+
+/** A session of a few seconds in `uri`, ended by pausing tracking (which finishes and saves it), then resumed. */
+export async function workOn(api: ActivityFeedApi, uri: vscode.Uri, seconds = 2): Promise<Session> {
+  // Typing again until the session shows: right after a notification the editor may need a moment to take input.
+  const started = await waitFor(
+    'a session for the typed file',
+    async () => {
+      const current = api.tracking.currentSession();
+      if (current?.documentUri === uri.toString()) return current;
+      await typeInto(uri, 'a');
+      return undefined;
+    },
+    10_000,
+  );
+  for (let i = 0; i < seconds; i++) {
+    await sleep(1_000);
+    await typeInto(uri, 'b');
+  }
+  const finished = new Promise<Session>((resolve) => {
+    const subscription = api.tracking.onDidFinishSession((session) => {
+      if (session.id === started.id) {
+        subscription.dispose();
+        resolve(session);
+      }
+    });
+  });
+  await vscode.commands.executeCommand('activityFeed.pauseTracking');
+  try {
+    return await Promise.race([finished, sleep(5_000).then(() => assert.fail('pausing did not finish the session (is activityFeed.tracking.minimumSessionSeconds 0?)'))]);
+  } finally {
+    await vscode.commands.executeCommand('activityFeed.resumeTracking');
+  }
+}
+
+export async function publishNow(): Promise<PublishSummary> {
+  return vscode.commands.executeCommand<PublishSummary>('activityFeed.publishNow');
+}
+
+/** Runs Sign In (device code) and approves the code at the emulator, as the person would in a browser. */
+export async function signInByDeviceCode(admin: EmulatorAdminClient): Promise<AuthState> {
+  const signingIn = Promise.resolve(vscode.commands.executeCommand<AuthState>('activityFeed.signIn'));
+  await waitFor('the device code to be issued and approved', async () => ((await admin.approveDeviceCode()) ? true : undefined), 15_000);
+  return signingIn;
+}

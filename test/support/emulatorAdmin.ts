@@ -1,0 +1,60 @@
+// The emulator's admin API over HTTP, for tests that run inside the extension host while the emulator runs in the
+// harness process (AF_EMULATOR_ORIGIN).
+import type { LoggedRequest } from '../emulator/adminRoutes';
+
+export interface EmulatorActivity {
+  id: string;
+  appActivityId: string;
+  historyItems: { id: string; startedDateTime: string; lastActiveDateTime?: string; activeDurationSeconds?: number }[];
+}
+
+export class EmulatorAdminClient {
+  constructor(readonly origin: string = requiredEnv('AF_EMULATOR_ORIGIN')) {}
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.origin}/_emulator${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`emulator admin ${method} ${path} → ${response.status}`);
+    return (await response.json()) as T;
+  }
+
+  requests(): Promise<LoggedRequest[]> {
+    return this.call('GET', '/requests');
+  }
+
+  clearRequests(): Promise<unknown> {
+    return this.call('DELETE', '/requests');
+  }
+
+  /** Activities as the emulator holds them, for the default user. */
+  async activities(): Promise<EmulatorActivity[]> {
+    const state = await this.call<{ users?: Record<string, { activities?: EmulatorActivity[] }>; activities?: EmulatorActivity[] }>('GET', '/state');
+    if (Array.isArray(state.activities)) return state.activities;
+    return Object.values(state.users ?? {}).flatMap((user) => user.activities ?? []);
+  }
+
+  async approveDeviceCode(): Promise<boolean> {
+    return (await this.call<{ approved: boolean }>('POST', '/devicecodes/approve', {})).approved;
+  }
+
+  expireAccessTokens(): Promise<unknown> {
+    return this.call('POST', '/tokens/expire');
+  }
+
+  revokeRefreshTokens(): Promise<unknown> {
+    return this.call('POST', '/tokens/revoke-refresh');
+  }
+
+  reset(): Promise<unknown> {
+    return this.call('POST', '/reset');
+  }
+}
+
+function requiredEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: the harness starts the emulator and passes its address`);
+  return value;
+}

@@ -1,0 +1,179 @@
+// A publishing run end to end below the editor: the real outbox on disk, the real Graph client over a socket to the
+// strict emulator. What leaves the outbox is exactly what Graph acknowledged.
+import * as assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { MappingOptions } from '../../../src/activity';
+import { GraphClient, RequestBudget } from '../../../src/graph';
+import { Outbox, PublishedIndex, PublishLock } from '../../../src/outbox';
+import { planRequests } from '../../../src/publish/preview';
+import { Publisher } from '../../../src/publish/publisher';
+import type { Session } from '../../../src/tracking/types';
+import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../emulator';
+
+const options = (): MappingOptions => ({
+  privacy: 'fileNameOnly',
+  activitySourceHost: 'https://activity-feed.github.io',
+  uriScheme: 'vscode',
+  appName: 'Visual Studio Code',
+  idKey: '0123456789abcdef0123',
+  timezone: 'UTC',
+  now: Date.now(),
+});
+
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+function session(documentUri: string, minutesAgo: number, extra: Partial<Session> = {}): Session {
+  const lastActiveAt = Date.now() - minutesAgo * 60_000;
+  return { id: randomUUID(), documentUri, languageId: 'typescript', startedAt: lastActiveAt - 120_000, lastActiveAt, activeSeconds: 90, state: 'ended', endReason: 'switch', ...extra };
+}
+
+describe('Publisher', function () {
+  this.timeout(20_000);
+  let emulator: RunningEmulator;
+  let dir: string;
+  let outbox: Outbox;
+  let token: () => string;
+  let budget: RequestBudget;
+
+  const publisher = (lock = new PublishLock({ dir, clock: { now: Date.now } })) =>
+    new Publisher({
+      outbox,
+      lock,
+      published: new PublishedIndex({ dir, clock: { now: Date.now }, logger: silent }),
+      graph: () =>
+        new GraphClient({
+          baseUrl: emulator.graphUrl,
+          userAgent: 'publisher-test',
+          credential: { getToken: () => Promise.resolve({ token: token(), expiresOnTimestamp: Date.now() + 3_600_000 }) },
+          retry: { maxAttempts: 1 },
+          writeBudget: budget,
+        }),
+      writeBudget: budget,
+      plan: (sessions) => {
+        const groups = new Map<string, Session[]>();
+        for (const s of sessions) groups.set(s.documentUri, [...(groups.get(s.documentUri) ?? []), s]);
+        return planRequests([...groups].map(([documentUri, group]) => ({ documentUri, languageId: 'typescript', sessions: group })), options(), emulator.graphUrl);
+      },
+      now: Date.now,
+      log: silent,
+    });
+
+  before(async () => {
+    emulator = await startEmulator({ throttling: { enabled: false } });
+  });
+  after(() => emulator.close());
+  beforeEach(() => {
+    emulator.admin.reset();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publisher-'));
+    outbox = new Outbox({ dir, clock: { now: Date.now }, logger: silent });
+    token = () => emulator.admin.mintAccessToken({ clientId: DEFAULT_CLIENT_ID });
+    budget = new RequestBudget([{ max: 60, windowMs: 300_000 }]);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const heldItems = () => emulator.state.all().flatMap((a) => a.historyItems.map((h) => h.id));
+
+  it('sends one PUT per file with all its sessions deep-inserted, and empties the outbox', async () => {
+    const a1 = session('file:///w/a.ts', 30);
+    const a2 = session('file:///w/a.ts', 10);
+    const b1 = session('file:///w/b.ts', 5);
+    for (const s of [a1, a2, b1]) outbox.put(s);
+    const summary = await publisher().run();
+    assert.deepEqual([summary.outcome, summary.activities, summary.sessions, summary.remaining], ['done', 2, 3, 0], JSON.stringify(summary.failures));
+    assert.equal(emulator.admin.requests().filter((r) => r.method === 'PUT').length, 2);
+    assert.deepEqual(heldItems().sort(), [a1.id, a2.id, b1.id].sort());
+  });
+
+  it('re-uses the session id when an ongoing session is published again, so Graph holds it once', async () => {
+    const ongoing = session('file:///w/a.ts', 1, { state: 'ongoing', endReason: undefined, activeSeconds: 30 });
+    outbox.put(ongoing);
+    await publisher().run();
+    outbox.put({ ...ongoing, activeSeconds: 95, lastActiveAt: ongoing.lastActiveAt + 65_000, state: 'ended', endReason: 'idle' });
+    await publisher().run();
+    const items = emulator.state.all().flatMap((a) => a.historyItems);
+    assert.equal(items.length, 1);
+    assert.equal(items[0].activeDurationSeconds, 95);
+  });
+
+  it('keeps a newer checkpoint written while its older revision was being sent', async () => {
+    const ongoing = session('file:///w/a.ts', 1, { state: 'ongoing', endReason: undefined, activeSeconds: 30 });
+    outbox.put(ongoing);
+    const realToken = token;
+    token = () => {
+      // The tracker checkpoints the session again while the request is in flight.
+      outbox.put({ ...ongoing, activeSeconds: 60 });
+      return realToken();
+    };
+    await publisher().run();
+    assert.equal(outbox.list().length, 1, 'the newer revision is still queued');
+    assert.equal(outbox.list()[0].session.activeSeconds, 60);
+  });
+
+  it('stops at "sign-in required" with everything still queued', async () => {
+    outbox.put(session('file:///w/a.ts', 3));
+    outbox.put(session('file:///w/b.ts', 2));
+    token = () => 'not-a-token';
+    const summary = await publisher().run();
+    assert.equal(summary.outcome, 'signInRequired');
+    assert.equal(summary.remaining, 2);
+    const puts = emulator.admin.requests().filter((r) => r.method === 'PUT').map((r) => r.url);
+    assert.equal(puts.length, 2, 'the first activity was tried once more with a fresh token, the second not at all');
+    assert.equal(puts[0], puts[1]);
+  });
+
+  it('waits for the network: an unreachable Graph keeps every session and says when to try again', async () => {
+    outbox.put(session('file:///w/a.ts', 3));
+    const unreachable = new Publisher({
+      outbox,
+      lock: new PublishLock({ dir, clock: { now: Date.now } }),
+      published: new PublishedIndex({ dir, clock: { now: Date.now }, logger: silent }),
+      graph: () => new GraphClient({ baseUrl: 'http://127.0.0.1:9/v1.0', userAgent: 't', credential: { getToken: () => Promise.resolve({ token: token(), expiresOnTimestamp: Date.now() + 3_600_000 }) }, retry: { maxAttempts: 1 } }),
+      writeBudget: budget,
+      plan: (sessions) => planRequests([{ documentUri: 'file:///w/a.ts', languageId: 'typescript', sessions }], options(), 'http://127.0.0.1:9/v1.0'),
+      now: Date.now,
+      log: silent,
+    });
+    const summary = await unreachable.run();
+    assert.equal(summary.outcome, 'retryLater');
+    assert.ok((summary.retryAt ?? 0) > Date.now());
+    assert.equal(outbox.count(), 1);
+  });
+
+  it('records a refusal for good on the sessions it concerns, publishes the rest, and reports it', async () => {
+    outbox.put(session('file:///w/a.ts', 3));
+    const b = session('file:///w/b.ts', 2);
+    outbox.put(b);
+    emulator.admin.addFault({ method: 'PUT', path: '^/me/activities/', fault: { kind: 'status', status: 400, code: 'invalidRequest' }, times: 1 });
+    const summary = await publisher().run();
+    assert.equal(summary.outcome, 'partial');
+    assert.equal(summary.failures.length, 1);
+    assert.equal(outbox.count(), 1, 'the refused session stays queued');
+    assert.match(outbox.list()[0].lastError ?? '', /400/);
+    assert.equal(outbox.list()[0].attempts, 1);
+  });
+
+  it('stops when the write budget is spent and says when it frees up', async () => {
+    budget = new RequestBudget([{ max: 1, windowMs: 300_000 }]);
+    outbox.put(session('file:///w/a.ts', 3));
+    outbox.put(session('file:///w/b.ts', 2));
+    const summary = await publisher().run();
+    assert.equal(summary.outcome, 'budget');
+    assert.equal(summary.activities, 1);
+    assert.equal(outbox.count(), 1);
+    assert.ok((summary.retryAt ?? 0) > Date.now() + 290_000);
+  });
+
+  it('does nothing while another window holds the publish lock', async () => {
+    outbox.put(session('file:///w/a.ts', 3));
+    const other = new PublishLock({ dir, clock: { now: Date.now } });
+    assert.ok(other.tryAcquire());
+    const summary = await publisher().run();
+    assert.equal(summary.outcome, 'busy');
+    assert.equal(emulator.admin.requests().length, 0);
+    other.release();
+    assert.equal((await publisher().run()).outcome, 'done');
+  });
+});

@@ -1,0 +1,40 @@
+// The status bar never claims more than is true.
+import * as assert from 'node:assert/strict';
+import { StatusInputs, statusView, formatDuration } from '../../../src/ui/statusModel';
+
+const base: StatusInputs = {
+  paused: false,
+  auth: { kind: 'signedIn', username: 'alice@example.org', flow: 'deviceCode' },
+  pending: 0,
+  publishing: false,
+  todayActiveSeconds: 4_500,
+  automatic: true,
+};
+
+describe('status bar text', () => {
+  it('shows today’s active time while tracking, and the pending count only when something waits', () => {
+    assert.equal(statusView(base).text, '$(pulse) 1h 15m');
+    assert.equal(statusView({ ...base, pending: 3 }).text, '$(pulse) 1h 15m · $(cloud-upload) 3');
+    assert.ok(statusView(base).tooltip.includes('Account: alice@example.org'));
+  });
+
+  it('says "Sign in" (with what waits) when signed out or when the token was refused, and why', () => {
+    const view = statusView({ ...base, pending: 2, auth: { kind: 'signInRequired', reason: 'The refresh token was revoked.', username: 'alice@example.org' } });
+    assert.equal(view.text, '$(account) Sign in · $(cloud-upload) 2');
+    assert.equal(view.kind, 'signIn');
+    assert.match(view.tooltip[1], /revoked.*nothing is lost/);
+    assert.equal(statusView({ ...base, auth: { kind: 'notConfigured' } }).kind, 'setup');
+  });
+
+  it('shows paused, offline and publishing states, and never "offline" once nothing waits', () => {
+    assert.equal(statusView({ ...base, paused: true }).text, '$(debug-pause) Paused');
+    const offline = { ...base, pending: 4, lastRun: { at: 0, summary: { outcome: 'retryLater' as const, activities: 0, sessions: 0, remaining: 4, failures: [], reason: 'fetch failed' } } };
+    assert.equal(statusView(offline).kind, 'offline');
+    assert.equal(statusView({ ...offline, pending: 0 }).kind, 'tracking');
+    assert.equal(statusView({ ...base, publishing: true }).kind, 'publishing');
+  });
+
+  it('formats durations the way people read them', () => {
+    assert.deepEqual([formatDuration(42), formatDuration(60), formatDuration(3_599), formatDuration(7_260)], ['42s', '1m', '59m', '2h 1m']);
+  });
+});
