@@ -1,9 +1,11 @@
-// The demo's scripted editing session, run inside the real extension host: open files, type, switch, read,
-// then hand the request plan to the driver (test/harness/demo.ts) and wait until it has taken its screenshots.
+// The demo's scripted editing session, run inside the real extension host: sign in (the demo's emulator approves
+// the device code as the person would in a browser), open files, type, switch, go idle; then hand over to the
+// driver (test/harness/demo.ts), which runs Publish Now from the Command Palette and takes the screenshots.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
+import type { AuthState } from '../../src/auth/accountManager';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -15,7 +17,7 @@ async function typeIn(relativePath: string, line: number, text: string): Promise
   editor.selection = new vscode.Selection(end, end);
   for (const character of text) {
     await vscode.commands.executeCommand('type', { text: character });
-    await sleep(25);
+    await sleep(40);
   }
 }
 
@@ -25,17 +27,30 @@ export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension<ActivityFeedApi>('activity-feed.graph-activity-feed');
   if (!extension) throw new Error('the extension is not loaded');
   const api = await extension.activate();
+  const say = (line: string) => fs.appendFileSync(path.join(control, 'steps.log'), `${line}\n`);
 
+  const state = await vscode.commands.executeCommand<AuthState>('activityFeed.signIn');
+  say(`signed in: ${JSON.stringify(state)}`);
   await typeIn('src/main.ts', 1, '\n  // tally the basket');
-  await sleep(1500);
+  await sleep(2000);
+  say('typed in src/main.ts');
   await typeIn('src/util.ts', 0, '\nexport const question = "six times nine";');
-  await sleep(1500);
+  await sleep(2000);
+  say('switched to src/util.ts and typed');
   await typeIn('src/main.ts', 2, '\n  // and round it');
-  await sleep(1000);
-
-  const plan = api.planRequests();
-  fs.writeFileSync(path.join(control, 'plan.json'), JSON.stringify({ plan, pending: api.tracking.pendingSessions() }, null, 2));
+  say('back in src/main.ts; now idle until the session ends by itself');
+  await new Promise<void>((resolve) => {
+    const subscription = api.tracking.onDidFinishSession((session) => {
+      if (session.endReason === 'idle') {
+        subscription.dispose();
+        resolve();
+      }
+    });
+  });
+  say('the idle session ended at its last activity');
+  fs.writeFileSync(path.join(control, 'pending.json'), JSON.stringify(api.tracking.pendingSessions(), null, 2));
   fs.writeFileSync(path.join(control, 'ready'), '');
   const deadline = Date.now() + 5 * 60_000;
   while (!fs.existsSync(path.join(control, 'done')) && Date.now() < deadline) await sleep(200);
+  fs.writeFileSync(path.join(control, 'status.json'), JSON.stringify({ text: api.publishing.statusText, tooltip: api.publishing.statusTooltip, lastRun: api.publishing.lastRun }, null, 2));
 }

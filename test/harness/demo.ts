@@ -1,13 +1,14 @@
-// `npm run demo`: the local Graph emulator and the real editor with the extension; a scripted editing session;
-// Preview Next Payload from the Command Palette; the planned requests printed; screenshots saved.
+// `npm run demo`: the local Graph emulator and the real editor with the extension; sign-in by device code; a
+// scripted editing session; Publish Now from the Command Palette; the timeline the emulator received printed;
+// screenshots saved.
 // `npm run demo -- --interactive` leaves both running and prints their URLs.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startEmulator } from '../emulator';
-import type { PlannedRequest } from '../../src/publish/preview';
 import { projectRoot, runFromPalette, startEditor } from './editor';
 import { prepareWorkspace } from './runSupport';
+import { emulatorSettings } from './emulatorSettings';
 
 async function waitForFile(file: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -32,6 +33,24 @@ function demoWorkspace(dir: string): string {
   return dir;
 }
 
+function printTimeline(activities: EmulatorActivityView[]): void {
+  console.log(`\ndemo: the timeline the emulator holds (${activities.length} activities):`);
+  for (const activity of activities) {
+    console.log(`  ${activity.visualElements?.displayText ?? activity.appActivityId}  —  ${activity.visualElements?.description ?? ''}`);
+    console.log(`      activationUrl ${activity.activationUrl}`);
+    for (const item of activity.historyItems) {
+      console.log(`      session ${item.id}: ${item.startedDateTime} → ${item.lastActiveDateTime ?? 'ongoing'} (${item.activeDurationSeconds ?? '?'} s active)`);
+    }
+  }
+}
+
+interface EmulatorActivityView {
+  appActivityId: string;
+  activationUrl?: string;
+  visualElements?: { displayText?: string; description?: string };
+  historyItems: { id: string; startedDateTime: string; lastActiveDateTime?: string; activeDurationSeconds?: number }[];
+}
+
 async function main(): Promise<void> {
   const interactive = process.argv.includes('--interactive');
   const out = path.join(projectRoot, 'test-artifacts', 'demo');
@@ -39,25 +58,29 @@ async function main(): Promise<void> {
   const control = path.join(out, 'control');
   fs.mkdirSync(control, { recursive: true });
 
-  const emulator = await startEmulator({ port: 0 });
-  console.log(`demo: Graph emulator at ${emulator.graphUrl} (timeline: ${emulator.origin}/)`);
+  // The emulator approves device codes by itself, standing in for the person who would enter the code in a browser.
+  const emulator = await startEmulator({ port: 0, autoApproveDeviceCodes: true });
+  const caFile = path.join(out, 'emulator-ca.pem');
+  fs.writeFileSync(caFile, emulator.caPem ?? '');
+  console.log(`demo: Graph emulator at ${emulator.graphUrl} (timeline: ${emulator.origin}/), sign-in at ${emulator.authorityUrl}`);
   const editor = await startEditor({
     workspace: demoWorkspace(path.join(out, 'workspace')),
     scratch: path.join(out, 'editor'),
     extensionDevelopmentPath: projectRoot,
     extensionTestsPath: interactive ? undefined : path.join(projectRoot, 'out', 'test', 'demo', 'index.js'),
     userSettings: {
+      ...emulatorSettings(emulator),
       'activityFeed.privacy': 'full',
-      'activityFeed.graph.endpoint': emulator.graphUrl,
       'activityFeed.tracking.minimumSessionSeconds': 1,
-      'activityFeed.tracking.switchGraceSeconds': 0,
+      'activityFeed.tracking.idleTimeoutSeconds': 30,
     },
-    env: { AF_DEMO_DIR: control },
+    env: { AF_DEMO_DIR: control, NODE_EXTRA_CA_CERTS: caFile },
   });
-  console.log(`demo: VS Code ${'1.100'} at ${editor.url} with the extension loaded from ${projectRoot}`);
+  console.log(`demo: VS Code 1.100 at ${editor.url} with the extension loaded from ${projectRoot}`);
 
   if (interactive) {
-    console.log('demo: open the editor URL in a browser; press Ctrl+C to stop both.');
+    console.log('demo: open the editor URL in a browser and run "Activity Feed: Sign In" (the emulator approves the code);');
+    console.log('demo: press Ctrl+C to stop both.');
     const stop = () => void Promise.all([editor.stop(), emulator.close()]).then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
@@ -65,33 +88,37 @@ async function main(): Promise<void> {
   }
 
   try {
-    await waitForFile(path.join(control, 'ready'), 3 * 60_000);
-    const { plan, pending } = JSON.parse(fs.readFileSync(path.join(control, 'plan.json'), 'utf8')) as {
-      plan: { requests: PlannedRequest[]; problems: unknown[] };
-      pending: unknown[];
-    };
-    await runFromPalette(editor.page, 'Activity Feed: Preview Next Payload');
+    console.log('demo: signing in by device code, typing in src/main.ts and src/util.ts, then going idle (about 40 s)…');
+    await waitForFile(path.join(control, 'ready'), 4 * 60_000);
+    for (const line of fs.readFileSync(path.join(control, 'steps.log'), 'utf8').trim().split('\n')) console.log(`  · ${line}`);
+    const pending = JSON.parse(fs.readFileSync(path.join(control, 'pending.json'), 'utf8')) as { id: string }[];
+    console.log(`demo: ${pending.length} session(s) waiting; running "Activity Feed: Publish Now" from the Command Palette`);
+    await runFromPalette(editor.page, 'Activity Feed: Publish Now');
+    const deadline = Date.now() + 60_000;
+    const held = () => (emulator.admin.dump().activities as EmulatorActivityView[]).flatMap((a) => a.historyItems.map((h) => h.id));
+    while (!pending.every((s) => held().includes(s.id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     await editor.page.waitForTimeout(1500);
-    await editor.page.screenshot({ path: path.join(out, 'editor-preview.png') });
+    await editor.page.screenshot({ path: path.join(out, 'editor-after-publish.png') });
     const timeline = await editor.page.context().newPage();
     await timeline.goto(`${emulator.origin}/`);
     await timeline.screenshot({ path: path.join(out, 'emulator-timeline.png'), fullPage: true });
     fs.writeFileSync(path.join(control, 'done'), '');
+    await waitForFile(path.join(control, 'status.json'), 30_000);
+    const status = JSON.parse(fs.readFileSync(path.join(control, 'status.json'), 'utf8')) as { text: string; tooltip: string[] };
 
-    console.log(`\ndemo: ${pending.length} session(s) recorded; ${plan.requests.length} request(s) planned:`);
-    for (const request of plan.requests) {
-      const items = request.body.historyItems ?? [];
-      console.log(`  PUT ${request.url.replace(/^https?:\/\/[^/]+\/v1\.0/, '')}`);
-      console.log(`      "${request.body.visualElements.displayText}" — ${request.body.visualElements.description ?? ''}`);
-      for (const item of items) {
-        console.log(`      session ${item.id}: ${item.startedDateTime} → ${item.lastActiveDateTime ?? 'ongoing'} (${item.activeDurationSeconds ?? '?'} s active)`);
-      }
+    const activities = emulator.admin.dump().activities as EmulatorActivityView[];
+    printTimeline(activities);
+    const puts = emulator.admin.requests().filter((r) => r.server === 'graph' && r.method === 'PUT');
+    console.log(`\ndemo: the emulator received ${puts.length} PUT request(s): ${puts.map((r) => r.status).join(', ')}`);
+    console.log(`demo: status bar: "${status.text}" — ${status.tooltip.slice(1, 6).join(' | ')}`);
+    console.log(`demo: screenshots: ${path.join(out, 'editor-after-publish.png')}, ${path.join(out, 'emulator-timeline.png')}`);
+    const missing = pending.filter((s) => !held().includes(s.id));
+    if (pending.length === 0 || missing.length > 0) {
+      console.error(`demo: FAILED: ${pending.length === 0 ? 'no session was recorded' : `${missing.length} session(s) did not reach the emulator`}`);
+      process.exitCode = 1;
+    } else {
+      console.log(`demo: OK: all ${pending.length} sessions are in the emulator's timeline.`);
     }
-    console.log('\ndemo: this is a dry run. Signing in and publishing to Graph are the next steps of the product;');
-    const graphRequests = emulator.admin.requests().filter((r) => r.server === 'graph' && r.url.startsWith('/v1.0'));
-    console.log(`demo: the emulator received ${graphRequests.length} Graph request(s).`);
-    console.log(`demo: screenshots: ${path.join(out, 'editor-preview.png')}, ${path.join(out, 'emulator-timeline.png')}`);
-    if (plan.requests.length === 0) process.exitCode = 1;
   } finally {
     if (!interactive) {
       await editor.stop();

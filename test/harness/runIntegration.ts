@@ -10,7 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startEditor, projectRoot, RunningEditor } from './editor';
 import { prepareWorkspace, waitForSummary, printSummary, isWorkbenchNoise } from './runSupport';
-import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../emulator';
+import { RunningEmulator, startEmulator } from '../emulator';
+import { emulatorSettings } from './emulatorSettings';
 import type { TestSummary } from '../support/summary';
 
 const artifactsRoot = path.join(projectRoot, 'test-artifacts', 'integration');
@@ -25,21 +26,6 @@ interface Phase {
   port?: number;
   /** Opens a second window (no tests in it) on the same workspace before the tests start. */
   secondWindow?: boolean;
-}
-
-export function emulatorSettings(emulator: RunningEmulator): Record<string, unknown> {
-  return {
-    'activityFeed.graph.endpoint': emulator.graphUrl,
-    'activityFeed.auth.clientId': DEFAULT_CLIENT_ID,
-    'activityFeed.auth.authorityHost': emulator.authorityUrl,
-    'activityFeed.auth.method': 'deviceCode',
-    // The editor's proxy-aware fetch verifies TLS against the OS certificate store when this is on, which does not
-    // hold the emulator's CA; off, Node's store applies, which NODE_EXTRA_CA_CERTS extends.
-    'http.systemCertificates': false,
-    // Sessions of a few seconds are enough to test with.
-    'activityFeed.tracking.minimumSessionSeconds': 0,
-    'activityFeed.tracking.switchGraceSeconds': 0,
-  };
 }
 
 async function runPhase(phase: Phase, emulator: RunningEmulator, caFile: string, results: string): Promise<{ summary: TestSummary; port: number }> {
