@@ -176,6 +176,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     const onSettings = () => {
       settingsProblems.report('content', readSettings().problems);
       activeScheduler.settingsChanged();
+      outbox.maxSessions = settings().publish.maxQueuedSessions;
       const mode = settings().publish.mode;
       // Switching publishing on sends what has been waiting, without waiting for the next session to end.
       if (mode === 'automatic' && publishMode === 'manual' && outbox.count() > 0) void activeScheduler.runNow('start');

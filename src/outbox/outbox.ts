@@ -53,7 +53,7 @@ type EntryRead =
 type EntryChange = { action: 'remove' } | { action: 'replace'; entry: OutboxEntry };
 
 export class Outbox {
-  readonly maxSessions: number;
+  private cap: number;
   readonly maxAgeMs: number;
   private readonly sessionsDir: string;
   private readonly corruptDir: string;
@@ -69,9 +69,9 @@ export class Outbox {
   private readonly issuedRevisions = new Map<string, number>();
 
   constructor(options: OutboxOptions) {
-    this.maxSessions = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
+    this.cap = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
     this.maxAgeMs = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
-    if (!Number.isSafeInteger(this.maxSessions) || this.maxSessions < 1) throw new RangeError(`Outbox: maxSessions must be a positive integer, got ${this.maxSessions}.`);
+    Outbox.checkCap(this.cap);
     if (!(this.maxAgeMs > 0)) throw new RangeError(`Outbox: maxAgeMs must be positive, got ${this.maxAgeMs}.`);
     this.sessionsDir = path.join(options.dir, 'sessions');
     this.corruptDir = path.join(options.dir, 'corrupt');
@@ -82,6 +82,20 @@ export class Outbox {
   /** Sessions dropped by prune() for being too old, since this instance was created. */
   get droppedExpired(): number {
     return this.expiredTotal;
+  }
+
+  get maxSessions(): number {
+    return this.cap;
+  }
+
+  /** The cap follows the setting without a reload; the next prune() applies a lower one. */
+  set maxSessions(value: number) {
+    Outbox.checkCap(value);
+    this.cap = value;
+  }
+
+  private static checkCap(value: number): void {
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`Outbox: maxSessions must be a positive integer, got ${value}.`);
   }
 
   /** Sessions dropped by prune() for exceeding maxSessions, since this instance was created. */

@@ -231,4 +231,17 @@ describe('Outbox', () => {
     assert.deepEqual(outbox.prune(), { expired: 0, overCap: 0 });
     assert.deepEqual(logger.lines, []);
   });
+
+  it('applies a lowered cap from the settings without a restart, dropping the least recently active with a warning', () => {
+    const outbox = open({ maxSessions: 10 });
+    const ids = [1, 2, 3].map((minutes) => {
+      const s = session(newId(), clock.now() - minutes * 60_000 - 60_000);
+      outbox.put(s);
+      return s.id;
+    });
+    outbox.maxSessions = 2;
+    assert.deepEqual(outbox.prune(), { expired: 0, overCap: 1 });
+    assert.deepEqual(outbox.list().map((e) => e.session.id).sort(), ids.slice(0, 2).sort());
+    assert.ok(logger.warnings().some((w) => /1/.test(w)), logger.warnings().join('\n'));
+  });
 });
