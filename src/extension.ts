@@ -1,5 +1,4 @@
 // Composition root: builds every part, owns every disposable, and nothing else.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ActivityFeedApi } from './api';
@@ -16,7 +15,7 @@ import { Publisher, PublishSummary } from './publish/publisher';
 import { PublishScheduler, RunReason } from './publish/scheduler';
 import { TodayTotal } from './publish/todayTotal';
 import type { Session } from './tracking/types';
-import { TrackingAdapter } from './tracking/vscodeAdapter';
+import { readTrackingConfig, TrackingAdapter } from './tracking/vscodeAdapter';
 import { registerCommands } from './ui/commands';
 import { PreviewDocuments } from './ui/previewDocument';
 import { OpenActivityHandler } from './ui/openActivityHandler';
@@ -41,18 +40,18 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     const settingsProblems = new SettingsProblems(logger);
     const settings = () => readSettings().settings;
 
+    // The outbox creates its folders on first write.
     const outboxDir = path.join(context.globalStorageUri.fsPath, 'outbox');
-    fs.mkdirSync(outboxDir, { recursive: true });
-    const outboxLog = { info: (m: string) => logger.info(m), warn: (m: string) => logger.warn(m), error: (m: string) => logger.error(m) };
-    const outbox = new Outbox({ dir: outboxDir, clock: { now: Date.now }, maxSessions: settings().publish.maxQueuedSessions, logger: outboxLog });
+    const outbox = new Outbox({ dir: outboxDir, clock: { now: Date.now }, maxSessions: settings().publish.maxQueuedSessions, logger });
     const lock = new PublishLock({ dir: outboxDir, clock: { now: Date.now } });
-    const published = new PublishedIndex({ dir: outboxDir, clock: { now: Date.now }, logger: outboxLog });
+    const published = new PublishedIndex({ dir: outboxDir, clock: { now: Date.now }, logger });
     const today = new TodayTotal(context.globalState);
 
     // Built further down (they need the tracker), but the tracker's sink already talks to them.
     const later: { scheduler?: PublishScheduler; status?: StatusBar } = {};
     const keep = (session: Session) => {
-      if (outbox.put(session) === 'full') logger.warn(`The outbox is full (activityFeed.publish.maxQueuedSessions); session ${session.id} was not kept.`);
+      // A full outbox logs its own warning, naming the session.
+      outbox.put(session);
       later.status?.update();
     };
     const tracker = new TrackingAdapter({
@@ -98,19 +97,21 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       return current ? [...queued.filter((s) => s.id !== current.id), current] : queued;
     };
 
-    let budgetKey = JSON.stringify(settings().graph);
+    // Only a change of the budget numbers starts a new budget; other Graph settings keep what was spent.
+    const budgetKeyOf = (graph: { writesPerFiveMinutes: number; writesPerDay: number }) => `${graph.writesPerFiveMinutes}/${graph.writesPerDay}`;
+    let budgetKey = budgetKeyOf(settings().graph);
     let writeBudget = budgetsFor(settings().graph);
     const graph = () => {
       const current = settings().graph;
-      if (JSON.stringify(current) !== budgetKey) {
-        budgetKey = JSON.stringify(current);
+      if (budgetKeyOf(current) !== budgetKey) {
+        budgetKey = budgetKeyOf(current);
         writeBudget = budgetsFor(current);
       }
       return new GraphClient({
         credential: accounts,
         baseUrl: current.endpoint,
         userAgent: `${context.extension.id}/${version} vscode/${vscode.version}`,
-        logger: { debug: (m) => logger.debug(m), info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+        logger,
         timeoutMs: current.requestTimeoutSeconds * 1000,
         retry: { maxAttempts: current.maxAttempts },
         writeBudget,
@@ -131,9 +132,10 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     let lastRun: { at: number; summary: PublishSummary } | undefined;
     const runPublish = async (reason: RunReason, signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<PublishSummary> => {
       const auth = accounts.state.kind;
-      // The running session goes out as it is now; its GUID stays, so later updates replace it.
+      // The running session goes out as it is now; its GUID stays, so later updates replace it. One shorter than the
+      // tracker's minimum may still be dropped by it, so it waits.
       const current = tracker.currentSession();
-      if (current && current.activeSeconds >= Math.max(1, minimumSessionSeconds())) outbox.put(current);
+      if (current && current.activeSeconds >= Math.max(1, readTrackingConfig().config.minimumSessionSeconds)) outbox.put(current);
       if (auth === 'notConfigured') {
         const summary: PublishSummary = { outcome: 'signInRequired', activities: 0, sessions: 0, remaining: outbox.count(), failures: [], reason: 'no app registration is configured (activityFeed.auth.clientId)' };
         logger.info(`Publish (${reason}): waiting; ${summary.reason}.`);
@@ -154,7 +156,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       }
     };
     const activeScheduler = new PublishScheduler({
-      run: (reason) => runPublish(reason),
+      run: (reason, options) => runPublish(reason, options?.signal, options?.onProgress),
       settings: () => settings().publish,
       now: Date.now,
       onError: (error) => logger.error(error instanceof Error ? error : String(error)),
@@ -174,13 +176,13 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
 
     let publishMode = settings().publish.mode;
     const onSettings = () => {
-      settingsProblems.report('content', readSettings().problems);
+      const { settings: current, problems } = readSettings();
+      settingsProblems.report('content', problems);
       activeScheduler.settingsChanged();
-      outbox.maxSessions = settings().publish.maxQueuedSessions;
-      const mode = settings().publish.mode;
+      outbox.maxSessions = current.publish.maxQueuedSessions;
       // Switching publishing on sends what has been waiting, without waiting for the next session to end.
-      if (mode === 'automatic' && publishMode === 'manual' && outbox.count() > 0) void activeScheduler.runNow('start');
-      publishMode = mode;
+      if (current.publish.mode === 'automatic' && publishMode === 'manual' && outbox.count() > 0) void activeScheduler.runNow('start');
+      publishMode = current.publish.mode;
       void accounts.refresh();
       statusBar.update();
     };
@@ -212,10 +214,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       plan: () => planFor(pendingWithCurrent()),
       accounts,
       signInMethod: () => settings().auth.method,
-      publishNow: (signal, onProgress) => {
-        if (signal || onProgress) return runPublish('command', signal, onProgress);
-        return activeScheduler.runNow('command');
-      },
+      publishNow: (signal, onProgress) => activeScheduler.runNow('command', { signal, onProgress }),
       outbox,
       status: statusBar,
       onTrackingChanged: () => statusBar.update(),
@@ -277,12 +276,6 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     });
     throw error;
   }
-}
-
-/** A running session shorter than this may still be dropped by the tracker, so it is not published yet. */
-function minimumSessionSeconds(): number {
-  const value = vscode.workspace.getConfiguration('activityFeed.tracking').get<unknown>('minimumSessionSeconds');
-  return typeof value === 'number' && Number.isFinite(value) ? value : 10;
 }
 
 function budgetsFor(graph: { writesPerFiveMinutes: number; writesPerDay: number }): RequestBudget {

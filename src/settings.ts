@@ -112,31 +112,32 @@ export function stricterPrivacy(a: PrivacyLevel, b: PrivacyLevel): PrivacyLevel 
 
 const LOOPBACK_HTTP = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
 
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** https, or http on loopback (local testing only); no credentials, query or fragment. */
 export function graphEndpointProblem(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'is not a URL';
-  }
+  const url = parseUrl(value);
+  if (!url) return 'is not a URL';
   if (url.protocol !== 'https:' && !LOOPBACK_HTTP.test(value)) return 'must start with https:// (http:// only for 127.0.0.1 or localhost)';
   if (url.username || url.password) return 'must not contain credentials';
   if (url.search || url.hash) return 'must not have a query or fragment';
   return undefined;
 }
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const TENANT = /^(common|organizations|consumers|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)$/;
+const GUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+const GUID = new RegExp(`^${GUID_PATTERN}$`);
+const TENANT = new RegExp(`^(common|organizations|consumers|${GUID_PATTERN}|[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+)$`);
 
 /** The sign-in authority must be an https origin: MSAL refuses anything else, and it receives the refresh token. */
 export function authorityHostProblem(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'is not a URL';
-  }
+  const url = parseUrl(value);
+  if (!url) return 'is not a URL';
   if (url.protocol !== 'https:') return 'must start with https://';
   if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return 'must be https:// and a host only, with no path';
   return undefined;
@@ -165,6 +166,22 @@ function parseAuth(raw: RawSettings['auth'], problem: (name: string, value: unkn
   return auth;
 }
 
+/** Copies each raw value that is a whole number within its range into `target`; reports the others by name. */
+function applyWholeNumbers<K extends string>(
+  target: Record<K, number>,
+  raw: Partial<Record<K, unknown>>,
+  ranges: Record<K, [number, number]>,
+  section: string,
+  problem: (name: string, value: unknown, why: string, fallback: unknown) => void,
+): void {
+  for (const [key, [min, max]] of Object.entries(ranges) as [K, [number, number]][]) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) target[key] = value;
+    else problem(`${section}.${key}`, value, `is not a whole number from ${min} to ${max}`, target[key]);
+  }
+}
+
 function parsePublish(raw: RawSettings['publish'], problem: (name: string, value: unknown, why: string, fallback: unknown) => void): PublishSettings {
   const publish = { ...DEFAULT_SETTINGS.publish };
   if (!raw) return publish;
@@ -178,12 +195,7 @@ function parsePublish(raw: RawSettings['publish'], problem: (name: string, value
     if (typeof value === 'boolean') publish[key] = value;
     else problem(`publish.${key}`, value, 'is not true or false', publish[key]);
   }
-  for (const [key, [min, max]] of Object.entries(PUBLISH_RANGES) as [keyof typeof PUBLISH_RANGES, [number, number]][]) {
-    const value = raw[key];
-    if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) problem(`publish.${key}`, value, `is not a whole number from ${min} to ${max}`, publish[key]);
-    else publish[key] = value;
-  }
+  applyWholeNumbers(publish, raw, PUBLISH_RANGES, 'publish', problem);
   return publish;
 }
 
@@ -236,15 +248,7 @@ export function parseSettings(raw: RawSettings): SettingsReport {
     if (why) problem('graph.endpoint', raw.graph.endpoint, why, graph.endpoint);
     else graph.endpoint = (raw.graph.endpoint as string).replace(/\/+$/, '');
   }
-  for (const [key, [min, max]] of Object.entries(GRAPH_RANGES) as [keyof typeof GRAPH_RANGES, [number, number]][]) {
-    const value = raw.graph[key];
-    if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      problem(`graph.${key}`, value, `is not a whole number from ${min} to ${max}`, graph[key]);
-    } else {
-      graph[key] = value;
-    }
-  }
+  applyWholeNumbers(graph, raw.graph, GRAPH_RANGES, 'graph', problem);
 
   const workspaceAlias = text('workspaceAlias', raw.workspaceAlias, 100) ?? '';
   const displayTextTemplate = text('displayTextTemplate', raw.displayTextTemplate, 256);

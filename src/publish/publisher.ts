@@ -17,6 +17,7 @@ export interface OutboxEntryLike {
 
 export interface OutboxLike {
   list(): OutboxEntryLike[];
+  count(): number;
   acknowledge(acks: { sessionId: string; revision: number }[]): number;
   recordFailure(sessionId: string, revision: number, message: string): void;
   prune(): { expired: number; overCap: number };
@@ -101,7 +102,7 @@ export class Publisher {
 
   async run(run: RunOptions = {}): Promise<PublishSummary> {
     const { outbox, lock, log } = this.options;
-    if (!lock.tryAcquire()) return summary('busy', 0, 0, outbox.list().length, []);
+    if (!lock.tryAcquire()) return summary('busy', 0, 0, outbox.count(), []);
     try {
       const pruned = outbox.prune();
       if (pruned.expired + pruned.overCap > 0) log.warn(`Dropped ${pruned.expired} session(s) older than Graph keeps them and ${pruned.overCap} beyond the outbox cap.`);
@@ -125,7 +126,8 @@ export class Publisher {
     let activities = 0;
     let sessions = 0;
     const total = plan.requests.length;
-    const remaining = () => outbox.list().length;
+    const remaining = () => outbox.count();
+    const graph = this.options.graph();
     for (const [index, request] of plan.requests.entries()) {
       if (run.signal?.aborted) return summary('cancelled', activities, sessions, remaining(), failures);
       if (writeBudget.remaining() < 1) {
@@ -135,7 +137,7 @@ export class Publisher {
       }
       const itemIds = (request.body.historyItems ?? []).map((item) => item.id).filter((id): id is string => typeof id === 'string');
       try {
-        const result = await this.options.graph().upsertActivity(request.body, run.signal);
+        const result = await graph.upsertActivity(request.body, run.signal);
         const acks = itemIds.flatMap((id) => (revisions.has(id) ? [{ sessionId: id, revision: revisions.get(id) as number }] : []));
         outbox.acknowledge(acks);
         published.record(request.body.appActivityId, { serverId: result.id, documentUri: request.documentUri, historyItemIds: itemIds, at: now() });

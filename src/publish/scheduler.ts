@@ -1,7 +1,7 @@
 // When to publish, from the automation settings: finished sessions after a short delay, ongoing ones at an
 // interval, optionally on window blur; retries with backoff after network trouble; never two runs at once. Pure:
 // timers and the run itself are handed in.
-import type { PublishSummary } from './publisher';
+import type { PublishSummary, RunOptions } from './publisher';
 
 export interface AutomationSettings {
   mode: 'automatic' | 'manual';
@@ -19,7 +19,7 @@ export interface Timers {
 }
 
 export interface SchedulerOptions {
-  run: (reason: RunReason) => Promise<PublishSummary>;
+  run: (reason: RunReason, options?: Pick<RunOptions, 'signal' | 'onProgress'>) => Promise<PublishSummary>;
   settings: () => AutomationSettings;
   now: () => number;
   timers?: Timers;
@@ -74,19 +74,19 @@ export class PublishScheduler {
   }
 
   /** Runs now (a person asked), or, while a run is in progress, once more right after it (requests coalesce). */
-  runNow(reason: RunReason = 'command'): Promise<PublishSummary> {
+  runNow(reason: RunReason = 'command', options?: Pick<RunOptions, 'signal' | 'onProgress'>): Promise<PublishSummary> {
     this.cancelWake();
     if (this.running) {
       this.queued ??= this.running
         .catch(() => undefined)
         .then(() => {
           this.queued = undefined;
-          return this.runNow(reason);
+          return this.runNow(reason, options);
         });
       return this.queued;
     }
     const run = this.options
-      .run(reason)
+      .run(reason, options)
       .then((summary) => {
         this.afterRun(summary);
         return summary;

@@ -28,15 +28,17 @@ export class TodayTotal {
     this.counted.add(session.id);
     const today = localDay(this.now());
     if (localDay(session.lastActiveAt) !== today) return;
-    const stored = this.memento.get<{ day: string; seconds: number }>(KEY);
-    const base = stored?.day === today && Number.isFinite(stored.seconds) ? stored.seconds : 0;
-    void this.memento.update(KEY, { day: today, seconds: base + session.activeSeconds });
+    void this.memento.update(KEY, { day: today, seconds: this.storedSeconds(today) + session.activeSeconds });
   }
 
   seconds(current?: Session): number {
     const today = localDay(this.now());
+    return this.storedSeconds(today) + (current && localDay(current.lastActiveAt) === today ? current.activeSeconds : 0);
+  }
+
+  /** What finished sessions added up to on `day`; a total of another day counts as nothing. */
+  private storedSeconds(day: string): number {
     const stored = this.memento.get<{ day: string; seconds: number }>(KEY);
-    const base = stored?.day === today && Number.isFinite(stored.seconds) ? stored.seconds : 0;
-    return base + (current && localDay(current.lastActiveAt) === today ? current.activeSeconds : 0);
+    return stored?.day === day && Number.isFinite(stored.seconds) ? stored.seconds : 0;
   }
 }

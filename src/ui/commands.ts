@@ -28,6 +28,16 @@ export interface CommandDeps {
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
   const setPaused = (paused: boolean) => void vscode.commands.executeCommand('setContext', 'activityFeed.paused', paused);
   setPaused(deps.tracker.isPaused);
+  const setTracking = (paused: boolean) => {
+    if (paused) deps.tracker.pause();
+    else deps.tracker.resume();
+    setPaused(paused);
+    deps.onTrackingChanged();
+    const word = paused ? 'paused' : 'resumed';
+    deps.log.info(`tracking ${word}`);
+    void vscode.window.setStatusBarMessage(`Activity Feed: tracking ${word}`, 3000);
+  };
+  const signInDeps = { accounts: deps.accounts, method: deps.signInMethod, log: deps.log, extensionId: context.extension.id };
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.showLog, () => deps.log.show()),
     vscode.commands.registerCommand(COMMANDS.openSettings, () =>
@@ -39,21 +49,9 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       await deps.previews.show('next-payload.jsonc', renderPlan(plan, note));
       return plan;
     }),
-    vscode.commands.registerCommand(COMMANDS.pauseTracking, () => {
-      deps.tracker.pause();
-      setPaused(true);
-      deps.onTrackingChanged();
-      deps.log.info('tracking paused');
-      void vscode.window.setStatusBarMessage('Activity Feed: tracking paused', 3000);
-    }),
-    vscode.commands.registerCommand(COMMANDS.resumeTracking, () => {
-      deps.tracker.resume();
-      setPaused(false);
-      deps.onTrackingChanged();
-      deps.log.info('tracking resumed');
-      void vscode.window.setStatusBarMessage('Activity Feed: tracking resumed', 3000);
-    }),
-      vscode.commands.registerCommand(COMMANDS.publishNow, async () => {
+    vscode.commands.registerCommand(COMMANDS.pauseTracking, () => setTracking(true)),
+    vscode.commands.registerCommand(COMMANDS.resumeTracking, () => setTracking(false)),
+    vscode.commands.registerCommand(COMMANDS.publishNow, async () => {
       if (deps.accounts.state.kind === 'notConfigured') {
         await showClientIdHelp(context.extension.id);
         return undefined;
@@ -66,8 +64,8 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       return entries.length;
     }),
     vscode.commands.registerCommand(COMMANDS.excludeWorkspace, (options?: { confirmed?: boolean }) => excludeWorkspace(deps, options?.confirmed === true)),
-    vscode.commands.registerCommand(COMMANDS.signIn, () => signInCommand({ accounts: deps.accounts, method: deps.signInMethod, log: deps.log, extensionId: context.extension.id })),
-    vscode.commands.registerCommand(COMMANDS.signOut, () => signOutCommand({ accounts: deps.accounts, method: deps.signInMethod, log: deps.log, extensionId: context.extension.id })),
+    vscode.commands.registerCommand(COMMANDS.signIn, () => signInCommand(signInDeps)),
+    vscode.commands.registerCommand(COMMANDS.signOut, () => signOutCommand(signInDeps)),
     vscode.commands.registerCommand(COMMANDS.showActions, () => showActions(deps.status.view, deps.tracker.isPaused)),
   );
 }

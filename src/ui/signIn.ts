@@ -41,7 +41,7 @@ async function chooseFlow(method: SignInMethod): Promise<SignInFlow | undefined>
 }
 
 export async function signInCommand(deps: SignInUiDeps): Promise<AuthState> {
-  if (deps.accounts.state.kind === 'notConfigured' || (await deps.accounts.refresh()).kind === 'notConfigured') {
+  if ((await deps.accounts.refresh()).kind === 'notConfigured') {
     await showClientIdHelp(deps.extensionId);
     return deps.accounts.state;
   }

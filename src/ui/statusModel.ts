@@ -36,17 +36,21 @@ function clockTime(at: number): string {
   return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
+}
+
+function activities(n: number): string {
+  return plural(n, 'activity', 'activities');
 }
 
 export function describeRun(summary: PublishSummary): string {
-  const sent = `${plural(summary.activities, 'activity').replace('activitys', 'activities')}, ${plural(summary.sessions, 'session')}`;
+  const sent = `${activities(summary.activities)}, ${plural(summary.sessions, 'session')}`;
   switch (summary.outcome) {
     case 'done':
       return summary.activities === 0 ? 'nothing was waiting' : `published ${sent}`;
     case 'partial':
-      return `published ${sent}; ${plural(summary.failures.length, 'activity').replace('activitys', 'activities')} refused`;
+      return `published ${sent}; ${activities(summary.failures.length)} refused`;
     case 'busy':
       return 'another window was publishing';
     case 'signInRequired':

@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Session } from '../../src/tracking/types';
+import { EXTENSION_ID, sleep, waitFor } from './helpers';
 
-const EXTENSION_ID = 'activity-feed.graph-activity-feed';
 const SETTINGS_PREFIX = 'activityFeed.tracking.';
 
 /** Short rules so the suite finishes in about a minute: the shortest allowed idle timeout, no switch grace. */
@@ -24,20 +24,6 @@ const NOT_FOCUSED =
   'vscode.window.state.focused is false: this editor window does not report focus (usual in a headless or ' +
   'background run). The tracker only counts activity in the focused window, so no session can start here; ' +
   'run the integration tests with the editor window in front.';
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 async function trackingApi(): Promise<TrackingApi> {
   const extension = vscode.extensions.getExtension<{ tracking?: TrackingApi }>(EXTENSION_ID);
