@@ -3,6 +3,7 @@ import type { AuthState } from './auth/accountManager';
 import type { PublishSummary } from './publish/publisher';
 import type { Plan } from './publish/preview';
 import type { Session } from './tracking/types';
+import type { ViewSnapshot } from './ui/publishedView';
 
 /** What `activate()` returns: read by the integration tests and by other tools. */
 export interface ActivityFeedApi {
@@ -28,6 +29,14 @@ export interface ActivityFeedApi {
     readonly statusText: string;
     readonly statusTooltip: string[];
     readonly outboxDirectory: string;
+  };
+  /** The Published Activity view, as a person sees it. */
+  readonly publishedView: {
+    /** Reads from Graph (forced by default) and resolves with the view's state. */
+    refresh(force?: boolean): Promise<string>;
+    readonly state: string;
+    readonly message: string | undefined;
+    snapshot(): ViewSnapshot[];
   };
   /** Where the editor keeps this extension's log files. */
   readonly logDirectory: string;

@@ -8,15 +8,20 @@ import { onDidChangeSettings, readSettings } from './config';
 import { activityInputFor, mappingOptionsFor } from './editor/activityInput';
 import { loadIdKey } from './editor/idKey';
 import { GraphClient, RequestBudget, userActivityScope, FIVE_MINUTES, ONE_DAY } from './graph';
+import { DEFAULT_READ_WINDOWS } from './graph/budget';
 import { createLogger, Logger } from './log';
 import { Outbox, PublishedIndex, PublishLock } from './outbox';
 import { planRequests, Plan } from './publish/preview';
 import { Publisher, PublishSummary } from './publish/publisher';
 import { PublishScheduler, RunReason } from './publish/scheduler';
 import { TodayTotal } from './publish/todayTotal';
+import { PublishedFeed } from './published/feed';
+import { ForgottenSessions } from './published/forgotten';
 import type { Session } from './tracking/types';
 import { readTrackingConfig, TrackingAdapter } from './tracking/vscodeAdapter';
 import { registerCommands } from './ui/commands';
+import { registerForgetCommands } from './ui/forgetCommands';
+import { PublishedView } from './ui/publishedView';
 import { PreviewDocuments } from './ui/previewDocument';
 import { OpenActivityHandler } from './ui/openActivityHandler';
 import { SettingsProblems } from './ui/settingsProblems';
@@ -48,11 +53,14 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     const today = new TodayTotal(context.globalState);
 
     // Built further down (they need the tracker), but the tracker's sink already talks to them.
-    const later: { scheduler?: PublishScheduler; status?: StatusBar } = {};
+    const later: { scheduler?: PublishScheduler; status?: StatusBar; view?: PublishedView } = {};
+    const forgotten = new ForgottenSessions(context.globalState, Date.now);
     const keep = (session: Session) => {
+      // A session the person forgot while it was still running must not come back with its next checkpoint.
       // A full outbox logs its own warning, naming the session.
-      outbox.put(session);
+      outbox.put(forgotten.has(session.id) ? { ...session, endReason: 'excluded' } : session);
       later.status?.update();
+      later.view?.update();
     };
     const tracker = new TrackingAdapter({
       sink: {
@@ -101,6 +109,8 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     const budgetKeyOf = (graph: { writesPerFiveMinutes: number; writesPerDay: number }) => `${graph.writesPerFiveMinutes}/${graph.writesPerDay}`;
     let budgetKey = budgetKeyOf(settings().graph);
     let writeBudget = budgetsFor(settings().graph);
+    // Reads (the Published Activity view) share one budget for the whole session of the editor.
+    const readBudget = new RequestBudget(DEFAULT_READ_WINDOWS);
     const graph = () => {
       const current = settings().graph;
       if (budgetKeyOf(current) !== budgetKey) {
@@ -115,6 +125,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
         timeoutMs: current.requestTimeoutSeconds * 1000,
         retry: { maxAttempts: current.maxAttempts },
         writeBudget,
+        readBudget,
       });
     };
     const publisher = new Publisher({
@@ -149,6 +160,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
         const summary = await publisher.run({ signal, onProgress, skipAfterPermanentFailures: reason === 'command' ? undefined : 3 });
         logger.info(`Publish (${reason}): ${summary.outcome}; ${summary.activities} activities, ${summary.sessions} sessions; ${summary.remaining} waiting.`);
         lastRun = { at: Date.now(), summary };
+        if (summary.activities > 0) later.view?.published();
         return summary;
       } finally {
         publishing = false;
@@ -174,6 +186,23 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     }));
     later.status = statusBar;
 
+    const feed = new PublishedFeed({
+      list: (signal) => graph().listActivities({ signal }),
+      auth: () => accounts.state.kind,
+      readBudget,
+      now: Date.now,
+      onChange: () => later.view?.update(),
+      log: (message) => logger.warn(message),
+    });
+    const publishedView = new PublishedView({
+      feed,
+      pendingSessions: () => outbox.list().map((entry) => entry.session),
+      publishedDocuments: () => new Map([...published.all()].map(([id, entry]) => [id, entry.documentUri])),
+      links,
+      extensionId: context.extension.id,
+    });
+    later.view = publishedView;
+
     let publishMode = settings().publish.mode;
     const onSettings = () => {
       const { settings: current, problems } = readSettings();
@@ -193,8 +222,20 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       settingsProblems,
       statusBar,
       { dispose: () => activeScheduler.dispose() },
+      publishedView,
+      ...registerForgetCommands({
+        view: publishedView,
+        feed,
+        graph,
+        outbox,
+        published,
+        forgotten,
+        log: logger,
+        onPendingChanged: () => statusBar.update(),
+      }),
       accounts.onDidChange((state) => {
         statusBar.update();
+        publishedView.authChanged(state.kind);
         if (state.kind === 'signedIn' && outbox.count() > 0) activeScheduler.signedIn();
       }),
       vscode.window.onDidChangeWindowState((state) => {
@@ -268,6 +309,16 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
         outboxDirectory: outboxDir,
       },
       logDirectory: context.logUri.fsPath,
+      publishedView: {
+        refresh: (force = true) => publishedView.refresh(force),
+        get state() {
+          return publishedView.state;
+        },
+        get message() {
+          return publishedView.message;
+        },
+        snapshot: () => publishedView.snapshot(),
+      },
     };
   } catch (error) {
     logger.error(error instanceof Error ? error : String(error));

@@ -11,4 +11,12 @@ export const COMMANDS = {
   showLog: 'activityFeed.showLog',
   openSettings: 'activityFeed.openSettings',
   showActions: 'activityFeed.showActions',
+  refreshPublished: 'activityFeed.published.refresh',
+  groupByDay: 'activityFeed.published.groupByDay',
+  groupByWorkspace: 'activityFeed.published.groupByWorkspace',
+  openPublished: 'activityFeed.published.open',
+  forgetSession: 'activityFeed.forgetSession',
+  forgetActivity: 'activityFeed.forgetActivity',
+  forgetWorkspace: 'activityFeed.forgetWorkspace',
+  forgetTimeRange: 'activityFeed.forgetTimeRange',
 } as const;

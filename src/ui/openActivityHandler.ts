@@ -19,6 +19,11 @@ export class OpenActivityHandler implements vscode.UriHandler {
     void this.state.update(STATE_KEY, rememberLink(table, appActivityId, target, Date.now()));
   }
 
+  /** The file this machine recorded for the activity, if any. */
+  targetOf(appActivityId: string): LinkTarget | undefined {
+    return this.state.get<LinkTable>(STATE_KEY, {})[appActivityId];
+  }
+
   async handleUri(uri: vscode.Uri): Promise<void> {
     const id = activityIdOfLink(uri.path, uri.query, OPEN_ACTIVITY_PATH);
     if (!id) {

@@ -31,6 +31,7 @@ interface Phase {
 async function runPhase(phase: Phase, emulator: RunningEmulator, caFile: string, results: string): Promise<{ summary: TestSummary; port: number }> {
   fs.rmSync(results, { force: true });
   const started = Date.now();
+  const ref: { editor?: RunningEditor } = {};
   const editor: RunningEditor = await startEditor({
     workspace: phase.workspace,
     scratch: phase.scratch,
@@ -46,9 +47,12 @@ async function runPhase(phase: Phase, emulator: RunningEmulator, caFile: string,
       NODE_EXTRA_CA_CERTS: caFile,
     },
     onLog: (line) => {
-      if (!isWorkbenchNoise(line)) console.log(`  [${phase.name}] ${line}`);
+      const shot = SCREENSHOT_REQUEST.exec(line);
+      if (shot && ref.editor) void takeScreenshot(ref.editor, shot[1]);
+      else if (!isWorkbenchNoise(line)) console.log(`  [${phase.name}] ${line}`);
     },
   });
+  ref.editor = editor;
   try {
     if (phase.secondWindow) {
       const second = await editor.page.context().newPage();
@@ -65,6 +69,21 @@ async function runPhase(phase: Phase, emulator: RunningEmulator, caFile: string,
   } finally {
     fs.writeFileSync(path.join(artifactsRoot, `${phase.name}-server.log`), editor.serverLog());
     await editor.stop();
+  }
+}
+
+/** A test inside the editor asks for a picture of the workbench by logging this line; it waits for the file. */
+const SCREENSHOT_REQUEST = /^\[af-screenshot\] ([a-z0-9-]+)$/;
+
+async function takeScreenshot(editor: RunningEditor, name: string): Promise<void> {
+  const dir = path.join(artifactsRoot, 'screens');
+  fs.mkdirSync(dir, { recursive: true });
+  const partial = path.join(dir, `.${name}.png`);
+  try {
+    await editor.page.screenshot({ path: partial });
+    fs.renameSync(partial, path.join(dir, `${name}.png`));
+  } catch (error) {
+    console.log(`  screenshot ${name} failed: ${String(error)}`);
   }
 }
 

@@ -1,5 +1,7 @@
 // Shared steps of the in-editor tests: the extension's API, waiting, typing, finishing a session, signing in.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
 import type { AuthState } from '../../src/auth/accountManager';
@@ -86,4 +88,19 @@ export async function signInByDeviceCode(admin: EmulatorAdminClient): Promise<Au
   const signingIn = Promise.resolve(vscode.commands.executeCommand<AuthState>('activityFeed.signIn'));
   await waitFor('the device code to be issued and approved', async () => ((await admin.approveDeviceCode()) ? true : undefined), 15_000);
   return signingIn;
+}
+
+/** Asks the harness for a screenshot of the workbench as it is now; resolves with the file once it is written. */
+export async function screenshot(name: string): Promise<string> {
+  const dir = process.env.AF_TEST_ARTIFACTS;
+  assert.ok(dir, 'AF_TEST_ARTIFACTS is not set: the integration harness passes it');
+  const file = path.join(dir, 'screens', `${name}.png`);
+  fs.rmSync(file, { force: true });
+  // The picture is of the workbench, not of the completion list or the toasts the steps before left open.
+  await vscode.commands.executeCommand('hideSuggestWidget');
+  await vscode.commands.executeCommand('notifications.clearAll');
+  // Let the workbench paint what the test just changed.
+  await sleep(800);
+  console.log(`[af-screenshot] ${name}`);
+  return waitFor(`screenshot ${name}`, () => (fs.existsSync(file) ? file : undefined), 20_000);
 }

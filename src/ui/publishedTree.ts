@@ -1,0 +1,145 @@
+// The Published Activity tree: what Graph holds for this app (by day or by workspace) and, apart, what still
+// waits on this machine. Nodes are plain data; this file only turns them into tree items.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ActivityGroup, ActivityInGroup, formatDuration, GroupBy, PendingFile, PublishedActivity, PublishedSession } from '../published/model';
+import type { Session } from '../tracking/types';
+import { COMMANDS } from './commandIds';
+
+export type ViewNode =
+  | { type: 'pending'; files: PendingFile[] }
+  | { type: 'pendingFile'; file: PendingFile }
+  | { type: 'pendingSession'; session: Session }
+  | { type: 'group'; group: ActivityGroup; by: GroupBy; first: boolean }
+  | { type: 'activity'; entry: ActivityInGroup }
+  | { type: 'session'; activity: PublishedActivity; session: PublishedSession };
+
+export interface TreeContent {
+  roots(): ViewNode[];
+  workspaceRelative(documentUri: string): string;
+}
+
+export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> {
+  private readonly changed = new vscode.EventEmitter<ViewNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly content: TreeContent) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: ViewNode): ViewNode[] {
+    if (!node) return this.content.roots();
+    switch (node.type) {
+      case 'pending':
+        return node.files.map((file) => ({ type: 'pendingFile', file }));
+      case 'pendingFile':
+        return node.file.sessions.map((session) => ({ type: 'pendingSession', session }));
+      case 'group':
+        return node.group.activities.map((entry) => ({ type: 'activity', entry }));
+      case 'activity':
+        return node.entry.sessions.map((session) => ({ type: 'session', activity: node.entry.activity, session }));
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: ViewNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'pending': {
+        const count = node.files.reduce((n, f) => n + f.sessions.length, 0);
+        const item = new vscode.TreeItem(vscode.l10n.t('Waiting to publish'), vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = count === 1 ? vscode.l10n.t('1 session') : vscode.l10n.t('{0} sessions', count);
+        item.tooltip = vscode.l10n.t('Sessions recorded on this machine that have not reached Microsoft Graph yet.');
+        item.iconPath = new vscode.ThemeIcon('cloud-upload');
+        item.contextValue = 'pending';
+        return item;
+      }
+      case 'pendingFile': {
+        const relative = this.content.workspaceRelative(node.file.documentUri);
+        const item = new vscode.TreeItem(path.posix.basename(relative) || relative, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = `${formatDuration(node.file.activeSeconds)} · ${relative}`;
+        item.iconPath = vscode.ThemeIcon.File;
+        item.resourceUri = safeUri(node.file.documentUri);
+        item.contextValue = 'pendingFile';
+        return item;
+      }
+      case 'pendingSession': {
+        const item = new vscode.TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt));
+        item.description = vscode.l10n.t('{0} active · not published', formatDuration(node.session.activeSeconds));
+        item.iconPath = new vscode.ThemeIcon('clock');
+        item.contextValue = 'pendingSession';
+        return item;
+      }
+      case 'group': {
+        const label = node.by === 'day' ? dayLabel(node.group.key) : (node.group.label ?? vscode.l10n.t('Other files'));
+        const item = new vscode.TreeItem(label, node.first ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        const count = node.group.activities.length;
+        item.description = `${formatDuration(node.group.activeSeconds)} · ${count === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', count)}`;
+        item.iconPath = new vscode.ThemeIcon(node.by === 'day' ? 'calendar' : 'root-folder');
+        item.contextValue = node.by === 'day' ? 'day' : 'workspace';
+        item.id = `group:${node.by}:${node.group.key}`;
+        return item;
+      }
+      case 'activity': {
+        const { activity, sessions, activeSeconds } = node.entry;
+        const item = new vscode.TreeItem(activity.displayText, sessions.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const count = sessions.length === 1 ? vscode.l10n.t('1 session') : vscode.l10n.t('{0} sessions', sessions.length);
+        item.description = `${formatDuration(activeSeconds)} · ${count}`;
+        item.tooltip = activityTooltip(activity);
+        // ThemeIcon.File with a resourceUri takes the file's icon from the icon theme (a collapsible item would get a folder).
+        item.iconPath = vscode.ThemeIcon.File;
+        if (activity.documentUri) item.resourceUri = safeUri(activity.documentUri);
+        item.contextValue = 'activity';
+        item.command = { command: COMMANDS.openPublished, title: vscode.l10n.t('Open'), arguments: [node] };
+        return item;
+      }
+      case 'session': {
+        const item = new vscode.TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt));
+        item.description = vscode.l10n.t('{0} active', formatDuration(node.session.activeSeconds));
+        item.iconPath = new vscode.ThemeIcon('history');
+        item.contextValue = 'session';
+        return item;
+      }
+    }
+  }
+}
+
+function activityTooltip(activity: PublishedActivity): vscode.MarkdownString {
+  const tip = new vscode.MarkdownString(undefined, false);
+  tip.appendText(activity.displayText);
+  if (activity.description) tip.appendText(`\n\n${activity.description}`);
+  tip.appendText(`\n\n${vscode.l10n.t('{0} active in {1} sessions; last active {2}.', formatDuration(activity.activeSeconds), activity.sessions.length, new Date(activity.lastActiveAt).toLocaleString(vscode.env.language))}`);
+  tip.appendText(`\n\n${vscode.l10n.t('Click to open the file where you left it.')}`);
+  return tip;
+}
+
+function timeSpan(from: number, to: number): string {
+  const time = (ms: number) => new Date(ms).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
+  const sameDay = new Date(from).toDateString() === new Date(to).toDateString();
+  const day = new Date(from).toLocaleDateString(vscode.env.language, { month: 'short', day: 'numeric' });
+  return sameDay ? `${day}, ${time(from)} – ${time(to)}` : `${day}, ${time(from)} – ${new Date(to).toLocaleString(vscode.env.language, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}`;
+}
+
+/** The local calendar day, as a sortable key. */
+export function dayKey(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function dayLabel(key: string): string {
+  const now = Date.now();
+  if (key === dayKey(now)) return vscode.l10n.t('Today');
+  if (key === dayKey(now - 24 * 60 * 60_000)) return vscode.l10n.t('Yesterday');
+  const [y, m, d] = key.split('-').map(Number);
+  return new Date(y, m - 1, d).toLocaleDateString(vscode.env.language, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
+}
+
+function safeUri(text: string): vscode.Uri | undefined {
+  try {
+    return vscode.Uri.parse(text, true);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,228 @@
+// The Published Activity view: builds its content from the feed (what Graph holds) and the outbox (what waits),
+// keeps the state the welcome views key on, and owns the view's own commands (refresh, grouping, open).
+import * as vscode from 'vscode';
+import type { UserActivityResponse } from '../graph/types';
+import { parseActivationUrl } from '../published/activationTarget';
+import type { PublishedFeed } from '../published/feed';
+import { groupActivities, groupPending, GroupBy, PublishedActivity, toPublishedActivities } from '../published/model';
+import type { Session } from '../tracking/types';
+import { COMMANDS } from './commandIds';
+import type { OpenActivityHandler } from './openActivityHandler';
+import { dayKey, PublishedTreeProvider, ViewNode } from './publishedTree';
+
+export const PUBLISHED_VIEW_ID = 'activityFeed.published';
+const STATE_CONTEXT = 'activityFeed.published.state';
+const GROUP_CONTEXT = 'activityFeed.published.groupBy';
+
+export interface PublishedViewDeps {
+  feed: PublishedFeed;
+  pendingSessions(): Session[];
+  /** appActivityId → the local document it was published from, per the published index. */
+  publishedDocuments(): Map<string, string>;
+  links: OpenActivityHandler;
+  extensionId: string;
+}
+
+/** What a test (or a person reading the API) sees in the view: labels as shown, nested. */
+export interface ViewSnapshot {
+  label: string;
+  description?: string;
+  contextValue?: string;
+  node: ViewNode;
+  children: ViewSnapshot[];
+}
+
+export class PublishedView implements vscode.Disposable {
+  readonly provider: PublishedTreeProvider;
+  private readonly treeView: vscode.TreeView<ViewNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private activities: PublishedActivity[] = [];
+  private stateKey = 'loading';
+
+  constructor(private readonly deps: PublishedViewDeps) {
+    this.provider = new PublishedTreeProvider({ roots: () => this.roots(), workspaceRelative: (uri) => workspaceRelative(uri) });
+    this.treeView = vscode.window.createTreeView(PUBLISHED_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.disposables.push(
+      this.treeView,
+      this.treeView.onDidChangeVisibility((e) => {
+        if (e.visible) void this.refresh(false);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('activityFeed.view.groupBy')) this.update();
+      }),
+      vscode.commands.registerCommand(COMMANDS.refreshPublished, () => this.refresh(true)),
+      vscode.commands.registerCommand(COMMANDS.groupByDay, () => setGroupBy('day')),
+      vscode.commands.registerCommand(COMMANDS.groupByWorkspace, () => setGroupBy('workspace')),
+      vscode.commands.registerCommand(COMMANDS.openPublished, (node?: ViewNode) => this.open(node)),
+    );
+    this.update();
+  }
+
+  get visible(): boolean {
+    return this.treeView.visible;
+  }
+
+  /** The view's state as the welcome content sees it: ok, empty, loading, signedOut, notConfigured, offline, error, budget. */
+  get state(): string {
+    return this.stateKey;
+  }
+
+  get message(): string | undefined {
+    return this.treeView.message;
+  }
+
+  /** Published activities as last read (with their local files where known). */
+  get publishedActivities(): readonly PublishedActivity[] {
+    return this.activities;
+  }
+
+  /** Reads from Graph when forced or when the copy is stale, showing progress in the view. */
+  async refresh(force: boolean): Promise<string> {
+    await vscode.window.withProgress({ location: { viewId: PUBLISHED_VIEW_ID } }, () => this.deps.feed.refresh({ force }));
+    return this.stateKey;
+  }
+
+  /** Rebuilds the content from the feed and the outbox; called whenever either changes. */
+  update(): void {
+    const documents = this.deps.publishedDocuments();
+    const locate = (activity: UserActivityResponse) => documents.get(activity.appActivityId) ?? this.localDocument(activity);
+    this.activities = toPublishedActivities(this.deps.feed.cached, locate);
+    const roots = this.roots();
+    const kind = this.deps.feed.state.kind;
+    this.stateKey = roots.length > 0 ? 'ok' : kind === 'ok' ? 'empty' : kind === 'idle' ? 'loading' : kind;
+    void vscode.commands.executeCommand('setContext', STATE_CONTEXT, this.stateKey);
+    void vscode.commands.executeCommand('setContext', GROUP_CONTEXT, groupBy());
+    this.treeView.message = roots.length > 0 ? this.describeCopy() : undefined;
+    this.provider.refresh();
+  }
+
+  /** After a publish run that sent something: the copy is stale; read again now if someone is looking. */
+  published(): void {
+    this.deps.feed.invalidate();
+    if (this.treeView.visible) void this.refresh(false);
+    else this.update();
+  }
+
+  authChanged(kind: string): void {
+    if (kind === 'signedIn') {
+      if (this.treeView.visible) void this.refresh(false);
+      else this.update();
+      return;
+    }
+    // Another account (or none) must not see this account's feed.
+    this.deps.feed.clear();
+    if (this.treeView.visible) void this.refresh(false);
+  }
+
+  snapshot(): ViewSnapshot[] {
+    const walk = (node: ViewNode): ViewSnapshot => {
+      const item = this.provider.getTreeItem(node);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      return {
+        label,
+        ...(typeof item.description === 'string' && { description: item.description }),
+        ...(item.contextValue && { contextValue: item.contextValue }),
+        node,
+        children: this.provider.getChildren(node).map(walk),
+      };
+    };
+    return this.provider.getChildren().map(walk);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private roots(): ViewNode[] {
+    const kind = this.deps.feed.state.kind;
+    if (kind === 'signedOut' || kind === 'notConfigured') return [];
+    const pending = groupPending(this.deps.pendingSessions().filter((s) => s.publishable !== false));
+    const by = groupBy();
+    const groups = groupActivities(this.activities, by, { dayOf: dayKey, workspaceOf: workspaceName });
+    const roots: ViewNode[] = pending.length > 0 ? [{ type: 'pending', files: pending }] : [];
+    groups.forEach((group, i) => roots.push({ type: 'group', group, by, first: i === 0 }));
+    return roots;
+  }
+
+  private describeCopy(): string | undefined {
+    const readAt = this.deps.feed.lastReadAt;
+    if (readAt === undefined) return undefined;
+    const at = new Date(readAt).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
+    const state = this.deps.feed.state;
+    switch (state.kind) {
+      case 'ok':
+        return vscode.l10n.t('Read from Microsoft Graph at {0}.', at);
+      case 'loading':
+        return vscode.l10n.t('Refreshing… (showing what was read at {0})', at);
+      case 'offline':
+        return vscode.l10n.t('Offline: showing what was read at {0}.', at);
+      case 'budget':
+        return vscode.l10n.t('Read budget spent until {0}: showing what was read at {1}.', new Date(state.retryAt).toLocaleTimeString(vscode.env.language), at);
+      case 'error':
+        return vscode.l10n.t('Could not refresh ({0}): showing what was read at {1}.', state.message, at);
+      default:
+        return undefined;
+    }
+  }
+
+  private localDocument(activity: UserActivityResponse): string | undefined {
+    const known = this.deps.links.targetOf(activity.appActivityId);
+    if (known) return known.documentUri;
+    const target = activity.activationUrl ? parseActivationUrl(activity.activationUrl, vscode.env.uriScheme, this.deps.extensionId) : undefined;
+    if (target?.kind === 'file') return vscode.Uri.file(target.path).toString();
+    if (target?.kind === 'remote') return vscode.Uri.from({ scheme: 'vscode-remote', authority: target.authority, path: target.path }).toString();
+    return undefined;
+  }
+
+  /** Opens the file where the activity's link points (the same place the feed would open). */
+  private async open(node: ViewNode | undefined): Promise<boolean> {
+    if (node?.type !== 'activity') return false;
+    const activity = node.entry.activity;
+    const target = activity.activationUrl ? parseActivationUrl(activity.activationUrl, vscode.env.uriScheme, this.deps.extensionId) : undefined;
+    if (target?.kind === 'link') {
+      await this.deps.links.handleUri(vscode.Uri.parse(activity.activationUrl ?? ''));
+      return true;
+    }
+    let uri: vscode.Uri | undefined;
+    if (target?.kind === 'file') uri = vscode.Uri.file(target.path);
+    else if (target?.kind === 'remote') uri = vscode.Uri.from({ scheme: 'vscode-remote', authority: target.authority, path: target.path });
+    else if (activity.documentUri) uri = vscode.Uri.parse(activity.documentUri);
+    if (!uri) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Activity Feed: this activity was published from another machine; its file is not known here.'));
+      return false;
+    }
+    const at = target?.position;
+    const position = at ? new vscode.Position(at.line, at.character) : new vscode.Position(0, 0);
+    try {
+      await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position) });
+      return true;
+    } catch (error) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed could not open {0}: {1}', uri.fsPath || uri.toString(), String(error)));
+      return false;
+    }
+  }
+}
+
+export function groupBy(): GroupBy {
+  return vscode.workspace.getConfiguration('activityFeed.view').get<string>('groupBy') === 'workspace' ? 'workspace' : 'day';
+}
+
+function setGroupBy(value: GroupBy): Thenable<void> {
+  return vscode.workspace.getConfiguration('activityFeed.view').update('groupBy', value, vscode.ConfigurationTarget.Global);
+}
+
+function workspaceName(documentUri: string): string | undefined {
+  try {
+    return vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(documentUri, true))?.name;
+  } catch {
+    return undefined;
+  }
+}
+
+function workspaceRelative(documentUri: string): string {
+  try {
+    return vscode.workspace.asRelativePath(vscode.Uri.parse(documentUri, true), false);
+  } catch {
+    return documentUri;
+  }
+}
