@@ -25,7 +25,7 @@ export function activityInputFor(documentUri: string, sessions: readonly Session
 }
 
 /** The remote authority of a remote window (`ssh-remote+box`), from a workspace folder's URI when it shows one. */
-function remoteAuthority(): string | undefined {
+export function remoteAuthority(): string | undefined {
   if (!vscode.env.remoteName) return undefined;
   const remoteFolder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'vscode-remote');
   return remoteFolder?.uri.authority || vscode.env.remoteName;

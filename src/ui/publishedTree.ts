@@ -11,8 +11,9 @@ export type ViewNode =
   | { type: 'pendingFile'; file: PendingFile }
   | { type: 'pendingSession'; session: Session }
   | { type: 'group'; group: ActivityGroup; by: GroupBy; first: boolean }
-  | { type: 'activity'; entry: ActivityInGroup }
-  | { type: 'session'; activity: PublishedActivity; session: PublishedSession };
+  /** `showDay`: sessions name their day (under a workspace, days mix; under a day, the group names it). */
+  | { type: 'activity'; entry: ActivityInGroup; showDay: boolean }
+  | { type: 'session'; activity: PublishedActivity; session: PublishedSession; showDay: boolean };
 
 export interface TreeContent {
   roots(): ViewNode[];
@@ -37,9 +38,9 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
       case 'pendingFile':
         return node.file.sessions.map((session) => ({ type: 'pendingSession', session }));
       case 'group':
-        return node.group.activities.map((entry) => ({ type: 'activity', entry }));
+        return node.group.activities.map((entry) => ({ type: 'activity', entry, showDay: node.by !== 'day' }));
       case 'activity':
-        return node.entry.sessions.map((session) => ({ type: 'session', activity: node.entry.activity, session }));
+        return node.entry.sessions.map((session) => ({ type: 'session', activity: node.entry.activity, session, showDay: node.showDay }));
       default:
         return [];
     }
@@ -66,7 +67,7 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
         return item;
       }
       case 'pendingSession': {
-        const item = new vscode.TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt));
+        const item = new vscode.TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt, true));
         item.description = vscode.l10n.t('{0} active · not published', formatDuration(node.session.activeSeconds));
         item.iconPath = new vscode.ThemeIcon('clock');
         item.contextValue = 'pendingSession';
@@ -96,8 +97,9 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
         return item;
       }
       case 'session': {
-        const item = new vscode.TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt));
+        const item = new vscode.TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt, node.showDay));
         item.description = vscode.l10n.t('{0} active', formatDuration(node.session.activeSeconds));
+        item.tooltip = `${new Date(node.session.startedAt).toLocaleString(vscode.env.language)} – ${new Date(node.session.lastActiveAt).toLocaleString(vscode.env.language)}`;
         item.iconPath = new vscode.ThemeIcon('history');
         item.contextValue = 'session';
         return item;
@@ -115,11 +117,14 @@ function activityTooltip(activity: PublishedActivity): vscode.MarkdownString {
   return tip;
 }
 
-function timeSpan(from: number, to: number): string {
+/** "14:03 – 14:35", "14:03" for a session within one minute; with the day in front when asked. */
+function timeSpan(from: number, to: number, showDay: boolean): string {
   const time = (ms: number) => new Date(ms).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
-  const sameDay = new Date(from).toDateString() === new Date(to).toDateString();
-  const day = new Date(from).toLocaleDateString(vscode.env.language, { month: 'short', day: 'numeric' });
-  return sameDay ? `${day}, ${time(from)} – ${time(to)}` : `${day}, ${time(from)} – ${new Date(to).toLocaleString(vscode.env.language, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}`;
+  const day = (ms: number) => new Date(ms).toLocaleDateString(vscode.env.language, { month: 'short', day: 'numeric' });
+  const sameDay = dayKey(from) === dayKey(to);
+  const start = showDay ? `${day(from)}, ${time(from)}` : time(from);
+  if (time(from) === time(to) && sameDay) return start;
+  return `${start} – ${sameDay ? time(to) : `${day(to)}, ${time(to)}`}`;
 }
 
 /** The local calendar day, as a sortable key. */

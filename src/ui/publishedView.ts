@@ -1,6 +1,7 @@
 // The Published Activity view: builds its content from the feed (what Graph holds) and the outbox (what waits),
 // keeps the state the welcome views key on, and owns the view's own commands (refresh, grouping, open).
 import * as vscode from 'vscode';
+import { remoteAuthority } from '../editor/activityInput';
 import type { UserActivityResponse } from '../graph/types';
 import { parseActivationUrl } from '../published/activationTarget';
 import type { PublishedFeed } from '../published/feed';
@@ -169,9 +170,7 @@ export class PublishedView implements vscode.Disposable {
     const known = this.deps.links.targetOf(activity.appActivityId);
     if (known) return known.documentUri;
     const target = activity.activationUrl ? parseActivationUrl(activity.activationUrl, vscode.env.uriScheme, this.deps.extensionId) : undefined;
-    if (target?.kind === 'file') return vscode.Uri.file(target.path).toString();
-    if (target?.kind === 'remote') return vscode.Uri.from({ scheme: 'vscode-remote', authority: target.authority, path: target.path }).toString();
-    return undefined;
+    return target && target.kind !== 'link' ? uriOfTarget(target).toString() : undefined;
   }
 
   /** Opens the file where the activity's link points (the same place the feed would open). */
@@ -184,8 +183,7 @@ export class PublishedView implements vscode.Disposable {
       return true;
     }
     let uri: vscode.Uri | undefined;
-    if (target?.kind === 'file') uri = vscode.Uri.file(target.path);
-    else if (target?.kind === 'remote') uri = vscode.Uri.from({ scheme: 'vscode-remote', authority: target.authority, path: target.path });
+    if (target) uri = uriOfTarget(target);
     else if (activity.documentUri) uri = vscode.Uri.parse(activity.documentUri);
     if (!uri) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Activity Feed: this activity was published from another machine; its file is not known here.'));
@@ -201,6 +199,12 @@ export class PublishedView implements vscode.Disposable {
       return false;
     }
   }
+}
+
+/** A link into this very remote window names a file this extension host sees as a plain local file. */
+function uriOfTarget(target: { kind: 'file' | 'remote'; path: string; authority?: string }): vscode.Uri {
+  if (target.kind === 'file' || target.authority === remoteAuthority()) return vscode.Uri.file(target.path);
+  return vscode.Uri.from({ scheme: 'vscode-remote', authority: target.authority ?? '', path: target.path });
 }
 
 export function groupBy(): GroupBy {

@@ -103,6 +103,11 @@ async function main(): Promise<void> {
     await timeline.goto(`${emulator.origin}/`);
     await timeline.screenshot({ path: path.join(out, 'emulator-timeline.png'), fullPage: true });
     fs.writeFileSync(path.join(control, 'done'), '');
+    await waitForFile(path.join(control, 'view-ready'), 60_000);
+    await editor.page.waitForTimeout(1000);
+    await editor.page.screenshot({ path: path.join(out, 'published-view.png') });
+    fs.writeFileSync(path.join(control, 'view-shot'), '');
+    const view = JSON.parse(fs.readFileSync(path.join(control, 'view.json'), 'utf8')) as { state: string; message?: string; activities: number; openedAt?: { file: string; line: number; column: number }; rows: string[] };
     await waitForFile(path.join(control, 'status.json'), 30_000);
     const status = JSON.parse(fs.readFileSync(path.join(control, 'status.json'), 'utf8')) as { text: string; tooltip: string[] };
 
@@ -111,8 +116,16 @@ async function main(): Promise<void> {
     const puts = emulator.admin.requests().filter((r) => r.server === 'graph' && r.method === 'PUT');
     console.log(`\ndemo: the emulator received ${puts.length} PUT request(s): ${puts.map((r) => r.status).join(', ')}`);
     console.log(`demo: status bar: "${status.text}" — ${status.tooltip.slice(1, 6).join(' | ')}`);
-    console.log(`demo: screenshots: ${path.join(out, 'editor-after-publish.png')}, ${path.join(out, 'emulator-timeline.png')}`);
+    console.log(`demo: the Published Activity view (${view.state}; ${view.message ?? ''}):`);
+    for (const row of view.rows) console.log(`    ${row}`);
+    console.log(view.openedAt ? `demo: clicking main.ts in the view opened ${view.openedAt.file} at line ${view.openedAt.line}, column ${view.openedAt.column}` : 'demo: clicking main.ts in the view opened nothing');
+    if (!view.openedAt) process.exitCode = 1;
+    console.log(`demo: screenshots: ${['editor-after-publish.png', 'emulator-timeline.png', 'published-view.png'].map((f) => path.join(out, f)).join(', ')}`);
     const missing = pending.filter((s) => !held().includes(s.id));
+    if (view.state !== 'ok' || view.activities !== activities.length) {
+      console.error(`demo: FAILED: the Published Activity view shows ${view.activities} of the ${activities.length} published activities (state ${view.state})`);
+      process.exitCode = 1;
+    }
     if (pending.length === 0 || missing.length > 0) {
       console.error(`demo: FAILED: ${pending.length === 0 ? 'no session was recorded' : `${missing.length} session(s) did not reach the emulator`}`);
       process.exitCode = 1;
