@@ -38,15 +38,20 @@ export class PublishedView implements vscode.Disposable {
   private readonly treeView: vscode.TreeView<ViewNode>;
   private readonly disposables: vscode.Disposable[] = [];
   private activities: PublishedActivity[] = [];
+  private rootNodes: ViewNode[] = [];
   private stateKey = 'loading';
+  /** Content is rebuilt only while someone can see it (reading the outbox is not free). */
+  private stale = true;
 
   constructor(private readonly deps: PublishedViewDeps) {
-    this.provider = new PublishedTreeProvider({ roots: () => this.roots(), workspaceRelative: (uri) => workspaceRelative(uri) });
+    this.provider = new PublishedTreeProvider({ roots: () => this.rootNodes, workspaceRelative: (uri) => workspaceRelative(uri) });
     this.treeView = vscode.window.createTreeView(PUBLISHED_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.disposables.push(
       this.treeView,
       this.treeView.onDidChangeVisibility((e) => {
-        if (e.visible) void this.refresh(false);
+        if (!e.visible) return;
+        if (this.stale) this.update();
+        void this.refresh(false);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('activityFeed.view.groupBy')) this.update();
@@ -72,9 +77,9 @@ export class PublishedView implements vscode.Disposable {
     return this.treeView.message;
   }
 
-  /** Published activities as last read (with their local files where known). */
+  /** Published activities as last read (with their local files where known), whether or not the view is shown. */
   get publishedActivities(): readonly PublishedActivity[] {
-    return this.activities;
+    return this.buildActivities();
   }
 
   /** Reads from Graph when forced or when the copy is stale, showing progress in the view. */
@@ -85,10 +90,14 @@ export class PublishedView implements vscode.Disposable {
 
   /** Rebuilds the content from the feed and the outbox; called whenever either changes. */
   update(): void {
-    const documents = this.deps.publishedDocuments();
-    const locate = (activity: UserActivityResponse) => documents.get(activity.appActivityId) ?? this.localDocument(activity);
-    this.activities = toPublishedActivities(this.deps.feed.cached, locate);
+    if (!this.treeView.visible && this.rootNodes.length > 0) {
+      this.stale = true;
+      return;
+    }
+    this.stale = false;
+    this.activities = this.buildActivities();
     const roots = this.roots();
+    this.rootNodes = roots;
     const kind = this.deps.feed.state.kind;
     this.stateKey = roots.length > 0 ? 'ok' : kind === 'ok' ? 'empty' : kind === 'idle' ? 'loading' : kind;
     void vscode.commands.executeCommand('setContext', STATE_CONTEXT, this.stateKey);
@@ -113,6 +122,12 @@ export class PublishedView implements vscode.Disposable {
     // Another account (or none) must not see this account's feed.
     this.deps.feed.clear();
     if (this.treeView.visible) void this.refresh(false);
+  }
+
+  private buildActivities(): PublishedActivity[] {
+    const documents = this.deps.publishedDocuments();
+    const locate = (activity: UserActivityResponse) => documents.get(activity.appActivityId) ?? this.localDocument(activity);
+    return toPublishedActivities(this.deps.feed.cached, locate);
   }
 
   snapshot(): ViewSnapshot[] {
