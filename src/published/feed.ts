@@ -54,7 +54,8 @@ export class PublishedFeed {
 
   /** Reads when forced, or when there is no copy or it is stale. Concurrent calls share one read. */
   refresh(options: { force?: boolean } = {}): Promise<FeedState> {
-    if (this.inFlight) return this.inFlight;
+    // A forced read must see what happened after a read already under way began, so it follows that one.
+    if (this.inFlight) return options.force ? this.inFlight.then(() => this.refresh(options)) : this.inFlight;
     const auth = this.options.auth();
     if (auth === 'notConfigured') return Promise.resolve(this.set({ kind: 'notConfigured' }));
     if (auth !== 'signedIn') return Promise.resolve(this.set({ kind: 'signedOut' }));

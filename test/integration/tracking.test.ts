@@ -33,10 +33,14 @@ async function trackingApi(): Promise<TrackingApi> {
   return api.tracking;
 }
 
+/** Sets the short rules, or (with undefined) puts back the user settings that were there before. */
+const saved = new Map<string, unknown>();
 async function applySettings(values: Record<string, number> | undefined): Promise<void> {
   const configuration = vscode.workspace.getConfiguration();
   for (const [name, value] of Object.entries(TEST_SETTINGS)) {
-    await configuration.update(`${SETTINGS_PREFIX}${name}`, values === undefined ? undefined : value, vscode.ConfigurationTarget.Global);
+    const key = `${SETTINGS_PREFIX}${name}`;
+    if (values !== undefined && !saved.has(key)) saved.set(key, configuration.inspect(key)?.globalValue);
+    await configuration.update(key, values === undefined ? saved.get(key) : value, vscode.ConfigurationTarget.Global);
   }
   await sleep(200); // let the tracker see the configuration change event
 }
