@@ -9,6 +9,7 @@ import { activityInputFor, mappingOptionsFor } from './editor/activityInput';
 import { loadIdKey } from './editor/idKey';
 import { GraphClient, RequestBudget, userActivityScope, FIVE_MINUTES, ONE_DAY } from './graph';
 import { DEFAULT_READ_WINDOWS } from './graph/budget';
+import { setTranslator } from './l10n';
 import { createLogger, Logger } from './log';
 import { Outbox, PublishedIndex, PublishLock } from './outbox';
 import { planRequests, Plan } from './publish/preview';
@@ -35,6 +36,8 @@ const SHUTDOWN_PUBLISH_MS = 3_000;
 
 export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
   const started = performance.now();
+  // The pure core formats its messages through src/l10n.ts; from here on in the editor's language.
+  setTranslator(vscode.l10n);
   const channel = vscode.window.createOutputChannel('Activity Feed', { log: true });
   context.subscriptions.push(channel);
   const logger = createLogger(channel);
@@ -322,8 +325,9 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     };
   } catch (error) {
     logger.error(error instanceof Error ? error : String(error));
-    void vscode.window.showErrorMessage(`Activity Feed could not start: ${String(error)}`, 'Show Log').then((pick) => {
-      if (pick) logger.show();
+    const showLog = vscode.l10n.t('Show Log');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Activity Feed could not start: {0}', String(error)), showLog).then((pick) => {
+      if (pick === showLog) logger.show();
     });
     throw error;
   }

@@ -2,6 +2,7 @@
 // Pure: the editor-side reader (config.ts) hands in what it read; nothing here throws.
 import { activitySourceHostProblems, DEFAULT_ACTIVITY_SOURCE_HOST, isPrivacyLevel, PRIVACY_LEVELS } from './activity';
 import type { PrivacyLevel } from './activity';
+import { localize } from './l10n';
 
 export interface ContentSettings {
   privacy: PrivacyLevel;
@@ -123,10 +124,10 @@ function parseUrl(value: string): URL | undefined {
 /** https, or http on loopback (local testing only); no credentials, query or fragment. */
 export function graphEndpointProblem(value: string): string | undefined {
   const url = parseUrl(value);
-  if (!url) return 'is not a URL';
-  if (url.protocol !== 'https:' && !LOOPBACK_HTTP.test(value)) return 'must start with https:// (http:// only for 127.0.0.1 or localhost)';
-  if (url.username || url.password) return 'must not contain credentials';
-  if (url.search || url.hash) return 'must not have a query or fragment';
+  if (!url) return localize('is not a URL');
+  if (url.protocol !== 'https:' && !LOOPBACK_HTTP.test(value)) return localize('must start with https:// (http:// only for 127.0.0.1 or localhost)');
+  if (url.username || url.password) return localize('must not contain credentials');
+  if (url.search || url.hash) return localize('must not have a query or fragment');
   return undefined;
 }
 
@@ -137,9 +138,9 @@ const TENANT = new RegExp(`^(common|organizations|consumers|${GUID_PATTERN}|[A-Z
 /** The sign-in authority must be an https origin: MSAL refuses anything else, and it receives the refresh token. */
 export function authorityHostProblem(value: string): string | undefined {
   const url = parseUrl(value);
-  if (!url) return 'is not a URL';
-  if (url.protocol !== 'https:') return 'must start with https://';
-  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return 'must be https:// and a host only, with no path';
+  if (!url) return localize('is not a URL');
+  if (url.protocol !== 'https:') return localize('must start with https://');
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return localize('must be https:// and a host only, with no path');
   return undefined;
 }
 
@@ -148,18 +149,18 @@ function parseAuth(raw: RawSettings['auth'], problem: (name: string, value: unkn
   if (!raw) return auth;
   if (raw.method !== undefined) {
     if ((SIGN_IN_METHODS as readonly unknown[]).includes(raw.method)) auth.method = raw.method as SignInMethod;
-    else problem('auth.method', raw.method, `is not one of ${SIGN_IN_METHODS.join(', ')}`, auth.method);
+    else problem('auth.method', raw.method, localize('is not one of {0}', SIGN_IN_METHODS.join(', ')), auth.method);
   }
   if (raw.clientId !== undefined && raw.clientId !== '') {
     if (typeof raw.clientId === 'string' && GUID.test(raw.clientId.trim())) auth.clientId = raw.clientId.trim().toLowerCase();
-    else problem('auth.clientId', raw.clientId, 'is not an application (client) id such as 00000000-0000-0000-0000-000000000000', '');
+    else problem('auth.clientId', raw.clientId, localize('is not an application (client) id such as 00000000-0000-0000-0000-000000000000'), '');
   }
   if (raw.tenant !== undefined && raw.tenant !== '') {
     if (typeof raw.tenant === 'string' && TENANT.test(raw.tenant.trim())) auth.tenant = raw.tenant.trim();
-    else problem('auth.tenant', raw.tenant, 'is not common, organizations, consumers, a tenant id or a domain', auth.tenant);
+    else problem('auth.tenant', raw.tenant, localize('is not common, organizations, consumers, a tenant id or a domain'), auth.tenant);
   }
   if (raw.authorityHost !== undefined && raw.authorityHost !== '') {
-    const why = typeof raw.authorityHost === 'string' ? authorityHostProblem(raw.authorityHost) : 'is not text';
+    const why = typeof raw.authorityHost === 'string' ? authorityHostProblem(raw.authorityHost) : localize('is not text');
     if (why) problem('auth.authorityHost', raw.authorityHost, why, auth.authorityHost);
     else auth.authorityHost = new URL(raw.authorityHost as string).origin;
   }
@@ -178,7 +179,7 @@ function applyWholeNumbers<K extends string>(
     const value = raw[key];
     if (value === undefined) continue;
     if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) target[key] = value;
-    else problem(`${section}.${key}`, value, `is not a whole number from ${min} to ${max}`, target[key]);
+    else problem(`${section}.${key}`, value, localize('is not a whole number from {0} to {1}', min, max), target[key]);
   }
 }
 
@@ -187,13 +188,13 @@ function parsePublish(raw: RawSettings['publish'], problem: (name: string, value
   if (!raw) return publish;
   if (raw.mode !== undefined) {
     if (raw.mode === 'automatic' || raw.mode === 'manual') publish.mode = raw.mode;
-    else problem('publish.mode', raw.mode, 'is not automatic or manual', publish.mode);
+    else problem('publish.mode', raw.mode, localize('is not automatic or manual'), publish.mode);
   }
   for (const key of ['onWindowBlur', 'onShutdown'] as const) {
     const value = raw[key];
     if (value === undefined) continue;
     if (typeof value === 'boolean') publish[key] = value;
-    else problem(`publish.${key}`, value, 'is not true or false', publish[key]);
+    else problem(`publish.${key}`, value, localize('is not true or false'), publish[key]);
   }
   applyWholeNumbers(publish, raw, PUBLISH_RANGES, 'publish', problem);
   return publish;
@@ -203,13 +204,13 @@ export function parseSettings(raw: RawSettings): SettingsReport {
   const problems: string[] = [];
   const d = DEFAULT_SETTINGS;
   const problem = (name: string, value: unknown, why: string, fallback: unknown) =>
-    problems.push(`activityFeed.${name}: ${JSON.stringify(value)} ${why}; using ${JSON.stringify(fallback)}.`);
+    problems.push(localize('activityFeed.{0}: {1} {2}; using {3}.', name, JSON.stringify(value), why, JSON.stringify(fallback)));
 
   const levels = [raw.privacy.user, raw.privacy.workspace].filter((v) => v !== undefined);
   let privacy: PrivacyLevel | undefined;
   for (const level of levels) {
     if (!isPrivacyLevel(level)) {
-      problem('privacy', level, `is not one of ${PRIVACY_LEVELS.join(', ')}`, 'private');
+      problem('privacy', level, localize('is not one of {0}', PRIVACY_LEVELS.join(', ')), 'private');
       privacy = 'private';
       continue;
     }
@@ -218,33 +219,33 @@ export function parseSettings(raw: RawSettings): SettingsReport {
 
   const text = (name: string, value: unknown, max: number): string | undefined => {
     if (value === undefined || value === null || value === '') return undefined;
-    if (typeof value !== 'string') return void problem(name, value, 'is not text', null);
-    if (value.length > max) return void problem(name, `${value.slice(0, 20)}…`, `is longer than ${max} characters`, null);
+    if (typeof value !== 'string') return void problem(name, value, localize('is not text'), null);
+    if (value.length > max) return void problem(name, `${value.slice(0, 20)}…`, localize('is longer than {0} characters', max), null);
     return value;
   };
 
   let backgroundColor = d.content.backgroundColor;
   if (raw.backgroundColor !== undefined) {
     if (typeof raw.backgroundColor === 'string' && /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(raw.backgroundColor)) backgroundColor = raw.backgroundColor;
-    else problem('backgroundColor', raw.backgroundColor, 'is not a #RGB or #RRGGBB colour', backgroundColor);
+    else problem('backgroundColor', raw.backgroundColor, localize('is not a #RGB or #RRGGBB colour'), backgroundColor);
   }
 
   let iconUrl = text('iconUrl', raw.iconUrl, 2048);
   if (iconUrl && !/^https:\/\/[^\s]+$/.test(iconUrl)) {
-    problem('iconUrl', iconUrl, 'is not an https:// URL', null);
+    problem('iconUrl', iconUrl, localize('is not an https:// URL'), null);
     iconUrl = undefined;
   }
 
   let activitySourceHost = d.content.activitySourceHost;
   if (raw.activitySourceHost !== undefined && raw.activitySourceHost !== '') {
-    const issues = typeof raw.activitySourceHost === 'string' ? activitySourceHostProblems(raw.activitySourceHost) : ['is not text'];
+    const issues = typeof raw.activitySourceHost === 'string' ? activitySourceHostProblems(raw.activitySourceHost) : [localize('is not text')];
     if (issues.length === 0) activitySourceHost = raw.activitySourceHost as string;
     else problem('activitySourceHost', raw.activitySourceHost, issues.join('; '), activitySourceHost);
   }
 
   const graph = { ...d.graph };
   if (raw.graph.endpoint !== undefined) {
-    const why = typeof raw.graph.endpoint === 'string' ? graphEndpointProblem(raw.graph.endpoint) : 'is not text';
+    const why = typeof raw.graph.endpoint === 'string' ? graphEndpointProblem(raw.graph.endpoint) : localize('is not text');
     if (why) problem('graph.endpoint', raw.graph.endpoint, why, graph.endpoint);
     else graph.endpoint = (raw.graph.endpoint as string).replace(/\/+$/, '');
   }

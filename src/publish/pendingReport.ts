@@ -1,4 +1,5 @@
 // The Show Pending view: what waits in the outbox, oldest first, with the last error of each, as Markdown.
+import { localize } from '../l10n';
 import type { Session } from '../tracking/types';
 
 export interface PendingEntry {
@@ -8,20 +9,22 @@ export interface PendingEntry {
 }
 
 function minutes(seconds: number): string {
-  return seconds < 60 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
+  return seconds < 60 ? localize('{0} s', Math.round(seconds)) : localize('{0} min', Math.round(seconds / 60));
 }
 
 export function renderPending(entries: readonly PendingEntry[], now: number): string {
-  const lines = ['# Activity Feed: sessions waiting to be published', ''];
+  const lines = [`# ${localize('Activity Feed: sessions waiting to be published')}`, ''];
   if (entries.length === 0) {
-    lines.push('Nothing is waiting: every session has been published.');
+    lines.push(localize('Nothing is waiting: every session has been published.'));
     return lines.join('\n');
   }
-  lines.push(`${entries.length} session(s), saved on this machine until Microsoft Graph acknowledges them.`, '', '| file | started | active | state | attempts | last error |', '| --- | --- | --- | --- | --- | --- |');
+  const headers = [localize('file'), localize('started'), localize('active'), localize('state'), localize('attempts'), localize('last error')];
+  lines.push(localize('{0} session(s), saved on this machine until Microsoft Graph acknowledges them.', entries.length), '', `| ${headers.join(' | ')} |`, '| --- | --- | --- | --- | --- | --- |');
   for (const { session, attempts, lastError } of entries) {
     const age = Math.round((now - session.lastActiveAt) / 60_000);
     const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    lines.push(`| ${cell(decodeURIComponent(session.documentUri))} | ${new Date(session.startedAt).toISOString()} (${age} min ago) | ${minutes(session.activeSeconds)} | ${session.state} | ${attempts} | ${cell(lastError ?? '')} |`);
+    const started = localize('{0} ({1} min ago)', new Date(session.startedAt).toISOString(), age);
+    lines.push(`| ${cell(decodeURIComponent(session.documentUri))} | ${started} | ${minutes(session.activeSeconds)} | ${session.state} | ${attempts} | ${cell(lastError ?? '')} |`);
   }
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@ import { buildActivityPayloads, InvalidMappingOptionsError, PayloadValidationErr
 import type { ActivityInput, MappingOptions } from '../activity';
 import type { UserActivityRequest } from '../graph/types';
 import { encodeAppActivityId } from '../graph/encoding';
+import { localize } from '../l10n';
 
 export interface PlannedRequest {
   /** The local document the request is for (never sent: at the private levels the body does not name it). */
@@ -35,13 +36,13 @@ export function planRequests(inputs: readonly ActivityInput[], options: MappingO
 
 /** The plan as a JSON-with-comments text: one block per request. */
 export function renderPlan(plan: Plan, note: string): string {
-  const lines = [`// ${note}`, '// Dry run: nothing has been sent.', ''];
-  if (plan.requests.length === 0 && plan.problems.length === 0) lines.push('// No pending sessions: nothing would be sent.');
+  const lines = [`// ${note}`, `// ${localize('Dry run: nothing has been sent.')}`, ''];
+  if (plan.requests.length === 0 && plan.problems.length === 0) lines.push(`// ${localize('No pending sessions: nothing would be sent.')}`);
   for (const request of plan.requests) {
     lines.push(`// ${request.method} ${request.url}`, JSON.stringify(request.body, null, 2), '');
   }
   for (const problem of plan.problems) {
-    lines.push(`// Not sendable: ${problem.documentUri}`, ...problem.message.split('\n').map((l) => `//   ${l}`), '');
+    lines.push(`// ${localize('Not sendable: {0}', problem.documentUri)}`, ...problem.message.split('\n').map((l) => `//   ${l}`), '');
   }
   return lines.join('\n');
 }

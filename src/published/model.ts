@@ -1,6 +1,7 @@
 // What the Published Activity view shows, built from what Graph returned and what still waits in the outbox.
 // Pure: no editor types; days and workspaces are decided by functions the adapter passes in.
 import type { UserActivityResponse } from '../graph/types';
+import { localize } from '../l10n';
 import type { Session } from '../tracking/types';
 
 export interface PublishedSession {
@@ -145,7 +146,7 @@ export function formatDuration(seconds: number): string {
   const total = Math.max(0, Math.round(seconds));
   const hours = Math.floor(total / 3600);
   const minutes = Math.floor((total % 3600) / 60);
-  if (hours > 0) return `${hours}h ${String(minutes).padStart(2, '0')}m`;
-  if (minutes > 0) return `${minutes}m`;
-  return `${total}s`;
+  if (hours > 0) return localize('{0}h {1}m', hours, String(minutes).padStart(2, '0'));
+  if (minutes > 0) return localize('{0}m', minutes);
+  return localize('{0}s', total);
 }

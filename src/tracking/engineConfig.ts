@@ -1,4 +1,5 @@
 // The tracker's rules as numbers, their defaults and allowed ranges, and validation of raw settings.
+import { localize } from '../l10n';
 
 export interface TrackingConfig {
   /** No activity for this long ends a session; the session ends at its last activity. */
@@ -53,12 +54,12 @@ export function validateTrackingConfig(raw: unknown): ValidatedTrackingConfig {
     if (value === undefined) continue;
     const { min, max } = TRACKING_CONFIG_RANGES[key];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      problems.push(`${key}: ${JSON.stringify(value)} is not a number; using the default ${DEFAULT_TRACKING_CONFIG[key]}.`);
+      problems.push(localize('{0}: {1} is not a number; using the default {2}.', key, JSON.stringify(value), DEFAULT_TRACKING_CONFIG[key]));
       continue;
     }
     if (value < min || value > max) {
       const clamped = Math.min(max, Math.max(min, value));
-      problems.push(`${key}: ${value} is outside ${min}–${max}; using ${clamped}.`);
+      problems.push(localize('{0}: {1} is outside {2}–{3}; using {4}.', key, value, min, max, clamped));
       values[key] = clamped;
       continue;
     }
@@ -68,7 +69,7 @@ export function validateTrackingConfig(raw: unknown): ValidatedTrackingConfig {
   // A grace longer than the idle timeout would let a session outlive its own idleness.
   for (const key of ['switchGraceSeconds', 'blurGraceSeconds'] as const) {
     if (values[key] > values.idleTimeoutSeconds) {
-      problems.push(`${key}: ${values[key]} is longer than idleTimeoutSeconds; using ${values.idleTimeoutSeconds}.`);
+      problems.push(localize('{0}: {1} is longer than idleTimeoutSeconds; using {2}.', key, values[key], values.idleTimeoutSeconds));
       values[key] = values.idleTimeoutSeconds;
     }
   }

@@ -33,9 +33,8 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     else deps.tracker.resume();
     setPaused(paused);
     deps.onTrackingChanged();
-    const word = paused ? 'paused' : 'resumed';
-    deps.log.info(`tracking ${word}`);
-    void vscode.window.setStatusBarMessage(`Activity Feed: tracking ${word}`, 3000);
+    deps.log.info(`tracking ${paused ? 'paused' : 'resumed'}`);
+    void vscode.window.setStatusBarMessage(paused ? vscode.l10n.t('Activity Feed: tracking paused') : vscode.l10n.t('Activity Feed: tracking resumed'), 3000);
   };
   const signInDeps = { accounts: deps.accounts, method: deps.signInMethod, log: deps.log, extensionId: context.extension.id };
   context.subscriptions.push(
@@ -45,7 +44,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     ),
     vscode.commands.registerCommand(COMMANDS.previewNextPayload, async () => {
       const plan = deps.plan();
-      const note = `${plan.requests.length} request(s) would be sent for the sessions not yet published.`;
+      const note = vscode.l10n.t('{0} request(s) would be sent for the sessions not yet published.', plan.requests.length);
       await deps.previews.show('next-payload.jsonc', renderPlan(plan, note));
       return plan;
     }),
@@ -78,18 +77,19 @@ async function excludeWorkspace(deps: CommandDeps, confirmed: boolean): Promise<
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) return false;
   const inWorkspace = deps.outbox.list().filter((entry) => folders.some((folder) => isInside(entry.session.documentUri, folder.uri)));
-  const detail = inWorkspace.length > 0 ? ` ${inWorkspace.length} unpublished session(s) from it will be discarded.` : '';
-  const choice = confirmed ? 'Exclude' : await vscode.window.showWarningMessage(
-    `Exclude this workspace from your activity feed? Nothing from it will be tracked or published.${detail}`,
+  const detail = inWorkspace.length > 0 ? ` ${vscode.l10n.t('{0} unpublished session(s) from it will be discarded.', inWorkspace.length)}` : '';
+  const exclude = vscode.l10n.t('Exclude');
+  const choice = confirmed ? exclude : await vscode.window.showWarningMessage(
+    vscode.l10n.t('Exclude this workspace from your activity feed? Nothing from it will be tracked or published.') + detail,
     { modal: true },
-    'Exclude',
+    exclude,
   );
-  if (choice !== 'Exclude') return false;
+  if (choice !== exclude) return false;
   await vscode.workspace.getConfiguration('activityFeed.tracking').update('enabled', false, vscode.ConfigurationTarget.Workspace);
   for (const entry of inWorkspace) deps.outbox.put({ ...entry.session, endReason: 'excluded' });
   deps.log.info(`Workspace excluded; ${inWorkspace.length} queued session(s) from it discarded.`);
   deps.onTrackingChanged();
-  void vscode.window.showInformationMessage('Activity Feed: this workspace is excluded (activityFeed.tracking.enabled is false in its settings).');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Activity Feed: this workspace is excluded (activityFeed.tracking.enabled is false in its settings).'));
   return true;
 }
 

@@ -27,14 +27,14 @@ export class OpenActivityHandler implements vscode.UriHandler {
   async handleUri(uri: vscode.Uri): Promise<void> {
     const id = activityIdOfLink(uri.path, uri.query, OPEN_ACTIVITY_PATH);
     if (!id) {
-      void vscode.window.showWarningMessage(`Activity Feed cannot open this link: ${uri.path}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed cannot open this link: {0}', uri.path));
       return;
     }
     const target = this.state.get<LinkTable>(STATE_KEY, {})[id];
     if (!target) {
       this.log.info(`no local file for activity ${id}`);
       void vscode.window.showInformationMessage(
-        'Activity Feed: this activity was recorded on another machine, or long ago; this editor does not know its file.',
+        vscode.l10n.t('Activity Feed: this activity was recorded on another machine, or long ago; this editor does not know its file.'),
       );
       return;
     }
@@ -42,7 +42,7 @@ export class OpenActivityHandler implements vscode.UriHandler {
     try {
       await vscode.window.showTextDocument(vscode.Uri.parse(target.documentUri), { selection: new vscode.Range(position, position) });
     } catch (error) {
-      void vscode.window.showWarningMessage(`Activity Feed could not open the file of this activity: ${String(error)}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed could not open the file of this activity: {0}', String(error)));
     }
   }
 }

@@ -16,10 +16,12 @@ export class SettingsProblems implements vscode.Disposable {
     this.shown.set(source, new Set(problems));
     if (fresh.length === 0) return;
     for (const problem of fresh) this.log.warn(`setting ignored: ${problem}`);
-    const text = fresh.length === 1 ? `Activity Feed: ${fresh[0]}` : `Activity Feed: ${fresh.length} settings are invalid; their defaults are used. ${fresh[0]}`;
-    void vscode.window.showWarningMessage(text, 'Open Settings', 'Show Log').then((pick) => {
-      if (pick === 'Open Settings') void vscode.commands.executeCommand('activityFeed.openSettings');
-      if (pick === 'Show Log') this.log.show();
+    const text = fresh.length === 1 ? vscode.l10n.t('Activity Feed: {0}', fresh[0]) : vscode.l10n.t('Activity Feed: {0} settings are invalid; their defaults are used. {1}', fresh.length, fresh[0]);
+    const openSettings = vscode.l10n.t('Open Settings');
+    const showLog = vscode.l10n.t('Show Log');
+    void vscode.window.showWarningMessage(text, openSettings, showLog).then((pick) => {
+      if (pick === openSettings) void vscode.commands.executeCommand('activityFeed.openSettings');
+      if (pick === showLog) this.log.show();
     });
   }
 

@@ -10,7 +10,7 @@ export class StatusBar implements vscode.Disposable {
   private last: StatusView | undefined;
 
   constructor(private readonly inputs: () => StatusInputs) {
-    this.item.name = 'Activity Feed';
+    this.item.name = vscode.l10n.t('Activity Feed');
     this.item.command = COMMANDS.showActions;
     this.update();
     this.item.show();
@@ -30,7 +30,7 @@ export class StatusBar implements vscode.Disposable {
     tooltip.supportThemeIcons = true;
     this.item.tooltip = tooltip;
     this.item.backgroundColor = view.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.accessibilityInformation = { label: `Activity Feed: ${view.tooltip[1]}` };
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Activity Feed: {0}', view.tooltip[1]) };
   }
 
   dispose(): void {
@@ -42,16 +42,20 @@ export class StatusBar implements vscode.Disposable {
 /** The actions offered by a click on the status bar, the relevant ones first. */
 export async function showActions(view: StatusView | undefined, paused: boolean): Promise<void> {
   const items: (vscode.QuickPickItem & { command: string })[] = [];
-  if (view?.kind === 'setup' || view?.kind === 'signIn') items.push({ label: '$(account) Sign In', command: COMMANDS.signIn });
-  items.push({ label: '$(cloud-upload) Publish Now', command: COMMANDS.publishNow });
-  items.push(paused ? { label: '$(debug-start) Resume Tracking', command: COMMANDS.resumeTracking } : { label: '$(debug-pause) Pause Tracking', command: COMMANDS.pauseTracking });
+  if (view?.kind === 'setup' || view?.kind === 'signIn') items.push({ label: `$(account) ${vscode.l10n.t('Sign In')}`, command: COMMANDS.signIn });
+  items.push({ label: `$(cloud-upload) ${vscode.l10n.t('Publish Now')}`, command: COMMANDS.publishNow });
   items.push(
-    { label: '$(list-unordered) Show Pending Sessions', command: COMMANDS.showPending },
-    { label: '$(json) Preview Next Payload', command: COMMANDS.previewNextPayload },
-    { label: '$(output) Show Log', command: COMMANDS.showLog },
-    { label: '$(settings-gear) Open Settings', command: COMMANDS.openSettings },
+    paused
+      ? { label: `$(debug-start) ${vscode.l10n.t('Resume Tracking')}`, command: COMMANDS.resumeTracking }
+      : { label: `$(debug-pause) ${vscode.l10n.t('Pause Tracking')}`, command: COMMANDS.pauseTracking },
   );
-  if (view?.kind !== 'setup' && view?.kind !== 'signIn') items.push({ label: '$(sign-out) Sign Out', command: COMMANDS.signOut });
-  const pick = await vscode.window.showQuickPick(items, { title: 'Activity Feed', placeHolder: view?.tooltip[1] });
+  items.push(
+    { label: `$(list-unordered) ${vscode.l10n.t('Show Pending Sessions')}`, command: COMMANDS.showPending },
+    { label: `$(json) ${vscode.l10n.t('Preview Next Payload')}`, command: COMMANDS.previewNextPayload },
+    { label: `$(output) ${vscode.l10n.t('Show Log')}`, command: COMMANDS.showLog },
+    { label: `$(settings-gear) ${vscode.l10n.t('Open Settings')}`, command: COMMANDS.openSettings },
+  );
+  if (view?.kind !== 'setup' && view?.kind !== 'signIn') items.push({ label: `$(sign-out) ${vscode.l10n.t('Sign Out')}`, command: COMMANDS.signOut });
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Activity Feed'), placeHolder: view?.tooltip[1] });
   if (pick) await vscode.commands.executeCommand(pick.command);
 }

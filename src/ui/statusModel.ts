@@ -2,6 +2,7 @@
 // rule is that it never claims more than is true (no "published" while sessions wait, no "tracking" while paused).
 import type { AuthState } from '../auth/accountManager';
 import type { PublishSummary } from '../publish/publisher';
+import { localize } from '../l10n';
 
 export interface StatusInputs {
   paused: boolean;
@@ -27,89 +28,91 @@ export interface StatusView {
 
 export function formatDuration(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 1) return `${Math.floor(seconds)}s`;
+  if (minutes < 1) return localize('{0}s', Math.floor(seconds));
   const hours = Math.floor(minutes / 60);
-  return hours > 0 ? `${hours}h ${minutes % 60}m` : `${minutes}m`;
+  return hours > 0 ? localize('{0}h {1}m', hours, minutes % 60) : localize('{0}m', minutes);
 }
 
 function clockTime(at: number): string {
   return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }
 
-function plural(n: number, word: string, words = `${word}s`): string {
-  return `${n} ${n === 1 ? word : words}`;
+function sessions(n: number): string {
+  return n === 1 ? localize('{0} session', n) : localize('{0} sessions', n);
 }
 
 function activities(n: number): string {
-  return plural(n, 'activity', 'activities');
+  return n === 1 ? localize('{0} activity', n) : localize('{0} activities', n);
 }
 
 export function describeRun(summary: PublishSummary): string {
-  const sent = `${activities(summary.activities)}, ${plural(summary.sessions, 'session')}`;
+  const sent = localize('{0}, {1}', activities(summary.activities), sessions(summary.sessions));
   switch (summary.outcome) {
     case 'done':
-      return summary.activities === 0 ? 'nothing was waiting' : `published ${sent}`;
+      return summary.activities === 0 ? localize('nothing was waiting') : localize('published {0}', sent);
     case 'partial':
-      return `published ${sent}; ${activities(summary.failures.length)} refused`;
+      return localize('published {0}; {1} refused', sent, activities(summary.failures.length));
     case 'busy':
-      return 'another window was publishing';
+      return localize('another window was publishing');
     case 'signInRequired':
-      return `sign-in required (published ${sent} before that)`;
+      return localize('sign-in required (published {0} before that)', sent);
     case 'retryLater':
-      return `could not reach Microsoft Graph (${summary.reason ?? 'no answer'})`;
+      return localize('could not reach Microsoft Graph ({0})', summary.reason ?? localize('no answer'));
     case 'budget':
-      return 'write budget spent; waiting';
+      return localize('write budget spent; waiting');
     case 'cancelled':
-      return `cancelled after ${sent}`;
+      return localize('cancelled after {0}', sent);
   }
 }
 
 export function statusView(input: StatusInputs): StatusView {
   const pending = input.pending > 0 ? ` · $(cloud-upload) ${input.pending}` : '';
   const last = input.lastRun?.summary.outcome;
+  const today = formatDuration(input.todayActiveSeconds);
   let kind: StatusKind;
   let text: string;
   let headline: string;
   if (input.publishing) {
     kind = 'publishing';
-    text = '$(sync~spin) Publishing…';
-    headline = 'Publishing to Microsoft Graph…';
+    text = `$(sync~spin) ${localize('Publishing…')}`;
+    headline = localize('Publishing to Microsoft Graph…');
   } else if (input.auth.kind === 'notConfigured') {
     kind = 'setup';
-    text = `$(gear) Activity Feed: set up${pending}`;
-    headline = 'Not set up: no app registration (client id) is configured. Sessions are kept until it is.';
+    text = `$(gear) ${localize('Activity Feed: set up')}${pending}`;
+    headline = localize('Not set up: no app registration (client id) is configured. Sessions are kept until it is.');
   } else if (input.auth.kind === 'signedOut' || input.auth.kind === 'signInRequired') {
     kind = 'signIn';
-    text = `$(account) Sign in${pending}`;
-    headline = input.auth.kind === 'signInRequired' ? `Sign-in required: ${input.auth.reason} Publishing waits; nothing is lost.` : 'Not signed in. Publishing waits; nothing is lost.';
+    text = `$(account) ${localize('Sign in')}${pending}`;
+    headline = input.auth.kind === 'signInRequired' ? localize('Sign-in required: {0} Publishing waits; nothing is lost.', input.auth.reason) : localize('Not signed in. Publishing waits; nothing is lost.');
   } else if (input.paused) {
     kind = 'paused';
-    text = `$(debug-pause) Paused${pending}`;
-    headline = 'Tracking is paused.';
+    text = `$(debug-pause) ${localize('Paused')}${pending}`;
+    headline = localize('Tracking is paused.');
   } else if (last === 'retryLater' && input.pending > 0) {
     kind = 'offline';
-    text = `$(cloud-offline) Offline${pending}`;
-    headline = `Microsoft Graph could not be reached; publishing resumes by itself.`;
+    text = `$(cloud-offline) ${localize('Offline')}${pending}`;
+    headline = localize('Microsoft Graph could not be reached; publishing resumes by itself.');
   } else if (last === 'partial' && input.pending > 0) {
     kind = 'error';
-    text = `$(warning) ${formatDuration(input.todayActiveSeconds)}${pending}`;
-    headline = 'Microsoft Graph refused some activities; they stay queued (see Show Pending).';
+    text = `$(warning) ${today}${pending}`;
+    headline = localize('Microsoft Graph refused some activities; they stay queued (see Show Pending).');
   } else {
     kind = 'tracking';
-    text = `$(pulse) ${formatDuration(input.todayActiveSeconds)}${pending}`;
-    headline = 'Tracking your editing sessions.';
+    text = `$(pulse) ${today}${pending}`;
+    headline = localize('Tracking your editing sessions.');
   }
   const account = input.auth.kind === 'signedIn' ? input.auth.username : input.auth.kind === 'signInRequired' ? input.auth.username : undefined;
+  const lastPublish = input.lastRun ? localize('{0}, {1}', clockTime(input.lastRun.at), describeRun(input.lastRun.summary)) : localize('not yet in this window');
   const tooltip = [
-    '**Activity Feed**',
+    `**${localize('Activity Feed')}**`,
     headline,
-    `Today: ${formatDuration(input.todayActiveSeconds)} active`,
-    `Account: ${account ?? 'not signed in'}`,
-    `Waiting to publish: ${plural(input.pending, 'session')}`,
-    `Last publish: ${input.lastRun ? `${clockTime(input.lastRun.at)}, ${describeRun(input.lastRun.summary)}` : 'not yet in this window'}`,
+    localize('Today: {0} active', today),
+    localize('Account: {0}', account ?? localize('not signed in')),
+    localize('Waiting to publish: {0}', sessions(input.pending)),
+    localize('Last publish: {0}', lastPublish),
   ];
-  if (!input.automatic) tooltip.push('Publishing only on command (Activity Feed: Publish Now).');
-  else if (input.nextRunAt !== undefined) tooltip.push(`Next publish: ${clockTime(input.nextRunAt)}`);
-  tooltip.push('', 'Click for actions.');
+  if (!input.automatic) tooltip.push(localize('Publishing only on command (Activity Feed: Publish Now).'));
+  else if (input.nextRunAt !== undefined) tooltip.push(localize('Next publish: {0}', clockTime(input.nextRunAt)));
+  tooltip.push('', localize('Click for actions.'));
   return { kind, text, tooltip, warning: kind === 'signIn' || kind === 'setup' || kind === 'error' };
 }

@@ -12,6 +12,8 @@ const allowed = new Set([
   '[Content_Types].xml',
   'extension.vsixmanifest',
   'extension/package.json',
+  'extension/package.nls.json',
+  'extension/l10n/bundle.l10n.json',
   'extension/readme.md',
   'extension/changelog.md',
   'extension/LICENSE.txt',
@@ -36,11 +38,11 @@ describe('the packaged .vsix', function () {
     assert.ok(fs.existsSync(vsix), `${vsix} is missing: run "npm run package" first`);
   });
 
-  it('holds only what a user needs: bundles, icon, manifest, README, LICENSE, CHANGELOG', () => {
+  it('holds only what a user needs: bundles, icon, manifest and its English texts (package.nls.json, l10n bundle), README, LICENSE, CHANGELOG', () => {
     const names = listZip(vsix).map((e) => e.name);
     const unexpected = names.filter((n) => !allowed.has(n) && !n.startsWith('extension/media/walkthrough/'));
     assert.deepEqual(unexpected, [], `unexpected files in the .vsix: ${unexpected.join(', ')}`);
-    for (const required of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/identity.js', 'extension/media/icon.png', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md']) {
+    for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.json', 'extension/dist/extension.js', 'extension/dist/identity.js', 'extension/media/icon.png', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md']) {
       assert.ok(names.includes(required), `${required} is missing from the .vsix`);
     }
     assert.ok(!names.some((n) => /\.(map|ts)$/.test(n) || n.includes('node_modules/') || n.includes('/src/') || n.includes('/test/')));

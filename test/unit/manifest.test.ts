@@ -15,7 +15,19 @@ interface SettingSchema {
   markdownDescription?: string;
 }
 const root = path.resolve(__dirname, '..', '..');
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+
+/** The manifest as the editor shows it in English: every `%key%` replaced by its text from package.nls.json. */
+function resolveNls(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const key = /^%([\w.-]+)%$/.exec(value)?.[1];
+    return key !== undefined && key in nls ? nls[key] : value;
+  }
+  if (Array.isArray(value)) return value.map(resolveNls);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveNls(v)]));
+  return value;
+}
+const manifest = resolveNls(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))) as {
   capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
   contributes: { commands: { command: string; category: string }[]; configuration: { properties: Record<string, SettingSchema> }[] };
 };
