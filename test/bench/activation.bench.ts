@@ -1,6 +1,7 @@
 // activate() in the real editor (code-server's extension host + headless Chromium), on the release bundle: several
 // fresh starts, each with its own scratch folder under test-artifacts/bench/, reporting what activate() measured.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { projectRoot, startEditor } from '../harness/editor';
 
@@ -13,6 +14,9 @@ export interface ActivationBenchResult {
   startWallMs: number[];
   /** Starts in which the editor had not activated the extension by itself within a minute. */
   forced: number;
+  /** The machine's 1-minute load average as each start began (other editors share these cores). */
+  loadAverages: number[];
+  cpus: number;
 }
 
 const artifacts = path.join(projectRoot, 'test-artifacts', 'bench', 'activation');
@@ -74,11 +78,13 @@ export async function benchActivation(starts = 5): Promise<ActivationBenchResult
   const samples: number[] = [];
   const walls: number[] = [];
   let forced = 0;
+  const loadAverages: number[] = [];
   for (let i = 1; i <= starts; i++) {
+    loadAverages.push(os.loadavg()[0]);
     const start = await oneStart(i, workspace);
     samples.push(start.activationMs);
     walls.push(start.wallMs);
     if (start.forced) forced++;
   }
-  return { samplesMs: samples, medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples), startWallMs: walls, forced };
+  return { samplesMs: samples, medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples), startWallMs: walls, forced, loadAverages, cpus: os.cpus().length };
 }
