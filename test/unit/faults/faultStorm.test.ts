@@ -11,7 +11,7 @@ import { Outbox } from '../../../src/outbox';
 import type { PublishSummary } from '../../../src/publish/publisher';
 import type { Session } from '../../../src/tracking/types';
 import { RunningEmulator, startEmulator, type Fault } from '../../emulator';
-import { assertPublishedExactlyOnce, endedSession, heldItems, makePublisher, seededRandom, silent, VirtualClock } from './support';
+import { assertPublishedExactlyOnce, emulatorTarget, endedSession, heldItems, makePublisher, seededRandom, silent, VirtualClock } from './support';
 
 const SEED = 0x5eed_2026;
 const FILES = 12;
@@ -53,7 +53,7 @@ describe('publishing through a storm of Graph faults (seeded)', function () {
     const random = seededRandom(SEED);
     const clock = new VirtualClock();
     const outbox = new Outbox({ dir, clock: { now: Date.now }, logger: silent });
-    const publisher = makePublisher({ emulator, dir, outbox, clock, timeoutMs: CLIENT_TIMEOUT_MS, random });
+    const publisher = makePublisher({ target: emulatorTarget(emulator), dir, outbox, clock, timeoutMs: CLIENT_TIMEOUT_MS, random });
     const files = Array.from({ length: FILES }, (_, i) => `file:///work/storm/file-${i}.ts`);
     const truth: Session[] = [];
     // A storm: the first writes all meet 429 with a long Retry-After, whatever the dice say.

@@ -63,8 +63,18 @@ export function endedSession(documentUri: string, minutesAgo: number, activeSeco
   return { id: randomUUID(), documentUri, languageId: 'typescript', startedAt: lastActiveAt - 120_000, lastActiveAt, activeSeconds, state: 'ended', endReason: 'switch' };
 }
 
+/** Where the publisher sends, and the token it sends: the emulator in this process, or one reached over HTTP. */
+export interface GraphTarget {
+  graphUrl: string;
+  token(): string;
+}
+
+export function emulatorTarget(emulator: RunningEmulator): GraphTarget {
+  return { graphUrl: emulator.graphUrl, token: () => emulator.admin.mintAccessToken({ clientId: DEFAULT_CLIENT_ID }) };
+}
+
 export interface PublisherSetup {
-  emulator: RunningEmulator;
+  target: GraphTarget;
   dir: string;
   outbox: Outbox;
   clock: Clock & { now(): number };
@@ -77,7 +87,7 @@ export interface PublisherSetup {
 
 /** The real Publisher as the extension builds it, below the editor. */
 export function makePublisher(setup: PublisherSetup): Publisher {
-  const { emulator, dir, outbox, clock } = setup;
+  const { target, dir, outbox, clock } = setup;
   const budget = new RequestBudget([{ max: 100_000, windowMs: 300_000 }], clock);
   return new Publisher({
     outbox,
@@ -85,9 +95,9 @@ export function makePublisher(setup: PublisherSetup): Publisher {
     published: new PublishedIndex({ dir, clock: { now: Date.now }, logger: silent }),
     graph: () =>
       new GraphClient({
-        baseUrl: emulator.graphUrl,
+        baseUrl: target.graphUrl,
         userAgent: 'faults-test',
-        credential: { getToken: () => Promise.resolve({ token: emulator.admin.mintAccessToken({ clientId: DEFAULT_CLIENT_ID }), expiresOnTimestamp: clock.now() + 3_600_000 }) },
+        credential: { getToken: () => Promise.resolve({ token: target.token(), expiresOnTimestamp: clock.now() + 3_600_000 }) },
         retry: { maxAttempts: setup.maxAttempts ?? 4 },
         timeoutMs: setup.timeoutMs ?? 5_000,
         writeBudget: budget,
@@ -98,7 +108,7 @@ export function makePublisher(setup: PublisherSetup): Publisher {
     plan: (sessions) => {
       const groups = new Map<string, Session[]>();
       for (const s of sessions) groups.set(s.documentUri, [...(groups.get(s.documentUri) ?? []), s]);
-      return planRequests([...groups].map(([documentUri, group]) => ({ documentUri, languageId: 'typescript', sessions: group })), mappingOptions(), emulator.graphUrl);
+      return planRequests([...groups].map(([documentUri, group]) => ({ documentUri, languageId: 'typescript', sessions: group })), mappingOptions(), target.graphUrl);
     },
     now: () => clock.now(),
     log: setup.log ?? silent,
