@@ -1,6 +1,6 @@
 // `npm test`: every tier, in order, each printing what ran and how long it took; the last line is the total.
 //   node scripts/test.mjs                 all tiers
-//   node scripts/test.mjs unit integration   only those tiers (static, unit, integration, package, faults)
+//   node scripts/test.mjs unit integration   only those tiers (static, unit, integration, faults, package)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,6 +49,12 @@ function mochaTier(name, command, args) {
 }
 
 const node = process.execPath;
+let built;
+/** Bundles and compiled tests, once per invocation (the integration and faults tiers both need them). */
+function build() {
+  built ??= check('build (bundles + compiled tests)', node, ['esbuild.mjs', '--tests']);
+  return built;
+}
 const tsNode = ['-r', './scripts/register-ts.cjs'];
 const tiers = {
   static() {
@@ -59,8 +65,14 @@ const tiers = {
     mochaTier('unit', node, [...tsNode, 'test/support/runMocha.ts', 'test/unit']);
   },
   integration() {
-    if (!check('build (bundles + compiled tests)', node, ['esbuild.mjs', '--tests'])) return;
+    if (!build()) return;
     mochaTier('integration', node, [...tsNode, 'test/harness/runIntegration.ts']);
+  },
+  // Crashes, faults, bad input and leaks in the real editor (test/harness/runFaults.ts); the fast fault cases run
+  // in the unit tier (test/unit/faults).
+  faults() {
+    if (!build()) return;
+    mochaTier('faults', node, [...tsNode, 'test/harness/runFaults.ts']);
   },
   package() {
     if (!check('package (vsce)', 'npm', ['run', '-s', 'package'])) return;
@@ -71,7 +83,7 @@ const tiers = {
 
 const wanted = process.argv.slice(2);
 const order = wanted.length > 0 ? wanted : Object.keys(tiers);
-bootstrap({ editor: order.includes('integration') || order.includes('package') });
+bootstrap({ editor: order.includes('integration') || order.includes('faults') || order.includes('package') });
 for (const name of order) {
   const tier = tiers[name];
   if (!tier) {

@@ -2,6 +2,7 @@
 // every rule lives in the engine.
 import * as vscode from 'vscode';
 import type { ExclusionSettings } from './documentFilter';
+import { parseExclusionSettings, type CheckedExclusionSettings } from './exclusionSettings';
 import { TrackingEngine, type Clock } from './engine';
 import { validateTrackingConfig, type TrackingConfig, type ValidatedTrackingConfig } from './engineConfig';
 import type { DocumentDescriptor, SelectionKind, TrackingEvent } from './engineEvents';
@@ -40,6 +41,9 @@ export class TrackingAdapter implements vscode.Disposable {
   private timerDeadline: number | undefined;
   private activeNotebookKey: string | undefined;
   private disposed = false;
+  /** Problems of the rule settings, and of the exclusion settings met since they were last read. */
+  private configProblems: string[] = [];
+  private readonly exclusionProblems = new Set<string>();
 
   /** Fires for every session handed to the sink as finished. */
   readonly onDidFinishSession = this.finishedEmitter.event;
@@ -49,7 +53,7 @@ export class TrackingAdapter implements vscode.Disposable {
   constructor(options: TrackingAdapterOptions = {}) {
     this.options = options;
     this.clock = options.clock ?? { now: () => Date.now() };
-    this.exclusionsFor = options.exclusionsFor ?? readExclusionSettings;
+    this.exclusionsFor = options.exclusionsFor ?? ((uri) => this.noteProblems(readExclusionSettings(uri)));
     this.readConfig = options.readConfig ?? readTrackingConfig;
     const sink = options.sink;
     this.engine = new TrackingEngine({
@@ -164,6 +168,7 @@ export class TrackingAdapter implements vscode.Disposable {
   }
 
   private reloadSettings(): void {
+    this.exclusionProblems.clear();
     this.engine.updateConfig(this.loadConfig());
     this.registerOpenDocuments();
     this.schedule();
@@ -171,8 +176,21 @@ export class TrackingAdapter implements vscode.Disposable {
 
   private loadConfig(): TrackingConfig {
     const { config, problems } = this.readConfig();
-    if (problems.length > 0) this.options.onConfigProblems?.(problems);
+    this.configProblems = problems;
+    if (problems.length > 0 || this.exclusionProblems.size > 0) this.reportProblems();
     return config;
+  }
+
+  /** Reports exclusion problems as they are met (per document: the settings are resource-scoped), each once. */
+  private noteProblems(checked: CheckedExclusionSettings): ExclusionSettings {
+    const fresh = checked.problems.filter((problem) => !this.exclusionProblems.has(problem));
+    for (const problem of fresh) this.exclusionProblems.add(problem);
+    if (fresh.length > 0) this.reportProblems();
+    return checked.settings;
+  }
+
+  private reportProblems(): void {
+    this.options.onConfigProblems?.([...this.configProblems, ...this.exclusionProblems]);
   }
 
   /** Registers (or re-evaluates after a settings change) every open notebook and text document. */
@@ -267,14 +285,10 @@ export function readTrackingConfig(): ValidatedTrackingConfig {
   });
 }
 
-/** Reads the resource-scoped exclusion settings that apply to `uri`. */
-export function readExclusionSettings(uri: vscode.Uri): ExclusionSettings {
+/** Reads the resource-scoped exclusion settings that apply to `uri`, with what was wrong about them. */
+export function readExclusionSettings(uri: vscode.Uri): CheckedExclusionSettings {
   const settings = vscode.workspace.getConfiguration(TRACKING_SETTINGS_SECTION, uri);
-  const exclude = settings.get<unknown>('exclude');
-  return {
-    trackingEnabled: settings.get<unknown>('enabled') !== false,
-    exclude: Array.isArray(exclude) ? exclude.filter((pattern): pattern is string => typeof pattern === 'string') : [],
-  };
+  return parseExclusionSettings(settings.get<unknown>('enabled'), settings.get<unknown>('exclude'));
 }
 
 function selectionKind(kind: vscode.TextEditorSelectionChangeKind | undefined): SelectionKind {

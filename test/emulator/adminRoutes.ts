@@ -14,6 +14,8 @@ export interface LoggedRequest {
   /** Authorization values are replaced by "[present]". */
   headers: Record<string, string>;
   body: string;
+  /** The request was carried out, but its connection was cut before the answer (a 'lostAnswer' fault). */
+  lostAnswer?: boolean;
 }
 
 export interface EmulatorAdmin {
@@ -30,6 +32,8 @@ export interface EmulatorAdmin {
   approveDeviceCode(userCode?: string): boolean;
   denyDeviceCode(userCode?: string): boolean;
   requests(): LoggedRequest[];
+  /** Every byte any client sent to the emulator's servers (Graph, admin and token endpoint) since the last reset. */
+  received(): Buffer;
   clearRequests(): void;
   /** Forget activities, faults, the request log and throttling counters. */
   reset(): void;
@@ -55,6 +59,8 @@ export function serveAdmin(method: string, path: string, raw: Buffer, admin: Emu
       return { status: 200, body: { ok: true } };
     case 'GET /requests':
       return { status: 200, body: admin.requests() };
+    case 'GET /received':
+      return { status: 200, body: { base64: admin.received().toString('base64') } };
     case 'DELETE /requests':
       admin.clearRequests();
       return { status: 200, body: { ok: true } };

@@ -3,12 +3,17 @@
 export type Fault =
   /** Answer with this status and a Graph error body, without doing the work. */
   | { kind: 'status'; status: number; retryAfter?: string; code?: string }
-  /** Wait, then handle the request normally (a client with a shorter timeout gives up first). */
-  | { kind: 'delay'; ms: number }
+  /**
+   * Wait, then handle the request normally (a client with a shorter timeout gives up first, and the write still
+   * lands). With `applyIfGone: false` the request is forgotten when its client disconnects during the wait.
+   */
+  | { kind: 'delay'; ms: number; applyIfGone?: boolean }
   /** Destroy the socket without an answer. */
   | { kind: 'drop' }
   /** Do the work, then send only the first half of the JSON body. */
-  | { kind: 'truncate' };
+  | { kind: 'truncate' }
+  /** Do the work, then destroy the socket: the write landed but its answer never arrives. */
+  | { kind: 'lostAnswer' };
 
 export interface FaultRule {
   method?: string;

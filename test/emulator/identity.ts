@@ -65,6 +65,7 @@ export class IdentityProvider {
   private readonly refreshTokens = new Map<string, RefreshToken>();
   private readonly invalidTokenIds = new Set<string>();
   private readonly issuedTokenIds: string[] = [];
+  private readonly issuedTokenValues: string[] = [];
 
   constructor(
     private readonly now: () => number,
@@ -85,7 +86,7 @@ export class IdentityProvider {
     const iat = Math.floor(this.now() / 1000);
     const jti = randomUUID();
     this.issuedTokenIds.push(jti);
-    return signJwt(
+    return this.remember(signJwt(
       {
         aud: this.graphAudience,
         iss: `${this.authorityOrigin}/${user.tid}/v2.0`,
@@ -102,7 +103,17 @@ export class IdentityProvider {
         uti: jti,
       },
       this.secret,
-    );
+    ));
+  }
+
+  /** Every access, id and refresh token handed out so far: what a leak test searches for. */
+  issuedTokens(): string[] {
+    return [...this.issuedTokenValues];
+  }
+
+  private remember(token: string): string {
+    this.issuedTokenValues.push(token);
+    return token;
   }
 
   checkAccessToken(token: string): AccessCheck {
@@ -178,7 +189,7 @@ export class IdentityProvider {
     const user = this.users.get(userId) ?? DEFAULT_USER;
     const scopes = requestedScope.split(/\s+/).filter(Boolean);
     const resourceScopes = scopes.filter((s) => !['openid', 'profile', 'offline_access'].includes(s)).map((s) => s.replace(/^.*\//, ''));
-    const refreshToken = base64url(randomBytes(32));
+    const refreshToken = this.remember(base64url(randomBytes(32)));
     this.refreshTokens.set(refreshToken, { clientId, userId, scope: requestedScope, revoked: false });
     const iat = Math.floor(this.now() / 1000);
     const idClaims: Claims = {
@@ -201,7 +212,7 @@ export class IdentityProvider {
       ext_expires_in: this.accessTokenLifetimeSeconds,
       access_token: this.mintAccessToken(clientId, user.oid, resourceScopes),
       refresh_token: refreshToken,
-      id_token: signJwt(idClaims, this.secret),
+      id_token: this.remember(signJwt(idClaims, this.secret)),
       client_info: base64url(JSON.stringify({ uid: user.oid, utid: user.tid })),
     };
   }

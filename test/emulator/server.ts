@@ -16,6 +16,7 @@ import { DEFAULT_USER, GRAPH_PERMISSION, IdentityProvider } from './identity';
 import { ActivityStore } from './store';
 import { SERVICE_THROTTLING, Throttle, ThrottlingOptions } from './throttle';
 import { renderTimeline } from './timeline';
+import { ReceivedBytes } from './received';
 
 export interface EmulatorOptions {
   host?: string;
@@ -58,6 +59,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new FaultInjector(options.random);
   const log: LoggedRequest[] = [];
   const sockets = new Set<import('node:net').Socket>();
+  const received = new ReceivedBytes();
+  const pendingDelays = new Set<() => void>();
 
   const graphServer = createHttpServer();
   await listen(graphServer, options.port ?? 0, host);
@@ -81,6 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     approveDeviceCode: (code) => identity.approveDeviceCode(code),
     denyDeviceCode: (code) => identity.denyDeviceCode(code),
     requests: () => [...log],
+    received: () => received.all(),
     clearRequests: () => {
       log.length = 0;
     },
@@ -90,6 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       throttle.reset();
       identity.rejectAll = false;
       log.length = 0;
+      received.clear();
     },
     dump: () => ({
       activities: store.all().map((a) => ({ userId: a.userId, clientId: a.clientId, appActivityId: a.appActivityId, ...activityWire(a, a.historyItems) })),
@@ -103,9 +108,31 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
+  /** Waits `ms`; resolves false (at once) when the client disconnects first and the request should be forgotten. */
+  function waitUnlessGone(res: ServerResponse, ms: number, applyIfGone: boolean): Promise<boolean> {
+    return new Promise((resolve) => {
+      const finish = (stayed: boolean) => {
+        clearTimeout(timer);
+        pendingDelays.delete(release);
+        res.off('close', onClose);
+        resolve(stayed);
+      };
+      const release = () => finish(false);
+      const onClose = () => {
+        if (!applyIfGone) finish(false);
+      };
+      const timer = setTimeout(() => finish(!res.destroyed || applyIfGone), ms);
+      pendingDelays.add(release);
+      res.on('close', onClose);
+    });
+  }
+
   graphServer.on('request', (req, res) => {
     void readBody(req)
-      .then((body) => serveGraphSide(req, res, body))
+      .then((body) => {
+        received.recordRequest(req, body);
+        return serveGraphSide(req, res, body);
+      })
       .catch((error: unknown) => {
         if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' }).end(`Emulator failure: ${String(error)}`);
       });
@@ -135,8 +162,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       req.socket.destroy();
       return;
     }
-    if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
+    if (fault?.kind === 'delay') {
+      const clientStayed = await waitUnlessGone(res, fault.ms, fault.applyIfGone ?? true);
+      if (!clientStayed) return;
+    }
     const response = fault?.kind === 'status' ? injected(fault) : handleGraph(req, graphPath, query, body);
+    if (fault?.kind === 'lostAnswer') {
+      entry.status = response.status;
+      entry.lostAnswer = true;
+      req.socket.destroy();
+      return;
+    }
     sendGraph(req, res, entry, response, fault?.kind === 'truncate');
   }
 
@@ -186,6 +222,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     });
     authServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
       void readBody(req).then((body) => {
+        received.recordRequest(req, body);
         const entry: LoggedRequest = { at: new Date(now()).toISOString(), server: 'auth', method: req.method ?? '', url: req.url ?? '', status: 0, headers: loggedHeaders(req), body: body.toString('utf8') };
         log.push(entry);
         const answer = serveAuth(req.method ?? '', req.url ?? '/', body.toString('utf8'), identity, authorityUrl!);
@@ -203,6 +240,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     identity,
     admin,
     close: async () => {
+      for (const release of pendingDelays) release();
       for (const socket of sockets) socket.destroy();
       await Promise.all([closeServer(graphServer), authServer ? closeServer(authServer) : Promise.resolve()]);
     },

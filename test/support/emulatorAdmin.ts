@@ -1,6 +1,7 @@
 // The emulator's admin API over HTTP, for tests that run inside the extension host while the emulator runs in the
 // harness process (AF_EMULATOR_ORIGIN).
 import type { LoggedRequest } from '../emulator/adminRoutes';
+import type { FaultRule } from '../emulator/faults';
 
 export interface EmulatorActivity {
   id: string;
@@ -23,6 +24,19 @@ export class EmulatorAdminClient {
 
   requests(): Promise<LoggedRequest[]> {
     return this.call('GET', '/requests');
+  }
+
+  addFault(rule: FaultRule): Promise<unknown> {
+    return this.call('POST', '/faults', rule);
+  }
+
+  clearFaults(): Promise<unknown> {
+    return this.call('DELETE', '/faults');
+  }
+
+  /** Every request the emulator received since its last reset, as raw bytes. */
+  async received(): Promise<Buffer> {
+    return Buffer.from((await this.call<{ base64: string }>('GET', '/received')).base64, 'base64');
   }
 
   clearRequests(): Promise<unknown> {

@@ -1,0 +1,44 @@
+// The exclusion settings keep file names on the machine, so a value of the wrong shape must not quietly turn into
+// "exclude nothing": before this check, `"activityFeed.tracking.exclude": "**/secrets/**"` (text instead of a list)
+// and `"activityFeed.tracking.enabled": "false"` (text) both left every file tracked and published, unreported.
+import * as assert from 'node:assert/strict';
+import { isExcluded } from '../../../src/tracking/documentFilter';
+import { parseExclusionSettings } from '../../../src/tracking/exclusionSettings';
+
+describe('parseExclusionSettings', () => {
+  it('takes well-formed values as they are, without problems', () => {
+    assert.deepEqual(parseExclusionSettings(undefined, undefined), { settings: { trackingEnabled: true, exclude: [] }, problems: [] });
+    assert.deepEqual(parseExclusionSettings(false, ['**/secrets/**']), { settings: { trackingEnabled: false, exclude: ['**/secrets/**'] }, problems: [] });
+  });
+
+  it('reads a single pattern written as text as that pattern, and says so', () => {
+    const { settings, problems } = parseExclusionSettings(true, '**/secrets/**');
+    assert.deepEqual(settings.exclude, ['**/secrets/**']);
+    assert.equal(isExcluded({ relativePath: 'config/secrets/payroll.ts' }, settings), true);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0], /^activityFeed\.tracking\.exclude: .*not a list/);
+  });
+
+  it('keeps the patterns of a list with stray entries, and names the ones it ignored', () => {
+    const { settings, problems } = parseExclusionSettings(undefined, ['**/*.env', 42, null, '[unclosed']);
+    assert.deepEqual(settings.exclude, ['**/*.env', '[unclosed']);
+    assert.equal(isExcluded({ relativePath: 'a/b/.prod.env' }, settings), true);
+    assert.deepEqual(problems, ['activityFeed.tracking.exclude: ignored 42, null: each entry must be a glob pattern in quotes.']);
+  });
+
+  it('reports a value that is no list at all', () => {
+    const { settings, problems } = parseExclusionSettings(undefined, { pattern: '**' });
+    assert.deepEqual(settings.exclude, []);
+    assert.match(problems[0], /is not a list of glob patterns/);
+  });
+
+  it('reads "false" written as text as off, and anything else that is not a boolean as the default, reporting both', () => {
+    const off = parseExclusionSettings(' FALSE ', undefined);
+    assert.equal(off.settings.trackingEnabled, false);
+    assert.equal(isExcluded({ relativePath: 'x.ts' }, off.settings), true);
+    assert.match(off.problems[0], /is text, not true or false; read as false/);
+    const odd = parseExclusionSettings(7, undefined);
+    assert.equal(odd.settings.trackingEnabled, true);
+    assert.match(odd.problems[0], /^activityFeed\.tracking\.enabled: 7 is not true or false; using true\.$/);
+  });
+});
