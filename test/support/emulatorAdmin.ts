@@ -62,15 +62,6 @@ export class EmulatorAdminClient {
     return this.call('POST', '/tokens/revoke-refresh');
   }
 
-  /** Scripted misbehaviour (see test/emulator/faults.ts for the rule's shape). */
-  addFault(rule: Record<string, unknown>): Promise<unknown> {
-    return this.call('POST', '/faults', rule);
-  }
-
-  clearFaults(): Promise<unknown> {
-    return this.call('DELETE', '/faults');
-  }
-
   reset(): Promise<unknown> {
     return this.call('POST', '/reset');
   }
