@@ -10,6 +10,8 @@ export interface ActivityFeedApi {
   readonly version: string;
   /** How long activate() took, in milliseconds. */
   readonly activationMs: number;
+  /** Where that time went, in order (milliseconds per phase). */
+  readonly activationPhases: readonly { label: string; ms: number }[];
   readonly tracking: {
     currentSession(): Session | undefined;
     readonly onDidFinishSession: vscode.Event<Session>;

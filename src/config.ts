@@ -4,13 +4,22 @@ import { parseSettings, RawSettings, SettingsReport } from './settings';
 
 const SECTION = 'activityFeed';
 
-/** Only the user's own value (settings.json of the user), never a workspace's: for settings that route tokens. */
-function userValue(config: vscode.WorkspaceConfiguration, key: string): unknown {
-  return config.inspect(key)?.globalValue;
+/** The value at a dotted key inside a settings tree (`graph.endpoint` → tree.graph.endpoint). */
+function at(tree: unknown, key: string): unknown {
+  let node = tree;
+  for (const part of key.split('.')) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
 }
 
 export function readSettings(resource?: vscode.Uri): SettingsReport {
   const config = vscode.workspace.getConfiguration(SECTION, resource);
+  // One lookup of the whole section gives every user value at once (a lookup per key made activation slow).
+  const userTree = vscode.workspace.getConfiguration(undefined, resource).inspect(SECTION)?.globalValue;
+  /** Only the user's own value (settings.json of the user), never a workspace's: for settings that route tokens. */
+  const userValue = (key: string): unknown => at(userTree, key);
   const privacy = config.inspect('privacy');
   const workspacePrivacy = privacy?.workspaceFolderValue ?? privacy?.workspaceValue;
   const raw: RawSettings = {
@@ -19,30 +28,30 @@ export function readSettings(resource?: vscode.Uri): SettingsReport {
     displayTextTemplate: config.get('displayTextTemplate'),
     descriptionTemplate: config.get('descriptionTemplate'),
     backgroundColor: config.get('backgroundColor'),
-    iconUrl: userValue(config, 'iconUrl'),
-    timezone: userValue(config, 'timezone'),
-    activitySourceHost: userValue(config, 'activitySourceHost'),
+    iconUrl: userValue('iconUrl'),
+    timezone: userValue('timezone'),
+    activitySourceHost: userValue('activitySourceHost'),
     graph: {
-      endpoint: userValue(config, 'graph.endpoint'),
-      requestTimeoutSeconds: userValue(config, 'graph.requestTimeoutSeconds'),
-      writesPerFiveMinutes: userValue(config, 'graph.writesPerFiveMinutes'),
-      writesPerDay: userValue(config, 'graph.writesPerDay'),
-      maxAttempts: userValue(config, 'graph.maxAttempts'),
+      endpoint: userValue('graph.endpoint'),
+      requestTimeoutSeconds: userValue('graph.requestTimeoutSeconds'),
+      writesPerFiveMinutes: userValue('graph.writesPerFiveMinutes'),
+      writesPerDay: userValue('graph.writesPerDay'),
+      maxAttempts: userValue('graph.maxAttempts'),
     },
     auth: {
-      method: userValue(config, 'auth.method'),
-      clientId: userValue(config, 'auth.clientId'),
-      tenant: userValue(config, 'auth.tenant'),
-      authorityHost: userValue(config, 'auth.authorityHost'),
+      method: userValue('auth.method'),
+      clientId: userValue('auth.clientId'),
+      tenant: userValue('auth.tenant'),
+      authorityHost: userValue('auth.authorityHost'),
     },
     // Publishing is one job shared by every window (one outbox), so only the user's settings drive it.
     publish: {
-      mode: userValue(config, 'publish.mode'),
-      finishedDelaySeconds: userValue(config, 'publish.finishedDelaySeconds'),
-      intervalSeconds: userValue(config, 'publish.intervalSeconds'),
-      onWindowBlur: userValue(config, 'publish.onWindowBlur'),
-      onShutdown: userValue(config, 'publish.onShutdown'),
-      maxQueuedSessions: userValue(config, 'publish.maxQueuedSessions'),
+      mode: userValue('publish.mode'),
+      finishedDelaySeconds: userValue('publish.finishedDelaySeconds'),
+      intervalSeconds: userValue('publish.intervalSeconds'),
+      onWindowBlur: userValue('publish.onWindowBlur'),
+      onShutdown: userValue('publish.onShutdown'),
+      maxQueuedSessions: userValue('publish.maxQueuedSessions'),
     },
   };
   return parseSettings(raw);

@@ -14,6 +14,7 @@ import { createLogger, Logger } from './log';
 import { Outbox, PublishedIndex, PublishLock } from './outbox';
 import { planRequests, Plan } from './publish/preview';
 import { Publisher, PublishSummary } from './publish/publisher';
+import { runPolicyFor } from './publish/runPolicy';
 import { PublishScheduler, RunReason } from './publish/scheduler';
 import { TodayTotal } from './publish/todayTotal';
 import { PublishedFeed } from './published/feed';
@@ -36,17 +37,33 @@ const SHUTDOWN_PUBLISH_MS = 3_000;
 
 export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
   const started = performance.now();
+  // Where activation spends its time, for the log at debug level and the benchmark.
+  const phases: [string, number][] = [];
+  let lastMark = started;
+  const mark = (label: string) => {
+    const now = performance.now();
+    phases.push([label, now - lastMark]);
+    lastMark = now;
+  };
   // The pure core formats its messages through src/l10n.ts; from here on in the editor's language.
   setTranslator(vscode.l10n);
   const channel = vscode.window.createOutputChannel('Activity Feed', { log: true });
   context.subscriptions.push(channel);
   const logger = createLogger(channel);
   log = logger;
+  mark('log channel');
 
   try {
     const version = manifestVersion(context);
     const settingsProblems = new SettingsProblems(logger);
-    const settings = () => readSettings().settings;
+    // Settings are read once and again only after they change: each read is a dozen lookups, and activation alone
+    // asked for them ten times. This listener is registered first, so every later one sees the new values.
+    let settingsReport: ReturnType<typeof readSettings> | undefined;
+    const currentSettings = () => (settingsReport ??= readSettings());
+    context.subscriptions.push(onDidChangeSettings(() => (settingsReport = undefined)));
+    const settings = () => currentSettings().settings;
+    currentSettings();
+    mark('settings');
 
     // The outbox creates its folders on first write.
     const outboxDir = path.join(context.globalStorageUri.fsPath, 'outbox');
@@ -65,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       later.status?.update();
       later.view?.update();
     };
+    mark('storage');
     const tracker = new TrackingAdapter({
       sink: {
         checkpoint: keep,
@@ -77,10 +95,12 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       onConfigProblems: (problems) => settingsProblems.report('tracking', problems),
       onError: (error) => logger.error(error instanceof Error ? error : String(error)),
     });
+    mark('tracker');
     const idKey = loadIdKey(context.globalState);
     const previews = new PreviewDocuments();
     const links = new OpenActivityHandler(context.globalState, logger);
 
+    mark('links');
     const accounts = new AccountManager({
       settings: () => settings().auth,
       scope: () => userActivityScope(settings().graph.endpoint),
@@ -92,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     });
 
     const planFor = (sessions: Session[]): Plan => {
-      const { settings: current, problems } = readSettings();
+      const { settings: current, problems } = currentSettings();
       settingsProblems.report('content', problems);
       const groups = new Map<string, Session[]>();
       for (const session of sessions) groups.set(session.documentUri, [...(groups.get(session.documentUri) ?? []), session]);
@@ -131,6 +151,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
         readBudget,
       });
     };
+    mark('accounts');
     const publisher = new Publisher({
       outbox,
       lock,
@@ -148,7 +169,8 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       const auth = accounts.state.kind;
       // The running session goes out as it is now; its GUID stays, so later updates replace it. One shorter than the
       // tracker's minimum may still be dropped by it, so it waits.
-      const current = tracker.currentSession();
+      const policy = runPolicyFor(reason);
+      const current = policy.snapshotRunning ? tracker.currentSession() : undefined;
       if (current && current.activeSeconds >= Math.max(1, readTrackingConfig().config.minimumSessionSeconds)) outbox.put(current);
       if (auth === 'notConfigured') {
         const summary: PublishSummary = { outcome: 'signInRequired', activities: 0, sessions: 0, remaining: outbox.count(), failures: [], reason: 'no app registration is configured (activityFeed.auth.clientId)' };
@@ -160,7 +182,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       publishing = true;
       later.status?.update();
       try {
-        const summary = await publisher.run({ signal, onProgress, skipAfterPermanentFailures: reason === 'command' ? undefined : 3 });
+        const summary = await publisher.run({ signal, onProgress, skipAfterPermanentFailures: policy.skipAfterPermanentFailures, ongoing: policy.ongoing });
         logger.info(`Publish (${reason}): ${summary.outcome}; ${summary.activities} activities, ${summary.sessions} sessions; ${summary.remaining} waiting.`);
         lastRun = { at: Date.now(), summary };
         if (summary.activities > 0) later.view?.published();
@@ -177,6 +199,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       onError: (error) => logger.error(error instanceof Error ? error : String(error)),
     });
     later.scheduler = activeScheduler;
+    mark('publisher');
     const statusBar = new StatusBar(() => ({
       paused: tracker.isPaused,
       auth: accounts.state,
@@ -189,6 +212,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     }));
     later.status = statusBar;
 
+    mark('status bar');
     const feed = new PublishedFeed({
       list: (signal) => graph().listActivities({ signal }),
       auth: () => accounts.state.kind,
@@ -208,7 +232,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
 
     let publishMode = settings().publish.mode;
     const onSettings = () => {
-      const { settings: current, problems } = readSettings();
+      const { settings: current, problems } = currentSettings();
       settingsProblems.report('content', problems);
       activeScheduler.settingsChanged();
       outbox.maxSessions = current.publish.maxQueuedSessions;
@@ -218,7 +242,8 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       void accounts.refresh();
       statusBar.update();
     };
-    settingsProblems.report('content', readSettings().problems);
+    settingsProblems.report('content', currentSettings().problems);
+    mark('view');
     context.subscriptions.push(
       tracker,
       previews,
@@ -251,6 +276,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       if (state.kind === 'signedIn' && outbox.count() > 0 && settings().publish.mode === 'automatic') void activeScheduler.runNow('start');
     });
 
+    mark('listeners');
     registerCommands(context, {
       log: logger,
       tracker,
@@ -279,11 +305,14 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       }
     };
 
+    mark('commands');
     const activationMs = performance.now() - started;
+    logger.debug(`activation phases (ms): ${phases.map(([label, ms]) => `${label} ${ms.toFixed(2)}`).join(', ')}`);
     logger.info(`version ${version} activated in ${activationMs.toFixed(2)} ms; ${outbox.count()} session(s) waiting in the outbox`);
     return {
       version,
       activationMs,
+      activationPhases: phases.map(([label, ms]) => ({ label, ms })),
       tracking: {
         currentSession: () => tracker.currentSession(),
         onDidFinishSession: tracker.onDidFinishSession,

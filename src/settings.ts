@@ -66,7 +66,7 @@ export const DEFAULT_SETTINGS: Settings = {
     maxAttempts: 4,
   },
   auth: { method: 'auto', clientId: '', tenant: 'common', authorityHost: 'https://login.microsoftonline.com' },
-  publish: { mode: 'automatic', finishedDelaySeconds: 30, intervalSeconds: 600, onWindowBlur: false, onShutdown: true, maxQueuedSessions: 5000 },
+  publish: { mode: 'automatic', finishedDelaySeconds: 30, intervalSeconds: 600, onWindowBlur: false, onShutdown: true, maxQueuedSessions: 20000 },
 };
 
 const PUBLISH_RANGES: Record<'finishedDelaySeconds' | 'intervalSeconds' | 'maxQueuedSessions', [number, number]> = {

@@ -15,7 +15,7 @@ export interface OutboxOptions {
   dir: string;
   clock: WallClock;
   logger: OutboxLogger;
-  /** Default 5000. */
+  /** Default 20000: two weeks of heavy work offline (about 8 MB of content, one small file each). */
   maxSessions?: number;
   /** Default 30 days: Graph keeps activity history for 30 days, so an older session would be of no use. */
   maxAgeMs?: number;
@@ -34,7 +34,7 @@ export interface PruneResult {
 }
 
 const DAY_MS = 86_400_000;
-const DEFAULT_MAX_SESSIONS = 5000;
+const DEFAULT_MAX_SESSIONS = 20_000;
 const DEFAULT_MAX_AGE_MS = 30 * DAY_MS;
 /** Temp and claim files older than this belong to a write that will never finish. */
 const LEFTOVER_AGE_MS = 60_000;

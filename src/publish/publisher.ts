@@ -92,6 +92,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Entries refused for good this many times are skipped by automatic runs (a person's Publish Now retries them). */
   skipAfterPermanentFailures?: number;
+  /** 'withFinished': checkpoints of running sessions go only with a finished session of the same file. */
+  ongoing?: 'all' | 'withFinished';
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -115,7 +117,9 @@ export class Publisher {
   private async send(run: RunOptions): Promise<PublishSummary> {
     const { outbox, lock, published, writeBudget, log, now } = this.options;
     const skipAfter = run.skipAfterPermanentFailures ?? Infinity;
-    const entries = outbox.list().filter((e) => !(e.lastError?.startsWith(PERMANENT_MARK) && e.attempts >= skipAfter));
+    const sendable = outbox.list().filter((e) => !(e.lastError?.startsWith(PERMANENT_MARK) && e.attempts >= skipAfter));
+    const withFinished = new Set(sendable.filter((e) => e.session.state === 'ended').map((e) => e.session.documentUri));
+    const entries = run.ongoing === 'withFinished' ? sendable.filter((e) => e.session.state === 'ended' || withFinished.has(e.session.documentUri)) : sendable;
     const revisions = new Map(entries.map((e) => [e.session.id, e.revision]));
     const plan = this.options.plan(entries.map((e) => e.session));
     const failures: PublishFailure[] = [];

@@ -61,7 +61,9 @@ export class PublishedView implements vscode.Disposable {
       vscode.commands.registerCommand(COMMANDS.groupByWorkspace, () => setGroupBy('workspace')),
       vscode.commands.registerCommand(COMMANDS.openPublished, (node?: ViewNode) => this.open(node)),
     );
-    this.update();
+    // Hidden at start (the usual case), the content is built the first time the view is shown.
+    if (this.treeView.visible) this.update();
+    else void vscode.commands.executeCommand('setContext', STATE_CONTEXT, this.stateKey);
   }
 
   get visible(): boolean {
@@ -90,7 +92,7 @@ export class PublishedView implements vscode.Disposable {
 
   /** Rebuilds the content from the feed and the outbox; called whenever either changes. */
   update(): void {
-    if (!this.treeView.visible && this.rootNodes.length > 0) {
+    if (!this.treeView.visible) {
       this.stale = true;
       return;
     }

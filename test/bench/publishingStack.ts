@@ -8,6 +8,7 @@ import { FIVE_MINUTES, GraphClient, ONE_DAY, RequestBudget } from '../../src/gra
 import { Outbox, PublishedIndex, PublishLock } from '../../src/outbox';
 import { planRequests, type Plan } from '../../src/publish/preview';
 import { Publisher, type PublishSummary } from '../../src/publish/publisher';
+import { runPolicyFor } from '../../src/publish/runPolicy';
 import { PublishScheduler, type RunReason } from '../../src/publish/scheduler';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings';
 import type { Session } from '../../src/tracking/types';
@@ -133,10 +134,11 @@ export async function startPublishingStack(options: StackOptions): Promise<Publi
   const errors: unknown[] = [];
   const runPublish = async (reason: RunReason): Promise<PublishSummary> => {
     // As the extension does: the running session goes out as it is now, once it is long enough to be kept.
-    const current = options.currentSession?.();
+    const policy = runPolicyFor(reason);
+    const current = policy.snapshotRunning ? options.currentSession?.() : undefined;
     if (current && current.activeSeconds >= Math.max(1, options.minimumSessionSeconds ?? 10)) outbox.put(current);
     const at = clock.now();
-    const summary = await publisher.run({ skipAfterPermanentFailures: reason === 'command' ? undefined : 3 });
+    const summary = await publisher.run({ skipAfterPermanentFailures: policy.skipAfterPermanentFailures, ongoing: policy.ongoing });
     runs.push({ at, reason, summary });
     return summary;
   };

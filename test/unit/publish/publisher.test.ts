@@ -10,6 +10,7 @@ import { GraphClient, RequestBudget } from '../../../src/graph';
 import { Outbox, PublishedIndex, PublishLock } from '../../../src/outbox';
 import { planRequests } from '../../../src/publish/preview';
 import { Publisher } from '../../../src/publish/publisher';
+import { runPolicyFor } from '../../../src/publish/runPolicy';
 import type { Session } from '../../../src/tracking/types';
 import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../emulator';
 
@@ -85,6 +86,20 @@ describe('Publisher', function () {
     assert.deepEqual([summary.outcome, summary.activities, summary.sessions, summary.remaining], ['done', 2, 3, 0], JSON.stringify(summary.failures));
     assert.equal(emulator.admin.requests().filter((r) => r.method === 'PUT').length, 2);
     assert.deepEqual(heldItems().sort(), [a1.id, a2.id, b1.id].sort());
+  });
+
+  it("a run woken by a finished session leaves a running session alone unless its file's write goes out anyway", async () => {
+    const finished = session('file:///w/a.ts', 10);
+    const runningHere = session('file:///w/a.ts', 1, { state: 'ongoing', endReason: undefined });
+    const runningElsewhere = session('file:///w/b.ts', 1, { state: 'ongoing', endReason: undefined });
+    for (const s of [finished, runningHere, runningElsewhere]) outbox.put(s);
+    const policy = runPolicyFor('finished');
+    assert.equal(policy.snapshotRunning, false);
+    const summary = await publisher().run({ ongoing: policy.ongoing });
+    assert.deepEqual([summary.activities, summary.sessions, summary.remaining], [1, 2, 1], 'one write: the finished session and the checkpoint of the same file');
+    assert.deepEqual(heldItems().sort(), [finished.id, runningHere.id].sort());
+    assert.deepEqual(outbox.list().map((e) => e.session.id), [runningElsewhere.id], 'the other running session waits for the interval');
+    assert.equal((await publisher().run({ ongoing: runPolicyFor('interval').ongoing })).sessions, 1);
   });
 
   it('re-uses the session id when an ongoing session is published again, so Graph holds it once', async () => {
