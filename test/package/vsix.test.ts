@@ -22,6 +22,7 @@ const allowed = new Set([
   'extension/dist/identity.js.LEGAL.txt',
   'extension/dist/extension.js.LEGAL.txt',
   'extension/media/icon.png',
+  'extension/media/activity-bar.svg',
 ]);
 
 function writeDriverExtension(dir: string): string {
@@ -46,6 +47,15 @@ describe('the packaged .vsix', function () {
       assert.ok(names.includes(required), `${required} is missing from the .vsix`);
     }
     assert.ok(!names.some((n) => /\.(map|ts)$/.test(n) || n.includes('node_modules/') || n.includes('/src/') || n.includes('/test/')));
+  });
+
+  it('holds every file the manifest points at (activity bar and view icons, walkthrough media)', () => {
+    const names = new Set(listZip(vsix).map((e) => e.name));
+    const manifestText = fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8');
+    const referenced = [...new Set([...manifestText.matchAll(/"(media\/[^"]+)"/g)].map((m) => m[1]))];
+    assert.ok(referenced.length >= 3, `the manifest references ${referenced.length} media files`);
+    const missing = referenced.filter((file) => !names.has(`extension/${file}`));
+    assert.deepEqual(missing, [], `referenced by package.json but not packaged: ${missing.join(', ')}`);
   });
 
   it('stays small: under 400 KB on disk and a main bundle under 150 KB', () => {
