@@ -15,7 +15,8 @@ export interface ActivityDeletion {
   id: string;
   appActivityId: string;
   displayText: string;
-  sessionCount: number;
+  /** The history items that go with it. */
+  sessionIds: string[];
 }
 
 export interface SessionDeletion {
@@ -38,7 +39,7 @@ export function planForget(scope: ForgetScope, published: readonly PublishedActi
   const sessions: SessionDeletion[] = [];
   let dropPending: (session: Session) => boolean;
   const whole = (activity: PublishedActivity) =>
-    activities.push({ id: activity.id, appActivityId: activity.appActivityId, displayText: activity.displayText, sessionCount: activity.sessions.length });
+    activities.push({ id: activity.id, appActivityId: activity.appActivityId, displayText: activity.displayText, sessionIds: activity.sessions.map((s) => s.id) });
 
   switch (scope.kind) {
     case 'session': {

@@ -1,7 +1,6 @@
 // What the Published Activity view shows, built from what Graph returned and what still waits in the outbox.
 // Pure: no editor types; days and workspaces are decided by functions the adapter passes in.
 import type { UserActivityResponse } from '../graph/types';
-import { localize } from '../l10n';
 import type { Session } from '../tracking/types';
 
 export interface PublishedSession {
@@ -141,12 +140,8 @@ export function groupPending(sessions: readonly Session[]): PendingFile[] {
     .sort((a, b) => b.sessions[0].lastActiveAt - a.sessions[0].lastActiveAt);
 }
 
-/** "2h 05m", "12m", "40s". */
-export function formatDuration(seconds: number): string {
-  const total = Math.max(0, Math.round(seconds));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  if (hours > 0) return localize('{0}h {1}m', hours, String(minutes).padStart(2, '0'));
-  if (minutes > 0) return localize('{0}m', minutes);
-  return localize('{0}s', total);
+/** The local calendar day of an instant, as a sortable key (2026-11-26). */
+export function dayKey(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -140,7 +140,7 @@ function pendingOf(deps: ForgetDeps): Session[] {
 function describe(plan: ForgetPlan): string {
   const parts: string[] = [];
   if (plan.activities.length > 0) {
-    const sessions = plan.activities.reduce((n, a) => n + a.sessionCount, 0);
+    const sessions = plan.activities.reduce((n, a) => n + a.sessionIds.length, 0);
     const names = plan.activities.slice(0, 5).map((a) => a.displayText).join(', ') + (plan.activities.length > 5 ? ', …' : '');
     parts.push(vscode.l10n.t('{0} activities ({1} sessions) are deleted from your Microsoft Graph activity feed: {2}.', plan.activities.length, sessions, names));
   }
@@ -171,7 +171,7 @@ async function execute(deps: ForgetDeps, plan: ForgetPlan): Promise<ForgetOutcom
   const sessionIds = [
     ...plan.pending.map((s) => s.id),
     ...plan.sessions.map((s) => s.sessionId),
-    ...deps.view.publishedActivities.filter((a) => plan.activities.some((d) => d.id === a.id)).flatMap((a) => a.sessions.map((s) => s.id)),
+    ...plan.activities.flatMap((a) => a.sessionIds),
   ];
   await deps.forgotten.add(sessionIds);
   deps.onPendingChanged();
@@ -199,8 +199,8 @@ async function execute(deps: ForgetDeps, plan: ForgetPlan): Promise<ForgetOutcom
     );
   }
   for (const appActivityId of result.activitiesGone) deps.published.forget(appActivityId);
+  // Also rebuilds the view (the feed reports the change), which shows the discarded pending sessions gone.
   deps.feed.removeLocally(result.activitiesGone, result.sessionsGone);
-  deps.view.update();
   const outcome: ForgetOutcome = {
     activitiesDeleted: result.activitiesGone.length,
     sessionsDeleted: result.sessionsGone.length,

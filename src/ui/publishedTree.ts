@@ -2,9 +2,10 @@
 // waits on this machine. Nodes are plain data; this file only turns them into tree items.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ActivityGroup, ActivityInGroup, formatDuration, GroupBy, PendingFile, PublishedActivity, PublishedSession } from '../published/model';
+import { ActivityGroup, ActivityInGroup, dayKey, GroupBy, PendingFile, PublishedActivity, PublishedSession } from '../published/model';
 import type { Session } from '../tracking/types';
 import { COMMANDS } from './commandIds';
+import { formatDuration } from './statusModel';
 
 export type ViewNode =
   | { type: 'pending'; files: PendingFile[] }
@@ -125,12 +126,6 @@ function timeSpan(from: number, to: number, showDay: boolean): string {
   const start = showDay ? `${day(from)}, ${time(from)}` : time(from);
   if (time(from) === time(to) && sameDay) return start;
   return `${start} – ${sameDay ? time(to) : `${day(to)}, ${time(to)}`}`;
-}
-
-/** The local calendar day, as a sortable key. */
-export function dayKey(epochMs: number): string {
-  const d = new Date(epochMs);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function dayLabel(key: string): string {

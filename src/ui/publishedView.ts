@@ -5,11 +5,11 @@ import { remoteAuthority } from '../editor/activityInput';
 import type { UserActivityResponse } from '../graph/types';
 import { parseActivationUrl } from '../published/activationTarget';
 import type { PublishedFeed } from '../published/feed';
-import { groupActivities, groupPending, GroupBy, PublishedActivity, toPublishedActivities } from '../published/model';
+import { dayKey, groupActivities, groupPending, GroupBy, PublishedActivity, toPublishedActivities } from '../published/model';
 import type { Session } from '../tracking/types';
 import { COMMANDS } from './commandIds';
 import type { OpenActivityHandler } from './openActivityHandler';
-import { dayKey, PublishedTreeProvider, ViewNode } from './publishedTree';
+import { PublishedTreeProvider, ViewNode } from './publishedTree';
 
 export const PUBLISHED_VIEW_ID = 'activityFeed.published';
 const STATE_CONTEXT = 'activityFeed.published.state';

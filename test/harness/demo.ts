@@ -5,9 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startEmulator } from '../emulator';
 import { projectRoot, runFromPalette, startEditor } from './editor';
-import { prepareWorkspace } from './runSupport';
+import { prepareWorkspace, startEmulatorForEditor } from './runSupport';
 import { emulatorSettings } from './emulatorSettings';
 
 async function waitForFile(file: string, timeoutMs: number): Promise<void> {
@@ -59,9 +58,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(control, { recursive: true });
 
   // The emulator approves device codes by itself, standing in for the person who would enter the code in a browser.
-  const emulator = await startEmulator({ port: 0, autoApproveDeviceCodes: true });
-  const caFile = path.join(out, 'emulator-ca.pem');
-  fs.writeFileSync(caFile, emulator.caPem ?? '');
+  const { emulator, caFile } = await startEmulatorForEditor(out, { autoApproveDeviceCodes: true });
   console.log(`demo: Graph emulator at ${emulator.graphUrl} (timeline: ${emulator.origin}/), sign-in at ${emulator.authorityUrl}`);
   const editor = await startEditor({
     workspace: demoWorkspace(path.join(out, 'workspace')),

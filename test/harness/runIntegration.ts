@@ -9,8 +9,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startEditor, projectRoot, RunningEditor } from './editor';
-import { prepareWorkspace, waitForSummary, printSummary, isWorkbenchNoise } from './runSupport';
-import { RunningEmulator, startEmulator } from '../emulator';
+import { prepareWorkspace, waitForSummary, printSummary, isWorkbenchNoise, startEmulatorForEditor } from './runSupport';
+import type { RunningEmulator } from '../emulator';
 import { emulatorSettings } from './emulatorSettings';
 import type { TestSummary } from '../support/summary';
 
@@ -109,9 +109,7 @@ async function main(): Promise<void> {
   const results = process.env.AF_TEST_RESULTS ?? path.join(artifactsRoot, 'results.json');
   const started = Date.now();
 
-  const emulator = await startEmulator({ port: 0 });
-  const caFile = path.join(artifactsRoot, 'emulator-ca.pem');
-  fs.writeFileSync(caFile, emulator.caPem ?? '');
+  const { emulator, caFile } = await startEmulatorForEditor(artifactsRoot);
   console.log(`integration: Graph emulator at ${emulator.graphUrl}, token endpoint at ${emulator.authorityUrl}`);
   const base = emulatorSettings(emulator);
   const summaries: TestSummary[] = [];

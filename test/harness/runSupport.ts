@@ -1,6 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { EmulatorOptions, RunningEmulator, startEmulator } from '../emulator';
 import type { TestSummary } from '../support/summary';
+
+/**
+ * The Graph emulator for an editor run, with its CA written to `<dir>/emulator-ca.pem`: the file the extension host
+ * is given as NODE_EXTRA_CA_CERTS, so it trusts the emulator's HTTPS token endpoint.
+ */
+export async function startEmulatorForEditor(dir: string, options: EmulatorOptions = {}): Promise<{ emulator: RunningEmulator; caFile: string }> {
+  const emulator = await startEmulator({ port: 0, ...options });
+  const caFile = path.join(dir, 'emulator-ca.pem');
+  fs.writeFileSync(caFile, emulator.caPem ?? '');
+  return { emulator, caFile };
+}
 
 /** A small workspace with files of a few kinds, including a non-ASCII name. */
 export function prepareWorkspace(dir: string): string {

@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { MappingOptions } from '../../../src/activity';
 import { GraphClient, RequestBudget } from '../../../src/graph';
 import { Outbox, PublishedIndex, PublishLock } from '../../../src/outbox';
 import { planRequests } from '../../../src/publish/preview';
@@ -13,18 +12,7 @@ import { Publisher } from '../../../src/publish/publisher';
 import { runPolicyFor } from '../../../src/publish/runPolicy';
 import type { Session } from '../../../src/tracking/types';
 import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../emulator';
-
-const options = (): MappingOptions => ({
-  privacy: 'fileNameOnly',
-  activitySourceHost: 'https://activity-feed.github.io',
-  uriScheme: 'vscode',
-  appName: 'Visual Studio Code',
-  idKey: '0123456789abcdef0123',
-  timezone: 'UTC',
-  now: Date.now(),
-});
-
-const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
+import { mappingOptions, silent } from '../faults/support';
 
 function session(documentUri: string, minutesAgo: number, extra: Partial<Session> = {}): Session {
   const lastActiveAt = Date.now() - minutesAgo * 60_000;
@@ -56,7 +44,7 @@ describe('Publisher', function () {
       plan: (sessions) => {
         const groups = new Map<string, Session[]>();
         for (const s of sessions) groups.set(s.documentUri, [...(groups.get(s.documentUri) ?? []), s]);
-        return planRequests([...groups].map(([documentUri, group]) => ({ documentUri, languageId: 'typescript', sessions: group })), options(), emulator.graphUrl);
+        return planRequests([...groups].map(([documentUri, group]) => ({ documentUri, languageId: 'typescript', sessions: group })), mappingOptions(), emulator.graphUrl);
       },
       now: Date.now,
       log: silent,
@@ -147,7 +135,7 @@ describe('Publisher', function () {
       published: new PublishedIndex({ dir, clock: { now: Date.now }, logger: silent }),
       graph: () => new GraphClient({ baseUrl: 'http://127.0.0.1:9/v1.0', userAgent: 't', credential: { getToken: () => Promise.resolve({ token: token(), expiresOnTimestamp: Date.now() + 3_600_000 }) }, retry: { maxAttempts: 1 } }),
       writeBudget: budget,
-      plan: (sessions) => planRequests([{ documentUri: 'file:///w/a.ts', languageId: 'typescript', sessions }], options(), 'http://127.0.0.1:9/v1.0'),
+      plan: (sessions) => planRequests([{ documentUri: 'file:///w/a.ts', languageId: 'typescript', sessions }], mappingOptions(), 'http://127.0.0.1:9/v1.0'),
       now: Date.now,
       log: silent,
     });

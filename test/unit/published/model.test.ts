@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { UserActivityResponse } from '../../../src/graph/types';
-import { formatDuration, groupActivities, groupPending, toPublishedActivities } from '../../../src/published/model';
+import { groupActivities, groupPending, toPublishedActivities } from '../../../src/published/model';
 import type { Session } from '../../../src/tracking/types';
 
 const day = (iso: string) => iso.slice(0, 10);
@@ -60,9 +60,5 @@ describe('Published activity model', () => {
     const s = (id: string, uri: string, at: number): Session => ({ id, documentUri: uri, languageId: 'ts', startedAt: at - 60_000, lastActiveAt: at, activeSeconds: 60, state: 'ended' });
     const files = groupPending([s('1', 'file:///x', 1_000_000), s('2', 'file:///y', 3_000_000), s('3', 'file:///x', 2_000_000)]);
     assert.deepEqual(files.map((f) => [f.documentUri, f.sessions.map((x) => x.id), f.activeSeconds]), [['file:///y', ['2'], 60], ['file:///x', ['3', '1'], 120]]);
-  });
-
-  it('formats durations as hours and minutes, or seconds under a minute', () => {
-    assert.deepEqual([formatDuration(40), formatDuration(720), formatDuration(7500)], ['40s', '12m', '2h 05m']);
   });
 });
