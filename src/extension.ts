@@ -94,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       },
       onConfigProblems: (problems) => settingsProblems.report('tracking', problems),
       onError: (error) => logger.error(error instanceof Error ? error : String(error)),
+      log: logger,
     });
     mark('tracker');
     const idKey = loadIdKey(context.globalState);

@@ -14,7 +14,9 @@
 // Switch grace: when the person leaves document A for B, A's session stays open for the grace. B meanwhile is a
 // candidate session that collects its activity but is not reported. Coming back to A within the grace continues
 // A (the visit to B counts as A's time, B is dropped); staying away ends A ('switch') and makes B the current
-// session, started when B was entered. At most one session is current, and sessions never overlap in time.
+// session, started when B was entered. Leaving B within A's grace (for C, for no editor, by closing B, pausing or
+// quitting) also ends A where it was left and makes B the current session, which is then left in its turn: no
+// candidate is ever dropped with its time. At most one session is current, and sessions never overlap in time.
 import { DEFAULT_TRACKING_CONFIG, validateTrackingConfig, type TrackingConfig } from './engineConfig';
 import { DocumentRegistry, descriptorAfterRename, renamedKey, type DocumentState } from './engineDocuments';
 import type { DocumentDescriptor, TrackingEvent } from './engineEvents';
@@ -26,8 +28,14 @@ export interface Clock {
   now(): number;
 }
 
+/** Where the engine explains what it drops; lines carry durations, never document names. */
+export interface TrackingLog {
+  debug(message: string): void;
+}
+
 export interface TrackingEngineOptions {
   readonly sink: SessionSink;
+  readonly log?: TrackingLog;
   readonly config?: TrackingConfig;
   readonly clock?: Clock;
   /** Session ids; defaults to crypto.randomUUID. */
@@ -54,6 +62,7 @@ const systemClock: Clock = { now: () => Date.now() };
 
 export class TrackingEngine {
   private readonly sink: SessionSink;
+  private readonly log: TrackingLog | undefined;
   private readonly clock: Clock;
   private readonly newId: () => string;
   private readonly documents = new DocumentRegistry();
@@ -81,6 +90,7 @@ export class TrackingEngine {
 
   constructor(options: TrackingEngineOptions) {
     this.sink = options.sink;
+    this.log = options.log;
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
     this.focused = options.focused ?? true;
@@ -135,6 +145,7 @@ export class TrackingEngine {
         this.onRename(event.fromKey, event.to, now);
         break;
       case 'pause':
+        this.settleSwitch();
         this.endCurrent('paused', false);
         this.paused = true;
         break;
@@ -142,6 +153,7 @@ export class TrackingEngine {
         this.paused = false;
         break;
       case 'shutdown':
+        this.settleSwitch();
         this.endCurrent('shutdown', false);
         this.stopped = true;
         break;
@@ -160,9 +172,10 @@ export class TrackingEngine {
   nextDeadline(): number | undefined {
     const current = this.current;
     if (current === undefined) return undefined;
+    // A candidate never goes idle before the session being left: it starts no earlier than that session's last
+    // activity, and the switch grace is never longer than the idle timeout.
     let deadline = current.lastActiveAt + this.idleMs;
     if (this.pending !== undefined && this.pending.deadline < deadline) deadline = this.pending.deadline;
-    if (this.candidate !== undefined) deadline = Math.min(deadline, this.candidate.lastActiveAt + this.idleMs);
     if (this.checkpointEligible(current)) deadline = Math.min(deadline, current.lastCheckpointAt + this.checkpointMs);
     return deadline;
   }
@@ -234,7 +247,7 @@ export class TrackingEngine {
   private onOpen(descriptor: DocumentDescriptor, now: number): void {
     const document = this.documents.register(descriptor, now);
     const target = this.documents.sessionTarget(document);
-    if (this.candidate?.key === document.key && target === undefined) this.candidate = undefined;
+    if (this.candidate?.key === document.key && target === undefined) this.discardCandidate();
     if (this.current?.key === document.key && target === undefined) this.endCurrent('excluded', true);
     if (this.resolveActiveTarget() !== this.activeTarget) this.onActiveTargetChanged(now, undefined);
   }
@@ -250,7 +263,7 @@ export class TrackingEngine {
     }
     this.documents.delete(key);
     if (document.notebookKey === undefined) {
-      if (this.candidate?.key === key) this.candidate = undefined;
+      if (this.candidate?.key === key) this.settleSwitch();
       if (this.current?.key === key) this.endCurrent('close', true);
     }
     this.activeTarget = this.resolveActiveTarget();
@@ -262,7 +275,7 @@ export class TrackingEngine {
       const moved = this.documents.register(descriptorAfterRename(session.key, fromKey, to, session.languageId), now);
       if (session === this.current) this.moveCurrentTo(moved);
       else if (moved.trackable) moveSession(session, moved);
-      else this.candidate = undefined;
+      else this.discardCandidate();
     }
     this.activeTarget = this.resolveActiveTarget();
   }
@@ -296,6 +309,7 @@ export class TrackingEngine {
       this.current = startSession(this.newId(), target, now, cursor);
       return;
     }
+    this.settleSwitch();
     this.leaveCurrent(now);
     this.candidate = startSession(this.newId(), target, now, cursor);
     this.advance(now);
@@ -315,13 +329,30 @@ export class TrackingEngine {
       return;
     }
     if (current !== undefined) {
+      this.settleSwitch();
       this.leaveCurrent(now);
-      this.candidate = undefined;
       this.advance(now);
     }
   }
 
-  /** Starts the switch grace for the current session (once: leaving again keeps the first deadline). */
+  /**
+   * The person leaves the candidate within the grace (for a third document, for none, by closing it, pausing or
+   * quitting): they did not come back, so the session being left ends where it was left and the candidate becomes
+   * the current session, which a following leaveCurrent() gives its own grace.
+   */
+  private settleSwitch(): void {
+    if (this.pending?.reason === 'switch' && this.candidate !== undefined) this.endCurrent('switch', true);
+  }
+
+  /** The candidate's document became excluded: its time is not the person's to publish. */
+  private discardCandidate(): void {
+    const candidate = this.candidate;
+    if (candidate === undefined) return;
+    this.candidate = undefined;
+    this.log?.debug(`Tracking: discarded a session of ${formatSeconds(candidate.activeMs)} whose document is excluded.`);
+  }
+
+  /** Starts the switch grace for the current session (once: after leaving for no editor, the first deadline holds). */
   private leaveCurrent(now: number): void {
     const current = this.current;
     if (current === undefined || this.pending !== undefined) return;
@@ -342,7 +373,10 @@ export class TrackingEngine {
       return;
     }
     moveSession(current, document);
-    if (this.candidate?.key === document.key) {
+    const candidate = this.candidate;
+    if (candidate?.key === document.key) {
+      // Saved as the document switched to within the grace: the candidate's time is the moved session's.
+      accrue(current, candidate.lastActiveAt, candidate.cursor);
       this.candidate = undefined;
       this.pending = undefined;
     }
@@ -372,10 +406,6 @@ export class TrackingEngine {
       }
       if (idleAt <= now) {
         this.endCurrent('idle', true);
-        continue;
-      }
-      if (this.candidate !== undefined && this.candidate.lastActiveAt + this.idleMs <= now) {
-        this.candidate = undefined;
         continue;
       }
       if (this.checkpointEligible(current) && current.lastCheckpointAt + this.checkpointMs <= now) {
@@ -409,10 +439,14 @@ export class TrackingEngine {
   private finish(session: LiveSession, reason: SessionEndReason): void {
     if (reason === 'excluded') {
       // Excluded content never leaves; a session already checkpointed is closed so its snapshots can be discarded.
+      this.log?.debug(`Tracking: discarded a session of ${formatSeconds(session.activeMs)} whose document is excluded.`);
       if (session.checkpointed) this.deliver(() => this.sink.finished(snapshot(session, reason)));
       return;
     }
-    if (session.activeMs < this.minimumMs && !session.checkpointed) return;
+    if (session.activeMs < this.minimumMs && !session.checkpointed) {
+      this.log?.debug(`Tracking: dropped a session of ${formatSeconds(session.activeMs)} active (${reason}), under the ${formatSeconds(this.minimumMs)} minimum.`);
+      return;
+    }
     this.deliver(() => this.sink.finished(snapshot(session, reason)));
   }
 
@@ -431,4 +465,9 @@ export class TrackingEngine {
     this.sinkError = undefined;
     throw pending.error;
   }
+}
+
+/** Milliseconds as seconds for the log, e.g. `14.5 s`. */
+function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
 }

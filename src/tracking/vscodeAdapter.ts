@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { ExclusionSettings } from './documentFilter';
 import { parseExclusionSettings, type CheckedExclusionSettings } from './exclusionSettings';
-import { TrackingEngine, type Clock } from './engine';
+import { TrackingEngine, type Clock, type TrackingLog } from './engine';
 import { validateTrackingConfig, type TrackingConfig, type ValidatedTrackingConfig } from './engineConfig';
 import type { DocumentDescriptor, SelectionKind, TrackingEvent } from './engineEvents';
 import type { CursorPosition, Session, SessionSink } from './types';
@@ -26,6 +26,8 @@ export interface TrackingAdapterOptions {
   readonly onConfigProblems?: (problems: string[]) => void;
   /** Called when the sink throws; the engine has already finished its transition. */
   readonly onError?: (error: unknown) => void;
+  /** Receives the engine's debug lines (sessions dropped under the minimum or discarded as excluded). */
+  readonly log?: TrackingLog;
 }
 
 export class TrackingAdapter implements vscode.Disposable {
@@ -60,6 +62,7 @@ export class TrackingAdapter implements vscode.Disposable {
       config: this.loadConfig(),
       clock: this.clock,
       newId: options.newId,
+      log: options.log,
       focused: vscode.window.state.focused,
       sink: {
         checkpoint: (session) => {

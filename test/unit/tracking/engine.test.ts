@@ -117,7 +117,7 @@ describe('tracking engine: switching documents', () => {
     ]);
   });
 
-  it('drops files passed through on the way to another within the grace', () => {
+  it('drops files passed through (under the minimum) on the way to another within the grace', () => {
     const s = new Scenario();
     s.show('a.ts').to(30).type('a.ts').to(31).show('b.ts').to(33).show('c.ts').to(60).type('c.ts').shutdown();
     assert.deepEqual(
