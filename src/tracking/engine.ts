@@ -210,10 +210,12 @@ export class TrackingEngine {
     if (document === undefined) return;
     const edited = document.editedSinceSave;
     document.editedSinceSave = false;
-    const current = this.current;
+    // Save As saves the buffer in the active editor: its session, running or just switched to, moves to the file.
+    const untitled = this.activeTarget;
     const isNewFile = now - document.registeredAt <= SAVE_AS_WINDOW_MS;
-    if (current !== undefined && !current.publishable && document.publishable && isNewFile && document.key !== current.key && this.focused) {
-      this.saveAs = { fromKey: current.key, toKey: document.key, at: now };
+    if (untitled !== undefined && !untitled.publishable && document.publishable && isNewFile && document.key !== untitled.key && this.focused) {
+      if (this.candidate?.key === untitled.key) this.settleSwitch();
+      if (this.current?.key === untitled.key) this.saveAs = { fromKey: untitled.key, toKey: document.key, at: now };
     }
     if (edited) this.engageIfActive(key, now, undefined, document);
   }
@@ -247,7 +249,8 @@ export class TrackingEngine {
   private onOpen(descriptor: DocumentDescriptor, now: number): void {
     const document = this.documents.register(descriptor, now);
     const target = this.documents.sessionTarget(document);
-    if (this.candidate?.key === document.key && target === undefined) this.discardCandidate();
+    // The file switched to became excluded: leaving it like any other (the file left ends), then discarding it.
+    if (this.candidate?.key === document.key && target === undefined) this.settleSwitch();
     if (this.current?.key === document.key && target === undefined) this.endCurrent('excluded', true);
     if (this.resolveActiveTarget() !== this.activeTarget) this.onActiveTargetChanged(now, undefined);
   }
@@ -273,9 +276,9 @@ export class TrackingEngine {
     for (const session of [this.current, this.candidate]) {
       if (session === undefined || renamedKey(session.key, fromKey, to.key) === undefined) continue;
       const moved = this.documents.register(descriptorAfterRename(session.key, fromKey, to, session.languageId), now);
+      if (session === this.candidate && !moved.trackable) this.settleSwitch();
       if (session === this.current) this.moveCurrentTo(moved);
-      else if (moved.trackable) moveSession(session, moved);
-      else this.discardCandidate();
+      else if (session === this.candidate) moveSession(session, moved);
     }
     this.activeTarget = this.resolveActiveTarget();
   }
@@ -342,14 +345,6 @@ export class TrackingEngine {
    */
   private settleSwitch(): void {
     if (this.pending?.reason === 'switch' && this.candidate !== undefined) this.endCurrent('switch', true);
-  }
-
-  /** The candidate's document became excluded: its time is not the person's to publish. */
-  private discardCandidate(): void {
-    const candidate = this.candidate;
-    if (candidate === undefined) return;
-    this.candidate = undefined;
-    this.log?.debug(`Tracking: discarded a session of ${formatSeconds(candidate.activeMs)} whose document is excluded.`);
   }
 
   /** Starts the switch grace for the current session (once: after leaving for no editor, the first deadline holds). */
@@ -467,7 +462,7 @@ export class TrackingEngine {
   }
 }
 
-/** Milliseconds as seconds for the log, e.g. `14.5 s`. */
+/** Milliseconds as seconds for the log, to the millisecond, e.g. `14.5 s`. */
 function formatSeconds(ms: number): string {
-  return `${Math.round(ms / 100) / 10} s`;
+  return `${ms / 1000} s`;
 }
