@@ -14,9 +14,12 @@
 // Switch grace: when the person leaves document A for B, A's session stays open for the grace. B meanwhile is a
 // candidate session that collects its activity but is not reported. Coming back to A within the grace continues
 // A (the visit to B counts as A's time, B is dropped); staying away ends A ('switch') and makes B the current
-// session, started when B was entered. Leaving B within A's grace (for C, for no editor, by closing B, pausing or
-// quitting) also ends A where it was left and makes B the current session, which is then left in its turn: no
-// candidate is ever dropped with its time. At most one session is current, and sessions never overlap in time.
+// session, started when B was entered. Leaving B for C (or for no editor) within A's grace depends on B: with at
+// least the minimum session of active time, B is work of its own, so A ends where it was left and B becomes the
+// current session, left in its turn (its own grace, C its candidate); with less, B was a glance on the way: it is
+// kept aside (`passed`) while A's grace goes on, folded into A if the person comes back, finished (and so dropped
+// under the minimum) when A ends. Closing B, pausing or quitting ends A, then B. No candidate is ever discarded
+// without being accounted for. At most one session is current, and sessions never overlap in time.
 import { DEFAULT_TRACKING_CONFIG, validateTrackingConfig, type TrackingConfig } from './engineConfig';
 import { DocumentRegistry, descriptorAfterRename, renamedKey, type DocumentState } from './engineDocuments';
 import type { DocumentDescriptor, TrackingEvent } from './engineEvents';
@@ -85,6 +88,8 @@ export class TrackingEngine {
   /** Set while the current session is being left; a candidate exists only during a switch. */
   private pending: PendingEnd | undefined;
   private candidate: LiveSession | undefined;
+  /** Documents glanced at (under the minimum) while the current session is being left, oldest first. */
+  private passed: LiveSession[] = [];
   private saveAs: SaveAs | undefined;
   private sinkError: { error: unknown } | undefined;
 
@@ -249,8 +254,8 @@ export class TrackingEngine {
   private onOpen(descriptor: DocumentDescriptor, now: number): void {
     const document = this.documents.register(descriptor, now);
     const target = this.documents.sessionTarget(document);
-    // The file switched to became excluded: leaving it like any other (the file left ends), then discarding it.
-    if (this.candidate?.key === document.key && target === undefined) this.settleSwitch();
+    // The file switched to became excluded: leaving it like any other, then discarding it if it is current.
+    if (this.candidate?.key === document.key && target === undefined) this.leaveCandidate(now);
     if (this.current?.key === document.key && target === undefined) this.endCurrent('excluded', true);
     if (this.resolveActiveTarget() !== this.activeTarget) this.onActiveTargetChanged(now, undefined);
   }
@@ -266,7 +271,7 @@ export class TrackingEngine {
     }
     this.documents.delete(key);
     if (document.notebookKey === undefined) {
-      if (this.candidate?.key === key) this.settleSwitch();
+      if (this.candidate?.key === key) this.leaveCandidate(undefined);
       if (this.current?.key === key) this.endCurrent('close', true);
     }
     this.activeTarget = this.resolveActiveTarget();
@@ -276,7 +281,7 @@ export class TrackingEngine {
     for (const session of [this.current, this.candidate]) {
       if (session === undefined || renamedKey(session.key, fromKey, to.key) === undefined) continue;
       const moved = this.documents.register(descriptorAfterRename(session.key, fromKey, to, session.languageId), now);
-      if (session === this.candidate && !moved.trackable) this.settleSwitch();
+      if (session === this.candidate && !moved.trackable) this.leaveCandidate(now);
       if (session === this.current) this.moveCurrentTo(moved);
       else if (session === this.candidate) moveSession(session, moved);
     }
@@ -301,6 +306,7 @@ export class TrackingEngine {
       accrue(current, now, cursor);
       this.pending = undefined;
       this.candidate = undefined;
+      this.passed = [];
       return;
     }
     const candidate = this.candidate;
@@ -312,7 +318,7 @@ export class TrackingEngine {
       this.current = startSession(this.newId(), target, now, cursor);
       return;
     }
-    this.settleSwitch();
+    this.leaveCandidate(now);
     this.leaveCurrent(now);
     this.candidate = startSession(this.newId(), target, now, cursor);
     this.advance(now);
@@ -332,16 +338,33 @@ export class TrackingEngine {
       return;
     }
     if (current !== undefined) {
-      this.settleSwitch();
+      this.leaveCandidate(now);
       this.leaveCurrent(now);
       this.advance(now);
     }
   }
 
   /**
-   * The person leaves the candidate within the grace (for a third document, for none, by closing it, pausing or
-   * quitting): they did not come back, so the session being left ends where it was left and the candidate becomes
-   * the current session, which a following leaveCurrent() gives its own grace.
+   * The person moves on from the candidate within the grace (to another document, to none, by closing it or moving
+   * it out of sight). Work of its own (the minimum reached) settles the switch; a glance is set aside, to be folded
+   * into the session left or finished with it. Leaving is the candidate's last activity, except by closing it.
+   */
+  private leaveCandidate(now: number | undefined): void {
+    const candidate = this.candidate;
+    if (candidate === undefined) return;
+    if (now !== undefined) accrue(candidate, now, undefined);
+    if (candidate.activeMs >= this.minimumMs) {
+      this.settleSwitch();
+      return;
+    }
+    this.passed.push(candidate);
+    this.candidate = undefined;
+  }
+
+  /**
+   * The person did not come back (they pause, quit, lose focus, Save As, or move on from real work): the
+   * session being left ends where it was left and the candidate becomes the current session, which a following
+   * leaveCurrent() gives its own grace.
    */
   private settleSwitch(): void {
     if (this.pending?.reason === 'switch' && this.candidate !== undefined) this.endCurrent('switch', true);
@@ -373,6 +396,7 @@ export class TrackingEngine {
       // Saved as the document switched to within the grace: the candidate's time is the moved session's.
       accrue(current, candidate.lastActiveAt, candidate.cursor);
       this.candidate = undefined;
+      this.passed = [];
       this.pending = undefined;
     }
   }
@@ -425,10 +449,13 @@ export class TrackingEngine {
   private endCurrent(reason: SessionEndReason, promoteCandidate: boolean): void {
     const ended = this.current;
     const successor = promoteCandidate && this.pending?.reason === 'switch' ? this.candidate : undefined;
+    const passed = this.passed;
     this.current = successor;
     this.pending = undefined;
     this.candidate = undefined;
+    this.passed = [];
     if (ended !== undefined) this.finish(ended, reason);
+    for (const glance of passed) this.finish(glance, 'switch');
   }
 
   private finish(session: LiveSession, reason: SessionEndReason): void {

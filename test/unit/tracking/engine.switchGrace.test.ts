@@ -132,6 +132,60 @@ describe('tracking engine: leaving a file within the switch grace', () => {
   });
 });
 
+describe('tracking engine: glancing at files on the way', () => {
+  it('flicking through B and C and back to A within the grace continues A, B and C counting as A\'s time', () => {
+    const s = new Scenario();
+    workIn(s, 'a.ts', 0, 20);
+    s.to(21).show('b.ts').to(22).show('c.ts').to(23).show('a.ts');
+    workIn(s, 'a.ts', 23, 40).shutdown();
+    assert.deepEqual(s.summary(), [{ doc: 'a.ts', from: 0, to: 40, active: 40, reason: 'shutdown' }]);
+  });
+
+  it('a glance at B on the way to C: A ends where it was left, B is dropped and logged, C starts when it was entered', () => {
+    const lines: string[] = [];
+    const s = new Scenario({}, { log: { debug: (line) => lines.push(line) } });
+    workIn(s, 'a.ts', 0, 20);
+    s.to(21).show('b.ts').to(24).show('c.ts');
+    workIn(s, 'c.ts', 24, 60).shutdown();
+    assert.deepEqual(s.summary(), [
+      { doc: 'a.ts', from: 0, to: 21, active: 21, reason: 'switch' },
+      { doc: 'c.ts', from: 24, to: 60, active: 36, reason: 'shutdown' },
+    ]);
+    assert.deepEqual(lines, ['Tracking: dropped a session of 3 s active (switch), under the 10 s minimum.']);
+  });
+
+  it('exactly the minimum on B is work: A → B (10 s) → C → A gives A, B and a new A', () => {
+    const s = new Scenario();
+    workIn(s, 'a.ts', 0, 20);
+    s.to(21).show('b.ts').to(31).show('c.ts').to(32).show('a.ts');
+    workIn(s, 'a.ts', 32, 50).shutdown();
+    assert.deepEqual(
+      s.summary().map((x) => [x.doc, x.from, x.to, x.active]),
+      [
+        ['a.ts', 0, 21, 21],
+        ['b.ts', 21, 31, 10],
+        ['a.ts', 32, 50, 18],
+      ],
+    );
+  });
+
+  it('1 ms under the minimum on B is a glance: A → B (9.999 s) → C → A continues A', () => {
+    const s = new Scenario();
+    workIn(s, 'a.ts', 0, 20);
+    s.to(21).show('b.ts').to(30.999).show('c.ts').to(32).show('a.ts');
+    workIn(s, 'a.ts', 32, 50).shutdown();
+    assert.deepEqual(s.summary().map((x) => [x.doc, x.from, x.to, x.active]), [['a.ts', 0, 50, 50]]);
+  });
+
+  it('peeking at B and closing it before the editor switches back continues A', () => {
+    const s = new Scenario();
+    workIn(s, 'a.ts', 0, 20);
+    s.to(21).show('b.ts').to(24).close('b.ts').show('a.ts');
+    workIn(s, 'a.ts', 24, 40).shutdown();
+    assert.deepEqual(s.summary().map((x) => [x.doc, x.from, x.to, x.active]), [['a.ts', 0, 40, 40]]);
+  });
+});
+
 describe('tracking engine: the log names what it drops', () => {
   it('logs a session dropped under the minimum at debug level, with its duration and no document name', () => {
     const clock = new FakeClock();

@@ -1,7 +1,7 @@
 // Shared fakes for the tracking tests: a controllable clock, a recording sink, and a scenario driver that plays the
 // adapter's part (one timer that fires exactly at the engine's next deadline).
 import * as assert from 'node:assert/strict';
-import { TrackingEngine, type Clock } from '../../../src/tracking/engine';
+import { TrackingEngine, type Clock, type TrackingLog } from '../../../src/tracking/engine';
 import { DEFAULT_TRACKING_CONFIG, type TrackingConfig } from '../../../src/tracking/engineConfig';
 import type { DocumentDescriptor, SelectionKind, TrackingEvent } from '../../../src/tracking/engineEvents';
 import type { CursorPosition, Session, SessionSink } from '../../../src/tracking/types';
@@ -64,8 +64,9 @@ export class Scenario {
   readonly engine: TrackingEngine;
   private idCounter = 0;
 
-  constructor(config: Partial<TrackingConfig> = {}, options: { focused?: boolean } = {}) {
+  constructor(config: Partial<TrackingConfig> = {}, options: { focused?: boolean; log?: TrackingLog } = {}) {
     this.engine = new TrackingEngine({
+      log: options.log,
       sink: this.sink,
       clock: this.clock,
       config: { ...DEFAULT_TRACKING_CONFIG, ...config },

@@ -76,6 +76,8 @@ export class ReferenceModel {
   private left: { readonly why: 'switch' | 'blur'; readonly until: number } | undefined;
   /** The session of the file switched to while `session` waits out its switch grace. */
   private visit: ModelSession | undefined;
+  /** Files glanced at on the way (left with less than the minimum) while `session` waits out its switch grace. */
+  private glances: ModelSession[] = [];
 
   constructor(
     private readonly rules: ModelRules,
@@ -124,7 +126,7 @@ export class ReferenceModel {
         this.close(action.key);
         return;
       case 'rename':
-        this.rename(action.fromKey, action.toKey, action.toExcluded);
+        this.rename(action.fromKey, action.toKey, action.toExcluded, now);
         return;
       case 'windowFocus':
         if (action.focused !== this.focused) this.windowFocus(action.focused, now);
@@ -178,6 +180,7 @@ export class ReferenceModel {
       this.extend(session, now);
       this.left = undefined;
       this.visit = undefined;
+      this.glances = [];
       return;
     }
     if (this.visit !== undefined && this.visit.doc === doc) {
@@ -185,10 +188,27 @@ export class ReferenceModel {
       return;
     }
     // Leaving for another file, or for none.
-    if (this.visit !== undefined) this.visitBecomesTheSession(); // A → B → C: A ends where it was left; B is kept.
+    this.leaveVisit(now);
     if (this.left === undefined) this.leave(now);
     if (doc !== undefined) this.visit = this.begin(doc, now);
     this.passTime(now);
+  }
+
+  /**
+   * A → B → C: moving on from B within A's grace (to another file, to none, by closing B or moving it out of sight).
+   * With the minimum reached, B was work: A ends where it was left and B is the session now being left. Under it,
+   * B was a glance on the way, and A's grace goes on. Leaving is B's last activity, except by closing it.
+   */
+  private leaveVisit(now: number | undefined): void {
+    const visit = this.visit;
+    if (visit === undefined) return;
+    if (now !== undefined) this.extend(visit, now);
+    if (activeMsOf(visit) >= this.rules.minimumMs) {
+      this.visitBecomesTheSession();
+    } else {
+      this.glances.push(visit);
+      this.visit = undefined;
+    }
   }
 
   /** Leaving the session counts as its last activity, and starts its switch grace. */
@@ -200,11 +220,21 @@ export class ReferenceModel {
 
   /** The person did not come back within the grace: the session left ends where it was left. */
   private visitBecomesTheSession(): void {
-    const visit = this.visit;
-    if (this.session !== undefined) this.end(this.session, 'kept');
-    this.session = visit;
+    this.closeSession('kept', true);
+  }
+
+  /**
+   * Ends the session (kept, or discarded when its file became excluded), then the glances made during its switch
+   * grace; the file switched to becomes the session if `visitTakesOver` and a switch was pending.
+   */
+  private closeSession(how: 'kept' | 'discarded', visitTakesOver: boolean): void {
+    const { session, visit, glances } = this;
+    this.session = visitTakesOver && this.left?.why === 'switch' ? visit : undefined;
     this.visit = undefined;
     this.left = undefined;
+    this.glances = [];
+    if (session !== undefined) this.end(session, how);
+    for (const glance of glances) this.end(glance, 'kept');
   }
 
   private windowFocus(focused: boolean, now: number): void {
@@ -237,37 +267,23 @@ export class ReferenceModel {
 
   private close(key: string): void {
     this.documents.delete(key);
-    // Closing the file switched to is leaving it: the file left before ends too.
-    if (this.visit?.doc === key) this.visitBecomesTheSession();
-    if (this.session?.doc === key) {
-      this.end(this.session, 'kept');
-      this.session = undefined;
-      if (this.left?.why === 'switch') this.session = this.visit;
-      this.visit = undefined;
-      this.left = undefined;
-    }
+    if (this.visit?.doc === key) this.leaveVisit(undefined);
+    if (this.session?.doc === key) this.closeSession('kept', true);
   }
 
-  private rename(fromKey: string, toKey: string, toExcluded: boolean): void {
+  private rename(fromKey: string, toKey: string, toExcluded: boolean, now: number): void {
     const facts = this.documents.get(fromKey);
     this.documents.delete(fromKey);
     this.documents.set(toKey, { excluded: toExcluded, untitled: facts?.untitled ?? false, editedSinceSave: false });
     // A session follows its file; moved to an excluded path, it is discarded. Moving the file switched to out of
-    // sight is leaving it: the file left before ends too.
+    // sight is leaving it.
     if (this.visit?.doc === fromKey) {
-      if (toExcluded) this.visitBecomesTheSession();
+      if (toExcluded) this.leaveVisit(now);
       else this.visit.doc = toKey;
     }
     if (this.session?.doc === fromKey) {
-      if (toExcluded) {
-        this.end(this.session, 'discarded');
-        this.session = undefined;
-        if (this.left?.why === 'switch') this.session = this.visit;
-        this.visit = undefined;
-        this.left = undefined;
-      } else {
-        this.session.doc = toKey;
-      }
+      if (toExcluded) this.closeSession('discarded', true);
+      else this.session.doc = toKey;
     }
   }
 
@@ -288,10 +304,7 @@ export class ReferenceModel {
   }
 
   private endSession(): void {
-    if (this.session !== undefined) this.end(this.session, 'kept');
-    this.session = undefined;
-    this.visit = undefined;
-    this.left = undefined;
+    this.closeSession('kept', false);
   }
 
   /** Idle timeout and graces, in the order they run out, up to and including `now`. */
@@ -301,14 +314,8 @@ export class ReferenceModel {
       if (session === undefined) return;
       const idleAt = lastOf(session) + this.rules.idleMs;
       const left = this.left;
-      if (left !== undefined && left.until <= now && left.until <= idleAt) {
-        if (left.why === 'switch' && this.visit !== undefined) this.visitBecomesTheSession();
-        else this.endSession();
-        continue;
-      }
-      if (idleAt <= now) {
-        if (left?.why === 'switch' && this.visit !== undefined) this.visitBecomesTheSession();
-        else this.endSession();
+      if ((left !== undefined && left.until <= now && left.until <= idleAt) || idleAt <= now) {
+        this.closeSession('kept', true);
         continue;
       }
       return;
