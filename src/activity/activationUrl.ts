@@ -11,15 +11,17 @@ export const OPEN_ACTIVITY_PATH = '/open';
 
 /**
  * `<scheme>://file/<path>:<line>:<column>` for a local file, `<scheme>://vscode-remote/<authority><path>:<line>:<column>`
- * for a file of a remote window (1-based line and column). Undefined for documents the editor cannot open
- * from a path (untitled, virtual file systems, UNC shares). Pass locations through `inWindow` first.
+ * for a file of a remote window (1-based line and column). A notebook's cursor is in a cell, which such a link
+ * cannot name (its line would be a line of the notebook's file format), so a notebook's link is its bare path and
+ * opens the notebook. Undefined for documents the editor cannot open from a path (untitled, virtual file systems,
+ * UNC shares). Pass locations through `inWindow` first.
  */
 export function buildFileActivationUrl(
   location: DocumentLocation,
   cursor: CursorPosition | undefined,
   uriScheme: string,
 ): string | undefined {
-  const position = cursor ? `:${cursor.line + 1}:${cursor.character + 1}` : '';
+  const position = cursor && cursor.cell === undefined ? `:${cursor.line + 1}:${cursor.character + 1}` : '';
   if (location.scheme === 'vscode-remote' && location.authority) {
     return `${uriScheme}://vscode-remote/${encodePathSegment(location.authority)}${encodePath(location.path)}${position}`;
   }

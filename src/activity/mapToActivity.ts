@@ -44,7 +44,7 @@ export function mapToActivity(input: ActivityInput, options: MappingOptions): Us
           repoRelativePath: input.git.repoRelativePath,
           commit: input.git.commit,
           branch: input.git.branch,
-          line: input.cursor ? input.cursor.line + 1 : undefined,
+          line: input.cursor && input.cursor.cell === undefined ? input.cursor.line + 1 : undefined,
         })
       : undefined;
 

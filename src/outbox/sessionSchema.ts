@@ -47,8 +47,9 @@ export function parseSession(value: unknown, where = 'session'): Parsed<Session>
 
 function parseCursor(value: unknown, where: string): Parsed<CursorPosition> {
   if (!isRecord(value)) return mismatch(where, 'an object', value);
-  const { line, character } = value;
+  const { line, character, cell } = value;
   if (!isNonNegativeInteger(line)) return mismatch(`${where}.line`, 'an integer ≥ 0', line);
   if (!isNonNegativeInteger(character)) return mismatch(`${where}.character`, 'an integer ≥ 0', character);
-  return { ok: true, value: { line, character } };
+  if (cell !== undefined && !isNonNegativeInteger(cell)) return mismatch(`${where}.cell`, 'an integer ≥ 0', cell);
+  return { ok: true, value: cell === undefined ? { line, character } : { line, character, cell } };
 }

@@ -77,7 +77,13 @@ export function snapshot(session: LiveSession, endReason?: SessionEndReason): Se
     state: endReason === undefined ? 'ongoing' : 'ended',
     publishable: session.publishable,
   };
-  if (session.cursor !== undefined) result.cursor = { line: session.cursor.line, character: session.cursor.character };
+  if (session.cursor !== undefined) result.cursor = copyCursor(session.cursor);
   if (endReason !== undefined) result.endReason = endReason;
   return result;
+}
+
+function copyCursor(cursor: CursorPosition): CursorPosition {
+  const copy: CursorPosition = { line: cursor.line, character: cursor.character };
+  if (cursor.cell !== undefined) copy.cell = cursor.cell;
+  return copy;
 }

@@ -3,10 +3,12 @@
 export type SessionEndReason = 'idle' | 'switch' | 'close' | 'blur' | 'shutdown' | 'excluded' | 'paused';
 
 export interface CursorPosition {
-  /** Zero-based line. */
+  /** Zero-based line (in a notebook: within the cell). */
   line: number;
   /** Zero-based character (UTF-16 code units). */
   character: number;
+  /** In a notebook session: the zero-based index of the cell the cursor is in. */
+  cell?: number;
 }
 
 /** One period of real engagement with one document. */

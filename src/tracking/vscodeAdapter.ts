@@ -119,7 +119,7 @@ export class TrackingAdapter implements vscode.Disposable {
       window.onDidChangeWindowState((state) => this.send({ type: 'focus', focused: state.focused })),
       workspace.onDidChangeTextDocument((event) => this.onTextChanged(event)),
       window.onDidChangeTextEditorSelection((event) =>
-        this.send({ type: 'selection', key: event.textEditor.document.uri.toString(), kind: selectionKind(event.kind), cursor: positionOf(event.selections[0]?.active) }),
+        this.send({ type: 'selection', key: event.textEditor.document.uri.toString(), kind: selectionKind(event.kind), cursor: cursorIn(event.textEditor.document, event.selections[0]?.active) }),
       ),
       window.onDidChangeTextEditorVisibleRanges((event) => this.send({ type: 'scroll', key: event.textEditor.document.uri.toString() })),
       workspace.onDidSaveTextDocument((document) => this.send({ type: 'save', key: document.uri.toString() })),
@@ -142,7 +142,7 @@ export class TrackingAdapter implements vscode.Disposable {
       return;
     }
     const key = this.ensureKnown(editor.document);
-    this.send({ type: 'activeEditor', key, diffOriginal: isDiffOriginal(editor), cursor: positionOf(editor.selection.active) });
+    this.send({ type: 'activeEditor', key, diffOriginal: isDiffOriginal(editor), cursor: cursorIn(editor.document, editor.selection.active) });
   }
 
   /** The notebook editor counts as active only while its tab is the active one. */
@@ -161,7 +161,7 @@ export class TrackingAdapter implements vscode.Disposable {
     const active = vscode.window.activeTextEditor;
     const inActiveEditor = active !== undefined && active.document === event.document && vscode.window.state.focused;
     const key = inActiveEditor ? this.ensureKnown(event.document) : event.document.uri.toString();
-    this.send({ type: 'edit', key, inActiveEditor, cursor: inActiveEditor ? positionOf(active.selection.active) : undefined });
+    this.send({ type: 'edit', key, inActiveEditor, cursor: inActiveEditor ? cursorIn(event.document, active.selection.active) : undefined });
   }
 
   private onRename(files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>): void {
@@ -307,8 +307,13 @@ function selectionKind(kind: vscode.TextEditorSelectionChangeKind | undefined): 
   }
 }
 
-function positionOf(position: vscode.Position | undefined): CursorPosition | undefined {
-  return position === undefined ? undefined : { line: position.line, character: position.character };
+/** The cursor at `position` in `document`; in a notebook cell, with the cell's index in its notebook. */
+function cursorIn(document: vscode.TextDocument, position: vscode.Position | undefined): CursorPosition | undefined {
+  if (position === undefined) return undefined;
+  const cursor: CursorPosition = { line: position.line, character: position.character };
+  const cell = notebookOfCell(document)?.getCells().findIndex((candidate) => candidate.document === document);
+  if (cell !== undefined && cell >= 0) cursor.cell = cell;
+  return cursor;
 }
 
 /** True when the editor shows the original (left, read-only history) side of a diff. */

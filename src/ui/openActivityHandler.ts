@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { OPEN_ACTIVITY_PATH } from '../activity';
 import type { Logger } from '../log';
 import { activityIdOfLink, LinkTable, LinkTarget, rememberLink } from '../publish/activityLinks';
+import { openDocumentAt } from './openDocument';
 
 const STATE_KEY = 'activityFeed.links';
 
@@ -15,7 +16,7 @@ export class OpenActivityHandler implements vscode.UriHandler {
   remember(appActivityId: string, target: LinkTarget): void {
     const table = this.state.get<LinkTable>(STATE_KEY, {});
     const known = table[appActivityId];
-    if (known && known.documentUri === target.documentUri && known.cursor?.line === target.cursor?.line) return;
+    if (known && known.documentUri === target.documentUri && known.cursor?.line === target.cursor?.line && known.cursor?.cell === target.cursor?.cell) return;
     void this.state.update(STATE_KEY, rememberLink(table, appActivityId, target, Date.now()));
   }
 
@@ -38,9 +39,8 @@ export class OpenActivityHandler implements vscode.UriHandler {
       );
       return;
     }
-    const position = new vscode.Position(target.cursor?.line ?? 0, target.cursor?.character ?? 0);
     try {
-      await vscode.window.showTextDocument(vscode.Uri.parse(target.documentUri), { selection: new vscode.Range(position, position) });
+      await openDocumentAt(vscode.Uri.parse(target.documentUri), target.cursor);
     } catch (error) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed could not open the file of this activity: {0}', String(error)));
     }

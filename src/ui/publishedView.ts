@@ -9,6 +9,7 @@ import { dayKey, groupActivities, groupPending, GroupBy, PublishedActivity, toPu
 import type { Session } from '../tracking/types';
 import { COMMANDS } from './commandIds';
 import type { OpenActivityHandler } from './openActivityHandler';
+import { openDocumentAt } from './openDocument';
 import { PublishedTreeProvider, ViewNode } from './publishedTree';
 
 export const PUBLISHED_VIEW_ID = 'activityFeed.published';
@@ -206,10 +207,8 @@ export class PublishedView implements vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('Activity Feed: this activity was published from another machine; its file is not known here.'));
       return false;
     }
-    const at = target?.position;
-    const position = at ? new vscode.Position(at.line, at.character) : new vscode.Position(0, 0);
     try {
-      await vscode.window.showTextDocument(uri, { selection: new vscode.Range(position, position) });
+      await openDocumentAt(uri, target?.position);
       return true;
     } catch (error) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed could not open {0}: {1}', uri.fsPath || uri.toString(), String(error)));
