@@ -17,9 +17,10 @@
 // session, started when B was entered. Leaving B for C (or for no editor) within A's grace depends on B: with at
 // least the minimum session of active time, B is work of its own, so A ends where it was left and B becomes the
 // current session, left in its turn (its own grace, C its candidate); with less, B was a glance on the way: it is
-// kept aside (`passed`) while A's grace goes on, folded into A if the person comes back, finished (and so dropped
-// under the minimum) when A ends. Closing B, pausing or quitting ends A, then B. No candidate is ever discarded
-// without being accounted for. At most one session is current, and sessions never overlap in time.
+// kept aside (`glances`) while A's grace goes on, folded into A if the person comes back, finished (and so dropped
+// under the minimum) when A ends. Closing B follows the same rule; losing focus, pausing, quitting and saving B as
+// a file end A where it was left, then B goes on or ends with the rest. No candidate is ever discarded without
+// being accounted for. At most one session is current, and sessions never overlap in time.
 import { DEFAULT_TRACKING_CONFIG, validateTrackingConfig, type TrackingConfig } from './engineConfig';
 import { DocumentRegistry, descriptorAfterRename, renamedKey, type DocumentState } from './engineDocuments';
 import type { DocumentDescriptor, TrackingEvent } from './engineEvents';
@@ -89,7 +90,7 @@ export class TrackingEngine {
   private pending: PendingEnd | undefined;
   private candidate: LiveSession | undefined;
   /** Documents glanced at (under the minimum) while the current session is being left, oldest first. */
-  private passed: LiveSession[] = [];
+  private glances: LiveSession[] = [];
   private saveAs: SaveAs | undefined;
   private sinkError: { error: unknown } | undefined;
 
@@ -306,7 +307,7 @@ export class TrackingEngine {
       accrue(current, now, cursor);
       this.pending = undefined;
       this.candidate = undefined;
-      this.passed = [];
+      this.glances = [];
       return;
     }
     const candidate = this.candidate;
@@ -357,7 +358,7 @@ export class TrackingEngine {
       this.settleSwitch();
       return;
     }
-    this.passed.push(candidate);
+    this.glances.push(candidate);
     this.candidate = undefined;
   }
 
@@ -396,7 +397,7 @@ export class TrackingEngine {
       // Saved as the document switched to within the grace: the candidate's time is the moved session's.
       accrue(current, candidate.lastActiveAt, candidate.cursor);
       this.candidate = undefined;
-      this.passed = [];
+      this.glances = [];
       this.pending = undefined;
     }
   }
@@ -449,13 +450,13 @@ export class TrackingEngine {
   private endCurrent(reason: SessionEndReason, promoteCandidate: boolean): void {
     const ended = this.current;
     const successor = promoteCandidate && this.pending?.reason === 'switch' ? this.candidate : undefined;
-    const passed = this.passed;
+    const glances = this.glances;
     this.current = successor;
     this.pending = undefined;
     this.candidate = undefined;
-    this.passed = [];
+    this.glances = [];
     if (ended !== undefined) this.finish(ended, reason);
-    for (const glance of passed) this.finish(glance, 'switch');
+    for (const glance of glances) this.finish(glance, 'switch');
   }
 
   private finish(session: LiveSession, reason: SessionEndReason): void {

@@ -19,16 +19,21 @@ describe('tracking files worked on one after another', function () {
   let api: ActivityFeedApi;
   const admin = new EmulatorAdminClient();
   const tracking = () => vscode.workspace.getConfiguration('activityFeed.tracking');
+  /** The user settings the run started with (the harness shortens the rules), put back afterwards. */
+  const startingRules = new Map<string, unknown>();
 
   before(async () => {
     api = await activityFeed();
     if (api.auth.state.kind !== 'signedIn') await signInByDeviceCode(admin);
-    for (const [name, value] of Object.entries(RULES)) await tracking().update(name, value, GLOBAL);
+    for (const [name, value] of Object.entries(RULES)) {
+      startingRules.set(name, tracking().inspect(name)?.globalValue);
+      await tracking().update(name, value, GLOBAL);
+    }
     await sleep(300); // the tracker reads the rules on the configuration change event
   });
 
   after(async () => {
-    for (const name of Object.keys(RULES)) await tracking().update(name, undefined, GLOBAL);
+    for (const [name, value] of startingRules) await tracking().update(name, value, GLOBAL);
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

@@ -49,7 +49,6 @@ export interface ModelOutcome {
 
 interface DocumentFacts {
   excluded: boolean;
-  untitled: boolean;
   editedSinceSave: boolean;
 }
 
@@ -91,7 +90,7 @@ export class ReferenceModel {
     this.passTime(now);
     switch (action.kind) {
       case 'open':
-        this.documents.set(action.key, { excluded: action.excluded, untitled: action.key.startsWith('untitled:'), editedSinceSave: false });
+        this.documents.set(action.key, { excluded: action.excluded, editedSinceSave: false });
         return;
       case 'look':
         this.activeKey = action.key;
@@ -272,9 +271,8 @@ export class ReferenceModel {
   }
 
   private rename(fromKey: string, toKey: string, toExcluded: boolean, now: number): void {
-    const facts = this.documents.get(fromKey);
     this.documents.delete(fromKey);
-    this.documents.set(toKey, { excluded: toExcluded, untitled: facts?.untitled ?? false, editedSinceSave: false });
+    this.documents.set(toKey, { excluded: toExcluded, editedSinceSave: false });
     // A session follows its file; moved to an excluded path, it is discarded. Moving the file switched to out of
     // sight is leaving it.
     if (this.visit?.doc === fromKey) {
@@ -290,7 +288,7 @@ export class ReferenceModel {
   /** Saving an untitled buffer as a file: its session moves to the file, keeping its start; the file shows. */
   private saveAs(untitledKey: string, fileKey: string, now: number): void {
     this.documents.delete(untitledKey);
-    this.documents.set(fileKey, { excluded: false, untitled: false, editedSinceSave: false });
+    this.documents.set(fileKey, { excluded: false, editedSinceSave: false });
     if (this.visit?.doc === untitledKey) this.visitBecomesTheSession();
     if (this.session?.doc === untitledKey) this.session.doc = fileKey;
     this.activeKey = fileKey;
