@@ -48,7 +48,7 @@ function bundleFigures(): Figure[] {
   const size = (file: string) => fs.statSync(path.join(root, 'dist', file)).size / 1024;
   const section = 'bundles';
   return [
-    { section, name: 'main bundle (dist/extension.js, minified)', value: size('extension.js'), unit: 'KB', target: '< 150 KB' },
+    { section, name: 'main bundle (dist/extension.js, minified)', value: size('extension.js'), unit: 'KB', target: '< 160 KB' },
     { section, name: 'lazy bundle (dist/identity.js, minified)', value: size('identity.js'), unit: 'KB', target: 'loaded only when a token is needed' },
     { section, name: 'lazy bundle (dist/matcher.js, minified)', value: size('matcher.js'), unit: 'KB', target: 'loaded only once an exclusion pattern is set' },
   ];
