@@ -201,10 +201,10 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     let lastRun: { at: number; summary: PublishSummary } | undefined;
     const runPublish = async (reason: RunReason, signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<PublishSummary> => {
       const auth = accounts.state.kind;
+      // Whatever the exclusions now cover leaves the queue first, also what other windows or an older version queued.
+      purgeExcluded();
       // The running session goes out as it is now; its GUID stays, so later updates replace it. One shorter than the
       // tracker's minimum may still be dropped by it, so it waits.
-      // An exclusion added while this window was closed still keeps its files' sessions from going out.
-      purgeExcluded();
       const policy = runPolicyFor(reason);
       const current = policy.snapshotRunning ? tracker.currentSession() : undefined;
       if (current && current.activeSeconds >= Math.max(1, readTrackingConfig().config.minimumSessionSeconds)) outbox.put(recorded(current));
