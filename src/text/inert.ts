@@ -3,6 +3,7 @@
 //   inertPlain     notifications, modals, quick picks: the workbench turns `[label](command:…)` into a link there
 //   inertMarkdown  markdown surfaces (tree tooltips, the Adaptive Card's TextBlocks and FactSet): shows literally
 //   inertLogLine   one log line, with invisible characters made visible
+//   oneLineVisible plain data fields (an activity's displayText): one line, nothing invisible
 import { truncateText } from '../activity/truncate';
 import { toWellFormed } from './wellFormed';
 
@@ -14,6 +15,7 @@ const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
  * text: bidi embeddings, overrides and isolates, the directional marks, zero-width space and word joiner, BOM.
  * The zero-width joiner (U+200D) stays: emoji sequences need it.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's whole job
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
 /** Schemes whose URIs run something when followed. */
@@ -24,7 +26,8 @@ const MARKDOWN_SYNTAX = /[\\`*_{}[\]()<>!|~&:#$@]/g;
 
 export const DEFAULT_PLAIN_LENGTH = 500;
 
-function oneLineVisible(text: string): string {
+/** One line with no invisible characters, otherwise unchanged: for text fields that no surface renders as markup. */
+export function oneLineVisible(text: string): string {
   return toWellFormed(text).replace(LINE_BREAKS, ' ').replace(/\t/g, ' ').replace(INVISIBLE, '');
 }
 
