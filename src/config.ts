@@ -14,6 +14,14 @@ function at(tree: unknown, key: string): unknown {
   return node;
 }
 
+/** User-only settings that a workspace nevertheless sets; the others are only ever read from user settings. */
+const REPORTED_IF_SET_BY_A_WORKSPACE = ['displayTextTemplate', 'descriptionTemplate'];
+
+function workspaceSetsUserOnly(resource?: vscode.Uri): string[] {
+  const section = vscode.workspace.getConfiguration(undefined, resource).inspect(SECTION);
+  return REPORTED_IF_SET_BY_A_WORKSPACE.filter((key) => at(section?.workspaceValue, key) !== undefined || at(section?.workspaceFolderValue, key) !== undefined);
+}
+
 export function readSettings(resource?: vscode.Uri): SettingsReport {
   const config = vscode.workspace.getConfiguration(SECTION, resource);
   // One lookup of the whole section gives every user value at once (a lookup per key made activation slow).
@@ -25,8 +33,9 @@ export function readSettings(resource?: vscode.Uri): SettingsReport {
   const raw: RawSettings = {
     privacy: { user: privacy?.globalValue, workspace: workspacePrivacy },
     workspaceAlias: config.get('workspaceAlias'),
-    displayTextTemplate: config.get('displayTextTemplate'),
-    descriptionTemplate: config.get('descriptionTemplate'),
+    // The texts that leave the machine: a cloned repository must not choose them.
+    displayTextTemplate: userValue('displayTextTemplate'),
+    descriptionTemplate: userValue('descriptionTemplate'),
     backgroundColor: config.get('backgroundColor'),
     iconUrl: userValue('iconUrl'),
     timezone: userValue('timezone'),
@@ -53,6 +62,7 @@ export function readSettings(resource?: vscode.Uri): SettingsReport {
       onShutdown: userValue('publish.onShutdown'),
       maxQueuedSessions: userValue('publish.maxQueuedSessions'),
     },
+    ignoredWorkspaceValues: workspaceSetsUserOnly(resource),
   };
   return parseSettings(raw);
 }
