@@ -22,7 +22,7 @@ const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u
 const ACTIVE_SCHEME = /\b(command|javascript|vbscript|data|vscode|vscode-insiders|file):/gi;
 
 /** The characters a markdown renderer (CommonMark, Adaptive Cards, the workbench) may treat as syntax. */
-const MARKDOWN_SYNTAX = /[\\`*_{}[\]()<>!|~&:#$@]/g;
+const MARKDOWN_SYNTAX = /[\\`*_{}[\]()<>!|~&:#$]/g;
 
 export const DEFAULT_PLAIN_LENGTH = 500;
 

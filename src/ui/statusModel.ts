@@ -3,6 +3,7 @@
 import type { AuthState } from '../auth/accountManager';
 import type { PublishSummary } from '../publish/publisher';
 import { localize } from '../l10n';
+import { inertMarkdown } from '../text/inert';
 
 export interface StatusInputs {
   paused: boolean;
@@ -107,7 +108,8 @@ export function statusView(input: StatusInputs): StatusView {
     `**${localize('Activity Feed')}**`,
     headline,
     localize('Today: {0} active', today),
-    localize('Account: {0}', account ?? localize('not signed in')),
+    // The tooltip is markdown; the account name comes from the sign-in service and is shown literally.
+    localize('Account: {0}', account !== undefined ? inertMarkdown(account) : localize('not signed in')),
     localize('Waiting to publish: {0}', sessions(input.pending)),
     localize('Last publish: {0}', lastPublish),
   ];

@@ -18,6 +18,11 @@ describe('status bar text', () => {
     assert.ok(statusView(base).tooltip.includes('Account: alice@example.org'));
   });
 
+  it('shows an account name that looks like markdown literally in the markdown tooltip', () => {
+    const view = statusView({ ...base, auth: { kind: 'signedIn', username: '[Verify](command:workbench.action.quit) $(alert)', flow: 'deviceCode' } });
+    assert.ok(view.tooltip.includes('Account: \\[Verify\\]\\(command\\:workbench.action.quit\\) \\$\\(alert\\)'), view.tooltip.join('\n'));
+  });
+
   it('says "Sign in" (with what waits) when signed out or when the token was refused, and why', () => {
     const view = statusView({ ...base, pending: 2, auth: { kind: 'signInRequired', reason: 'The refresh token was revoked.', username: 'alice@example.org' } });
     assert.equal(view.text, '$(account) Sign in · $(cloud-upload) 2');
