@@ -1,0 +1,42 @@
+// Hostile tier, second window on the same user data (so the same outbox), with the user's privacy at "full" and a
+// pathological exclude pattern: privacy rows (see zz-privacyRows.test.ts for why they live apart).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ActivityFeedApi } from '../../src/api';
+import { EmulatorAdminClient } from '../support/emulatorAdmin';
+import { publishNow, typeInto } from '../integration/helpers';
+import { DEEP_PATH_SEGMENTS, PRIVATE_FILE_FOR_SECOND_WINDOW } from './shared';
+import { signedInApi, storedActivities } from './support';
+
+describe('hostile repository: privacy rows in a second window', function () {
+  this.timeout(240_000);
+  const admin = new EmulatorAdminClient();
+  let api: ActivityFeedApi;
+
+  before(async () => {
+    api = await signedInApi(admin);
+  });
+
+  it('publishes the shared outbox at "full", and the session recorded at "private" goes out at private', async () => {
+    assert.ok(
+      api.tracking.pendingSessions().some((s) => s.documentUri.includes('merger-memo-pw5j')),
+      'the first window’s session waits in the shared outbox',
+    );
+    assert.equal((await publishNow()).outcome, 'done');
+    assert.ok(!JSON.stringify(await storedActivities(admin)).includes(PRIVATE_FILE_FOR_SECOND_WINDOW.replace('.md', '')), 'its name never left');
+  });
+
+  it('keeps answering with a pathological exclude pattern configured: a command returns within 2 s', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const deep = vscode.Uri.joinPath(folder.uri, ...Array<string>(DEEP_PATH_SEGMENTS).fill('a'), 'deep.ts');
+    // A liveness bound, not a speed figure: a backtracking matcher needs seconds to minutes here, and the host
+    // runs nothing else meanwhile.
+    const started = Date.now();
+    await typeInto(deep, 'x');
+    await vscode.commands.executeCommand('activityFeed.pauseTracking');
+    await vscode.commands.executeCommand('activityFeed.resumeTracking');
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed < 2_000, `typing into a deep file and pausing took ${elapsed} ms`);
+  });
+});
