@@ -30,7 +30,6 @@ import {
   HOSTILE_REMOTE,
   LATE_EXCLUDED_FILE,
   NOTIFICATION_SOURCE,
-  PATHOLOGICAL_GLOB,
   PRIVATE_FILE,
   PRIVATE_FILE_FOR_SECOND_WINDOW,
   PRIVATE_FOLDER,
@@ -153,24 +152,18 @@ function prepareHostileWorkspace(root: string): string {
   fs.writeFileSync(path.join(repo, '.git', 'HEAD'), `ref: refs/heads/${HOSTILE_BRANCH}\n`);
   fs.writeFileSync(path.join(repo, '.git', 'config'), `[core]\n\trepositoryformatversion = 0\n[remote "origin"]\n\turl = ${HOSTILE_REMOTE}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`);
   fs.mkdirSync(path.join(repo, '.vscode'), { recursive: true });
+  const attack = {
+    // Templates would choose what the person's feed says.
+    'activityFeed.displayTextTemplate': `${WORKSPACE_TEMPLATE_MARKER} ${COMMAND_LINK} \${fileName}`,
+    'activityFeed.descriptionTemplate': `${WORKSPACE_TEMPLATE_MARKER} **URGENT** \${branch}`,
+    // Invalid values are quoted back in a notification: a link, a crafted vscode:// link, a bidi override.
+    'activityFeed.tracking.idleTimeoutSeconds': `${COMMAND_LINK}\u202E`,
+    'activityFeed.backgroundColor': 'vscode://activity-feed.graph-activity-feed/[label](command:workbench.action.quit)',
+  };
   fs.writeFileSync(
     path.join(repo, '.vscode', 'settings.json'),
-    JSON.stringify(
-      {
-        // Privacy rows: looser than the user, and undoing the user's exclusion.
-        'activityFeed.privacy': 'full',
-        'activityFeed.tracking.exclude': [],
-        'activityFeed.tracking.enabled': true,
-        // Templates would choose what the person's feed says.
-        'activityFeed.displayTextTemplate': `${WORKSPACE_TEMPLATE_MARKER} ${COMMAND_LINK} \${fileName}`,
-        'activityFeed.descriptionTemplate': `${WORKSPACE_TEMPLATE_MARKER} **URGENT** \${branch}`,
-        // Invalid values are quoted back in a notification: a link, a crafted vscode:// link, a bidi override.
-        'activityFeed.tracking.idleTimeoutSeconds': `${COMMAND_LINK}\u202E`,
-        'activityFeed.backgroundColor': 'vscode://activity-feed.graph-activity-feed/[label](command:workbench.action.quit)',
-      },
-      null,
-      2,
-    ),
+    // Privacy rows: looser than the user, and undoing the user's exclusion.
+    JSON.stringify({ ...attack, 'activityFeed.privacy': 'full', 'activityFeed.tracking.exclude': [], 'activityFeed.tracking.enabled': true }, null, 2),
   );
   for (const name of HOSTILE_FILES) fs.writeFileSync(path.join(repo, name), 'start\n');
   fs.mkdirSync(path.join(repo, USER_EXCLUDED_FOLDER), { recursive: true });
@@ -186,7 +179,8 @@ function prepareHostileWorkspace(root: string): string {
   const workspaceFile = path.join(root, 'clone.code-workspace');
   fs.writeFileSync(
     workspaceFile,
-    JSON.stringify({ folders: [{ path: HOSTILE_FOLDER }, { path: PRIVATE_FOLDER }], settings: { 'activityFeed.tracking.exclude': [], 'activityFeed.privacy': 'full' } }, null, 2),
+    // The workspace file is part of the clone too; window-scoped settings of a multi-root workspace live here.
+    JSON.stringify({ folders: [{ path: HOSTILE_FOLDER }, { path: PRIVATE_FOLDER }], settings: { ...attack, 'activityFeed.tracking.exclude': [], 'activityFeed.privacy': 'full' } }, null, 2),
   );
   return workspaceFile;
 }
@@ -219,10 +213,21 @@ async function main(): Promise<void> {
   const shown = new Map<string, Shown>();
   const scratch = path.join(artifactsRoot, 'user');
   const userExclusion = `**/${USER_EXCLUDED_FOLDER}/**`;
+  /** A phase that does not finish is one failure; the checks over what the run left still run. */
+  const runPhaseOrRecord = async (options: PhaseOptions, ...rest: [RunningEmulator, string, Map<string, Shown>]): Promise<TestSummary | undefined> => {
+    try {
+      return await runPhase(options, ...rest);
+    } catch (error) {
+      checks.run(`${options.name}: the phase finished`, () => {
+        throw error;
+      });
+      return undefined;
+    }
+  };
 
   try {
     // The user never set privacy; they exclude a folder. Publishing on command only, so each test decides when.
-    const window1 = await runPhase(
+    const window1 = await runPhaseOrRecord(
       {
         name: 'window1',
         files: 'inert.test.js,secrets.test.js,zz-privacyRows.test.js',
@@ -234,9 +239,9 @@ async function main(): Promise<void> {
       caFile,
       shown,
     );
-    hostSummaries.push(window1);
+    if (window1) hostSummaries.push(window1);
     // Same user data, so the same outbox and signed-in account; the exclusion the first window added stays.
-    const window2 = await runPhase(
+    const window2 = await runPhaseOrRecord(
       {
         name: 'window2',
         files: 'zz-privacyRows.window2.test.js',
@@ -246,14 +251,15 @@ async function main(): Promise<void> {
           ...base,
           'activityFeed.publish.mode': 'manual',
           'activityFeed.privacy': 'full',
-          'activityFeed.tracking.exclude': [userExclusion, `**/${LATE_EXCLUDED_FILE.replace(/\.[a-z]+$/, '')}*`, PATHOLOGICAL_GLOB],
+          // The pathological pattern is added by the window's last test, after the privacy row it must not slow.
+          'activityFeed.tracking.exclude': [userExclusion, `**/${LATE_EXCLUDED_FILE.replace(/\.[a-z]+$/, '')}*`],
         },
       },
       emulator,
       caFile,
       shown,
     );
-    hostSummaries.push(window2);
+    if (window2) hostSummaries.push(window2);
 
     const received = emulator.admin.received();
     const puts = emulator.admin.requests().filter((r) => r.server === 'graph' && r.method === 'PUT');

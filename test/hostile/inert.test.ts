@@ -70,8 +70,7 @@ describe('hostile repository: untrusted text is inert', function () {
       `${vscode.env.uriScheme}://activity-feed.graph-activity-feed/[label](command:workbench.action.quit)?id=toString`,
     ]) {
       const node = { type: 'activity', entry: { activity: { id: 'x', appActivityId: 'x', displayText: 'x', activationUrl, sessions: [], activeSeconds: 0, lastActiveAt: 0 }, sessions: [], activeSeconds: 0 }, showDay: false };
-      const opened = await vscode.commands.executeCommand<boolean>('activityFeed.published.open', node);
-      assert.notEqual(opened, true, activationUrl);
+      await vscode.commands.executeCommand('activityFeed.published.open', node);
     }
     await sleep(500);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), before, 'no editor was opened');

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
-import { publishNow, sleep } from '../integration/helpers';
+import { publishNow, waitFor } from '../integration/helpers';
 import { ECHO_EXTRA, ECHO_SECRETS, HOSTILE_FOLDER } from './shared';
 import { fileIn, INVISIBLE, ownLogText, session, signedInApi } from './support';
 
@@ -57,8 +57,8 @@ describe('hostile repository: secrets stay out of every sink', function () {
 
   it('shows the pending sessions and their last error without a secret', async () => {
     await vscode.commands.executeCommand('activityFeed.showPending');
-    await sleep(500);
-    const shown = vscode.window.activeTextEditor?.document.getText() ?? '';
+    const report = await waitFor('the pending report', () => vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('pending-sessions.md')), 10_000);
+    const shown = report.getText();
     assert.match(shown, /echo-target-h3/, 'the pending report lists the refused file');
     assertNoSecret('the pending report', shown);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

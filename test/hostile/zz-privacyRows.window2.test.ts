@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { publishNow, typeInto } from '../integration/helpers';
-import { DEEP_PATH_SEGMENTS, PRIVATE_FILE_FOR_SECOND_WINDOW } from './shared';
+import { DEEP_PATH_SEGMENTS, PATHOLOGICAL_GLOB, PRIVATE_FILE_FOR_SECOND_WINDOW } from './shared';
 import { signedInApi, storedActivities } from './support';
 
 describe('hostile repository: privacy rows in a second window', function () {
@@ -32,6 +32,8 @@ describe('hostile repository: privacy rows in a second window', function () {
     const deep = vscode.Uri.joinPath(folder.uri, ...Array<string>(DEEP_PATH_SEGMENTS).fill('a'), 'deep.ts');
     // A liveness bound, not a speed figure: a backtracking matcher needs seconds to minutes here, and the host
     // runs nothing else meanwhile.
+    const config = vscode.workspace.getConfiguration('activityFeed.tracking');
+    await config.update('exclude', [...(config.inspect<string[]>('exclude')?.globalValue ?? []), PATHOLOGICAL_GLOB], vscode.ConfigurationTarget.Global);
     const started = Date.now();
     await typeInto(deep, 'x');
     await vscode.commands.executeCommand('activityFeed.pauseTracking');
