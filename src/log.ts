@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { redact } from './redact';
 import { inertLogLine } from './text/inert';
 
