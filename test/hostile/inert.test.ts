@@ -22,7 +22,7 @@ describe('hostile repository: untrusted text is inert', function () {
 
   it('logs the workspace’s invalid setting values on one line each, with its bidi override shown, not applied', () => {
     const log = ownLogText(api);
-    const line = log.split('\n').find((l) => l.includes('activityFeed.tracking.idleTimeoutSeconds'));
+    const line = log.split('\n').find((l) => l.includes('setting ignored: idleTimeoutSeconds'));
     assert.ok(line, 'the invalid idle timeout of the workspace is reported in the log');
     assert.ok(line.includes('\\u{202e}'), `the override is shown as an escape: ${line}`);
     assert.doesNotMatch(log, INVISIBLE, 'no invisible or control character in the whole log');

@@ -59,7 +59,7 @@ describe('hostile repository: secrets stay out of every sink', function () {
     await vscode.commands.executeCommand('activityFeed.showPending');
     const report = await waitFor('the pending report', () => vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('pending-sessions.md')), 10_000);
     const shown = report.getText();
-    assert.match(shown, /echo-target-h3/, 'the pending report lists the refused file');
+    assert.match(shown, /echo-target-h3/, `the pending report lists the refused file: ${shown.slice(0, 2000)}`);
     assertNoSecret('the pending report', shown);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
