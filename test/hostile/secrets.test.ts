@@ -37,8 +37,12 @@ describe('hostile repository: secrets stay out of every sink', function () {
   });
 
   it('keeps a server’s echo of the request out of the outbox: lastError is redacted and one line', async () => {
-    await admin.addFault({ method: 'PUT', path: '^/me/activities/', fault: { kind: 'echo', status: 400, extra: ECHO_EXTRA }, times: 1 });
+    // Everything else is published first, so the one PUT the server echoes is the echo file's (publishing also
+    // sends the running session, which is then the echo file's too).
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.equal((await publishNow()).outcome, 'done');
     await session(api, fileIn(HOSTILE_FOLDER, ECHO_FILE));
+    await admin.addFault({ method: 'PUT', path: '^/me/activities/', fault: { kind: 'echo', status: 400, extra: ECHO_EXTRA }, times: 1 });
     const summary = await publishNow();
     assert.equal(summary.outcome, 'partial', JSON.stringify(summary));
     const echoed = (await admin.requests()).filter((r) => r.method === 'PUT' && r.status === 400);
