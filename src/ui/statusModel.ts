@@ -3,7 +3,9 @@
 import type { AuthState } from '../auth/accountManager';
 import type { PublishSummary } from '../publish/publisher';
 import { localize } from '../l10n';
+import { redact } from '../redact';
 import { inertMarkdown } from '../text/inert';
+import { shownText } from '../text/shownText';
 
 export interface StatusInputs {
   paused: boolean;
@@ -58,7 +60,7 @@ export function describeRun(summary: PublishSummary): string {
     case 'signInRequired':
       return localize('sign-in required (published {0} before that)', sent);
     case 'retryLater':
-      return localize('could not reach Microsoft Graph ({0})', summary.reason ?? localize('no answer'));
+      return localize('could not reach Microsoft Graph ({0})', summary.reason !== undefined ? shownText(summary.reason, 200) : localize('no answer'));
     case 'budget':
       return localize('write budget spent; waiting');
     case 'cancelled':
@@ -84,7 +86,7 @@ export function statusView(input: StatusInputs): StatusView {
   } else if (input.auth.kind === 'signedOut' || input.auth.kind === 'signInRequired') {
     kind = 'signIn';
     text = `$(account) ${localize('Sign in')}${pending}`;
-    headline = input.auth.kind === 'signInRequired' ? localize('Sign-in required: {0} Publishing waits; nothing is lost.', input.auth.reason) : localize('Not signed in. Publishing waits; nothing is lost.');
+    headline = input.auth.kind === 'signInRequired' ? localize('Sign-in required: {0} Publishing waits; nothing is lost.', inertMarkdown(redact(input.auth.reason))) : localize('Not signed in. Publishing waits; nothing is lost.');
   } else if (input.paused) {
     kind = 'paused';
     text = `$(debug-pause) ${localize('Paused')}${pending}`;
