@@ -4,8 +4,9 @@
 //   node esbuild.mjs --watch     development bundles, rebuilt on change
 //   node esbuild.mjs --tests     development bundles plus src/ and test/ compiled file by file into out/ for mocha
 //
-// Two bundles: dist/extension.js (loaded at activation) and dist/identity.js (@azure/identity, about 10x larger),
-// which the extension requires only when it first needs a token, so activation never pays for it.
+// Three bundles: dist/extension.js (loaded at activation); dist/identity.js (@azure/identity, about 10x larger),
+// which the extension requires only when it first needs a token, so activation never pays for it; and
+// dist/matcher.js (picomatch + RE2JS, the exclusion-pattern engine), required only once a pattern is set.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -33,6 +34,7 @@ const bundles = [
   // './identity.js' is the lazy bundle next to extension.js at run time, never inlined.
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode', './identity.js'] },
   { ...common, entryPoints: { identity: 'src/auth/identityBundle.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { matcher: 'src/tracking/globEngine.ts' }, outdir: 'dist', external: ['vscode'] },
 ];
 
 function listTs(dir) {

@@ -1,5 +1,6 @@
 // Reads every contributed setting (but tracking's, which the tracker reads) into one typed, validated view.
 import * as vscode from 'vscode';
+import type { PrivacySources } from './activity/privacyFloor';
 import { parseSettings, RawSettings, SettingsReport } from './settings';
 
 const SECTION = 'activityFeed';
@@ -28,10 +29,8 @@ export function readSettings(resource?: vscode.Uri): SettingsReport {
   const userTree = section?.globalValue;
   /** Only the user's own value (settings.json of the user), never a workspace's: for settings that route tokens. */
   const userValue = (key: string): unknown => at(userTree, key);
-  const privacy = config.inspect('privacy');
-  const workspacePrivacy = privacy?.workspaceFolderValue ?? privacy?.workspaceValue;
   const raw: RawSettings = {
-    privacy: { user: privacy?.globalValue, workspace: workspacePrivacy },
+    privacy: readPrivacySources(config),
     workspaceAlias: config.get('workspaceAlias'),
     // The texts that leave the machine: a cloned repository must not choose them.
     displayTextTemplate: userValue('displayTextTemplate'),
@@ -65,6 +64,17 @@ export function readSettings(resource?: vscode.Uri): SettingsReport {
     ignoredWorkspaceValues: workspaceSetsUserOnly(section),
   };
   return parseSettings(raw);
+}
+
+/** `activityFeed.privacy` as each scope holds it, for the resource the configuration was read with. */
+export function readPrivacySources(config: vscode.WorkspaceConfiguration): PrivacySources {
+  const privacy = config.inspect('privacy');
+  return { user: privacy?.globalValue, workspace: privacy?.workspaceValue, folder: privacy?.workspaceFolderValue };
+}
+
+/** Reads `activityFeed.privacy` for one document (its folder's settings apply), scope by scope. */
+export function readPrivacySourcesFor(documentUri: vscode.Uri): PrivacySources {
+  return readPrivacySources(vscode.workspace.getConfiguration(SECTION, documentUri));
 }
 
 /** Fires when any of the extension's settings change. */

@@ -5,6 +5,7 @@ import type { ActivityFeedApi } from './api';
 import { AccountManager } from './auth/accountManager';
 import { loadIdentity } from './auth/loadIdentity';
 import { onDidChangeSettings, readSettings } from './config';
+import { publishLevel, RecordedLevels } from './activity/recordedPrivacy';
 import { activityInputFor, mappingOptionsFor } from './editor/activityInput';
 import { loadIdKey } from './editor/idKey';
 import { GraphClient, RequestBudget, userActivityScope, FIVE_MINUTES, ONE_DAY } from './graph';
@@ -16,11 +17,15 @@ import { planRequests, Plan } from './publish/preview';
 import { Publisher, PublishSummary } from './publish/publisher';
 import { runPolicyFor } from './publish/runPolicy';
 import { PublishScheduler, RunReason } from './publish/scheduler';
+import { PrivacyOverrides } from './privacyOverrides';
+import { purgeLocalTraces, type PurgeTarget } from './publish/purgeLocal';
+import { isDocumentExcluded } from './tracking/exclusionCheck';
 import { TodayTotal } from './publish/todayTotal';
 import { PublishedFeed } from './published/feed';
 import { ForgottenSessions } from './published/forgotten';
 import type { Session } from './tracking/types';
 import { readTrackingConfig, TrackingAdapter } from './tracking/vscodeAdapter';
+import { COMMANDS } from './ui/commandIds';
 import { registerCommands } from './ui/commands';
 import { registerForgetCommands } from './ui/forgetCommands';
 import { PublishedView } from './ui/publishedView';
@@ -29,6 +34,7 @@ import { OpenActivityHandler } from './ui/openActivityHandler';
 import { SettingsProblems } from './ui/settingsProblems';
 import { StatusBar } from './ui/statusBar';
 import { shownError } from './text/shownText';
+import { WorkspacePrivacy } from './ui/workspacePrivacy';
 
 let shutdown: (() => Promise<void>) | undefined;
 let log: Logger | undefined;
@@ -76,10 +82,16 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     // Built further down (they need the tracker), but the tracker's sink already talks to them.
     const later: { scheduler?: PublishScheduler; status?: StatusBar; view?: PublishedView } = {};
     const forgotten = new ForgottenSessions(context.globalState, Date.now);
+    // Each document's privacy level, over the person's floor; the level is stored with each session when recorded.
+    // A problem of the user's or the window's value is already reported with the other settings; a folder's is new.
+    const reportPrivacyProblems = (source: string, problems: string[]) => settingsProblems.report(source, problems.filter((problem) => !currentSettings().problems.includes(problem)));
+    const workspacePrivacy = new WorkspacePrivacy(new PrivacyOverrides(context.globalState), reportPrivacyProblems, logger);
+    const recordedLevels = new RecordedLevels();
+    const recorded = (session: Session): Session => recordedLevels.stamp(session, () => workspacePrivacy.levelFor(session.documentUri));
     const keep = (session: Session) => {
       // A session the person forgot while it was still running must not come back with its next checkpoint.
       // A full outbox logs its own warning, naming the session.
-      outbox.put(forgotten.has(session.id) ? { ...session, endReason: 'excluded' } : session);
+      outbox.put(forgotten.has(session.id) ? { ...session, endReason: 'excluded' } : recorded(session));
       later.status?.update();
       later.view?.update();
     };
@@ -101,6 +113,19 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     const previews = new PreviewDocuments();
     const links = new OpenActivityHandler(context.globalState, logger);
 
+    /** Removes queued sessions, set-aside copies and link-table entries of what was forgotten or is now excluded. */
+    const purgeLocal = (target: PurgeTarget, why: string) => {
+      const result = purgeLocalTraces(target, { outbox, links });
+      if (result.queued + result.setAside + result.links === 0) return;
+      logger.info(`Purged (${why}): ${result.queued} queued session(s), ${result.setAside} set-aside file(s), ${result.links} link(s).`);
+      later.status?.update();
+      later.view?.update();
+    };
+    const purgeExcluded = () => {
+      const verdicts = new Map<string, boolean>();
+      const excluded = (uri: string) => verdicts.get(uri) ?? verdicts.set(uri, isDocumentExcluded(uri)).get(uri) === true;
+      purgeLocal({ documents: excluded }, 'excluded');
+    };
     mark('links');
     const accounts = new AccountManager({
       settings: () => settings().auth,
@@ -118,13 +143,21 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       const groups = new Map<string, Session[]>();
       for (const session of sessions) groups.set(session.documentUri, [...(groups.get(session.documentUri) ?? []), session]);
       const inputs = [...groups.entries()].map(([uri, group]) => activityInputFor(uri, group));
-      const result = planRequests(inputs, mappingOptionsFor(current.content, idKey, context.extension.id), current.graph.endpoint);
+      // Each activity at the stricter of its sessions' recorded levels and its document's level now.
+      const result: Plan = { requests: [], problems: [] };
+      for (const input of inputs) {
+        const privacy = publishLevel(input.sessions, workspacePrivacy.levelFor(input.documentUri));
+        const part = planRequests([input], mappingOptionsFor({ ...current.content, privacy }, idKey, context.extension.id), current.graph.endpoint);
+        result.requests.push(...part.requests);
+        result.problems.push(...part.problems);
+      }
       const cursors = new Map(inputs.map((input) => [input.documentUri, input.cursor]));
       for (const request of result.requests) links.remember(request.body.appActivityId, { documentUri: request.documentUri, cursor: cursors.get(request.documentUri) });
       return result;
     };
     const pendingWithCurrent = (): Session[] => {
-      const current = tracker.currentSession();
+      const running = tracker.currentSession();
+      const current = running && recorded(running);
       const queued = outbox.list().map((entry) => entry.session);
       return current ? [...queued.filter((s) => s.id !== current.id), current] : queued;
     };
@@ -170,9 +203,11 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       const auth = accounts.state.kind;
       // The running session goes out as it is now; its GUID stays, so later updates replace it. One shorter than the
       // tracker's minimum may still be dropped by it, so it waits.
+      // An exclusion added while this window was closed still keeps its files' sessions from going out.
+      purgeExcluded();
       const policy = runPolicyFor(reason);
       const current = policy.snapshotRunning ? tracker.currentSession() : undefined;
-      if (current && current.activeSeconds >= Math.max(1, readTrackingConfig().config.minimumSessionSeconds)) outbox.put(current);
+      if (current && current.activeSeconds >= Math.max(1, readTrackingConfig().config.minimumSessionSeconds)) outbox.put(recorded(current));
       if (auth === 'notConfigured') {
         const summary: PublishSummary = { outcome: 'signInRequired', activities: 0, sessions: 0, remaining: outbox.count(), failures: [], reason: 'no app registration is configured (activityFeed.auth.clientId)' };
         logger.info(`Publish (${reason}): waiting; ${summary.reason}.`);
@@ -259,6 +294,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
         outbox,
         published,
         forgotten,
+        purgeLocal: (target) => purgeLocal(target, 'forgotten'),
         log: logger,
         onPendingChanged: () => statusBar.update(),
       }),
@@ -271,6 +307,10 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
         if (!state.focused) activeScheduler.windowBlurred();
       }),
       vscode.window.registerUriHandler(links),
+      vscode.commands.registerCommand(COMMANDS.revokeWorkspacePrivacyOverride, () => workspacePrivacy.revoke()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('activityFeed.tracking')) purgeExcluded();
+      }),
       onDidChangeSettings(onSettings),
     );
     void accounts.refresh().then((state) => {

@@ -1,10 +1,16 @@
 // The extension's settings (beyond tracking, which the tracker validates itself), validated from raw values.
 // Pure: the editor-side reader (config.ts) hands in what it read; nothing here throws.
-import { activitySourceHostProblems, DEFAULT_ACTIVITY_SOURCE_HOST, isPrivacyLevel, PRIVACY_LEVELS } from './activity';
+import { activitySourceHostProblems, DEFAULT_ACTIVITY_SOURCE_HOST } from './activity';
 import type { PrivacyLevel } from './activity';
+import { DEFAULT_PRIVACY, resolvePrivacy, type PrivacySources } from './activity/privacyFloor';
+export { stricterPrivacy } from './activity/privacy';
 import { localize } from './l10n';
 
 export interface ContentSettings {
+  /**
+   * The window's level, without any confirmed workspace override: the person's own level, or a stricter one the
+   * workspace asks for. Payloads use the level resolved per document (activity/privacyFloor.ts) instead.
+   */
   privacy: PrivacyLevel;
   workspaceAlias: string;
   displayTextTemplate?: string;
@@ -55,7 +61,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  content: { privacy: 'fileNameOnly', workspaceAlias: '', backgroundColor: '#1F3B57', activitySourceHost: DEFAULT_ACTIVITY_SOURCE_HOST },
+  content: { privacy: DEFAULT_PRIVACY, workspaceAlias: '', backgroundColor: '#1F3B57', activitySourceHost: DEFAULT_ACTIVITY_SOURCE_HOST },
   graph: {
     endpoint: 'https://graph.microsoft.com/v1.0',
     requestTimeoutSeconds: 30,
@@ -86,8 +92,8 @@ const GRAPH_RANGES: Record<Exclude<keyof GraphSettings, 'endpoint'>, [number, nu
 
 /** What the reader found for each setting: values of the user's and of the workspace's settings, separately. */
 export interface RawSettings {
-  /** Privacy from user settings and from the workspace (folder) settings, either possibly unset. */
-  privacy: { user?: unknown; workspace?: unknown };
+  /** Privacy as each scope holds it (user, workspace, folder), any possibly unset. */
+  privacy: PrivacySources;
   workspaceAlias?: unknown;
   displayTextTemplate?: unknown;
   descriptionTemplate?: unknown;
@@ -106,11 +112,6 @@ export interface SettingsReport {
   settings: Settings;
   /** One message per setting whose value could not be used, naming the setting and what is used instead. */
   problems: string[];
-}
-
-/** The more private of two levels (levels are ordered from most to least disclosure). */
-export function stricterPrivacy(a: PrivacyLevel, b: PrivacyLevel): PrivacyLevel {
-  return PRIVACY_LEVELS.indexOf(a) >= PRIVACY_LEVELS.indexOf(b) ? a : b;
 }
 
 const LOOPBACK_HTTP = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
@@ -208,16 +209,8 @@ export function parseSettings(raw: RawSettings): SettingsReport {
   const problem = (name: string, value: unknown, why: string, fallback: unknown) =>
     problems.push(localize('activityFeed.{0}: {1} {2}; using {3}.', name, JSON.stringify(value), why, JSON.stringify(fallback)));
 
-  const levels = [raw.privacy.user, raw.privacy.workspace].filter((v) => v !== undefined);
-  let privacy: PrivacyLevel | undefined;
-  for (const level of levels) {
-    if (!isPrivacyLevel(level)) {
-      problem('privacy', level, localize('is not one of {0}', PRIVACY_LEVELS.join(', ')), 'private');
-      privacy = 'private';
-      continue;
-    }
-    privacy = privacy ? stricterPrivacy(privacy, level) : level;
-  }
+  const privacyResolution = resolvePrivacy(raw.privacy);
+  problems.push(...privacyResolution.problems);
 
   const text = (name: string, value: unknown, max: number): string | undefined => {
     if (value === undefined || value === null || value === '') return undefined;
@@ -264,7 +257,7 @@ export function parseSettings(raw: RawSettings): SettingsReport {
   return {
     settings: {
       content: {
-        privacy: privacy ?? d.content.privacy,
+        privacy: privacyResolution.level,
         workspaceAlias,
         ...(displayTextTemplate ? { displayTextTemplate } : {}),
         ...(descriptionTemplate ? { descriptionTemplate } : {}),

@@ -26,3 +26,13 @@ export function disclosureFor(level: PrivacyLevel): Disclosure {
 export function isPrivacyLevel(value: unknown): value is PrivacyLevel {
   return typeof value === 'string' && (PRIVACY_LEVELS as readonly string[]).includes(value);
 }
+
+/** The more private of two levels (levels are ordered from most to least disclosure). */
+export function stricterPrivacy(a: PrivacyLevel, b: PrivacyLevel): PrivacyLevel {
+  return PRIVACY_LEVELS.indexOf(a) >= PRIVACY_LEVELS.indexOf(b) ? a : b;
+}
+
+/** True when `a` lets more leave the machine than `b`. */
+export function isLooserThan(a: PrivacyLevel, b: PrivacyLevel): boolean {
+  return PRIVACY_LEVELS.indexOf(a) < PRIVACY_LEVELS.indexOf(b);
+}

@@ -11,6 +11,7 @@ import { discardClaimsOf, parseClaimName, restoreClaim, withClaimedFile, type Cl
 import { ensureDirectory, errorMessage, listDirectory, modifiedAt, removeIfPresent } from './fileSystem';
 import { OUTBOX_FORMAT, OUTBOX_VERSION, parseOutboxEntry, revisionOf, serializeOutboxEntry, type OutboxEntry } from './format';
 import { parseSession } from './sessionSchema';
+import { discardSetAside, pruneSetAside, type SetAsideFile } from './setAside';
 import type { OutboxLogger, WallClock } from './types';
 
 export interface OutboxOptions {
@@ -33,6 +34,8 @@ export interface Acknowledgement {
 export interface PruneResult {
   expired: number;
   overCap: number;
+  /** Set-aside (corrupt/) files past their age or count bound. */
+  setAside: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -209,7 +212,24 @@ export class Outbox {
     if (overCap > 0) {
       this.logger.warn(`Outbox: dropped ${plural(overCap, 'unpublished session')} (the least recently active) beyond the limit of ${this.maxSessions}.`);
     }
-    return { expired, overCap };
+    const setAside = pruneSetAside(this.corruptDir, now);
+    if (setAside > 0) this.logger.info(`Outbox: deleted ${plural(setAside, 'set-aside file')} past its age or count bound.`);
+    return { expired, overCap, setAside };
+  }
+
+  /**
+   * Discards every queued session `matches` picks (as an excluded put would) and the set-aside copies it picks.
+   * Returns how many of each went.
+   */
+  discardWhere(matches: (session: { id: string; documentUri?: string }) => boolean): { queued: number; setAside: number } {
+    let queued = 0;
+    for (const entry of this.list()) {
+      if (!matches(entry.session)) continue;
+      this.put({ ...entry.session, endReason: 'excluded' });
+      queued++;
+    }
+    const setAside = discardSetAside(this.corruptDir, (file: SetAsideFile) => matches({ id: file.sessionId, ...(file.documentUri !== undefined ? { documentUri: file.documentUri } : {}) }));
+    return { queued, setAside };
   }
 
   private removeEntries(entries: readonly OutboxEntry[]): number {

@@ -1,4 +1,5 @@
 // Strict check of a Session read back from disk: every field, so nothing malformed ever reaches Graph.
+import { isPrivacyLevel, PRIVACY_LEVELS } from '../activity/privacy';
 import type { CursorPosition, Session, SessionEndReason } from '../tracking/types';
 import { isFiniteNumber, isNonNegativeInteger, isRecord, mismatch, type Parsed } from './jsonShape';
 
@@ -20,7 +21,7 @@ function isEndReason(value: unknown): value is SessionEndReason {
 /** Returns a fresh Session holding only the known fields. */
 export function parseSession(value: unknown, where = 'session'): Parsed<Session> {
   if (!isRecord(value)) return mismatch(where, 'an object', value);
-  const { id, documentUri, languageId, startedAt, lastActiveAt, activeSeconds, cursor, state, endReason, publishable } = value;
+  const { id, documentUri, languageId, startedAt, lastActiveAt, activeSeconds, cursor, state, endReason, publishable, privacy } = value;
   if (typeof id !== 'string' || id === '') return mismatch(`${where}.id`, 'a non-empty string', id);
   if (typeof documentUri !== 'string' || documentUri === '') return mismatch(`${where}.documentUri`, 'a non-empty string', documentUri);
   if (typeof languageId !== 'string') return mismatch(`${where}.languageId`, 'a string', languageId);
@@ -32,6 +33,7 @@ export function parseSession(value: unknown, where = 'session'): Parsed<Session>
     return mismatch(`${where}.endReason`, `one of ${Object.keys(END_REASONS).join(', ')}`, endReason);
   }
   if (publishable !== undefined && typeof publishable !== 'boolean') return mismatch(`${where}.publishable`, 'true or false', publishable);
+  if (privacy !== undefined && !isPrivacyLevel(privacy)) return mismatch(`${where}.privacy`, `one of ${PRIVACY_LEVELS.join(', ')}`, privacy);
   let position: CursorPosition | undefined;
   if (cursor !== undefined) {
     const parsed = parseCursor(cursor, `${where}.cursor`);
@@ -42,6 +44,7 @@ export function parseSession(value: unknown, where = 'session'): Parsed<Session>
   if (position) session.cursor = position;
   if (endReason !== undefined) session.endReason = endReason;
   if (publishable !== undefined) session.publishable = publishable;
+  if (privacy !== undefined) session.privacy = privacy;
   return { ok: true, value: session };
 }
 

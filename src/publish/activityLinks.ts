@@ -1,5 +1,6 @@
 // Remembers, on this machine only, which local file each appActivityId stands for, so the extension's own
-// activation links (used when the link may not name the file) can reopen it. Bounded: the oldest are forgotten.
+// activation links (used when the link may not name the file) can reopen it. Bounded: entries not seen for
+// LINK_MAX_AGE_MS are forgotten, and beyond `capacity` the oldest; Forget and new exclusions remove theirs.
 import type { CursorPosition } from '../tracking/types';
 
 export interface LinkTarget {
@@ -9,8 +10,11 @@ export interface LinkTarget {
 
 export type LinkTable = Record<string, LinkTarget & { seen: number }>;
 
+/** 90 days: past Graph's 30 days of history, for activities whose file was not worked on since. */
+export const LINK_MAX_AGE_MS = 90 * 86_400_000;
+
 export function rememberLink(table: LinkTable, appActivityId: string, target: LinkTarget, now: number, capacity = 5000): LinkTable {
-  const next: LinkTable = { ...table, [appActivityId]: { ...target, seen: now } };
+  const next: LinkTable = { ...dropLinks(table, (_, entry) => now - entry.seen > LINK_MAX_AGE_MS), [appActivityId]: { ...target, seen: now } };
   const ids = Object.keys(next);
   if (ids.length <= capacity) return next;
   ids.sort((a, b) => next[a].seen - next[b].seen);
@@ -33,4 +37,9 @@ export function activityIdOfLink(path: string, query: string, openPath: string):
   if (path !== openPath) return undefined;
   const id = new URLSearchParams(query).get('id');
   return id ?? undefined;
+}
+
+/** The table without the entries `drop` picks. */
+export function dropLinks(table: LinkTable, drop: (appActivityId: string, entry: LinkTable[string]) => boolean): LinkTable {
+  return Object.fromEntries(Object.entries(table).filter(([id, entry]) => !drop(id, entry)));
 }

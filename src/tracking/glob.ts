@@ -1,39 +1,74 @@
-// A small glob matcher for exclusion patterns. Pure: no I/O, no editor API.
+// Exclusion patterns: the syntax of `files.exclude`, matched by a well-kept engine (picomatch to read the pattern,
+// RE2JS to run it in linear time; see globEngine.ts), with caps on what a settings file may ask of it. Pure.
 //
-// Supported syntax (paths use '/' separators; backslashes in the path are normalised first):
 //   **        any number of whole path segments, including none ("**/x", "a/**", "a/**/b", "**")
-//   *         any run of characters within one segment
+//   *         any run of characters within one segment (names starting with a dot included)
 //   ?         exactly one character within one segment
-//   {a,b}     either alternative; alternatives may themselves contain globs and nested braces
+//   {a,b}     either alternative; alternatives may hold globs and nested braces
 //   [abc]     one character from the class; ranges "[a-z]"; negation "[!a]" or "[^a]"
-// There is no backslash escaping (backslashes are path separators on Windows); an invalid pattern matches itself.
-// A pattern must match the whole path. "*.log" therefore matches only top-level files; use "**/*.log".
+// Every other character stands for itself: "file (1).ts" and "a+b.ts" match those names. A backslash is a path
+// separator (Windows), never an escape. A pattern must match the whole path, so "*.log" matches only top-level
+// files; use "**/*.log".
+import * as path from 'node:path';
+import type { PathMatcher } from './globEngine';
 
-const compiledCache = new Map<string, RegExp>();
+/** Longest pattern accepted; longer ones are ignored with a warning. Paths in real exclusion lists are far shorter. */
+export const MAX_PATTERN_LENGTH = 256;
+/** Most patterns taken from one settings scope (user, workspace, folder); the rest are ignored with a warning. */
+export const MAX_PATTERNS_PER_SCOPE = 100;
+
+type Engine = typeof import('./globEngine');
+let engine: Engine | undefined;
+
+/** Loads the engine the first time a pattern is compiled: the extension's own lazy bundle, or the source in tests. */
+function loadEngine(): Engine {
+  if (engine) return engine;
+  for (const candidate of ['matcher.js', 'globEngine']) {
+    try {
+      // A computed path keeps esbuild from inlining the engine into the main bundle.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      engine = require(path.join(__dirname, candidate)) as Engine;
+      return engine;
+    } catch (error) {
+      if (!isModuleNotFound(error)) throw error;
+    }
+  }
+  throw new Error('Activity Feed: the glob matcher (dist/matcher.js) is missing from the installation.');
+}
+
+function isModuleNotFound(error: unknown): boolean {
+  return error instanceof Error && (error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND';
+}
+
+const compiledCache = new Map<string, PathMatcher>();
 const CACHE_LIMIT = 512;
 
-export function globToRegExp(pattern: string): RegExp {
+/** Why a pattern cannot be used as written, or undefined when it can. */
+export function patternProblem(pattern: string): string | undefined {
+  if (pattern.length > MAX_PATTERN_LENGTH) return `is longer than ${MAX_PATTERN_LENGTH} characters`;
+  return undefined;
+}
+
+/** The matcher of one pattern; a pattern that is not a valid glob (e.g. "[z-a]") matches only itself, literally. */
+function matcherOf(pattern: string): PathMatcher {
   const cached = compiledCache.get(pattern);
   if (cached) return cached;
-  const compiled = compileOrLiteral(pattern);
+  let compiled: PathMatcher;
+  try {
+    compiled = loadEngine().compileGlob(toEngineSyntax(pattern));
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('Activity Feed:')) throw error;
+    compiled = (candidate) => candidate === normalisePath(pattern);
+  }
   if (compiledCache.size >= CACHE_LIMIT) compiledCache.clear();
   compiledCache.set(pattern, compiled);
   return compiled;
 }
 
-/** A pattern that is not a valid glob (e.g. "[z-a]") matches only itself, literally, rather than throwing. */
-function compileOrLiteral(pattern: string): RegExp {
-  try {
-    return new RegExp(`^${compileSequence(pattern, 0, pattern.length)}$`);
-  } catch {
-    return new RegExp(`^${escapeRegExp(pattern)}$`);
-  }
-}
-
 export function matchesGlob(path: string, pattern: string): boolean {
   const trimmed = pattern.trim();
-  if (trimmed === '') return false;
-  return globToRegExp(trimmed).test(normalisePath(path));
+  if (trimmed === '' || patternProblem(trimmed)) return false;
+  return matcherOf(trimmed)(normalisePath(path));
 }
 
 export function matchesAnyGlob(path: string, patterns: readonly string[]): boolean {
@@ -41,130 +76,41 @@ export function matchesAnyGlob(path: string, patterns: readonly string[]): boole
   const normalised = normalisePath(path);
   for (const pattern of patterns) {
     const trimmed = pattern.trim();
-    if (trimmed !== '' && globToRegExp(trimmed).test(normalised)) return true;
+    if (trimmed !== '' && !patternProblem(trimmed) && matcherOf(trimmed)(normalised)) return true;
   }
   return false;
 }
 
-export function normalisePath(path: string): string {
-  return path.replace(/\\/g, '/');
+/** '/' separators, no empty, "." or ".." segments and no trailing '/': the form the engine relies on. */
+export function normalisePath(value: string): string {
+  const slashed = value.replace(/\\/g, '/');
+  const absolute = slashed.startsWith('/');
+  const segments: string[] = [];
+  for (const segment of slashed.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  return (absolute ? '/' : '') + segments.join('/');
 }
 
-function compileSequence(pattern: string, start: number, end: number): string {
+/** Characters that picomatch reads as syntax but files.exclude reads literally. */
+const LITERAL_IN_FILES_EXCLUDE = new Set(['(', ')', '|', '+', '@', '!', '$', '^']);
+
+/** Backslashes become separators; characters that are literal in files.exclude are escaped outside classes. */
+export function toEngineSyntax(pattern: string): string {
   let out = '';
-  let i = start;
-  while (i < end) {
-    const char = pattern[i];
-    if (char === '*') {
-      if (pattern[i + 1] === '*' && isSegmentStart(pattern, i, start) && isSegmentEnd(pattern, i + 2, end)) {
-        const followedBySlash = pattern[i + 2] === '/';
-        // "**/" may match no segment at all; a final "**" matches the rest of the path.
-        out += followedBySlash ? '(?:[^/]*/)*' : '.*';
-        i += followedBySlash ? 3 : 2;
-        continue;
-      }
-      while (pattern[i] === '*') i++;
-      out += '[^/]*';
-      continue;
+  let inClass = false;
+  for (const char of pattern.replace(/\\/g, '/')) {
+    if (inClass) {
+      if (char === ']' && !out.endsWith('[') && !out.endsWith('[!') && !out.endsWith('[^')) inClass = false;
+      out += char;
+    } else if (char === '[') {
+      inClass = true;
+      out += char;
+    } else {
+      out += LITERAL_IN_FILES_EXCLUDE.has(char) ? `\\${char}` : char;
     }
-    if (char === '?') {
-      out += '[^/]';
-      i++;
-      continue;
-    }
-    if (char === '[') {
-      const close = findClassEnd(pattern, i, end);
-      if (close !== -1) {
-        out += compileClass(pattern.slice(i + 1, close));
-        i = close + 1;
-        continue;
-      }
-    }
-    if (char === '{') {
-      const close = findMatchingBrace(pattern, i, end);
-      if (close !== -1) {
-        const alternatives = splitAlternatives(pattern, i + 1, close).map(([from, to]) => compileSequence(pattern, from, to));
-        out += `(?:${alternatives.join('|')})`;
-        i = close + 1;
-        continue;
-      }
-    }
-    if (char === '/' && pattern.startsWith('**', i + 1) && isPatternEnd(pattern, i + 3, end)) {
-      // "a/**" also matches "a" itself, so excluding a folder excludes everything in it.
-      out += '(?:/.*)?';
-      i += 3;
-      continue;
-    }
-    out += escapeRegExp(char ?? '');
-    i++;
   }
   return out;
-}
-
-function isSegmentStart(pattern: string, index: number, start: number): boolean {
-  return index === start || pattern[index - 1] === '/' || pattern[index - 1] === '{' || pattern[index - 1] === ',';
-}
-
-function isSegmentEnd(pattern: string, index: number, end: number): boolean {
-  return index >= end || pattern[index] === '/' || pattern[index] === '}' || pattern[index] === ',';
-}
-
-function isPatternEnd(pattern: string, index: number, end: number): boolean {
-  return index >= end || pattern[index] === '}' || pattern[index] === ',';
-}
-
-function findClassEnd(pattern: string, open: number, end: number): number {
-  let i = open + 1;
-  if (pattern[i] === '!' || pattern[i] === '^') i++;
-  if (pattern[i] === ']') i++; // a leading ']' is a literal member
-  for (; i < end; i++) {
-    if (pattern[i] === ']') return i;
-    if (pattern[i] === '/') return -1;
-  }
-  return -1;
-}
-
-function compileClass(body: string): string {
-  let negated = false;
-  let members = body;
-  if (members.startsWith('!') || members.startsWith('^')) {
-    negated = true;
-    members = members.slice(1);
-  }
-  const escaped = members.replace(/[\\\]^]/g, (c) => `\\${c}`);
-  // A class never matches the separator, negated or not.
-  return negated ? `[^/${escaped}]` : `(?!/)[${escaped}]`;
-}
-
-function findMatchingBrace(pattern: string, open: number, end: number): number {
-  let depth = 0;
-  for (let i = open; i < end; i++) {
-    if (pattern[i] === '{') depth++;
-    else if (pattern[i] === '}') {
-      depth--;
-      if (depth === 0) return i;
-    }
-  }
-  return -1;
-}
-
-function splitAlternatives(pattern: string, start: number, end: number): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  let depth = 0;
-  let from = start;
-  for (let i = start; i < end; i++) {
-    const char = pattern[i];
-    if (char === '{') depth++;
-    else if (char === '}') depth--;
-    else if (char === ',' && depth === 0) {
-      ranges.push([from, i]);
-      from = i + 1;
-    }
-  }
-  ranges.push([from, end]);
-  return ranges;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, (c) => `\\${c}`);
 }

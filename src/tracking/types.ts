@@ -1,4 +1,5 @@
 // What the tracker hands to the rest of the extension. Pure data, no editor types.
+import type { PrivacyLevel } from '../activity/privacy';
 
 export type SessionEndReason = 'idle' | 'switch' | 'close' | 'blur' | 'shutdown' | 'excluded' | 'paused';
 
@@ -32,6 +33,11 @@ export interface Session {
    * machine. Once saved, the session moves to the file's URI and becomes publishable. Absent means true.
    */
   publishable?: boolean;
+  /**
+   * The privacy level in force for the document when the session was first recorded (set when it is queued, not by
+   * the tracker). Publishing maps the session at the stricter of this and the level in force then.
+   */
+  privacy?: PrivacyLevel;
 }
 
 /**

@@ -2,7 +2,7 @@
 // every rule lives in the engine.
 import * as vscode from 'vscode';
 import type { ExclusionSettings } from './documentFilter';
-import { parseExclusionSettings, type CheckedExclusionSettings } from './exclusionSettings';
+import { combineExclusionScopes, type CheckedExclusionSettings } from './exclusionSettings';
 import { TrackingEngine, type Clock } from './engine';
 import { validateTrackingConfig, type TrackingConfig, type ValidatedTrackingConfig } from './engineConfig';
 import type { DocumentDescriptor, SelectionKind, TrackingEvent } from './engineEvents';
@@ -285,10 +285,13 @@ export function readTrackingConfig(): ValidatedTrackingConfig {
   });
 }
 
-/** Reads the resource-scoped exclusion settings that apply to `uri`, with what was wrong about them. */
+/**
+ * Reads the exclusion settings that apply to `uri` at every scope (user, workspace, the document's folder), joined so
+ * that they only add up, with what was wrong about them.
+ */
 export function readExclusionSettings(uri: vscode.Uri): CheckedExclusionSettings {
   const settings = vscode.workspace.getConfiguration(TRACKING_SETTINGS_SECTION, uri);
-  return parseExclusionSettings(settings.get<unknown>('enabled'), settings.get<unknown>('exclude'));
+  return combineExclusionScopes(settings.inspect<unknown>('enabled'), settings.inspect<unknown>('exclude'));
 }
 
 function selectionKind(kind: vscode.TextEditorSelectionChangeKind | undefined): SelectionKind {

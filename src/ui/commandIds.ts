@@ -6,6 +6,7 @@ export const COMMANDS = {
   pauseTracking: 'activityFeed.pauseTracking',
   resumeTracking: 'activityFeed.resumeTracking',
   excludeWorkspace: 'activityFeed.excludeWorkspace',
+  revokeWorkspacePrivacyOverride: 'activityFeed.revokeWorkspacePrivacyOverride',
   signIn: 'activityFeed.signIn',
   signOut: 'activityFeed.signOut',
   showLog: 'activityFeed.showLog',

@@ -6,6 +6,7 @@ import type { PublishedFeed } from '../published/feed';
 import { ForgetPlan, ForgetScope, isEmptyPlan, planForget } from '../published/forgetPlan';
 import { ForgetResult, GraphDeleter, runForget } from '../published/forgetRun';
 import type { ForgottenSessions } from '../published/forgotten';
+import type { PurgeTarget } from '../publish/purgeLocal';
 import type { Session } from '../tracking/types';
 import { COMMANDS } from './commandIds';
 import type { PublishedView } from './publishedView';
@@ -19,6 +20,8 @@ export interface ForgetDeps {
   outbox: { list(): { session: Session }[]; put(session: Session): unknown };
   published: { forget(appActivityId: string): boolean };
   forgotten: ForgottenSessions;
+  /** Removes the set-aside copies and link-table entries (and any queued session) of what was forgotten. */
+  purgeLocal(target: PurgeTarget): void;
   log: Logger;
   /** Called after the outbox changed (status bar, view). */
   onPendingChanged(): void;
@@ -79,7 +82,9 @@ async function forgetWorkspace(deps: ForgetDeps, options: Options = {}): Promise
   const name = vscode.workspace.name ?? folders[0].name;
   const scope: ForgetScope = { kind: 'workspace', name, contains: (uri) => prefixes.some((prefix) => uri.startsWith(prefix)) };
   const plan = planForget(scope, deps.view.publishedActivities, pendingOf(deps));
-  return confirmAndRun(deps, plan, vscode.l10n.t('Forget everything published from "{0}"?', shownText(name, 200)), describe(plan), options);
+  const outcome = await confirmAndRun(deps, plan, vscode.l10n.t('Forget everything published from "{0}"?', shownText(name, 200)), describe(plan), options);
+  if (outcome) deps.purgeLocal({ documents: scope.contains });
+  return outcome;
 }
 
 async function forgetTimeRange(deps: ForgetDeps, given?: { from: number; to: number } & Options): Promise<ForgetOutcome | undefined> {
@@ -175,6 +180,7 @@ async function execute(deps: ForgetDeps, plan: ForgetPlan): Promise<ForgetOutcom
     ...plan.activities.flatMap((a) => a.sessionIds),
   ];
   await deps.forgotten.add(sessionIds);
+  deps.purgeLocal({ sessionIds: new Set(sessionIds), activityIds: new Set(plan.activities.map((a) => a.appActivityId)) });
   deps.onPendingChanged();
 
   let result: ForgetResult = { activitiesGone: [], sessionsGone: [], failures: [], notAttempted: 0 };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { OPEN_ACTIVITY_PATH } from '../activity';
 import type { Logger } from '../log';
-import { activityIdOfLink, LinkTable, LinkTarget, linkTargetOf, rememberLink } from '../publish/activityLinks';
+import { activityIdOfLink, dropLinks, LinkTable, LinkTarget, linkTargetOf, rememberLink } from '../publish/activityLinks';
 import { shownError } from '../text/shownText';
 
 const STATE_KEY = 'activityFeed.links';
@@ -18,6 +18,15 @@ export class OpenActivityHandler implements vscode.UriHandler {
     const known = linkTargetOf(table, appActivityId);
     if (known && known.documentUri === target.documentUri && known.cursor?.line === target.cursor?.line) return;
     void this.state.update(STATE_KEY, rememberLink(table, appActivityId, target, Date.now()));
+  }
+
+  /** Forgets the entries `drop` picks (Forget, a new exclusion). Returns how many went. */
+  forgetWhere(drop: (appActivityId: string, documentUri: string) => boolean): number {
+    const table = this.state.get<LinkTable>(STATE_KEY, {});
+    const kept = dropLinks(table, (id, entry) => drop(id, entry.documentUri));
+    const removed = Object.keys(table).length - Object.keys(kept).length;
+    if (removed > 0) void this.state.update(STATE_KEY, kept);
+    return removed;
   }
 
   /** The file this machine recorded for the activity, if any. */

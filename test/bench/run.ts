@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { benchActivation, median, type ActivationBenchResult } from './activation.bench';
 import { benchBacklog, type BacklogBenchResult } from './backlog.bench';
 import { benchEngine } from './engine.bench';
+import { benchGlobs } from './globs.bench';
 import { benchStorage, type StorageBenchResult } from './storage.bench';
 import { benchWrites, type WritesBenchResult } from './writes.bench';
 
@@ -49,6 +50,7 @@ function bundleFigures(): Figure[] {
   return [
     { section, name: 'main bundle (dist/extension.js, minified)', value: size('extension.js'), unit: 'KB', target: '< 150 KB' },
     { section, name: 'lazy bundle (dist/identity.js, minified)', value: size('identity.js'), unit: 'KB', target: 'loaded only when a token is needed' },
+    { section, name: 'lazy bundle (dist/matcher.js, minified)', value: size('matcher.js'), unit: 'KB', target: 'loaded only once an exclusion pattern is set' },
   ];
 }
 
@@ -71,6 +73,16 @@ function engineFigures(): Figure[] {
     { section, name: 'tracker: events per second', value: result.eventsPerSecond, unit: 'events/s', target: '>= 1,000,000' },
     { section, name: 'tracker: time per event', value: result.microsPerEvent, unit: 'µs' },
     { section, name: 'tracker: heap per tracked document', value: result.heapBytesPerDocument, unit: 'bytes' },
+  ];
+}
+
+function globFigures(): Figure[] {
+  const r = benchGlobs();
+  const section = `exclusion patterns: ${r.patterns} adversarial patterns against a ${r.segments}-segment path, per document open`;
+  return [
+    { section, name: 'worst case per document open', value: r.worstOpenMs, unit: 'ms', target: `under 1 ms (worst of ${r.opens} opens)` },
+    { section, name: 'median per document open', value: r.medianOpenMs, unit: 'ms' },
+    { section, name: 'first open (loads the matcher, compiles)', value: r.firstOpenMs, unit: 'ms', target: 'once per pattern list' },
   ];
 }
 
@@ -164,6 +176,8 @@ async function main(): Promise<void> {
   figures.push(...bundleFigures());
   progress('engine');
   figures.push(...engineFigures());
+  progress('exclusion patterns');
+  figures.push(...globFigures());
   progress('writes over a synthetic 8-hour day');
   const writes = await benchWrites(path.join(artifacts, 'writes-outbox'));
   details.writes = writes;

@@ -22,6 +22,11 @@ describe('settings', () => {
     assert.match(problems[1], /^activityFeed\.descriptionTemplate: /);
   });
 
+  it('keeps the default level as the floor when only the workspace sets a looser one', () => {
+    assert.equal(parseSettings({ privacy: { workspace: 'full' }, graph: {} }).settings.content.privacy, 'fileNameOnly');
+    assert.equal(parseSettings({ privacy: { folder: 'noRepository' }, graph: {} }).settings.content.privacy, 'fileNameOnly');
+  });
+
   it('treats an unknown privacy level as the most private one and says so', () => {
     const { settings, problems } = parseSettings({ privacy: { user: 'everything' }, graph: {} });
     assert.equal(settings.content.privacy, 'private');

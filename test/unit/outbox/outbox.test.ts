@@ -142,7 +142,7 @@ describe('Outbox', () => {
     writer.put(session(ids[4], now - 29 * DAY));
 
     const outbox = open({ maxSessions: 2 });
-    assert.deepEqual(outbox.prune(), { expired: 1, overCap: 2 });
+    assert.deepEqual(outbox.prune(), { expired: 1, overCap: 2, setAside: 0 });
     assert.deepEqual(outbox.list().map((entry) => entry.session.id), [ids[2], ids[3]]);
     assert.deepEqual([outbox.droppedExpired, outbox.droppedOverCap], [1, 2]);
     const warnings = logger.warnings();
@@ -150,7 +150,7 @@ describe('Outbox', () => {
     assert.ok(warnings.some((line) => /dropped 2 unpublished sessions \(the least recently active\) beyond the limit of 2/.test(line)), warnings.join('\n'));
 
     clock.advance(29 * DAY);
-    assert.deepEqual(outbox.prune(), { expired: 1, overCap: 0 });
+    assert.deepEqual(outbox.prune(), { expired: 1, overCap: 0, setAside: 0 });
     assert.deepEqual([outbox.droppedExpired, outbox.droppedOverCap], [2, 2], 'the counters add up over time');
   });
 
@@ -245,7 +245,7 @@ describe('Outbox', () => {
     assert.deepEqual(outbox.list(), []);
     assert.equal(outbox.count(), 0);
     assert.equal(outbox.get(newId()), undefined);
-    assert.deepEqual(outbox.prune(), { expired: 0, overCap: 0 });
+    assert.deepEqual(outbox.prune(), { expired: 0, overCap: 0, setAside: 0 });
     assert.deepEqual(logger.lines, []);
   });
 
@@ -257,7 +257,7 @@ describe('Outbox', () => {
       return s.id;
     });
     outbox.maxSessions = 2;
-    assert.deepEqual(outbox.prune(), { expired: 0, overCap: 1 });
+    assert.deepEqual(outbox.prune(), { expired: 0, overCap: 1, setAside: 0 });
     assert.deepEqual(outbox.list().map((e) => e.session.id).sort(), ids.slice(0, 2).sort());
     assert.ok(logger.warnings().some((w) => /1/.test(w)), logger.warnings().join('\n'));
   });

@@ -3,7 +3,7 @@
 // and `"activityFeed.tracking.enabled": "false"` (text) both left every file tracked and published, unreported.
 import * as assert from 'node:assert/strict';
 import { isExcluded } from '../../../src/tracking/documentFilter';
-import { parseExclusionSettings } from '../../../src/tracking/exclusionSettings';
+import { combineExclusionScopes, parseExclusionSettings } from '../../../src/tracking/exclusionSettings';
 
 describe('parseExclusionSettings', () => {
   it('takes well-formed values as they are, without problems', () => {
@@ -40,5 +40,41 @@ describe('parseExclusionSettings', () => {
     const odd = parseExclusionSettings(7, undefined);
     assert.equal(odd.settings.trackingEnabled, true);
     assert.match(odd.problems[0], /^activityFeed\.tracking\.enabled: 7 is not true or false; using true\.$/);
+  });
+});
+
+// A repository's `.vscode/settings.json` used to replace the person's list (`"exclude": []`) and switch tracking back
+// on against their `false`: settings were read as one merged value. Each scope is now read and they only add up.
+describe('combineExclusionScopes', () => {
+  const secret = { relativePath: 'config/secrets/payroll.ts' };
+
+  it('joins the patterns of the user, the workspace and the folder', () => {
+    const { settings, problems } = combineExclusionScopes(undefined, { globalValue: ['**/secrets/**'], workspaceValue: ['**/*.env'], workspaceFolderValue: ['docs/**', '**/*.env'] });
+    assert.deepEqual(settings.exclude, ['**/secrets/**', '**/*.env', 'docs/**']);
+    assert.deepEqual(problems, []);
+    assert.equal(isExcluded({ relativePath: 'docs/a.md' }, settings), true);
+  });
+
+  it('keeps the user\'s patterns when a workspace or a folder sets an empty list', () => {
+    const { settings } = combineExclusionScopes(undefined, { globalValue: ['**/secrets/**'], workspaceValue: [], workspaceFolderValue: [] });
+    assert.equal(isExcluded(secret, settings), true);
+  });
+
+  it('turns tracking off when any scope does, whatever the others say', () => {
+    for (const off of [{ globalValue: false, workspaceValue: true }, { workspaceValue: false, workspaceFolderValue: true }, { globalValue: true, workspaceFolderValue: false }]) {
+      const { settings } = combineExclusionScopes(off, undefined);
+      assert.equal(settings.trackingEnabled, false, JSON.stringify(off));
+      assert.equal(isExcluded({ relativePath: 'src/a.ts' }, settings), true);
+    }
+    assert.equal(combineExclusionScopes({ globalValue: true, workspaceValue: true }, undefined).settings.trackingEnabled, true);
+    assert.equal(combineExclusionScopes(undefined, undefined).settings.trackingEnabled, true);
+  });
+
+  it('names the scope of each value it could not use', () => {
+    const { problems } = combineExclusionScopes({ workspaceFolderValue: 'yes' }, { workspaceValue: { a: 1 } });
+    assert.deepEqual(problems, [
+      'activityFeed.tracking.exclude (workspace settings): {"a":1} is not a list of glob patterns; nothing is excluded by it.',
+      'activityFeed.tracking.enabled (folder settings): "yes" is not true or false; using true.',
+    ]);
   });
 });

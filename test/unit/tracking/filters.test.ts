@@ -29,7 +29,14 @@ describe('glob matcher', () => {
     ['file[0-9].log', 'filex.log', false],
     ['file[!0-9].log', 'filex.log', true],
     ['file[^0-9].log', 'file1.log', false],
-    ['a[/]b', 'a/b', false],
+    ['**/report (1).pdf', 'docs/report (1).pdf', true],
+    ['**/a+b.ts', 'x/a+b.ts', true],
+    ['**/a+b.ts', 'x/aab.ts', false],
+    ['!notes.md', '!notes.md', true],
+    ['$HOME/x', '$HOME/x', true],
+    ['*.env', '.env', true],
+    ['**/.git/**', 'repo/.git/config', true],
+    ['**/src/./a.ts', 'x/src/a.ts', false],
     ['**/.env', '.env', true],
     ['**/.env', 'app/.env', true],
     ['/home/me/secret/**', '/home/me/secret/x/y.ts', true],
@@ -53,7 +60,8 @@ describe('glob matcher', () => {
   });
 
   it('matches any literal path against itself (property)', () => {
-    const segment = fc.stringMatching(/^[A-Za-z0-9._+()$^=-][A-Za-z0-9 ._+()$^=-]{0,6}[A-Za-z0-9._+()$^=-]$/);
+    // "." and ".." are not names: paths are normalised before matching.
+    const segment = fc.stringMatching(/^[A-Za-z0-9._+()$^=-][A-Za-z0-9 ._+()$^=-]{0,6}[A-Za-z0-9._+()$^=-]$/).filter((s) => s !== '..' && s !== '.');
     fc.assert(
       fc.property(fc.array(segment, { minLength: 1, maxLength: 5 }), (segments) => {
         const path = segments.join('/');

@@ -99,7 +99,7 @@ function createFakeVscode() {
     onWillRenameFiles: events.willRename.event,
     onDidRenameFiles: events.didRename.event,
     onDidChangeConfiguration: events.configuration.event,
-    getConfiguration: () => ({ get: (name: string) => settings[name] }),
+    getConfiguration: () => ({ get: (name: string) => settings[name], inspect: (name: string) => ({ globalValue: settings[name] }) }),
     getWorkspaceFolder: (uri: FakeUri) => (uri.path.startsWith('/work/') ? { uri: new FakeUri('file', '/work') } : undefined),
     asRelativePath: (uri: FakeUri) => uri.path.replace(/^\/work\//, ''),
   };

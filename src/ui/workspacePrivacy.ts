@@ -1,0 +1,79 @@
+// The privacy level of each document, resolved with the document's own settings (a multi-root folder governs its
+// files) over the person's floor, and the question a workspace asking for a looser level gets: shown once per
+// window, naming the level; the answer is kept per workspace and folder until revoked from the Command Palette.
+import * as vscode from 'vscode';
+import type { PrivacyLevel } from '../activity';
+import { resolvePrivacy, type PrivacyRequest } from '../activity/privacyFloor';
+import { readPrivacySourcesFor } from '../config';
+import type { Logger } from '../log';
+import type { PrivacyOverrides, SettingsOwners } from '../privacyOverrides';
+
+export class WorkspacePrivacy {
+  private readonly asked = new Set<string>();
+
+  constructor(
+    private readonly overrides: PrivacyOverrides,
+    private readonly reportProblems: (source: string, problems: string[]) => void,
+    private readonly log: Logger,
+  ) {}
+
+  /** The level that applies to this document now. Asks the person about any looser level a workspace wants. */
+  levelFor(documentUri: string): PrivacyLevel {
+    const uri = vscode.Uri.parse(documentUri);
+    const owners = ownersOf(uri);
+    const resolution = resolvePrivacy(readPrivacySourcesFor(uri), this.overrides.grantsFor(owners));
+    this.reportProblems(`privacy ${owners.folder ?? owners.workspace ?? ''}`, resolution.problems);
+    for (const request of resolution.requests) this.ask(request, owners, resolution.floor);
+    return resolution.level;
+  }
+
+  /** Forgets every confirmation of this window's workspace and folders. Resolves with how many there were. */
+  async revoke(): Promise<number> {
+    const owners = [vscode.workspace.workspaceFile?.toString(), ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString())];
+    const revoked = await this.overrides.revoke(owners.filter((owner): owner is string => owner !== undefined));
+    this.asked.clear();
+    this.log.info(`Privacy: ${revoked} workspace override(s) revoked.`);
+    void vscode.window.showInformationMessage(
+      revoked > 0
+        ? vscode.l10n.t('Activity Feed: this workspace now uses your own privacy level again (or a stricter one its settings ask for).')
+        : vscode.l10n.t('Activity Feed: this workspace has no privacy override to revoke.'),
+    );
+    return revoked;
+  }
+
+  private ask(request: PrivacyRequest, owners: SettingsOwners, floor: PrivacyLevel): void {
+    const owner = request.scope === 'folder' ? owners.folder : owners.workspace;
+    if (owner === undefined) return;
+    const key = `${owner} ${request.level}`;
+    if (this.asked.has(key)) return;
+    this.asked.add(key);
+    this.log.warn(`Privacy: the ${request.scope} settings of ${owner} ask for "${request.level}", looser than your "${floor}"; "${request.applied}" applies until you allow it.`);
+    const allow = vscode.l10n.t('Allow "{0}" Here', request.level);
+    const keep = vscode.l10n.t('Keep "{0}"', request.applied);
+    const name = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(owner))?.name ?? vscode.workspace.name ?? owner;
+    void vscode.window
+      .showWarningMessage(
+        vscode.l10n.t(
+          'Activity Feed: the settings of "{0}" ask for the privacy level "{1}", which shares more than your own level "{2}". Its files are published at "{3}" unless you allow "{1}" for it.',
+          name,
+          request.level,
+          floor,
+          request.applied,
+        ),
+        allow,
+        keep,
+      )
+      .then(async (pick) => {
+        if (pick !== allow) return;
+        await this.overrides.grant(owner, request.level);
+        this.log.info(`Privacy: "${request.level}" allowed for ${owner}.`);
+      });
+  }
+}
+
+/** The `.code-workspace` file (or, in a single-folder window, the folder) and the folder holding the document. */
+export function ownersOf(uri: vscode.Uri): SettingsOwners {
+  const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString();
+  const workspace = vscode.workspace.workspaceFile?.toString() ?? (vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0].uri.toString() : undefined);
+  return { ...(workspace !== undefined ? { workspace } : {}), ...(folder !== undefined ? { folder } : {}) };
+}
