@@ -320,9 +320,11 @@ async function main(): Promise<void> {
       const all = [...shown.values()];
       const ours = all.filter((s) => s.kind === 'dialog' || s.source.includes(NOTIFICATION_SOURCE) || s.text.startsWith('Activity Feed'));
       fs.writeFileSync(path.join(artifactsRoot, 'shown.json'), JSON.stringify(all, null, 2));
+      // The notification center is a virtualized list and toasts hide, so not every notification is caught; one
+      // that quotes the workspace's crafted values must be, or this check would prove nothing.
       assert.ok(
-        ours.some((s) => s.text.includes('idleTimeoutSeconds') || s.text.includes('settings are invalid')),
-        `the notification quoting the workspace’s invalid settings was seen (${all.length} shown in all)`,
+        ours.some((s) => /idleTimeoutSeconds|backgroundColor|settings are invalid/.test(s.text)),
+        `a notification quoting the workspace’s invalid settings was seen (${all.length} shown in all)`,
       );
       for (const item of ours) {
         assert.deepEqual(item.links, [], `links in: ${item.text}`);

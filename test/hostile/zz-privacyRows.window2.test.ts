@@ -32,13 +32,15 @@ describe('hostile repository: privacy rows in a second window', function () {
     const deep = vscode.Uri.joinPath(folder.uri, ...Array<string>(DEEP_PATH_SEGMENTS).fill('a'), 'deep.ts');
     // A liveness bound, not a speed figure: a backtracking matcher needs seconds to minutes here, and the host
     // runs nothing else meanwhile.
+    // The deep file is opened first, so what is timed is the pattern's work, not the editor opening a document.
+    await typeInto(deep, 'x');
     const config = vscode.workspace.getConfiguration('activityFeed.tracking');
-    await config.update('exclude', [...(config.inspect<string[]>('exclude')?.globalValue ?? []), PATHOLOGICAL_GLOB], vscode.ConfigurationTarget.Global);
     const started = Date.now();
+    await config.update('exclude', [...(config.inspect<string[]>('exclude')?.globalValue ?? []), PATHOLOGICAL_GLOB], vscode.ConfigurationTarget.Global);
     await typeInto(deep, 'x');
     await vscode.commands.executeCommand('activityFeed.pauseTracking');
     await vscode.commands.executeCommand('activityFeed.resumeTracking');
     const elapsed = Date.now() - started;
-    assert.ok(elapsed < 2_000, `typing into a deep file and pausing took ${elapsed} ms`);
+    assert.ok(elapsed < 2_000, `configuring the pattern, typing into a deep file and pausing took ${elapsed} ms`);
   });
 });
