@@ -38,7 +38,7 @@ export const ECHO_EXTRA = ` Cookie: sid=${ECHO_SECRETS[0]}; theme=dark {"secret"
 /** A glob whose naive matching is exponential in the path's depth. */
 export const PATHOLOGICAL_GLOB = '**/**/**/**/**/**/**/**/**/**/x';
 /** The depth of the folder that meets it. */
-export const DEEP_PATH_SEGMENTS = 20;
+export const DEEP_PATH_SEGMENTS = 28;
 
 /** The display name the workbench shows as the source of the extension's notifications. */
 export const NOTIFICATION_SOURCE = 'Activity Feed';

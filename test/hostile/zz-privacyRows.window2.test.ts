@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
-import { publishNow, sleep, typeInto } from '../integration/helpers';
+import { publishNow, typeInto } from '../integration/helpers';
 import { DEEP_PATH_SEGMENTS, PATHOLOGICAL_GLOB, PRIVATE_FILE_FOR_SECOND_WINDOW } from './shared';
 import { signedInApi, storedActivities } from './support';
 
@@ -30,20 +30,20 @@ describe('hostile repository: privacy rows in a second window', function () {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder);
     const deep = vscode.Uri.joinPath(folder.uri, ...Array<string>(DEEP_PATH_SEGMENTS).fill('a'), 'deep.ts');
-    // A liveness bound, not a speed figure: a backtracking matcher needs minutes at this depth, and the host runs
-    // nothing else meanwhile. The deep file is opened first and the pattern configured before the clock starts, so what is timed is the
-    // extension's work on an edit of that file (the matcher runs for it), not the editor opening a document or
-    // writing settings.
+    // Liveness bounds, not speed figures: a backtracking matcher needs minutes at this depth, and the extension host
+    // runs nothing else meanwhile. The deep file is opened and the pattern configured first; then an edit of that
+    // file (which the extension matches against the pattern) must be handled, and a command answered in 2 s.
     await typeInto(deep, 'x');
     const config = vscode.workspace.getConfiguration('activityFeed.tracking');
     await config.update('exclude', [...(config.inspect<string[]>('exclude')?.globalValue ?? []), PATHOLOGICAL_GLOB], vscode.ConfigurationTarget.Global);
-    await sleep(500);
-    const started = Date.now();
+    const editStarted = Date.now();
     await typeInto(deep, 'x');
-    const typed = Date.now() - started;
+    const edit = Date.now() - editStarted;
+    const commandStarted = Date.now();
     await vscode.commands.executeCommand('activityFeed.pauseTracking');
+    const command = Date.now() - commandStarted;
     await vscode.commands.executeCommand('activityFeed.resumeTracking');
-    const elapsed = Date.now() - started;
-    assert.ok(elapsed < 2_000, `typing into a deep file, then pausing and resuming took ${elapsed} ms (typing ${typed} ms)`);
+    assert.ok(edit < 30_000, `an edit of the deep file took ${edit} ms to be handled`);
+    assert.ok(command < 2_000, `a command took ${command} ms to return after an edit of the deep file`);
   });
 });
