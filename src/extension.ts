@@ -157,7 +157,8 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     };
     const pendingWithCurrent = (): Session[] => {
       const running = tracker.currentSession();
-      const current = running && recorded(running);
+      // A preview shows the running session at the level it has (or would get now) without fixing that level.
+      const current = running && { ...running, privacy: recordedLevels.levelOf(running, () => workspacePrivacy.levelFor(running.documentUri)) };
       const queued = outbox.list().map((entry) => entry.session);
       return current ? [...queued.filter((s) => s.id !== current.id), current] : queued;
     };

@@ -21,6 +21,11 @@ const CAPACITY = 1000;
 export class RecordedLevels {
   private readonly levels = new Map<string, PrivacyLevel>();
 
+  /** The level the session has, or would get if recorded now, without recording it (previews). */
+  levelOf(session: { id: string; privacy?: PrivacyLevel }, current: () => PrivacyLevel): PrivacyLevel {
+    return session.privacy ?? this.levels.get(session.id) ?? current();
+  }
+
   stamp<T extends { id: string; state: 'ongoing' | 'ended'; privacy?: PrivacyLevel }>(session: T, current: () => PrivacyLevel): T {
     const level = session.privacy ?? this.levels.get(session.id) ?? current();
     if (session.state === 'ended') this.levels.delete(session.id);

@@ -60,13 +60,15 @@ describe('the packaged .vsix', function () {
     assert.deepEqual(missing, [], `referenced by package.json but not packaged: ${missing.join(', ')}`);
   });
 
-  it('stays small: under 400 KB on disk and a main bundle under 150 KB', () => {
+  // 160 KB: the privacy floor, per-document levels and the purge of local traces take about 7 KB of the main bundle;
+  // the exclusion-pattern engine (picomatch + RE2JS, 170 KB) stays out of it, in the lazy dist/matcher.js.
+  it('stays small: under 400 KB on disk and a main bundle under 160 KB', () => {
     const bytes = fs.statSync(vsix).size;
     const main = listZip(vsix).find((e) => e.name === 'extension/dist/extension.js');
     assert.ok(main, 'no main bundle');
     console.log(`      .vsix ${(bytes / 1024).toFixed(1)} KB; main bundle ${(main.size / 1024).toFixed(1)} KB`);
     assert.ok(bytes < 400 * 1024, `.vsix is ${bytes} bytes`);
-    assert.ok(main.size < 150 * 1024, `main bundle is ${main.size} bytes`);
+    assert.ok(main.size < 160 * 1024, `main bundle is ${main.size} bytes`);
   });
 
   it('installs into the real editor with --install-extension and activates there', async () => {

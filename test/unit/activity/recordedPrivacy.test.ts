@@ -55,6 +55,9 @@ describe('recorded privacy level', () => {
     const last = levels.stamp(session({ state: 'ended', activeSeconds: 1400 }), () => current);
     assert.deepEqual([first.privacy, later.privacy, last.privacy], ['private', 'private', 'private']);
     assert.equal(levels.stamp(session({ id: 'c2b7e3a0-5f4d-4e2a-8b1c-9d0e1f2a3b4c' }), () => current).privacy, 'full', 'a new session takes the level of its time');
+    const previewed = session({ id: '0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a', state: 'ongoing' });
+    assert.equal(levels.levelOf(previewed, () => 'full'), 'full');
+    assert.equal(levels.stamp(previewed, () => 'private').privacy, 'private', 'a preview does not fix the level');
   });
 
   it('is part of the outbox\'s session schema: kept when valid, refused when not a level', () => {

@@ -30,7 +30,7 @@ describe('exclusion patterns are matched in bounded time', () => {
     const { settings, problems } = combineExclusionScopes(undefined, { workspaceValue: [long, '**/*.env'] });
     assert.deepEqual(settings.exclude, ['**/*.env']);
     assert.equal(problems.length, 1);
-    assert.match(problems[0], /^activityFeed\.tracking\.exclude \(workspace settings\): ignored the pattern .*longer than 256 characters/);
+    assert.match(problems[0], /^activityFeed\.tracking\.exclude \(workspace settings\): ignored the pattern .*longer than 128 characters/);
   });
 
   it('takes at most the capped number of patterns from one scope, so a repository cannot crowd out the person’s own', () => {
