@@ -1,6 +1,6 @@
 // `npm test`: every tier, in order, each printing what ran and how long it took; the last line is the total.
 //   node scripts/test.mjs                 all tiers
-//   node scripts/test.mjs unit integration   only those tiers (static, unit, integration, faults, package)
+//   node scripts/test.mjs unit integration   only those tiers (static, unit, integration, faults, hostile, package)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -74,6 +74,12 @@ const tiers = {
     if (!build()) return;
     mochaTier('faults', node, [...tsNode, 'test/harness/runFaults.ts']);
   },
+  // A cloned repository attacking through its settings, file names and git facts, in the real editor
+  // (test/harness/runHostile.ts): untrusted text stays inert, secrets stay out of every sink, privacy holds.
+  hostile() {
+    if (!build()) return;
+    mochaTier('hostile', node, [...tsNode, 'test/harness/runHostile.ts']);
+  },
   package() {
     if (!check('package (vsce)', 'npm', ['run', '-s', 'package'])) return;
     if (!existsSync(join(root, 'out', 'test', 'installed', 'index.js'))) run(node, ['esbuild.mjs', '--tests']);
@@ -83,7 +89,7 @@ const tiers = {
 
 const wanted = process.argv.slice(2);
 const order = wanted.length > 0 ? wanted : Object.keys(tiers);
-bootstrap({ editor: order.includes('integration') || order.includes('faults') || order.includes('package') });
+bootstrap({ editor: ['integration', 'faults', 'hostile', 'package'].some((tier) => order.includes(tier)) });
 for (const name of order) {
   const tier = tiers[name];
   if (!tier) {

@@ -15,17 +15,26 @@ function at(tree: unknown, key: string): unknown {
   return node;
 }
 
+/** User-only settings that a workspace nevertheless sets; the others are only ever read from user settings. */
+const REPORTED_IF_SET_BY_A_WORKSPACE = ['displayTextTemplate', 'descriptionTemplate'];
+
+function workspaceSetsUserOnly(section: { workspaceValue?: unknown; workspaceFolderValue?: unknown } | undefined): string[] {
+  return REPORTED_IF_SET_BY_A_WORKSPACE.filter((key) => at(section?.workspaceValue, key) !== undefined || at(section?.workspaceFolderValue, key) !== undefined);
+}
+
 export function readSettings(resource?: vscode.Uri): SettingsReport {
   const config = vscode.workspace.getConfiguration(SECTION, resource);
   // One lookup of the whole section gives every user value at once (a lookup per key made activation slow).
-  const userTree = vscode.workspace.getConfiguration(undefined, resource).inspect(SECTION)?.globalValue;
+  const section = vscode.workspace.getConfiguration(undefined, resource).inspect(SECTION);
+  const userTree = section?.globalValue;
   /** Only the user's own value (settings.json of the user), never a workspace's: for settings that route tokens. */
   const userValue = (key: string): unknown => at(userTree, key);
   const raw: RawSettings = {
     privacy: readPrivacySources(config),
     workspaceAlias: config.get('workspaceAlias'),
-    displayTextTemplate: config.get('displayTextTemplate'),
-    descriptionTemplate: config.get('descriptionTemplate'),
+    // The texts that leave the machine: a cloned repository must not choose them.
+    displayTextTemplate: userValue('displayTextTemplate'),
+    descriptionTemplate: userValue('descriptionTemplate'),
     backgroundColor: config.get('backgroundColor'),
     iconUrl: userValue('iconUrl'),
     timezone: userValue('timezone'),
@@ -52,6 +61,7 @@ export function readSettings(resource?: vscode.Uri): SettingsReport {
       onShutdown: userValue('publish.onShutdown'),
       maxQueuedSessions: userValue('publish.maxQueuedSessions'),
     },
+    ignoredWorkspaceValues: workspaceSetsUserOnly(section),
   };
   return parseSettings(raw);
 }

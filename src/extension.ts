@@ -33,6 +33,7 @@ import { PreviewDocuments } from './ui/previewDocument';
 import { OpenActivityHandler } from './ui/openActivityHandler';
 import { SettingsProblems } from './ui/settingsProblems';
 import { StatusBar } from './ui/statusBar';
+import { shownError } from './text/shownText';
 import { WorkspacePrivacy } from './ui/workspacePrivacy';
 
 let shutdown: (() => Promise<void>) | undefined;
@@ -397,7 +398,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
   } catch (error) {
     logger.error(error instanceof Error ? error : String(error));
     const showLog = vscode.l10n.t('Show Log');
-    void vscode.window.showErrorMessage(vscode.l10n.t('Activity Feed could not start: {0}', String(error)), showLog).then((pick) => {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Activity Feed could not start: {0}', shownError(error)), showLog).then((pick) => {
       if (pick === showLog) logger.show();
     });
     throw error;

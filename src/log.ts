@@ -1,7 +1,8 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { redact } from './redact';
+import { inertLogLine } from './text/inert';
 
-/** The extension's only logger: a LogOutputChannel whose lines pass through redaction first. */
+/** The extension's only logger: a LogOutputChannel whose lines are redacted and kept to one line first. */
 export interface Logger {
   trace(message: string): void;
   debug(message: string): void;
@@ -12,7 +13,7 @@ export interface Logger {
 }
 
 export function createLogger(channel: vscode.LogOutputChannel): Logger {
-  const text = (m: string | Error) => redact(m instanceof Error ? (m.stack ?? m.message) : m);
+  const text = (m: string | Error) => inertLogLine(redact(m instanceof Error ? (m.stack ?? m.message) : m));
   return {
     trace: (m) => channel.trace(text(m)),
     debug: (m) => channel.debug(text(m)),

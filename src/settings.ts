@@ -104,6 +104,8 @@ export interface RawSettings {
   graph: Partial<Record<keyof GraphSettings, unknown>>;
   auth?: Partial<Record<keyof AuthSettings, unknown>>;
   publish?: Partial<Record<keyof PublishSettings, unknown>>;
+  /** User-only settings (without `activityFeed.`) that a workspace's settings also set: reported as ignored. */
+  ignoredWorkspaceValues?: readonly string[];
 }
 
 export interface SettingsReport {
@@ -243,6 +245,10 @@ export function parseSettings(raw: RawSettings): SettingsReport {
     else graph.endpoint = (raw.graph.endpoint as string).replace(/\/+$/, '');
   }
   applyWholeNumbers(graph, raw.graph, GRAPH_RANGES, 'graph', problem);
+
+  for (const name of raw.ignoredWorkspaceValues ?? []) {
+    problems.push(localize('activityFeed.{0}: the value in this workspace’s settings is ignored; only your user settings can set it.', name));
+  }
 
   const workspaceAlias = text('workspaceAlias', raw.workspaceAlias, 100) ?? '';
   const displayTextTemplate = text('displayTextTemplate', raw.displayTextTemplate, 256);

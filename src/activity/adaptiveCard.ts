@@ -2,6 +2,7 @@
 import type { FileFacts } from './facts';
 import { formatDuration } from './historyItems';
 import { LIMITS } from './limits';
+import { inertMarkdown } from '../text/inert';
 import { truncateText } from './truncate';
 
 export const ADAPTIVE_CARD_SCHEMA = 'https://adaptivecards.io/schemas/adaptive-card.json';
@@ -19,8 +20,12 @@ export interface CardContent {
 
 type CardElement = Record<string, unknown>;
 
+/**
+ * TextBlocks and FactSet values render markdown, so what comes from a file name, a template, git or a setting is
+ * escaped to show literally (and its braces can never form one of the card's `{{DATE(…)}}` functions).
+ */
 function text(value: string): string {
-  return truncateText(value, LIMITS.cardText);
+  return inertMarkdown(value, LIMITS.cardText);
 }
 
 export function buildAdaptiveCard(content: CardContent): Record<string, unknown> {
@@ -53,7 +58,7 @@ export function buildAdaptiveCard(content: CardContent): Record<string, unknown>
     type: 'AdaptiveCard',
     version: ADAPTIVE_CARD_VERSION,
     body,
-    actions: [{ type: 'Action.OpenUrl', title: text(`Open in ${facts.appName}`), url: content.activationUrl }],
+    actions: [{ type: 'Action.OpenUrl', title: truncateText(`Open in ${facts.appName}`, LIMITS.cardText), url: content.activationUrl }],
   };
 }
 

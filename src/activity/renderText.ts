@@ -4,6 +4,7 @@ import type { Disclosure, PrivacyLevel } from './privacy';
 import { disclosureFor } from './privacy';
 import type { TemplateValues } from './template';
 import { parseTemplate, renderTemplate, withheldVariables } from './template';
+import { oneLineVisible } from '../text/inert';
 import { truncateText } from './truncate';
 
 type TextField = 'displayText' | 'description';
@@ -19,9 +20,12 @@ export function effectiveTemplate(configured: string | undefined, field: TextFie
   return parsed.problems.length === 0 && withheldVariables(parsed, disclosure).length === 0 ? configured : DEFAULT_TEMPLATES[level][field];
 }
 
-/** Rendered text; a separator `·` left at either end or doubled by a missing value is dropped. */
+/**
+ * Rendered text; a separator `·` left at either end or doubled by a missing value is dropped. One line without
+ * invisible characters (a file or branch name may hold a newline or a bidi override that would disguise it).
+ */
 export function renderText(template: string, values: TemplateValues, maxLength: number): string {
-  const rendered = renderTemplate(parseTemplate(template), values)
+  const rendered = oneLineVisible(renderTemplate(parseTemplate(template), values))
     .replace(/·(\s*·)+/g, '·')
     .replace(/^[\s·]+|[\s·]+$/g, '');
   return truncateText(rendered, maxLength);

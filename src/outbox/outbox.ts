@@ -3,6 +3,8 @@
 // holding the PublishLock acknowledges them. Changes made on behalf of another window (acknowledge, recordFailure,
 // prune, setting a bad file aside) go through withClaimedFile, so a newer revision written meanwhile always survives.
 import * as path from 'node:path';
+import { redact } from '../redact';
+import { inertLogLine } from '../text/inert';
 import type { Session } from '../tracking/types';
 import { isAtomicTempFile, readJsonFile, writeFileAtomic } from './atomicFile';
 import { discardClaimsOf, parseClaimName, restoreClaim, withClaimedFile, type ClaimDecision } from './fileClaim';
@@ -182,8 +184,13 @@ export class Outbox {
     return removed;
   }
 
-  /** Counts a failed publish of this revision; does nothing (returns false) if the session moved on meanwhile. */
-  recordFailure(sessionId: string, revision: number, message: string): boolean {
+  /**
+   * Counts a failed publish of this revision; does nothing (returns false) if the session moved on meanwhile. The
+   * message may echo what a server was sent, so it is redacted (before the cut, which could split a secret) and
+   * kept to one line.
+   */
+  recordFailure(sessionId: string, revision: number, failure: string): boolean {
+    const message = inertLogLine(redact(failure));
     const lastError = message.length > MAX_ERROR_LENGTH ? `${message.slice(0, MAX_ERROR_LENGTH)}…` : message;
     return this.changeIfRevision(sessionId, revision, (entry) => ({ action: 'replace', entry: { ...entry, attempts: entry.attempts + 1, lastError } }));
   }

@@ -22,6 +22,16 @@ export function rememberLink(table: LinkTable, appActivityId: string, target: Li
   return next;
 }
 
+/**
+ * The recorded target of an id, looked up among the table's own entries only: a link's id is outside input, and
+ * `__proto__` or `constructor` must not find something inherited.
+ */
+export function linkTargetOf(table: LinkTable, appActivityId: string): (LinkTarget & { seen: number }) | undefined {
+  if (typeof table !== 'object' || table === null || !Object.prototype.hasOwnProperty.call(table, appActivityId)) return undefined;
+  const target = table[appActivityId];
+  return typeof target === 'object' && target !== null && typeof target.documentUri === 'string' ? target : undefined;
+}
+
 /** The appActivityId of an `…/open?id=<encoded id>` link, or undefined if the link is not one. */
 export function activityIdOfLink(path: string, query: string, openPath: string): string | undefined {
   if (path !== openPath) return undefined;

@@ -1,5 +1,7 @@
 // The Show Pending view: what waits in the outbox, oldest first, with the last error of each, as Markdown.
 import { localize } from '../l10n';
+import { redact } from '../redact';
+import { inertMarkdown } from '../text/inert';
 import type { Session } from '../tracking/types';
 
 export interface PendingEntry {
@@ -22,7 +24,8 @@ export function renderPending(entries: readonly PendingEntry[], now: number): st
   lines.push(localize('{0} session(s), saved on this machine until Microsoft Graph acknowledges them.', entries.length), '', `| ${headers.join(' | ')} |`, '| --- | --- | --- | --- | --- | --- |');
   for (const { session, attempts, lastError } of entries) {
     const age = Math.round((now - session.lastActiveAt) / 60_000);
-    const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    // A file name or an error text is shown literally in the Markdown table, never as a link or markup.
+    const cell = (text: string) => inertMarkdown(redact(text));
     const started = localize('{0} ({1} min ago)', new Date(session.startedAt).toISOString(), age);
     lines.push(`| ${cell(decodeURIComponent(session.documentUri))} | ${started} | ${minutes(session.activeSeconds)} | ${session.state} | ${attempts} | ${cell(lastError ?? '')} |`);
   }

@@ -11,6 +11,7 @@ import type { Session } from '../tracking/types';
 import { COMMANDS } from './commandIds';
 import type { PublishedView } from './publishedView';
 import type { ViewNode } from './publishedTree';
+import { shownText } from '../text/shownText';
 
 export interface ForgetDeps {
   view: PublishedView;
@@ -67,7 +68,7 @@ async function forgetActivity(deps: ForgetDeps, node: ViewNode | undefined, opti
   if (node?.type !== 'activity') return pickFromView();
   const activity = node.entry.activity;
   const plan = planForget({ kind: 'activity', activity }, deps.view.publishedActivities, pendingOf(deps));
-  return confirmAndRun(deps, plan, vscode.l10n.t('Forget "{0}"?', activity.displayText), describe(plan), options);
+  return confirmAndRun(deps, plan, vscode.l10n.t('Forget "{0}"?', shownText(activity.displayText, 200)), describe(plan), options);
 }
 
 async function forgetWorkspace(deps: ForgetDeps, options: Options = {}): Promise<ForgetOutcome | undefined> {
@@ -81,7 +82,7 @@ async function forgetWorkspace(deps: ForgetDeps, options: Options = {}): Promise
   const name = vscode.workspace.name ?? folders[0].name;
   const scope: ForgetScope = { kind: 'workspace', name, contains: (uri) => prefixes.some((prefix) => uri.startsWith(prefix)) };
   const plan = planForget(scope, deps.view.publishedActivities, pendingOf(deps));
-  const outcome = await confirmAndRun(deps, plan, vscode.l10n.t('Forget everything published from "{0}"?', name), describe(plan), options);
+  const outcome = await confirmAndRun(deps, plan, vscode.l10n.t('Forget everything published from "{0}"?', shownText(name, 200)), describe(plan), options);
   if (outcome) deps.purgeLocal({ documents: scope.contains });
   return outcome;
 }
@@ -146,7 +147,7 @@ function describe(plan: ForgetPlan): string {
   const parts: string[] = [];
   if (plan.activities.length > 0) {
     const sessions = plan.activities.reduce((n, a) => n + a.sessionIds.length, 0);
-    const names = plan.activities.slice(0, 5).map((a) => a.displayText).join(', ') + (plan.activities.length > 5 ? ', …' : '');
+    const names = plan.activities.slice(0, 5).map((a) => shownText(a.displayText, 200)).join(', ') + (plan.activities.length > 5 ? ', …' : '');
     parts.push(vscode.l10n.t('{0} activities ({1} sessions) are deleted from your Microsoft Graph activity feed: {2}.', plan.activities.length, sessions, names));
   }
   if (plan.sessions.length > 0) parts.push(vscode.l10n.t('{0} sessions of other activities are deleted from it.', plan.sessions.length));
@@ -233,7 +234,7 @@ async function report(outcome: ForgetOutcome, result: ForgetResult): Promise<voi
   } else if (result.stopped === 'cancelled') {
     void vscode.window.showInformationMessage(`${done} ${vscode.l10n.t('Cancelled; {0} deletions were not made.', result.notAttempted)}`);
   } else if (result.failures.length > 0) {
-    pick = await vscode.window.showErrorMessage(`${done} ${vscode.l10n.t('{0} could not be deleted; first: {1}', result.failures.length, result.failures[0].message)}`, showLog);
+    pick = await vscode.window.showErrorMessage(`${done} ${vscode.l10n.t('{0} could not be deleted; first: {1}', result.failures.length, shownText(result.failures[0].message))}`, showLog);
   } else {
     void vscode.window.showInformationMessage(done);
   }

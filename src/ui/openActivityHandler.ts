@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { OPEN_ACTIVITY_PATH } from '../activity';
 import type { Logger } from '../log';
-import { activityIdOfLink, dropLinks, LinkTable, LinkTarget, rememberLink } from '../publish/activityLinks';
+import { activityIdOfLink, dropLinks, LinkTable, LinkTarget, linkTargetOf, rememberLink } from '../publish/activityLinks';
+import { shownError } from '../text/shownText';
 import { openDocumentAt } from './openDocument';
 
 const STATE_KEY = 'activityFeed.links';
@@ -15,7 +16,7 @@ export class OpenActivityHandler implements vscode.UriHandler {
 
   remember(appActivityId: string, target: LinkTarget): void {
     const table = this.state.get<LinkTable>(STATE_KEY, {});
-    const known = table[appActivityId];
+    const known = linkTargetOf(table, appActivityId);
     if (known && known.documentUri === target.documentUri && known.cursor?.line === target.cursor?.line && known.cursor?.cell === target.cursor?.cell) return;
     void this.state.update(STATE_KEY, rememberLink(table, appActivityId, target, Date.now()));
   }
@@ -31,18 +32,20 @@ export class OpenActivityHandler implements vscode.UriHandler {
 
   /** The file this machine recorded for the activity, if any. */
   targetOf(appActivityId: string): LinkTarget | undefined {
-    return this.state.get<LinkTable>(STATE_KEY, {})[appActivityId];
+    return linkTargetOf(this.state.get<LinkTable>(STATE_KEY, {}), appActivityId);
   }
 
+  /** Anyone can send a link to this handler: its path and query are never echoed in a message. */
   async handleUri(uri: vscode.Uri): Promise<void> {
     const id = activityIdOfLink(uri.path, uri.query, OPEN_ACTIVITY_PATH);
     if (!id) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed cannot open this link: {0}', uri.path));
+      this.log.info('ignored a link that is not an activity link');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed cannot open this link: it is not a link to one of its activities.'));
       return;
     }
-    const target = this.state.get<LinkTable>(STATE_KEY, {})[id];
+    const target = this.targetOf(id);
     if (!target) {
-      this.log.info(`no local file for activity ${id}`);
+      this.log.info('no local file for the activity of a link');
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Activity Feed: this activity was recorded on another machine, or long ago; this editor does not know its file.'),
       );
@@ -51,7 +54,7 @@ export class OpenActivityHandler implements vscode.UriHandler {
     try {
       await openDocumentAt(vscode.Uri.parse(target.documentUri), target.cursor);
     } catch (error) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed could not open the file of this activity: {0}', String(error)));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed could not open the file of this activity: {0}', shownError(error)));
     }
   }
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { PublishSummary } from '../publish/publisher';
 import { COMMANDS } from './commandIds';
 import { describeRun } from './statusModel';
+import { shownText } from '../text/shownText';
 
 export async function publishWithProgress(run: (signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<PublishSummary>): Promise<PublishSummary> {
   const summary = await vscode.window.withProgress(
@@ -53,11 +54,11 @@ async function reportSummary(summary: PublishSummary): Promise<void> {
       pick = await vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed: sign in to publish; {0} wait and nothing is lost.', waiting), signIn, showLog);
       break;
     case 'retryLater':
-      pick = await vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed: could not reach Microsoft Graph ({0}). {1} stay queued and are retried by themselves.', summary.reason ?? vscode.l10n.t('no answer'), waiting), retry, showLog);
+      pick = await vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed: could not reach Microsoft Graph ({0}). {1} stay queued and are retried by themselves.', summary.reason !== undefined ? shownText(summary.reason) : vscode.l10n.t('no answer'), waiting), retry, showLog);
       break;
     case 'partial': {
       const first = summary.failures[0];
-      const text = first ? vscode.l10n.t('Activity Feed: {0}. First refusal: {1}', describeRun(summary), first.message) : `${vscode.l10n.t('Activity Feed: {0}.', describeRun(summary))} `;
+      const text = first ? vscode.l10n.t('Activity Feed: {0}. First refusal: {1}', describeRun(summary), shownText(first.message)) : `${vscode.l10n.t('Activity Feed: {0}.', describeRun(summary))} `;
       pick = await vscode.window.showErrorMessage(text, showPending, showLog, retry);
       break;
     }

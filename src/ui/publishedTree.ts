@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ActivityGroup, ActivityInGroup, dayKey, GroupBy, PendingFile, PublishedActivity, PublishedSession } from '../published/model';
+import { inertMarkdown, oneLineVisible } from '../text/inert';
 import type { Session } from '../tracking/types';
 import { COMMANDS } from './commandIds';
 import { formatDuration } from './statusModel';
@@ -60,8 +61,8 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
       }
       case 'pendingFile': {
         const relative = this.content.workspaceRelative(node.file.documentUri);
-        const item = new vscode.TreeItem(path.posix.basename(relative) || relative, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = `${formatDuration(node.file.activeSeconds)} · ${relative}`;
+        const item = new vscode.TreeItem(oneLineVisible(path.posix.basename(relative) || relative), vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = `${formatDuration(node.file.activeSeconds)} · ${oneLineVisible(relative)}`;
         item.iconPath = vscode.ThemeIcon.File;
         item.resourceUri = safeUri(node.file.documentUri);
         item.contextValue = 'pendingFile';
@@ -75,7 +76,7 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
         return item;
       }
       case 'group': {
-        const label = node.by === 'day' ? dayLabel(node.group.key) : (node.group.label ?? vscode.l10n.t('Other files'));
+        const label = node.by === 'day' ? dayLabel(node.group.key) : node.group.label !== undefined ? oneLineVisible(node.group.label) : vscode.l10n.t('Other files');
         const item = new vscode.TreeItem(label, node.first ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         const count = node.group.activities.length;
         item.description = `${formatDuration(node.group.activeSeconds)} · ${count === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', count)}`;
@@ -86,7 +87,7 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
       }
       case 'activity': {
         const { activity, sessions, activeSeconds } = node.entry;
-        const item = new vscode.TreeItem(activity.displayText, sessions.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(oneLineVisible(activity.displayText), sessions.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         const count = sessions.length === 1 ? vscode.l10n.t('1 session') : vscode.l10n.t('{0} sessions', sessions.length);
         item.description = `${formatDuration(activeSeconds)} · ${count}`;
         item.tooltip = activityTooltip(activity);
@@ -109,10 +110,12 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
   }
 }
 
+/** Graph's copy of the texts may come from any app or machine: escaped, so it shows literally (no links, no markup). */
 function activityTooltip(activity: PublishedActivity): vscode.MarkdownString {
   const tip = new vscode.MarkdownString(undefined, false);
-  tip.appendText(activity.displayText);
-  if (activity.description) tip.appendText(`\n\n${activity.description}`);
+  tip.isTrusted = false;
+  tip.appendMarkdown(inertMarkdown(activity.displayText));
+  if (activity.description) tip.appendMarkdown(`\n\n${inertMarkdown(activity.description)}`);
   tip.appendText(`\n\n${vscode.l10n.t('{0} active in {1} sessions; last active {2}.', formatDuration(activity.activeSeconds), activity.sessions.length, new Date(activity.lastActiveAt).toLocaleString(vscode.env.language))}`);
   tip.appendText(`\n\n${vscode.l10n.t('Click to open the file where you left it.')}`);
   return tip;

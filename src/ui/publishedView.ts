@@ -11,6 +11,7 @@ import { COMMANDS } from './commandIds';
 import type { OpenActivityHandler } from './openActivityHandler';
 import { openDocumentAt } from './openDocument';
 import { PublishedTreeProvider, ViewNode } from './publishedTree';
+import { shownError, shownText } from '../text/shownText';
 
 export const PUBLISHED_VIEW_ID = 'activityFeed.published';
 const STATE_CONTEXT = 'activityFeed.published.state';
@@ -178,7 +179,7 @@ export class PublishedView implements vscode.Disposable {
       case 'budget':
         return vscode.l10n.t('Read budget spent until {0}: showing what was read at {1}.', new Date(state.retryAt).toLocaleTimeString(vscode.env.language), at);
       case 'error':
-        return vscode.l10n.t('Could not refresh ({0}): showing what was read at {1}.', state.message, at);
+        return vscode.l10n.t('Could not refresh ({0}): showing what was read at {1}.', shownText(state.message, 200), at);
       default:
         return undefined;
     }
@@ -211,7 +212,7 @@ export class PublishedView implements vscode.Disposable {
       await openDocumentAt(uri, target?.position);
       return true;
     } catch (error) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed could not open {0}: {1}', uri.fsPath || uri.toString(), String(error)));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed could not open {0}: {1}', shownText(uri.fsPath || uri.toString()), shownError(error)));
       return false;
     }
   }

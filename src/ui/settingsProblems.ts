@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../log';
+import { shownText } from '../text/shownText';
 
 /**
  * Tells the person once about each invalid setting (the default is used meanwhile), with a button to fix it.
@@ -16,7 +17,9 @@ export class SettingsProblems implements vscode.Disposable {
     this.shown.set(source, new Set(problems));
     if (fresh.length === 0) return;
     for (const problem of fresh) this.log.warn(`setting ignored: ${problem}`);
-    const text = fresh.length === 1 ? vscode.l10n.t('Activity Feed: {0}', fresh[0]) : vscode.l10n.t('Activity Feed: {0} settings are invalid; their defaults are used. {1}', fresh.length, fresh[0]);
+    // A problem quotes the value a setting holds, which a repository's .vscode/settings.json may have chosen.
+    const first = shownText(fresh[0]);
+    const text = fresh.length === 1 ? vscode.l10n.t('Activity Feed: {0}', first) : vscode.l10n.t('Activity Feed: {0} settings are invalid; their defaults are used. {1}', fresh.length, first);
     const openSettings = vscode.l10n.t('Open Settings');
     const showLog = vscode.l10n.t('Show Log');
     void vscode.window.showWarningMessage(text, openSettings, showLog).then((pick) => {

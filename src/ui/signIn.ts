@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { AccountManager, AuthState, SignInFlow } from '../auth/accountManager';
 import type { Logger } from '../log';
 import type { SignInMethod } from '../settings';
+import { shownError, shownText } from '../text/shownText';
 
 export const WALKTHROUGH_ID = 'activityFeed.getStarted';
 
@@ -63,7 +64,7 @@ export async function signInCommand(deps: SignInUiDeps): Promise<AuthState> {
           return await deps.accounts.signIn(flow, {
             signal: abort.signal,
             onDeviceCode: (info) => {
-              progress.report({ message: vscode.l10n.t('enter the code {0} at {1}', info.userCode, info.verificationUri) });
+              progress.report({ message: vscode.l10n.t('enter the code {0} at {1}', shownText(info.userCode, 64), shownText(info.verificationUri, 200)) });
               deps.log.info(`Device code sign-in started; enter the code shown in the notification at ${info.verificationUri}.`);
               void offerDeviceCode(info.userCode, info.verificationUri);
             },
@@ -73,14 +74,13 @@ export async function signInCommand(deps: SignInUiDeps): Promise<AuthState> {
         }
       },
     );
-    if (state.kind === 'signedIn') void vscode.window.showInformationMessage(vscode.l10n.t('Activity Feed: signed in as {0}.', state.username));
+    if (state.kind === 'signedIn') void vscode.window.showInformationMessage(vscode.l10n.t('Activity Feed: signed in as {0}.', shownText(state.username, 200)));
     return state;
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    deps.log.warn(`Sign-in failed: ${message}`);
+    deps.log.warn(`Sign-in failed: ${error instanceof Error ? error.message : String(error)}`);
     const tryAgain = vscode.l10n.t('Try Again');
     const showLog = vscode.l10n.t('Show Log');
-    void vscode.window.showErrorMessage(vscode.l10n.t('Activity Feed: sign-in failed: {0}', message), tryAgain, showLog).then((pick) => {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Activity Feed: sign-in failed: {0}', shownError(error)), tryAgain, showLog).then((pick) => {
       if (pick === tryAgain) void vscode.commands.executeCommand('activityFeed.signIn');
       if (pick === showLog) deps.log.show();
     });
@@ -90,7 +90,7 @@ export async function signInCommand(deps: SignInUiDeps): Promise<AuthState> {
 
 async function offerDeviceCode(userCode: string, verificationUri: string): Promise<void> {
   const action = vscode.l10n.t('Copy Code and Open Browser');
-  const pick = await vscode.window.showInformationMessage(vscode.l10n.t('To sign in, enter the code {0} at {1}', userCode, verificationUri), action);
+  const pick = await vscode.window.showInformationMessage(vscode.l10n.t('To sign in, enter the code {0} at {1}', shownText(userCode, 64), shownText(verificationUri, 200)), action);
   if (pick !== action) return;
   await vscode.env.clipboard.writeText(userCode);
   await vscode.env.openExternal(vscode.Uri.parse(verificationUri));

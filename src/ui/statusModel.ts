@@ -3,6 +3,9 @@
 import type { AuthState } from '../auth/accountManager';
 import type { PublishSummary } from '../publish/publisher';
 import { localize } from '../l10n';
+import { redact } from '../redact';
+import { inertMarkdown } from '../text/inert';
+import { shownText } from '../text/shownText';
 
 export interface StatusInputs {
   paused: boolean;
@@ -57,7 +60,7 @@ export function describeRun(summary: PublishSummary): string {
     case 'signInRequired':
       return localize('sign-in required (published {0} before that)', sent);
     case 'retryLater':
-      return localize('could not reach Microsoft Graph ({0})', summary.reason ?? localize('no answer'));
+      return localize('could not reach Microsoft Graph ({0})', summary.reason !== undefined ? shownText(summary.reason, 200) : localize('no answer'));
     case 'budget':
       return localize('write budget spent; waiting');
     case 'cancelled':
@@ -83,7 +86,7 @@ export function statusView(input: StatusInputs): StatusView {
   } else if (input.auth.kind === 'signedOut' || input.auth.kind === 'signInRequired') {
     kind = 'signIn';
     text = `$(account) ${localize('Sign in')}${pending}`;
-    headline = input.auth.kind === 'signInRequired' ? localize('Sign-in required: {0} Publishing waits; nothing is lost.', input.auth.reason) : localize('Not signed in. Publishing waits; nothing is lost.');
+    headline = input.auth.kind === 'signInRequired' ? localize('Sign-in required: {0} Publishing waits; nothing is lost.', inertMarkdown(redact(input.auth.reason))) : localize('Not signed in. Publishing waits; nothing is lost.');
   } else if (input.paused) {
     kind = 'paused';
     text = `$(debug-pause) ${localize('Paused')}${pending}`;
@@ -107,7 +110,8 @@ export function statusView(input: StatusInputs): StatusView {
     `**${localize('Activity Feed')}**`,
     headline,
     localize('Today: {0} active', today),
-    localize('Account: {0}', account ?? localize('not signed in')),
+    // The tooltip is markdown; the account name comes from the sign-in service and is shown literally.
+    localize('Account: {0}', account !== undefined ? inertMarkdown(account) : localize('not signed in')),
     localize('Waiting to publish: {0}', sessions(input.pending)),
     localize('Last publish: {0}', lastPublish),
   ];

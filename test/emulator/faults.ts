@@ -13,7 +13,12 @@ export type Fault =
   /** Do the work, then send only the first half of the JSON body. */
   | { kind: 'truncate' }
   /** Do the work, then destroy the socket: the write landed but its answer never arrives. */
-  | { kind: 'lostAnswer' };
+  | { kind: 'lostAnswer' }
+  /**
+   * Answer with this status and a Graph error whose message echoes the whole request, headers and body, plus
+   * `extra` (as a misconfigured proxy or gateway's error page does): what a client stores or shows of it is tested.
+   */
+  | { kind: 'echo'; status: number; extra?: string };
 
 export interface FaultRule {
   method?: string;

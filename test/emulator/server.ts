@@ -166,7 +166,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const clientStayed = await waitUnlessGone(res, fault.ms, fault.applyIfGone ?? true);
       if (!clientStayed) return;
     }
-    const response = fault?.kind === 'status' ? injected(fault) : handleGraph(req, graphPath, query, body);
+    const response = fault?.kind === 'status' ? injected(fault) : fault?.kind === 'echo' ? echoed(fault, req, body) : handleGraph(req, graphPath, query, body);
     if (fault?.kind === 'lostAnswer') {
       entry.status = response.status;
       entry.lostAnswer = true;
@@ -249,6 +249,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
 function injected(fault: Extract<Fault, { kind: 'status' }>): ApiResponse {
   return errorResponse(fault.status, fault.code ?? defaultCode(fault.status), 'Injected fault.', undefined, fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
+}
+
+function echoed(fault: Extract<Fault, { kind: 'echo' }>, req: IncomingMessage, body: Buffer): ApiResponse {
+  const headers: string[] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+  // One line, as some gateways write it: a client that keeps only an error's first line still gets all of it.
+  const echo = `${req.method ?? ''} ${req.url ?? ''} ${headers.join(' ')} ${body.toString('utf8')}${fault.extra ?? ''}`;
+  return errorResponse(fault.status, defaultCode(fault.status), `Your request was: ${echo}`);
 }
 
 function sendGraph(req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, response: ApiResponse, truncate: boolean): void {

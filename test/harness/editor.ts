@@ -36,7 +36,7 @@ export function freePort(): Promise<number> {
 }
 
 export interface EditorOptions {
-  /** Folder opened as the workspace. */
+  /** Folder opened as the workspace, or a `.code-workspace` file. */
   workspace: string;
   /** Scratch folder for this run (user data, extensions, browser profile, logs). Created if missing. */
   scratch: string;
@@ -211,7 +211,8 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
 
-    const query = new URLSearchParams({ folder: options.workspace });
+    // A `.code-workspace` file opens as a (multi-root) workspace, anything else as a folder.
+    const query = new URLSearchParams(options.workspace.endsWith('.code-workspace') ? { workspace: options.workspace } : { folder: options.workspace });
     const payload: [string, string][] = [];
     if (options.extensionDevelopmentPath) {
       payload.push(['extensionDevelopmentPath', `vscode-remote://${host}${path.resolve(options.extensionDevelopmentPath)}`]);

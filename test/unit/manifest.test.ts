@@ -73,6 +73,13 @@ describe('manifest', () => {
     }
   });
 
+  it('lets only the user set the texts that leave the machine: the templates are application-scoped and restricted', () => {
+    for (const key of ['activityFeed.displayTextTemplate', 'activityFeed.descriptionTemplate']) {
+      assert.equal(settings[key].scope, 'application', `${key} must be application-scoped`);
+      assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key), `${key} is not restricted`);
+    }
+  });
+
   it('lists every template variable in the template settings', () => {
     for (const variable of TEMPLATE_VARIABLES) {
       assert.ok(settings['activityFeed.displayTextTemplate'].markdownDescription?.includes(`\${${variable}}`), `\${${variable}} is not documented`);

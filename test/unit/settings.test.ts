@@ -14,6 +14,14 @@ describe('settings', () => {
     assert.equal(stricterPrivacy('fileNameOnly', 'noRepository'), 'fileNameOnly');
   });
 
+  it('reports a template a workspace tried to set as ignored, by name only, never quoting its text', () => {
+    const { settings, problems } = parseSettings({ privacy: {}, graph: {}, displayTextTemplate: '${fileName}', ignoredWorkspaceValues: ['displayTextTemplate', 'descriptionTemplate'] });
+    assert.equal(settings.content.displayTextTemplate, '${fileName}', 'the user’s own template applies');
+    assert.equal(problems.length, 2);
+    assert.match(problems[0], /^activityFeed\.displayTextTemplate: the value in this workspace’s settings is ignored; only your user settings can set it\.$/);
+    assert.match(problems[1], /^activityFeed\.descriptionTemplate: /);
+  });
+
   it('keeps the default level as the floor when only the workspace sets a looser one', () => {
     assert.equal(parseSettings({ privacy: { workspace: 'full' }, graph: {} }).settings.content.privacy, 'fileNameOnly');
     assert.equal(parseSettings({ privacy: { folder: 'noRepository' }, graph: {} }).settings.content.privacy, 'fileNameOnly');

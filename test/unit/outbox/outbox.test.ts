@@ -213,6 +213,23 @@ describe('Outbox', () => {
     assert.deepEqual([entry?.session.activeSeconds, entry?.revision, entry?.attempts, entry?.lastError], [120, 2, 1, 'HTTP 503 Service Unavailable']);
   });
 
+  it('stores a failure that echoes the request without its secrets, on one line, in the file on disk', () => {
+    const id = newId();
+    const outbox = open();
+    outbox.put(session(id, 0, { state: 'ended' }));
+    const echo = [
+      'HTTP 400: {"echo":{"headers":{"authorization":"Bearer SECRETa","cookie":"sid=SECRETb"},',
+      '"body":"grant_type=authorization_code&code=SECRETc&code_verifier=SECRETd&client_assertion=SECRETe"},',
+      '"cache":{"secret":"SECRETf","accessToken":"SECRETg","token":"SECRETh"}}\nINFO forged log line',
+    ].join('');
+    assert.equal(outbox.recordFailure(id, 1, echo), true);
+    const onDisk = fs.readFileSync(sessionPath(id), 'utf8');
+    assert.doesNotMatch(onDisk, /SECRET/);
+    const lastError = open().get(id)?.lastError ?? '';
+    assert.match(lastError, /^HTTP 400: /);
+    assert.doesNotMatch(lastError, /SECRET|\n/);
+  });
+
   it('keeps numbering revisions after a session was acknowledged, so an old acknowledgement cannot remove the next state', () => {
     const id = newId();
     const outbox = open();

@@ -18,7 +18,18 @@ describe('status bar text', () => {
     assert.ok(statusView(base).tooltip.includes('Account: alice@example.org'));
   });
 
-  it('says "Sign in" (with what waits) when signed out or when the token was refused, and why', () => {
+  it('shows an account name that looks like markdown literally in the markdown tooltip', () => {
+    const view = statusView({ ...base, auth: { kind: 'signedIn', username: '[Verify](command:workbench.action.quit) $(alert)', flow: 'deviceCode' } });
+    assert.ok(view.tooltip.includes('Account: \\[Verify\\]\\(command\\:workbench.action.quit\\) \\$\\(alert\\)'), view.tooltip.join('\n'));
+  });
+
+  it('shows why sign-in is needed literally and without secrets, whatever the service answered', () => {
+    const view = statusView({ ...base, auth: { kind: 'signInRequired', reason: 'AADSTS: [Fix it](command:x) refresh_token=SECRETr', username: 'a@b.c' } });
+    assert.doesNotMatch(view.tooltip[1], /SECRETr/);
+    assert.match(view.tooltip[1], /\\\[Fix it\\\]\\\(command\\:x\\\)/);
+  });
+
+    it('says "Sign in" (with what waits) when signed out or when the token was refused, and why', () => {
     const view = statusView({ ...base, pending: 2, auth: { kind: 'signInRequired', reason: 'The refresh token was revoked.', username: 'alice@example.org' } });
     assert.equal(view.text, '$(account) Sign in · $(cloud-upload) 2');
     assert.equal(view.kind, 'signIn');

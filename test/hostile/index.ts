@@ -1,0 +1,7 @@
+// Test entry of the hostile-repository tier's editor phases (see test/harness/runHostile.ts): AF_TEST_FILES picks
+// the phase's files.
+import { runTestsIn } from '../support/hostRunner';
+
+export function run(): Promise<void> {
+  return runTestsIn(__dirname);
+}
