@@ -5,7 +5,9 @@
 //   node esbuild.mjs --tests     development bundles plus src/ and test/ compiled file by file into out/ for mocha
 //
 // Two bundles: dist/extension.js (loaded at activation) and dist/identity.js (@azure/identity, about 10x larger),
-// which the extension requires only when it first needs a token, so activation never pays for it.
+// which the extension requires only when it first needs a token, so activation never pays for it. Likewise
+// dist/insights.js (the Insights panel and the timesheet export) loads when one of their commands first runs, and
+// dist/insights-webview.js (Chart.js and the panel's renderer) is a browser bundle that only the panel's webview loads.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -33,6 +35,8 @@ const bundles = [
   // './identity.js' is the lazy bundle next to extension.js at run time, never inlined.
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode', './identity.js'] },
   { ...common, entryPoints: { identity: 'src/auth/identityBundle.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { insights: 'src/ui/insights/index.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { 'insights-webview': 'src/webview/insights/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022', tsconfig: 'src/webview/tsconfig.json' },
 ];
 
 function listTs(dir) {
@@ -74,7 +78,7 @@ if (tests) {
   // Unbundled, file by file: mocha loads test files directly and they import src modules by relative path.
   rmSync('out', { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: [...listTs('src'), ...listTs('test')],
+    entryPoints: [...listTs('src'), ...listTs('test')].filter((file) => !file.startsWith(join('src', 'webview'))),
     outdir: 'out',
     outbase: '.',
     bundle: false,

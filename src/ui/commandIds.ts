@@ -19,4 +19,6 @@ export const COMMANDS = {
   forgetActivity: 'activityFeed.forgetActivity',
   forgetWorkspace: 'activityFeed.forgetWorkspace',
   forgetTimeRange: 'activityFeed.forgetTimeRange',
+  showInsights: 'activityFeed.showInsights',
+  exportTimesheet: 'activityFeed.exportTimesheet',
 } as const;
