@@ -76,7 +76,9 @@ export class InsightsPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message)),
       host.onFeedChange(() => {
         this.sessions = undefined;
-        this.post();
+        // Signed out, set up again or cleared: read again, which says at once what is missing.
+        if (host.feed.state.kind === 'idle') void this.load(false);
+        else this.post();
       }),
     );
   }
