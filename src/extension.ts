@@ -323,6 +323,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       outbox,
       status: statusBar,
       onTrackingChanged: () => statusBar.update(),
+      showCards: (plan) => loadInsights().showCardPreview(context.extensionUri, plan),
     });
 
     shutdown = async () => {

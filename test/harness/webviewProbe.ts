@@ -4,7 +4,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 
-export type ProbeCommand = { op: 'dump' } | { op: 'select'; id: string; value: string } | { op: 'click'; selector: string };
+export type ProbeCommand =
+  | { op: 'dump' }
+  | { op: 'select'; id: string; value: string }
+  | { op: 'click'; selector: string }
+  /** The text of the card preview webview (Preview Next Payload's cards), once the renderer has drawn a card. */
+  | { op: 'cards' }
+  /** Opens the emulator's timeline page in a new tab and returns the text of each card as the renderer drew it. */
+  | { op: 'timeline'; url: string };
 
 /** What the DOM shows: the state, each total (seconds), each table's rows (key, seconds, cell texts), the filters. */
 export interface WebviewDump {
@@ -40,21 +47,38 @@ const DUMP = `(() => {
   return { state: root.dataset.state, totals, allMachinesSeconds: machine ? Number(machine.dataset.allSeconds) : undefined, tables, selects, text: root.innerText, injected: root.querySelectorAll('img, script, iframe, object').length, charts: root.querySelectorAll('canvas').length };
 })()`;
 
-export async function insightsFrame(page: Page, timeoutMs = 30_000): Promise<Frame> {
+export async function insightsFrame(page: Page, timeoutMs = 30_000, rootSelector = '#insights-root'): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const frame of page.frames()) {
       if (frame.isDetached()) continue;
       // A hidden panel's webview may linger beside the shown one: only the visible one is what a person sees.
-      const found = await frame.$('#insights-root').catch(() => null);
+      const found = await frame.$(rootSelector).catch(() => null);
       if (found && (await found.isVisible().catch(() => false))) return frame;
     }
-    if (Date.now() > deadline) throw new Error('no Insights webview frame found');
+    if (Date.now() > deadline) throw new Error(`no webview frame with ${rootSelector} found`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
 
+export async function renderedCards(page: Page, url: string): Promise<string[]> {
+  const tab = await page.context().newPage();
+  try {
+    await tab.goto(url);
+    await tab.waitForSelector('.ac-card .ac-adaptiveCard', { timeout: 15_000 });
+    return await tab.$$eval('.ac-card', (cards) => cards.map((card) => (card as unknown as { innerText: string }).innerText));
+  } finally {
+    await tab.close();
+  }
+}
+
 export async function runProbe(page: Page, command: ProbeCommand): Promise<unknown> {
+  if (command.op === 'timeline') return renderedCards(page, command.url);
+  if (command.op === 'cards') {
+    const cards = await insightsFrame(page, 30_000, '#cards-root');
+    await cards.waitForSelector('.ac-adaptiveCard', { timeout: 15_000 });
+    return cards.$eval('#cards-root', (root) => (root as unknown as { innerText: string }).innerText);
+  }
   const frame = await insightsFrame(page);
   switch (command.op) {
     case 'dump':
@@ -66,6 +90,7 @@ export async function runProbe(page: Page, command: ProbeCommand): Promise<unkno
       await frame.click(command.selector, { timeout: 10_000 });
       return { ok: true };
   }
+  return undefined;
 }
 
 /** A test inside the editor asks for a probe by logging `[af-webview] <name> <json command>`; the answer is a file. */

@@ -191,6 +191,13 @@ describe('Insights', function () {
     assert.ok(shown.text.includes('<img src=x onerror=alert(1)>'), 'and are shown as written');
     await screenshot('insights-ok');
 
+    const cards = await probe<string[]>({ op: 'timeline', url: `${admin.origin}/` });
+    const ownCard = cards.find((text) => text.includes('insights-mine.ts'));
+    assert.ok(ownCard, `the timeline renders this machine's card: ${cards.length} cards`);
+    assert.ok(!ownCard.includes('{{'), `the renderer resolved {{DATE}} and {{TIME}}: ${ownCard}`);
+    assert.match(ownCard, /Last edited .*\d/, 'with the date and time');
+    assert.match(ownCard, /Open in /, 'and the action button');
+
     const status = await waitFor('the status bar to name all machines', () => (/ all/.test(api.publishing.statusText) ? api.publishing.statusText : undefined), 40_000);
     assert.match(status, /here · .* all/, status);
   });
@@ -246,6 +253,20 @@ describe('Insights', function () {
     const jsonMinutes = json.rows.reduce((n, r) => n + r.activeMinutes, 0);
     assert.ok(Math.abs(jsonMinutes - want.range / 60) < 0.01 * json.rows.length, 'the JSON adds up to the range');
     assert.ok(json.rows.some((r) => r.file.startsWith('=HYPERLINK')), 'JSON keeps names as they are');
+    await vscode.commands.executeCommand('activityFeed.showInsights');
+  });
+
+  it("Preview Next Payload draws each activity's Adaptive Card with the official renderer", async () => {
+    const file = await newFile('insights-card.ts', 'export const card = 1;\n');
+    await workOn(api, file, 1);
+    await vscode.commands.executeCommand('activityFeed.previewNextPayload');
+    const text = await probe<string>({ op: 'cards' });
+    assert.match(text, /insights-card\.ts/, 'the card of the file that waits');
+    assert.match(text, /Last edited .*\d/, 'its date and time, resolved by the renderer');
+    assert.ok(!text.includes('{{'), text);
+    await screenshot('card-preview');
+    assert.equal((await publishNow()).outcome, 'done');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('activityFeed.showInsights');
   });
 

@@ -25,6 +25,9 @@ const allowed = new Set([
   'extension/dist/insights-webview.js',
   'extension/dist/insights-webview.js.LEGAL.txt',
   'extension/media/insights/insights.css',
+  'extension/media/insights/cards.css',
+  'extension/dist/cards-webview.js',
+  'extension/dist/cards-webview.js.LEGAL.txt',
   'extension/media/icon.png',
   'extension/media/activity-bar.svg',
 ]);

@@ -2,3 +2,4 @@
 // requires it the first time one of their commands runs (see src/ui/loadInsights.ts).
 export { InsightsPanel } from './panel';
 export { exportTimesheet } from './exportTimesheet';
+export { showCardPreview } from './cardPreview';
