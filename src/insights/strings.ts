@@ -48,6 +48,8 @@ export function webviewStrings(): Record<string, string> {
     hoursMinutes: localize('{0}h {1}m'),
     minutes: localize('{0}m'),
     seconds: localize('{0}s'),
+    hoursAxis: localize('hours'),
+    minutesAxis: localize('minutes'),
     chartLabel: localize('Bar chart of active time per day; the table below has the same figures.'),
   };
 }

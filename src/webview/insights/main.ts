@@ -179,13 +179,15 @@ function drawChart(canvas: HTMLCanvasElement, insights: Insights): void {
   chart?.destroy();
   const foreground = cssVar('--vscode-foreground', '#888');
   const grid = cssVar('--vscode-editorWidget-border', 'rgba(128,128,128,0.3)');
+  // Hours on the axis, or minutes when no day reaches two hours.
+  const perUnit = Math.max(0, ...insights.days.map((d) => d.seconds)) >= 7200 ? 3600 : 60;
   chart = new Chart(canvas, {
     type: 'bar',
     data: {
       labels: insights.days.map((d) => d.day.slice(5)),
       datasets: insights.stacks.map((stack, i) => ({
         label: stack.label,
-        data: insights.days.map((d) => Math.round(((d.byStack[stack.key] ?? 0) / 3600) * 100) / 100),
+        data: insights.days.map((d) => Math.round(((d.byStack[stack.key] ?? 0) / perUnit) * 100) / 100),
         backgroundColor: cssVar(PALETTE[i % PALETTE.length], '#888'),
         stack: 'time',
       })),
@@ -196,9 +198,9 @@ function drawChart(canvas: HTMLCanvasElement, insights: Insights): void {
       responsive: true,
       scales: {
         x: { stacked: true, ticks: { color: foreground }, grid: { color: grid } },
-        y: { stacked: true, ticks: { color: foreground }, grid: { color: grid }, title: { display: true, text: 'h', color: foreground } },
+        y: { stacked: true, ticks: { color: foreground }, grid: { color: grid }, title: { display: true, text: perUnit === 3600 ? t('hoursAxis') : t('minutesAxis'), color: foreground } },
       },
-      plugins: { legend: { labels: { color: foreground } }, tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${duration(Math.round(Number(item.raw) * 3600))}` } } },
+      plugins: { legend: { labels: { color: foreground } }, tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${duration(Math.round(Number(item.raw) * perUnit))}` } } },
     },
   });
   if (!firstChartReported) {
