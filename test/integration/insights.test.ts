@@ -155,17 +155,30 @@ describe('Insights', function () {
     const file = await newFile('insights-mine.ts', 'export const mine = 1;\n');
     const session = await workOn(api, file, 2);
     assert.equal((await publishNow()).outcome, 'done');
-    const stored = (await admin.activities()).find((a) => a.historyItems.some((h) => h.id === session.id));
-    assert.ok(stored, 'this machine published its session');
-    const item = stored.historyItems.find((h) => h.id === session.id);
-    assert.ok(item?.activeDurationSeconds !== undefined);
-    mine.add(session.id);
-    const startedAt = Date.parse(item.startedDateTime);
+    const held = await admin.activities();
+    assert.ok(held.some((a) => a.historyItems.some((h) => h.id === session.id)), 'this machine published its session');
+    // Everything in the emulator that was not seeded was published by this machine: the session above, and any
+    // short one that resuming tracking started in the focused file before.
+    const seededIds = new Set(seeded.sessions.map((s) => s.id));
+    const own: SeededSession[] = held.flatMap((a) => {
+      const info = (a as { contentInfo?: { programmingLanguage?: string; isPartOf?: { identifier?: string } } }).contentInfo;
+      return a.historyItems
+        .filter((h) => !seededIds.has(h.id))
+        .map((h) => ({
+          id: h.id,
+          appActivityId: a.appActivityId,
+          file: '',
+          ...(info?.isPartOf?.identifier ? { workspaceKey: info.isPartOf.identifier } : {}),
+          language: info?.programmingLanguage ?? '',
+          machine: 'this',
+          startedAt: Date.parse(h.startedDateTime),
+          lastActiveAt: Date.parse(h.lastActiveDateTime ?? h.startedDateTime),
+          activeSeconds: h.activeDurationSeconds ?? 0,
+        }));
+    });
+    for (const s of own) mine.add(s.id);
     const ownWorkspace = vscode.workspace.workspaceFolders?.[0]?.name ?? '';
-    sessions = [
-      ...seeded.sessions,
-      { id: session.id, appActivityId: stored.appActivityId, file: 'insights-mine.ts', workspaceKey: 'own', language: 'TypeScript', machine: 'this', startedAt, lastActiveAt: startedAt, activeSeconds: item.activeDurationSeconds },
-    ];
+    sessions = [...seeded.sessions, ...own];
 
     // Working on the file put the editor in front of the panel.
     await vscode.commands.executeCommand('activityFeed.showInsights');
