@@ -95,7 +95,7 @@ export class InsightsPanel implements vscode.Disposable {
   private async receive(message: FromWebview): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.post();
+        // A read under way shows as loading through the feed's change events; a fresh copy is shown at once.
         await this.load(false);
         return;
       case 'query':
