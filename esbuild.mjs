@@ -4,9 +4,12 @@
 //   node esbuild.mjs --watch     development bundles, rebuilt on change
 //   node esbuild.mjs --tests     development bundles plus src/ and test/ compiled file by file into out/ for mocha
 //
-// Three bundles: dist/extension.js (loaded at activation); dist/identity.js (@azure/identity, about 10x larger),
-// which the extension requires only when it first needs a token, so activation never pays for it; and
-// dist/matcher.js (picomatch + RE2JS, the exclusion-pattern engine), required only once a pattern is set.
+// Bundles: dist/extension.js (loaded at activation); dist/identity.js (@azure/identity, about 10x larger),
+// which the extension requires only when it first needs a token, so activation never pays for it;
+// dist/matcher.js (picomatch + RE2JS, the exclusion-pattern engine), required only once a pattern is set;
+// dist/insights.js (the Insights panel and the timesheet export), loaded when one of their commands first runs;
+// and the browser bundles dist/insights-webview.js (Chart.js and the panel's renderer) and dist/cards-webview.js
+// (the Adaptive Cards renderer), which only their webviews load.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -35,6 +38,8 @@ const bundles = [
   { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode', './identity.js'] },
   { ...common, entryPoints: { identity: 'src/auth/identityBundle.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { matcher: 'src/tracking/globEngine.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { insights: 'src/ui/insights/index.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { 'insights-webview': 'src/webview/insights/main.ts', 'cards-webview': 'src/webview/cards/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022', tsconfig: 'src/webview/tsconfig.json' },
 ];
 
 function listTs(dir) {
@@ -76,7 +81,7 @@ if (tests) {
   // Unbundled, file by file: mocha loads test files directly and they import src modules by relative path.
   rmSync('out', { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: [...listTs('src'), ...listTs('test')],
+    entryPoints: [...listTs('src'), ...listTs('test')].filter((file) => !file.startsWith(join('src', 'webview'))),
     outdir: 'out',
     outbase: '.',
     bundle: false,

@@ -21,7 +21,7 @@ export default tseslint.config(
   },
   {
     // Pure core: the editor API is reachable only through the adapters.
-    files: ['src/tracking/engine*.ts', 'src/activity/**/*.ts', 'src/graph/**/*.ts', 'src/outbox/core*.ts', 'src/text/**/*.ts', 'src/git/**/*.ts'],
+    files: ['src/tracking/engine*.ts', 'src/activity/**/*.ts', 'src/graph/**/*.ts', 'src/outbox/core*.ts', 'src/text/**/*.ts', 'src/git/**/*.ts', 'src/insights/**/*.ts', 'src/webview/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Pure core modules must not import vscode.' }] }],
     },

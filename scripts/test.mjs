@@ -60,6 +60,7 @@ const tiers = {
   static() {
     check('lint (eslint)', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.']);
     check('typecheck (tsc --noEmit)', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
+    check('typecheck the webview (tsc --noEmit)', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'src/webview/tsconfig.json']);
   },
   unit() {
     mochaTier('unit', node, [...tsNode, 'test/support/runMocha.ts', 'test/unit']);

@@ -4,6 +4,7 @@ import type { PublishSummary } from './publish/publisher';
 import type { Plan } from './publish/preview';
 import type { Session } from './tracking/types';
 import type { ViewSnapshot } from './ui/publishedView';
+import type { ToWebview } from './insights/protocol';
 
 /** What `activate()` returns: read by the integration tests and by other tools. */
 export interface ActivityFeedApi {
@@ -39,6 +40,15 @@ export interface ActivityFeedApi {
     readonly state: string;
     readonly message: string | undefined;
     snapshot(): ViewSnapshot[];
+  };
+  /** The Insights panel (Activity Feed: Show Insights). */
+  readonly insights: {
+    /** Opens the panel (or brings it forward) and starts reading the feed. */
+    show(): void;
+    /** What the panel last sent its webview, if it is open. */
+    readonly state: ToWebview | undefined;
+    /** From opening the panel to its first chart on screen, as measured for `npm run bench`. */
+    readonly timings: { openToFirstChartMs?: number; scriptToFirstChartMs?: number } | undefined;
   };
   /** Where the editor keeps this extension's log files. */
   readonly logDirectory: string;

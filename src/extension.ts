@@ -20,9 +20,10 @@ import { PublishScheduler, RunReason } from './publish/scheduler';
 import { PrivacyOverrides } from './privacyOverrides';
 import { purgeLocalTraces, type PurgeTarget } from './publish/purgeLocal';
 import { isDocumentExcluded } from './tracking/exclusionCheck';
-import { TodayTotal } from './publish/todayTotal';
+import { otherMachinesSessions, otherMachinesToday, OtherSession, TodayTotal } from './publish/todayTotal';
 import { PublishedFeed } from './published/feed';
 import { ForgottenSessions } from './published/forgotten';
+import { WorkspaceNames } from './insights/workspaceNames';
 import type { Session } from './tracking/types';
 import { readTrackingConfig, TrackingAdapter } from './tracking/vscodeAdapter';
 import { COMMANDS } from './ui/commandIds';
@@ -35,6 +36,8 @@ import { SettingsProblems } from './ui/settingsProblems';
 import { StatusBar } from './ui/statusBar';
 import { shownError } from './text/shownText';
 import { WorkspacePrivacy } from './ui/workspacePrivacy';
+import type { InsightsHost } from './ui/insights/host';
+import { isInsightsLoaded, loadInsights } from './ui/loadInsights';
 
 let shutdown: (() => Promise<void>) | undefined;
 let log: Logger | undefined;
@@ -111,6 +114,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     });
     mark('tracker');
     const idKey = loadIdKey(context.globalState);
+    const workspaceNames = new WorkspaceNames(context.globalState);
     const previews = new PreviewDocuments();
     const links = new OpenActivityHandler(context.globalState, logger);
 
@@ -154,6 +158,8 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       }
       const cursors = new Map(inputs.map((input) => [input.documentUri, input.cursor]));
       for (const request of result.requests) links.remember(request.body.appActivityId, { documentUri: request.documentUri, cursor: cursors.get(request.documentUri) });
+      const workspaceFolders = new Map(inputs.map((input) => [input.documentUri, input.workspaceFolderName]));
+      for (const request of result.requests) workspaceNames.remember(request.body.contentInfo, workspaceFolders.get(request.documentUri));
       return result;
     };
     const pendingWithCurrent = (): Session[] => {
@@ -238,6 +244,10 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     });
     later.scheduler = activeScheduler;
     mark('publisher');
+    // Other machines' sessions in the feed's copy, for the status bar's "all machines" today; none before a read.
+    let otherSessions: OtherSession[] | undefined;
+    const feedChanged = new vscode.EventEmitter<void>();
+    const thisMachineSessionIds = () => new Set([...[...published.all().values()].flatMap((entry) => entry.historyItemIds), ...outbox.list().map((entry) => entry.session.id)]);
     const statusBar = new StatusBar(() => ({
       paused: tracker.isPaused,
       auth: accounts.state,
@@ -246,6 +256,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       lastRun,
       nextRunAt: activeScheduler.nextRunAt,
       todayActiveSeconds: today.seconds(tracker.currentSession()),
+      allMachinesTodaySeconds: otherSessions && today.seconds(tracker.currentSession()) + otherMachinesToday(otherSessions, Date.now()),
       automatic: settings().publish.mode === 'automatic',
     }));
     later.status = statusBar;
@@ -256,7 +267,15 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       auth: () => accounts.state.kind,
       readBudget,
       now: Date.now,
-      onChange: () => later.view?.update(),
+      onChange: () => {
+        later.view?.update();
+        if (feed.lastReadAt !== undefined && feed.state.kind !== 'loading') {
+          const mine = thisMachineSessionIds();
+          otherSessions = otherMachinesSessions(feed.cached, (id) => mine.has(id));
+        } else if (feed.state.kind === 'idle') otherSessions = undefined;
+        later.status?.update();
+        feedChanged.fire();
+      },
       log: (message) => logger.warn(message),
     });
     const publishedView = new PublishedView({
@@ -267,6 +286,16 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       extensionId: context.extension.id,
     });
     later.view = publishedView;
+    const insightsHost: InsightsHost = {
+      feed,
+      onFeedChange: feedChanged.event,
+      publishedDocuments: () => new Map([...published.all()].map(([id, entry]) => [id, entry.documentUri])),
+      thisMachineSessionIds,
+      workspaceNameOf: (tag) => workspaceNames.nameOf(tag),
+      extensionUri: context.extensionUri,
+      log: logger,
+    };
+    const showInsights = () => loadInsights().InsightsPanel.show(insightsHost);
 
     let publishMode = settings().publish.mode;
     const onSettings = () => {
@@ -313,6 +342,11 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('activityFeed.tracking')) purgeExcluded();
       }),
+      feedChanged,
+      vscode.commands.registerCommand(COMMANDS.showInsights, () => {
+        showInsights();
+      }),
+      vscode.commands.registerCommand(COMMANDS.exportTimesheet, (args?: unknown) => loadInsights().exportTimesheet(insightsHost, args)),
       onDidChangeSettings(onSettings),
     );
     void accounts.refresh().then((state) => {
@@ -331,6 +365,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       outbox,
       status: statusBar,
       onTrackingChanged: () => statusBar.update(),
+      showCards: (plan) => loadInsights().showCardPreview(context.extensionUri, plan),
     });
 
     shutdown = async () => {
@@ -394,6 +429,17 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
         },
         snapshot: () => publishedView.snapshot(),
       },
+      insights: {
+        show: () => {
+          showInsights();
+        },
+        get state() {
+          return loadInsightsIfOpen()?.state;
+        },
+        get timings() {
+          return loadInsightsIfOpen()?.timings;
+        },
+      },
     };
   } catch (error) {
     logger.error(error instanceof Error ? error : String(error));
@@ -403,6 +449,11 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     });
     throw error;
   }
+}
+
+/** The open Insights panel, without loading its bundle when it was never opened. */
+function loadInsightsIfOpen() {
+  return isInsightsLoaded() ? loadInsights().InsightsPanel.open : undefined;
 }
 
 function budgetsFor(graph: { writesPerFiveMinutes: number; writesPerDay: number }): RequestBudget {

@@ -3,7 +3,7 @@ import type { UserActivityRequest, VisualInfo } from '../graph/types';
 import { buildFileActivationUrl, buildHandlerActivationUrl } from './activationUrl';
 import { buildAdaptiveCard, cardDateTime } from './adaptiveCard';
 import { fileIdentity, privateAppActivityId, readableAppActivityId } from './appActivityId';
-import { buildContentInfo } from './contentInfo';
+import { buildContentInfo, workspaceTag } from './contentInfo';
 import { inWindow, parseDocumentLocation } from './documentLocation';
 import { discloseFacts, templateValues } from './facts';
 import { buildFallbackUrl } from './fallbackUrl';
@@ -87,7 +87,7 @@ export function mapToActivity(input: ActivityInput, options: MappingOptions): Us
     ...(appName ? { appDisplayName: appName } : {}),
     ...(userTimezone ? { userTimezone } : {}),
     visualElements,
-    contentInfo: buildContentInfo(facts, toDateTimeOffset(lastEdited)),
+    contentInfo: buildContentInfo(facts, toDateTimeOffset(lastEdited), workspaceTag(options.idKey, remote?.identity ?? input.workspaceFolderName)),
     ...(historyItems.length > 0 ? { historyItems } : {}),
   };
   // Size is checked per request once the history items are split (buildActivityPayloads).

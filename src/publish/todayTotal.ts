@@ -42,3 +42,29 @@ export class TodayTotal {
     return stored?.day === day && Number.isFinite(stored.seconds) ? stored.seconds : 0;
   }
 }
+
+/** A session another machine published, as far as "today" needs it. */
+export interface OtherSession {
+  startedAt: number;
+  activeSeconds: number;
+}
+
+/** The feed's sessions that this machine did not record (it counts its own itself, running one included). */
+export function otherMachinesSessions(
+  activities: readonly { historyItems?: readonly { id: string; startedDateTime: string; activeDurationSeconds?: number }[] }[],
+  isMine: (sessionId: string) => boolean,
+): OtherSession[] {
+  return activities.flatMap((activity) =>
+    (activity.historyItems ?? []).flatMap((item) => {
+      const startedAt = Date.parse(item.startedDateTime);
+      if (isMine(item.id) || !Number.isFinite(startedAt)) return [];
+      return [{ startedAt, activeSeconds: Math.max(0, item.activeDurationSeconds ?? 0) }];
+    }),
+  );
+}
+
+/** What the other machines' sessions that started on today's local day add up to. */
+export function otherMachinesToday(sessions: readonly OtherSession[], now: number): number {
+  const today = localDay(now);
+  return sessions.reduce((sum, s) => (localDay(s.startedAt) === today ? sum + s.activeSeconds : sum), 0);
+}

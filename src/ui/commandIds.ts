@@ -20,4 +20,6 @@ export const COMMANDS = {
   forgetActivity: 'activityFeed.forgetActivity',
   forgetWorkspace: 'activityFeed.forgetWorkspace',
   forgetTimeRange: 'activityFeed.forgetTimeRange',
+  showInsights: 'activityFeed.showInsights',
+  exportTimesheet: 'activityFeed.exportTimesheet',
 } as const;

@@ -23,6 +23,8 @@ export interface CommandDeps {
   outbox: { list(): PendingEntry[]; put(session: PendingEntry['session']): unknown };
   status: StatusBar;
   onTrackingChanged: () => void;
+  /** Draws the plan's Adaptive Cards beside the payload preview. */
+  showCards?: (plan: Plan) => void;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, deps: CommandDeps): void {
@@ -46,6 +48,7 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       const plan = deps.plan();
       const note = vscode.l10n.t('{0} request(s) would be sent for the sessions not yet published.', plan.requests.length);
       await deps.previews.show('next-payload.jsonc', renderPlan(plan, note));
+      deps.showCards?.(plan);
       return plan;
     }),
     vscode.commands.registerCommand(COMMANDS.pauseTracking, () => setTracking(true)),

@@ -15,6 +15,8 @@ export interface StatusInputs {
   lastRun?: { at: number; summary: PublishSummary };
   nextRunAt?: number;
   todayActiveSeconds: number;
+  /** Today on every machine (this one included), once the feed has been read; undefined before. */
+  allMachinesTodaySeconds?: number;
   automatic: boolean;
 }
 
@@ -71,7 +73,10 @@ export function describeRun(summary: PublishSummary): string {
 export function statusView(input: StatusInputs): StatusView {
   const pending = input.pending > 0 ? ` · $(cloud-upload) ${input.pending}` : '';
   const last = input.lastRun?.summary.outcome;
-  const today = formatDuration(input.todayActiveSeconds);
+  const here = formatDuration(input.todayActiveSeconds);
+  const all = input.allMachinesTodaySeconds === undefined ? undefined : formatDuration(Math.max(input.allMachinesTodaySeconds, input.todayActiveSeconds));
+  // With the feed read, the bar names both figures: this machine's and all machines'.
+  const today = all === undefined ? here : localize('{0} here · {1} all', here, all);
   let kind: StatusKind;
   let text: string;
   let headline: string;
@@ -109,7 +114,7 @@ export function statusView(input: StatusInputs): StatusView {
   const tooltip = [
     `**${localize('Activity Feed')}**`,
     headline,
-    localize('Today: {0} active', today),
+    all === undefined ? localize('Today: {0} active', here) : localize('Today: {0} active on this machine, {1} on all machines', here, all),
     // The tooltip is markdown; the account name comes from the sign-in service and is shown literally.
     localize('Account: {0}', account !== undefined ? inertMarkdown(account) : localize('not signed in')),
     localize('Waiting to publish: {0}', sessions(input.pending)),

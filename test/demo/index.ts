@@ -79,4 +79,17 @@ export async function run(): Promise<void> {
   fs.writeFileSync(path.join(control, 'view-ready'), '');
   while (!fs.existsSync(path.join(control, 'view-shot')) && Date.now() < deadline) await sleep(200);
   fs.writeFileSync(path.join(control, 'status.json'), JSON.stringify({ text: api.publishing.statusText, tooltip: api.publishing.statusTooltip, lastRun: api.publishing.lastRun }, null, 2));
+
+  // Last: Insights over what was just published, read back from the feed.
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  await vscode.commands.executeCommand('activityFeed.showInsights');
+  while (api.insights.timings?.openToFirstChartMs === undefined && Date.now() < deadline) await sleep(200);
+  const shown = api.insights.state?.state;
+  const insights = shown?.kind === 'insights' ? shown.insights : undefined;
+  fs.writeFileSync(
+    path.join(control, 'insights.json'),
+    JSON.stringify({ state: shown?.kind, totals: insights?.totals, topFiles: insights?.topFiles.map((f) => `${f.label} ${f.seconds} s`), timings: api.insights.timings }, null, 2),
+  );
+  fs.writeFileSync(path.join(control, 'insights-ready'), '');
+  while (!fs.existsSync(path.join(control, 'insights-shot')) && Date.now() < deadline) await sleep(200);
 }

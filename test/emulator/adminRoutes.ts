@@ -38,6 +38,8 @@ export interface EmulatorAdmin {
   /** Forget activities, faults, the request log and throttling counters. */
   reset(): void;
   dump(): Record<string, unknown>;
+  /** Stores activities (with their history items) as if their app had PUT them: seeds feeds from other machines. */
+  seed(activities: Record<string, unknown>[], options?: { clientId?: string; userId?: string }): number;
 }
 
 export function serveAdmin(method: string, path: string, raw: Buffer, admin: EmulatorAdmin): { status: number; body?: unknown } {
@@ -54,6 +56,17 @@ export function serveAdmin(method: string, path: string, raw: Buffer, admin: Emu
   switch (route) {
     case 'GET /state':
       return { status: 200, body: admin.dump() };
+    case 'POST /seed':
+      if (!Array.isArray(body.activities)) return { status: 400, body: { error: 'activities must be an array' } };
+      return {
+        status: 200,
+        body: {
+          seeded: admin.seed(body.activities as Record<string, unknown>[], {
+            clientId: typeof body.clientId === 'string' ? body.clientId : undefined,
+            userId: typeof body.userId === 'string' ? body.userId : undefined,
+          }),
+        },
+      };
     case 'POST /reset':
       admin.reset();
       return { status: 200, body: { ok: true } };

@@ -6,7 +6,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { AddressInfo } from 'node:net';
 import { handleBatch, defaultCode } from './batch';
 import { emulatorTlsMaterial } from './certs';
-import { Json } from './contract';
+import { Json, JsonObject } from './contract';
 import { Fault, FaultInjector } from './faults';
 import { ApiResponse, Caller, errorResponse, GraphApi, PagingOptions, activityWire } from './graphApi';
 import { EmulatorAdmin, LoggedRequest, serveAdmin } from './adminRoutes';
@@ -95,6 +95,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       identity.rejectAll = false;
       log.length = 0;
       received.clear();
+    },
+    seed: (activities, o = {}) => {
+      for (const body of activities) store.upsertActivity(o.userId ?? DEFAULT_USER.oid, o.clientId ?? DEFAULT_CLIENT_ID, body as JsonObject);
+      return activities.length;
     },
     dump: () => ({
       activities: store.all().map((a) => ({ userId: a.userId, clientId: a.clientId, appActivityId: a.appActivityId, ...activityWire(a, a.historyItems) })),

@@ -107,6 +107,11 @@ async function main(): Promise<void> {
     const view = JSON.parse(fs.readFileSync(path.join(control, 'view.json'), 'utf8')) as { state: string; message?: string; activities: number; openedAt?: { file: string; line: number; column: number }; rows: string[] };
     await waitForFile(path.join(control, 'status.json'), 30_000);
     const status = JSON.parse(fs.readFileSync(path.join(control, 'status.json'), 'utf8')) as { text: string; tooltip: string[] };
+    await waitForFile(path.join(control, 'insights-ready'), 60_000);
+    await editor.page.waitForTimeout(1000);
+    await editor.page.screenshot({ path: path.join(out, 'insights.png') });
+    fs.writeFileSync(path.join(control, 'insights-shot'), '');
+    const insights = JSON.parse(fs.readFileSync(path.join(control, 'insights.json'), 'utf8')) as { state?: string; totals?: { today: number; range: number }; topFiles?: string[]; timings?: { openToFirstChartMs?: number } };
 
     const activities = emulator.admin.dump().activities as EmulatorActivityView[];
     printTimeline(activities);
@@ -117,7 +122,9 @@ async function main(): Promise<void> {
     for (const row of view.rows) console.log(`    ${row}`);
     console.log(view.openedAt ? `demo: clicking main.ts in the view opened ${view.openedAt.file} at line ${view.openedAt.line}, column ${view.openedAt.column}` : 'demo: clicking main.ts in the view opened nothing');
     if (!view.openedAt) process.exitCode = 1;
-    console.log(`demo: screenshots: ${['editor-after-publish.png', 'emulator-timeline.png', 'published-view.png'].map((f) => path.join(out, f)).join(', ')}`);
+    console.log(`demo: Insights (${insights.state ?? 'not shown'}): today ${insights.totals?.today ?? 0} s active, top files ${(insights.topFiles ?? []).join(', ')}; first chart ${Math.round(insights.timings?.openToFirstChartMs ?? 0)} ms after opening`);
+    if (insights.state !== 'insights') process.exitCode = 1;
+    console.log(`demo: screenshots: ${['editor-after-publish.png', 'emulator-timeline.png', 'published-view.png', 'insights.png'].map((f) => path.join(out, f)).join(', ')}`);
     const missing = pending.filter((s) => !held().includes(s.id));
     if (view.state !== 'ok' || view.activities !== activities.length) {
       console.error(`demo: FAILED: the Published Activity view shows ${view.activities} of the ${activities.length} published activities (state ${view.state})`);

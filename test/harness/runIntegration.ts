@@ -12,6 +12,7 @@ import { startEditor, projectRoot, RunningEditor } from './editor';
 import { prepareWorkspace, waitForSummary, printSummary, isWorkbenchNoise, startEmulatorForEditor } from './runSupport';
 import type { RunningEmulator } from '../emulator';
 import { emulatorSettings } from './emulatorSettings';
+import { answerProbe, PROBE_REQUEST } from './webviewProbe';
 import type { TestSummary } from '../support/summary';
 
 const artifactsRoot = path.join(projectRoot, 'test-artifacts', 'integration');
@@ -49,6 +50,7 @@ async function runPhase(phase: Phase, emulator: RunningEmulator, caFile: string,
     onLog: (line) => {
       const shot = SCREENSHOT_REQUEST.exec(line);
       if (shot && ref.editor) void takeScreenshot(ref.editor, shot[1]);
+      else if (PROBE_REQUEST.test(line) && ref.editor) void answerProbe(ref.editor.page, line, path.join(artifactsRoot, 'webview'));
       else if (!isWorkbenchNoise(line)) console.log(`  [${phase.name}] ${line}`);
     },
   });

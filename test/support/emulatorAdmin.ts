@@ -62,6 +62,11 @@ export class EmulatorAdminClient {
     return this.call('POST', '/tokens/revoke-refresh');
   }
 
+  /** Stores activities as if their app had published them (other machines' feeds); resolves with how many. */
+  async seed(activities: Record<string, unknown>[]): Promise<number> {
+    return (await this.call<{ seeded: number }>('POST', '/seed', { activities })).seeded;
+  }
+
   reset(): Promise<unknown> {
     return this.call('POST', '/reset');
   }

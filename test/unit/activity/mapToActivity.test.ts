@@ -4,6 +4,7 @@ import type { Session } from '../../../src/tracking/types';
 import { InvalidMappingOptionsError, mapToActivity, PRIVACY_LEVELS, SERVER_SET_FIELDS } from '../../../src/activity';
 import type { ActivityInput, MappingOptions, PrivacyLevel } from '../../../src/activity';
 import { LIMITS } from '../../../src/activity/limits';
+import { workspaceTag } from '../../../src/activity/contentInfo';
 
 const commit = '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432';
 
@@ -110,6 +111,16 @@ describe('activity/mapToActivity', () => {
     });
   });
 
+  it('tags the workspace with the same opaque id at every privacy level, and names it only where workspaces may leave', () => {
+    const tags = PRIVACY_LEVELS.map((privacy) => (mapToActivity(input(), options({ privacy })).contentInfo?.isPartOf as { identifier: string; name?: string }));
+    assert.equal(new Set(tags.map((t) => t.identifier)).size, 1, 'one workspace, one tag, whatever the level');
+    assert.match(tags[0].identifier, /^w:[0-9a-f]{32}$/);
+    const other = mapToActivity(input(), options({ idKey: 'another-users-random-key-0123456789' })).contentInfo?.isPartOf as { identifier: string };
+    assert.notEqual(other.identifier, tags[0].identifier, 'without the key the tag cannot be matched');
+    const named = PRIVACY_LEVELS.filter((_, i) => tags[i].name !== undefined);
+    assert.deepEqual(named, ['full', 'noRepository']);
+  });
+
   it('builds the full payload', () => {
     const activity = mapToActivity(input(), options());
     assert.equal(activity.appActivityId, 'repo:github.com/AcmeHidden/nebula-repo/naïveplans/billingvault/invoiceMailer.ts');
@@ -128,6 +139,7 @@ describe('activity/mapToActivity', () => {
       name: 'invoiceMailer.ts',
       programmingLanguage: 'TypeScript',
       codeRepository: 'https://github.com/AcmeHidden/nebula-repo',
+      isPartOf: { '@type': 'SoftwareSourceCode', identifier: workspaceTag('per-user-random-key-synced-0123456789', 'github.com/AcmeHidden/nebula-repo'), name: 'zephyrworks' },
       dateModified: '2026-03-15T18:12:00.000Z',
     });
     assert.deepEqual(activity.historyItems, [

@@ -45,6 +45,13 @@ describe('status bar text', () => {
     assert.equal(statusView({ ...base, publishing: true }).kind, 'publishing');
   });
 
+  it("says this machine's and all machines' time today once the feed has been read", () => {
+    const view = statusView({ ...base, allMachinesTodaySeconds: 11_100, pending: 1 });
+    assert.equal(view.text, '$(pulse) 1h 15m here · 3h 5m all · $(cloud-upload) 1');
+    assert.ok(view.tooltip.includes('Today: 1h 15m active on this machine, 3h 5m on all machines'));
+    assert.equal(statusView({ ...base, allMachinesTodaySeconds: 60 }).text, '$(pulse) 1h 15m here · 1h 15m all', 'all machines never show less than this one');
+  });
+
   it('formats durations the way people read them', () => {
     assert.deepEqual([formatDuration(42), formatDuration(60), formatDuration(3_599), formatDuration(7_260)], ['42s', '1m', '59m', '2h 1m']);
   });

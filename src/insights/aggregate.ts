@@ -1,0 +1,168 @@
+// Everything the Insights panel shows, computed from the flat list of sessions for one query. Pure, so each figure
+// can be checked against an independent computation; the webview only renders what this returns.
+// A session counts on the local day and in the hour it started.
+import { localize } from '../l10n';
+import { dayKey, daysBetween, hourOf, weekdayOf, weekStart } from './calendar';
+import { InsightSession, workspaceLabel } from './sessions';
+
+export interface InsightsQuery {
+  /** First and last day of the range, both included (local day keys). */
+  from: string;
+  to: string;
+  /** A workspace key (see InsightSession.workspaceKey) or undefined for all. */
+  workspace?: string;
+  language?: string;
+}
+
+export interface Named {
+  key: string;
+  label: string;
+  seconds: number;
+}
+
+export interface FileTotal extends Named {
+  workspace: string;
+  language: string;
+  sessions: number;
+}
+
+export interface DayTotal {
+  day: string;
+  seconds: number;
+  /** Seconds per stack key (see Insights.stacks). */
+  byStack: Record<string, number>;
+}
+
+export interface LongSession {
+  id: string;
+  file: string;
+  workspace: string;
+  startedAt: number;
+  lastActiveAt: number;
+  seconds: number;
+  thisMachine: boolean;
+}
+
+export interface Insights {
+  query: InsightsQuery;
+  totals: { today: number; week: number; range: number; dailyAverage: number; days: number };
+  /** What the bars are stacked by: workspaces, or languages when no session names or tags a workspace. */
+  stackBy: 'workspace' | 'language';
+  /** The stacks, largest first; the smallest are folded into OTHER_STACK beyond MAX_STACKS. */
+  stacks: Named[];
+  days: DayTotal[];
+  topFiles: FileTotal[];
+  topWorkspaces: Named[];
+  topLanguages: Named[];
+  /** heatmap[weekday (0 = Monday)][hour] = seconds. */
+  heatmap: number[][];
+  longestSessions: LongSession[];
+  machines: { thisMachine: number; all: number };
+  /** What the filters offer: every workspace and language seen in the range, whatever the other filters. */
+  options: { workspaces: Named[]; languages: Named[] };
+}
+
+export const MAX_STACKS = 8;
+export const OTHER_STACK = '\uffffother';
+export const TOP_COUNT = 10;
+const NO_WORKSPACE = '\uffffnone';
+
+export function workspaceKeyOf(session: InsightSession): string {
+  return session.workspaceKey ?? NO_WORKSPACE;
+}
+
+/** The sessions a query selects: started within the range, in the chosen workspace and language. */
+export function selectSessions(sessions: readonly InsightSession[], query: InsightsQuery, ignoreRange = false): InsightSession[] {
+  return sessions.filter((s) => {
+    if (query.workspace !== undefined && workspaceKeyOf(s) !== query.workspace) return false;
+    if (query.language !== undefined && s.language !== query.language) return false;
+    if (ignoreRange) return true;
+    const day = dayKey(s.startedAt);
+    return day >= query.from && day <= query.to;
+  });
+}
+
+function sum(sessions: readonly InsightSession[]): number {
+  return sessions.reduce((total, s) => total + s.activeSeconds, 0);
+}
+
+function totalsBy(sessions: readonly InsightSession[], keyOf: (s: InsightSession) => string, labelOf: (s: InsightSession) => string): Named[] {
+  const groups = new Map<string, Named>();
+  for (const s of sessions) {
+    const key = keyOf(s);
+    const group = groups.get(key) ?? { key, label: labelOf(s), seconds: 0 };
+    group.seconds += s.activeSeconds;
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort(bySecondsThenLabel);
+}
+
+function bySecondsThenLabel(a: Named, b: Named): number {
+  return b.seconds - a.seconds || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+}
+
+export function computeInsights(all: readonly InsightSession[], query: InsightsQuery, now: number): Insights {
+  const inRange = selectSessions(all, query);
+  const anyRange = selectSessions(all, query, true);
+  const today = dayKey(now);
+  const monday = weekStart(today);
+  const days = daysBetween(query.from, query.to);
+
+  const stackBy = inRange.some((s) => s.workspaceKey !== undefined) ? 'workspace' : 'language';
+  const stackKeyOf = stackBy === 'workspace' ? workspaceKeyOf : (s: InsightSession) => s.language;
+  const stackLabelOf = stackBy === 'workspace' ? workspaceLabel : (s: InsightSession) => s.language;
+  const allStacks = totalsBy(inRange, stackKeyOf, stackLabelOf);
+  const kept = allStacks.length > MAX_STACKS ? allStacks.slice(0, MAX_STACKS - 1) : allStacks;
+  const keptKeys = new Set(kept.map((s) => s.key));
+  const folded = allStacks.filter((s) => !keptKeys.has(s.key));
+  const stacks = folded.length > 0 ? [...kept, { key: OTHER_STACK, label: localize('Other'), seconds: folded.reduce((n, s) => n + s.seconds, 0) }] : kept;
+
+  const perDay = new Map<string, DayTotal>(days.map((day) => [day, { day, seconds: 0, byStack: {} }]));
+  const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  for (const s of inRange) {
+    const entry = perDay.get(dayKey(s.startedAt));
+    if (entry) {
+      const key = keptKeys.has(stackKeyOf(s)) ? stackKeyOf(s) : OTHER_STACK;
+      entry.seconds += s.activeSeconds;
+      entry.byStack[key] = (entry.byStack[key] ?? 0) + s.activeSeconds;
+    }
+    heatmap[weekdayOf(s.startedAt)][hourOf(s.startedAt)] += s.activeSeconds;
+  }
+
+  const files = new Map<string, FileTotal>();
+  for (const s of inRange) {
+    const file = files.get(s.activityId) ?? { key: s.activityId, label: s.file, workspace: workspaceLabel(s), language: s.language, seconds: 0, sessions: 0 };
+    file.seconds += s.activeSeconds;
+    file.sessions += 1;
+    files.set(s.activityId, file);
+  }
+
+  const rangeSeconds = sum(inRange);
+  const inRangeAnyFilter = selectSessions(all, { from: query.from, to: query.to });
+  return {
+    query,
+    totals: {
+      today: sum(anyRange.filter((s) => dayKey(s.startedAt) === today)),
+      week: sum(anyRange.filter((s) => dayKey(s.startedAt) >= monday && dayKey(s.startedAt) <= today)),
+      range: rangeSeconds,
+      dailyAverage: days.length > 0 ? Math.round(rangeSeconds / days.length) : 0,
+      days: days.length,
+    },
+    stackBy,
+    stacks,
+    days: days.map((day) => perDay.get(day) ?? { day, seconds: 0, byStack: {} }),
+    topFiles: [...files.values()].sort(bySecondsThenLabel).slice(0, TOP_COUNT),
+    topWorkspaces: totalsBy(inRange, workspaceKeyOf, workspaceLabel).slice(0, TOP_COUNT),
+    topLanguages: totalsBy(inRange, (s) => s.language, (s) => s.language).slice(0, TOP_COUNT),
+    heatmap,
+    longestSessions: [...inRange]
+      .sort((a, b) => b.activeSeconds - a.activeSeconds || a.startedAt - b.startedAt)
+      .slice(0, TOP_COUNT)
+      .map((s) => ({ id: s.id, file: s.file, workspace: workspaceLabel(s), startedAt: s.startedAt, lastActiveAt: s.lastActiveAt, seconds: s.activeSeconds, thisMachine: s.thisMachine })),
+    machines: { thisMachine: sum(inRange.filter((s) => s.thisMachine)), all: rangeSeconds },
+    options: {
+      workspaces: totalsBy(selectSessions(inRangeAnyFilter, { from: query.from, to: query.to, language: query.language }), workspaceKeyOf, workspaceLabel),
+      languages: totalsBy(selectSessions(inRangeAnyFilter, { from: query.from, to: query.to, workspace: query.workspace }), (s) => s.language, (s) => s.language),
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// What the Insights panel shows for the feed's state: the figures, or a notice with the next step. Pure.
+import type { FeedState } from '../published/feed';
+import { localize } from '../l10n';
+import type { Insights } from './aggregate';
+import type { PanelAction, PanelState, RangePreset } from './protocol';
+
+function clock(at: number): string {
+  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+const action = {
+  setUp: (): PanelAction => ({ id: 'setUp', label: localize('Set Up') }),
+  signIn: (): PanelAction => ({ id: 'signIn', label: localize('Sign In') }),
+  retry: (): PanelAction => ({ id: 'retry', label: localize('Retry') }),
+  showLog: (): PanelAction => ({ id: 'showLog', label: localize('Show Log') }),
+  publishNow: (): PanelAction => ({ id: 'publishNow', label: localize('Publish Now') }),
+};
+
+export interface PanelInputs {
+  feed: FeedState;
+  /** When the copy on hand was read, if there is one. */
+  lastReadAt: number | undefined;
+  /** Whether the copy on hand holds any session at all. */
+  hasSessions: boolean;
+  insights: () => Insights;
+  preset: RangePreset;
+}
+
+export function panelState(input: PanelInputs): PanelState {
+  const { feed } = input;
+  if (feed.kind === 'notConfigured') {
+    return { kind: 'notice', reason: 'notConfigured', title: localize('Not set up'), message: localize('Insights read your activity feed from Microsoft Graph, which needs your app registration (client id).'), actions: [action.setUp()] };
+  }
+  if (feed.kind === 'signedOut') {
+    return { kind: 'notice', reason: 'signedOut', title: localize('Signed out'), message: localize('Sign in to read your activity feed from Microsoft Graph.'), actions: [action.signIn()] };
+  }
+  const copy = input.lastReadAt !== undefined;
+  if (!copy) {
+    if (feed.kind === 'offline') return { kind: 'notice', reason: 'offline', title: localize('Offline'), message: localize('Microsoft Graph could not be reached: {0}', feed.message), actions: [action.retry(), action.showLog()] };
+    if (feed.kind === 'budget') return { kind: 'notice', reason: 'budget', title: localize('Read budget spent'), message: localize('This editor has used its reads of Microsoft Graph for now. Try again after {0}.', clock(feed.retryAt)), actions: [action.retry()] };
+    if (feed.kind === 'error') return { kind: 'notice', reason: 'error', title: localize('Could not read the feed'), message: feed.message, actions: [action.retry(), action.showLog()] };
+    return { kind: 'loading', message: localize('Reading your activity feed from Microsoft Graph…') };
+  }
+  if (!input.hasSessions) {
+    return { kind: 'notice', reason: 'empty', title: localize('Nothing published yet'), message: localize('Insights show the sessions in your activity feed. Publish what this machine recorded, or work a while and come back.'), actions: [action.publishNow(), { id: 'refresh', label: localize('Refresh') }] };
+  }
+  const readLine = localize('Read from Microsoft Graph at {0}', clock(input.lastReadAt ?? 0));
+  const warning =
+    feed.kind === 'offline'
+      ? localize('Offline: showing the copy read earlier.')
+      : feed.kind === 'budget'
+        ? localize('Read budget spent until {0}: showing the copy read earlier.', clock(feed.retryAt))
+        : feed.kind === 'error'
+          ? localize('The last read failed: showing the copy read earlier.')
+          : undefined;
+  return { kind: 'insights', insights: input.insights(), preset: input.preset, readLine, ...(warning ? { warning } : {}) };
+}

@@ -1,0 +1,36 @@
+// What the lazily loaded Insights code (dist/insights.js) gets from the composition root. Types only, so the main
+// bundle does not grow by importing it.
+import type * as vscode from 'vscode';
+import type { PublishedFeed } from '../../published/feed';
+
+export interface InsightsHost {
+  feed: PublishedFeed;
+  /** Fires after every change of the feed's state or copy. */
+  onFeedChange: vscode.Event<void>;
+  /** appActivityId → the local document it was published from on this machine. */
+  publishedDocuments(): Map<string, string>;
+  /** History item ids this machine recorded (published or still queued). */
+  thisMachineSessionIds(): Set<string>;
+  /** The workspace name behind a keyed tag, where this machine knows it. */
+  workspaceNameOf(tag: string): string | undefined;
+  extensionUri: vscode.Uri;
+  log: { info(message: string): void; warn(message: string): void };
+}
+
+/** What `exportTimesheet` accepts from automation (`executeCommand('activityFeed.exportTimesheet', args)`). */
+export interface ExportArgs {
+  /** First and last day (YYYY-MM-DD, local), both included; default the last 30 days. */
+  from?: string;
+  to?: string;
+  format?: 'csv' | 'json';
+  /** Absolute path of the file to write; without it a save dialog asks. */
+  path?: string;
+  workspace?: string;
+  language?: string;
+}
+
+export interface ExportResult {
+  path: string;
+  format: 'csv' | 'json';
+  rows: number;
+}

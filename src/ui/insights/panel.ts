@@ -1,0 +1,176 @@
+// The Insights webview panel: one per window. It reads the feed through the shared PublishedFeed (cached, inside
+// the read budget), computes everything with the pure core and posts the result; the webview only renders it.
+import * as vscode from 'vscode';
+import { computeInsights, type InsightsQuery } from '../../insights/aggregate';
+import { addDays, dayKey } from '../../insights/calendar';
+import { panelState } from '../../insights/panelState';
+import type { FromWebview, PanelAction, RangePreset, ToWebview } from '../../insights/protocol';
+import type { InsightSession } from '../../insights/sessions';
+import { webviewStrings } from '../../insights/strings';
+import { COMMANDS } from '../commandIds';
+import { exportTimesheet } from './exportTimesheet';
+import type { InsightsHost } from './host';
+import { sessionsOf } from './resolver';
+
+export const INSIGHTS_VIEW_TYPE = 'activityFeed.insights';
+
+const ACTION_COMMANDS: Record<PanelAction['id'], string> = {
+  setUp: COMMANDS.signIn,
+  signIn: COMMANDS.signIn,
+  retry: '',
+  refresh: '',
+  showLog: COMMANDS.showLog,
+  publishNow: COMMANDS.publishNow,
+};
+
+export function defaultQuery(now: number, days = 30): InsightsQuery {
+  const to = dayKey(now);
+  return { from: addDays(to, -(days - 1)), to };
+}
+
+export interface InsightsTimings {
+  /** From the command to the first chart on screen, as the webview reported it. */
+  openToFirstChartMs?: number;
+  /** The webview's own part of it: from its script starting to the chart. */
+  scriptToFirstChartMs?: number;
+}
+
+export class InsightsPanel implements vscode.Disposable {
+  private static current: InsightsPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private query: InsightsQuery;
+  private preset: RangePreset = '30';
+  private sessions: InsightSession[] | undefined;
+  private lastState: ToWebview | undefined;
+  readonly timings: InsightsTimings = {};
+
+  static show(host: InsightsHost): InsightsPanel {
+    const openedAt = performance.now();
+    if (InsightsPanel.current) {
+      InsightsPanel.current.panel.reveal();
+      void InsightsPanel.current.load(false);
+      return InsightsPanel.current;
+    }
+    const panel = vscode.window.createWebviewPanel(INSIGHTS_VIEW_TYPE, vscode.l10n.t('Activity Feed Insights'), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(host.extensionUri, 'dist'), vscode.Uri.joinPath(host.extensionUri, 'media', 'insights')],
+    });
+    InsightsPanel.current = new InsightsPanel(panel, host, openedAt);
+    return InsightsPanel.current;
+  }
+
+  static get open(): InsightsPanel | undefined {
+    return InsightsPanel.current;
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly host: InsightsHost,
+    private readonly openedAt: number,
+  ) {
+    this.query = defaultQuery(Date.now());
+    panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'activity-bar.svg');
+    panel.webview.html = this.html();
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message)),
+      host.onFeedChange(() => {
+        this.sessions = undefined;
+        // Signed out, set up again or cleared: read again, which says at once what is missing.
+        if (host.feed.state.kind === 'idle') void this.load(false);
+        else this.post();
+      }),
+    );
+  }
+
+  /** What the webview shows now (for tests and the API). */
+  get state(): ToWebview | undefined {
+    return this.lastState;
+  }
+
+  get currentQuery(): InsightsQuery {
+    return this.query;
+  }
+
+  private async receive(message: FromWebview): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        // A read under way shows as loading through the feed's change events; a fresh copy is shown at once.
+        await this.load(false);
+        return;
+      case 'query':
+        this.query = message.query;
+        this.preset = message.preset;
+        this.post();
+        return;
+      case 'refresh':
+        await this.load(true);
+        return;
+      case 'export':
+        await vscode.commands.executeCommand(COMMANDS.exportTimesheet, { ...this.query, format: message.format });
+        return;
+      case 'action': {
+        const command = ACTION_COMMANDS[message.id];
+        if (command) await vscode.commands.executeCommand(command);
+        if (message.id === 'retry' || message.id === 'refresh' || message.id === 'signIn' || message.id === 'publishNow') await this.load(true);
+        return;
+      }
+      case 'rendered':
+        this.timings.openToFirstChartMs ??= performance.now() - this.openedAt;
+        this.timings.scriptToFirstChartMs ??= message.sinceScriptMs;
+        this.host.log.info(`Insights: first chart ${this.timings.openToFirstChartMs.toFixed(0)} ms after the panel was opened.`);
+        return;
+    }
+  }
+
+  /** Reads the feed (when forced, or when the copy is missing or stale) and shows the result. */
+  async load(force: boolean): Promise<void> {
+    await this.host.feed.refresh({ force });
+    this.post();
+  }
+
+  private post(): void {
+    const feed = this.host.feed;
+    this.sessions ??= sessionsOf(this.host);
+    const sessions = this.sessions;
+    const state = panelState({
+      feed: feed.state,
+      lastReadAt: feed.lastReadAt ?? (feed.cached.length > 0 ? 0 : undefined),
+      hasSessions: sessions.length > 0,
+      insights: () => computeInsights(sessions, this.query, Date.now()),
+      preset: this.preset,
+    });
+    this.lastState = { type: 'state', state, strings: webviewStrings() };
+    void this.panel.webview.postMessage(this.lastState);
+  }
+
+  private html(): string {
+    const webview = this.panel.webview;
+    const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'dist', 'insights-webview.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'media', 'insights', 'insights.css'));
+    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+    return `<!DOCTYPE html>
+<html lang="${vscode.env.language}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}">
+<title>Activity Feed Insights</title>
+</head>
+<body>
+<main id="insights-root" data-state="loading" aria-live="polite"></main>
+<script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    if (InsightsPanel.current === this) InsightsPanel.current = undefined;
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+export { exportTimesheet };
