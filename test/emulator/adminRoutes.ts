@@ -2,6 +2,7 @@
 
 import { FaultRule } from './faults';
 import { PagingOptions } from './graphApi';
+import { ProfileError, type ServiceSwitches } from './profile';
 import { ThrottlingOptions } from './throttle';
 
 export interface LoggedRequest {
@@ -38,6 +39,10 @@ export interface EmulatorAdmin {
   /** Forget activities, faults, the request log and throttling counters. */
   reset(): void;
   dump(): Record<string, unknown>;
+  /** The profile and switches in force. */
+  profile(): { profile: string; switches: ServiceSwitches; description: string };
+  /** `{ profile?, ...switches }`: a profile (default: the current switches) with single switches over it. Throws ProfileError. */
+  setProfile(change: Record<string, unknown>): void;
 }
 
 export function serveAdmin(method: string, path: string, raw: Buffer, admin: EmulatorAdmin): { status: number; body?: unknown } {
@@ -57,6 +62,16 @@ export function serveAdmin(method: string, path: string, raw: Buffer, admin: Emu
     case 'POST /reset':
       admin.reset();
       return { status: 200, body: { ok: true } };
+    case 'GET /profile':
+      return { status: 200, body: admin.profile() };
+    case 'POST /profile':
+      try {
+        admin.setProfile(body);
+      } catch (error) {
+        if (error instanceof ProfileError) return { status: 400, body: { error: error.message } };
+        throw error;
+      }
+      return { status: 200, body: admin.profile() };
     case 'GET /requests':
       return { status: 200, body: admin.requests() };
     case 'GET /received':

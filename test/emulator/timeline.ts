@@ -7,7 +7,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-export function renderTimeline(store: ActivityStore): string {
+export function renderTimeline(store: ActivityStore, profile?: string): string {
   const newest = (a: StoredActivity) => Math.max(Date.parse(a.lastModifiedDateTime), ...a.historyItems.map((h) => Date.parse(h.lastModifiedDateTime)));
   const activities = [...store.all()].sort((x, y) => newest(y) - newest(x));
   const cards = activities.map(renderActivity).join('\n');
@@ -20,7 +20,7 @@ h2{margin:0 0 .25rem;font-size:1.1rem} .meta{color:#555;font-size:.85rem} .text{
 table{border-collapse:collapse;font-size:.85rem;margin-top:.5rem} td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}
 </style></head><body>
 <h1>Received timeline</h1>
-<p class="meta">${activities.length} activit${activities.length === 1 ? 'y' : 'ies'}, newest first.</p>
+${profile ? `<p class="meta" id="profile">Service profile: ${escapeHtml(profile)}</p>\n` : ''}<p class="meta">${activities.length} activit${activities.length === 1 ? 'y' : 'ies'}, newest first.</p>
 ${cards || '<p>Nothing received yet.</p>'}
 </body></html>`;
 }
