@@ -13,7 +13,7 @@ import { EmulatorAdmin, LoggedRequest, serveAdmin } from './adminRoutes';
 import { serveAuth } from './authRoutes';
 import { closeServer, listen, loggedHeaders, lowerHeaders, readBody } from './http';
 import { DEFAULT_USER, GRAPH_PERMISSION, IdentityProvider } from './identity';
-import { describeSwitches, profileNamed, profileOf, ServiceSwitches, withSwitches } from './profile';
+import { describeSwitches, ProfileError, profileNamed, profileOf, ServiceSwitches, withSwitches } from './profile';
 import { ActivityStore } from './store';
 import { SERVICE_THROTTLING, Throttle, ThrottlingOptions } from './throttle';
 import { renderTimeline } from './timeline';
@@ -110,7 +110,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     profile: () => ({ profile: profileOf(service), switches: { ...service }, description: describeSwitches(service) }),
     setProfile: (change) => {
       const { profile, ...switches } = change;
-      const base = typeof profile === 'string' ? profileNamed(profile) : profile === undefined ? { ...service } : profileNamed(String(profile));
+      if (profile !== undefined && typeof profile !== 'string') throw new ProfileError(`A profile is named by a string, not ${JSON.stringify(profile)}.`);
+      const base = profile === undefined ? { ...service } : profileNamed(profile);
       Object.assign(service, withSwitches(base, switches));
     },
     dump: () => ({
