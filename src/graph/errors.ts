@@ -18,6 +18,8 @@ export interface GraphErrorDetails {
   /** The request path without the host, e.g. /me/activities/abc (ids only, never a token). */
   path?: string;
   cause?: unknown;
+  /** An earlier attempt of the same request lost its answer, so the request may have been carried out anyway. */
+  earlierAttemptLost?: boolean;
 }
 
 export class GraphError extends Error {
@@ -30,6 +32,8 @@ export class GraphError extends Error {
   readonly retryAfterMs?: number;
   readonly method?: string;
   readonly path?: string;
+  readonly earlierAttemptLost: boolean;
+  private readonly details: GraphErrorDetails;
 
   constructor(details: GraphErrorDetails) {
     super(describeFailure(details), details.cause === undefined ? undefined : { cause: details.cause });
@@ -43,6 +47,13 @@ export class GraphError extends Error {
     this.retryAfterMs = details.retryAfterMs;
     this.method = details.method;
     this.path = details.path;
+    this.earlierAttemptLost = details.earlierAttemptLost ?? false;
+    this.details = details;
+  }
+
+  /** The same failure, noting that an earlier attempt lost its answer. */
+  afterLostAttempt(): GraphError {
+    return this.earlierAttemptLost ? this : new GraphError({ ...this.details, earlierAttemptLost: true });
   }
 
   get retryable(): boolean {

@@ -17,6 +17,8 @@ export interface LoggedRequest {
   body: string;
   /** The request was carried out, but its connection was cut before the answer (a 'lostAnswer' fault). */
   lostAnswer?: boolean;
+  /** The Retry-After the answer carried (seconds), if any. */
+  retryAfter?: string;
 }
 
 export interface EmulatorAdmin {
@@ -33,6 +35,8 @@ export interface EmulatorAdmin {
   approveDeviceCode(userCode?: string): boolean;
   denyDeviceCode(userCode?: string): boolean;
   requests(): LoggedRequest[];
+  /** Resolves once no delayed request (a 'delay' fault) is still waiting to be carried out. */
+  settled(): Promise<void>;
   /** Every byte any client sent to the emulator's servers (Graph, admin and token endpoint) since the last reset. */
   received(): Buffer;
   clearRequests(): void;

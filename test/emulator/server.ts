@@ -94,6 +94,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     revokeRefreshTokens: () => identity.revokeRefreshTokens(),
     approveDeviceCode: (code) => identity.approveDeviceCode(code),
     denyDeviceCode: (code) => identity.denyDeviceCode(code),
+    settled: async () => {
+      while (pendingDelays.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    },
     requests: () => [...log],
     received: () => received.all(),
     clearRequests: () => {
@@ -287,6 +290,7 @@ function sendGraph(req: IncomingMessage, res: ServerResponse, entry: LoggedReque
   const clientRequestId = req.headers['client-request-id'];
   const headers: Record<string, string> = { ...response.headers, 'request-id': requestId, Date: new Date().toUTCString() };
   if (typeof clientRequestId === 'string') headers['client-request-id'] = clientRequestId;
+  if (response.headers['Retry-After'] !== undefined) entry.retryAfter = response.headers['Retry-After'];
   fillRequestIds(response.body, requestId, typeof clientRequestId === 'string' ? clientRequestId : undefined);
   if (response.body === undefined) {
     entry.status = response.status;
