@@ -11,6 +11,8 @@ export interface GraphErrorDetails {
   code: string;
   serviceMessage: string;
   kind: ErrorKind;
+  /** The error envelope's `target`, when the service names one. */
+  target?: string;
   requestId?: string;
   clientRequestId?: string;
   retryAfterMs?: number;
@@ -27,6 +29,7 @@ export class GraphError extends Error {
   readonly code: string;
   readonly serviceMessage: string;
   readonly kind: ErrorKind;
+  readonly target?: string;
   readonly requestId?: string;
   readonly clientRequestId?: string;
   readonly retryAfterMs?: number;
@@ -42,6 +45,7 @@ export class GraphError extends Error {
     this.code = details.code;
     this.serviceMessage = details.serviceMessage;
     this.kind = details.kind;
+    this.target = details.target;
     this.requestId = details.requestId;
     this.clientRequestId = details.clientRequestId;
     this.retryAfterMs = details.retryAfterMs;
@@ -73,10 +77,10 @@ export function classifyStatus(status: number): ErrorKind {
 }
 
 /** Reads the Graph error envelope; tolerates bodies that are not one (proxies, gateways, truncated JSON). */
-export function parseErrorBody(text: string): { code?: string; message?: string } {
+export function parseErrorBody(text: string): { code?: string; message?: string; target?: string } {
   try {
     const parsed: unknown = JSON.parse(text);
-    if (isErrorBody(parsed)) return { code: parsed.error.code, message: parsed.error.message };
+    if (isErrorBody(parsed)) return { code: parsed.error.code, message: parsed.error.message, ...(typeof parsed.error.target === 'string' ? { target: parsed.error.target } : {}) };
   } catch {
     // Not JSON: fall through to the status line.
   }
@@ -106,6 +110,7 @@ export function graphErrorFromResponse(failure: HttpFailure): GraphError {
     code: parsed.code ?? `http${failure.status}`,
     serviceMessage: parsed.message ?? (failure.bodyText.trim().slice(0, 200) || 'no error body'),
     kind: classifyStatus(failure.status),
+    target: parsed.target,
     requestId: failure.requestId,
     clientRequestId: failure.clientRequestId,
     retryAfterMs: failure.retryAfterMs,
