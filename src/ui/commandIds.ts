@@ -19,4 +19,5 @@ export const COMMANDS = {
   forgetActivity: 'activityFeed.forgetActivity',
   forgetWorkspace: 'activityFeed.forgetWorkspace',
   forgetTimeRange: 'activityFeed.forgetTimeRange',
+  checkGraph: 'activityFeed.checkGraph',
 } as const;

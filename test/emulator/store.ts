@@ -103,7 +103,7 @@ export class ActivityStore {
     activity.upserted = this.sequence++;
     if (this.service.replace === 'drops') activity.historyItems = [];
     activity.lastModifiedDateTime = stamp;
-    activity.expirationDateTime = new Date(this.now() + RETENTION_MS).toISOString();
+    activity.expirationDateTime = new Date(Date.parse(stamp) + RETENTION_MS).toISOString();
     const keyOf = (item: JsonObject) => (this.service.historyIds === 'honoured' ? (item.id as string | undefined) : undefined) ?? randomUUID();
     const inserted = ((body.historyItems as JsonObject[] | undefined) ?? []).map((item) => this.upsertHistoryItem(activity, keyOf(item), item).item);
     return { created, activity, inserted };
