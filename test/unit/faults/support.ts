@@ -95,12 +95,15 @@ export interface PublisherSetup {
   /** What the publisher knows about the service; default: nothing yet. */
   service?: ServiceFactsStore;
   confirmAfterMs?: number;
+  /** Default: a budget too large to matter. */
+  budget?: RequestBudget;
+  mapping?: Partial<MappingOptions>;
 }
 
 /** The real Publisher as the extension builds it, below the editor. */
 export function makePublisher(setup: PublisherSetup): Publisher {
   const { target, dir, outbox, clock } = setup;
-  const budget = new RequestBudget([{ max: 100_000, windowMs: 300_000 }], clock);
+  const budget = setup.budget ?? new RequestBudget([{ max: 100_000, windowMs: 300_000 }], clock);
   return new Publisher({
     outbox,
     lock: new PublishLock({ dir, clock: { now: Date.now } }),
@@ -120,7 +123,7 @@ export function makePublisher(setup: PublisherSetup): Publisher {
     plan: (sessions) => {
       const groups = new Map<string, Session[]>();
       for (const s of sessions) groups.set(s.documentUri, [...(groups.get(s.documentUri) ?? []), s]);
-      return planRequests([...groups].map(([documentUri, group]) => ({ documentUri, languageId: 'typescript', sessions: group })), mappingOptions(), target.graphUrl);
+      return planRequests([...groups].map(([documentUri, group]) => ({ documentUri, languageId: 'typescript', sessions: group })), { ...mappingOptions(), ...setup.mapping }, target.graphUrl);
     },
     now: () => clock.now(),
     log: setup.log ?? silent,
