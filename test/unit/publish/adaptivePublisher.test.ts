@@ -95,6 +95,28 @@ describe('Publisher: verifies every answer and adapts to the service', function 
     assertPublishedExactlyOnce(emulator, [s]);
   });
 
+  for (const known of [false, true]) {
+    it(`restarted after a deep insert whose answer was lost, against a service that ignores ids (${known ? 'known' : 'not known yet'}): each session once`, async () => {
+      emulator.admin.setProfile({ profile: 'pessimistic' });
+      const facts = new MemoryServiceFacts(known ? { historyIds: 'ignored' } : {});
+      const first = makePublisher({ target: emulatorTarget(emulator), dir, outbox, clock, service: facts, maxAttempts: 1 });
+      const a = endedSession('file:///w/g.ts', 30);
+      const b = endedSession('file:///w/g.ts', 20);
+      put(a, b);
+      emulator.admin.addFault({ method: 'PUT', sequence: [{ kind: 'lostAnswer' }] });
+      assert.equal((await first.run()).outcome, 'retryLater');
+      assert.equal(outbox.count(), 2);
+      // The editor restarts: a new publisher, nothing in memory about the lost answer.
+      const second = makePublisher({ target: emulatorTarget(emulator), dir, outbox, clock, service: facts, confirmAfterMs: 0 });
+      for (let run = 0; outbox.count() > 0; run++) {
+        assert.ok(run < 5, 'drained');
+        const summary = await second.run();
+        if (summary.retryAt) clock.advanceTo(summary.retryAt);
+      }
+      assertPublishedExactlyOnce(emulator, [a, b]);
+    });
+  }
+
   it('keeps one activity per file across the change of ids: an activity published under an earlier id stays the file’s activity', async () => {
     const publisher = makePublisher({ target: emulatorTarget(emulator), dir, outbox, clock, service: new MemoryServiceFacts() });
     const earlier = endedSession('file:///w/d.ts', 60);
