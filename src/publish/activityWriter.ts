@@ -120,8 +120,11 @@ class ActivityWrite {
       await this.settle(this.items);
       return;
     }
-    this.context.facts.learn({ historyIds: 'ignored' });
-    this.context.log.warn('Graph stored deep-inserted history items under ids of its own; sessions now go one by one to …/historyItems/{id}, and the items it made are removed.');
+    // An answer without the items proves nothing either way: the per-item path and the read-back are safe both ways.
+    if (returned.length > 0) {
+      this.context.facts.learn({ historyIds: 'ignored' });
+      this.context.log.warn('Graph stored deep-inserted history items under ids of its own; sessions now go one by one to …/historyItems/{id}, and the items it made are removed.');
+    }
     // Until the per-item writes and the clean-up are read back, nothing of this activity is acknowledged.
     for (const item of this.items) this.doubt(item.id, 0);
     await this.removeForeign(result.returnedItems.filter((item) => !sent.has(item.id.toLowerCase())).map((item) => item.id));
