@@ -174,6 +174,7 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       activitySourceHost: () => settings().content.activitySourceHost,
       extensionId: context.extension.id,
       log: logger,
+      previews,
     };
 
     let publishing = false;

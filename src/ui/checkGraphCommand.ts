@@ -1,6 +1,6 @@
 // Activity Feed: Check Microsoft Graph. Says how many writes it will use and asks, runs the probe against the
 // signed-in service with a progress notification, stores the result (the publisher follows it), logs it and opens
-// the readable report. Automation may pass `{ confirmed: true }` to skip the question.
+// the readable report (a read-only Markdown document). Automation may pass `{ confirmed: true }` to skip the question.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { AuthState } from '../auth/accountManager';
@@ -9,6 +9,7 @@ import { checkService, PROBE_WRITES, type ServiceCheckResult } from '../graph/se
 import { checkLogLine, renderCheckReport } from '../graph/serviceCheckReport';
 import type { Logger } from '../log';
 import { COMMANDS } from './commandIds';
+import type { PreviewDocuments } from './previewDocument';
 import type { ServiceFactsState } from './serviceFactsState';
 
 export interface CheckGraphDeps {
@@ -18,6 +19,8 @@ export interface CheckGraphDeps {
   activitySourceHost: () => string;
   extensionId: string;
   log: Logger;
+  /** The report opens read-only, so closing it never asks to save. */
+  previews: PreviewDocuments;
 }
 
 export function registerCheckGraphCommand(deps: CheckGraphDeps): vscode.Disposable {
@@ -81,9 +84,7 @@ async function checkGraph(deps: CheckGraphDeps, confirmed: boolean): Promise<Ser
     );
     await deps.facts.recordCheck(result);
     deps.log.info(checkLogLine(result));
-    const report = renderCheckReport(result);
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: report });
-    await vscode.window.showTextDocument(document, { preview: false });
+    await deps.previews.show('microsoft-graph-check.md', renderCheckReport(result));
     return result;
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -41,6 +41,7 @@ describe('Check Microsoft Graph in the real editor', function () {
         assert.match(report, /not checked: finding out takes the whole write allowance/);
         assert.deepEqual((await admin.activities()).map((a) => a.id).sort(), before, 'the probe activities are gone, nothing else changed');
         console.log(`      Check Microsoft Graph against the ${profile} profile printed:\n${report.replace(/^/gm, '        ')}`);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       } finally {
         await admin.setProfile({ profile: 'documented' });
       }
