@@ -48,6 +48,11 @@ export class RequestBudget {
     this.heldUntil = Math.max(this.heldUntil, at);
   }
 
+  /** Epoch ms before which the service asked for nothing to be sent (0 when it never did). */
+  holdsUntil(): number {
+    return this.heldUntil;
+  }
+
   /** Requests that could be sent right now. */
   remaining(): number {
     const now = this.clock.now();

@@ -92,9 +92,12 @@ export class GraphTransport {
     }
   }
 
-  /** A budget held by a long Retry-After fails the request at once, sending nothing, instead of waiting in it. */
+  /**
+   * A budget held by a long Retry-After fails the request at once, sending nothing, instead of waiting in it. (A
+   * budget merely spent is waited for, as before: its slots free up on their own.)
+   */
   private refuseWhileHeldLong(request: GraphRequest): void {
-    const waitMs = this.budgetOf(request).nextSlotAt() - this.options.clock.now();
+    const waitMs = this.budgetOf(request).holdsUntil() - this.options.clock.now();
     if (waitMs <= this.options.retry.maxRetryAfterMs) return;
     throw new GraphError({
       status: 429,

@@ -30,7 +30,7 @@ describe('Check Microsoft Graph in the real editor', function () {
         );
         const report = await waitFor('the report', () => {
           const text = vscode.window.activeTextEditor?.document.getText() ?? '';
-          return text.startsWith('# Check Microsoft Graph') ? text : undefined;
+          return text.startsWith('# Check Microsoft Graph') && text.includes(new Date(result.checkedAt).toISOString()) ? text : undefined;
         }, 10_000);
         assert.equal(vscode.window.activeTextEditor?.document.languageId, 'markdown');
         const expectedLines =
