@@ -27,11 +27,13 @@ import { WorkspaceNames } from './insights/workspaceNames';
 import type { Session } from './tracking/types';
 import { readTrackingConfig, TrackingAdapter } from './tracking/vscodeAdapter';
 import { COMMANDS } from './ui/commandIds';
+import { offerCheckAfterSignIn, registerCheckGraphCommand, type CheckGraphDeps } from './ui/checkGraphCommand';
 import { registerCommands } from './ui/commands';
 import { registerForgetCommands } from './ui/forgetCommands';
 import { PublishedView } from './ui/publishedView';
 import { PreviewDocuments } from './ui/previewDocument';
 import { OpenActivityHandler } from './ui/openActivityHandler';
+import { ServiceFactsState } from './ui/serviceFactsState';
 import { SettingsProblems } from './ui/settingsProblems';
 import { StatusBar } from './ui/statusBar';
 import { shownError } from './text/shownText';
@@ -194,6 +196,8 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       });
     };
     mark('accounts');
+    // What Check Microsoft Graph (and publishing itself) found out about the service; the publisher follows it.
+    const serviceFacts = new ServiceFactsState(context.globalState, () => settings().graph.endpoint.replace(/\/+$/, ''));
     const publisher = new Publisher({
       outbox,
       lock,
@@ -203,7 +207,17 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       plan: planFor,
       now: Date.now,
       log: logger,
+      service: serviceFacts,
     });
+    const checkDeps: CheckGraphDeps = {
+      graph,
+      auth: () => accounts.state.kind,
+      facts: serviceFacts,
+      activitySourceHost: () => settings().content.activitySourceHost,
+      extensionId: context.extension.id,
+      log: logger,
+      previews,
+    };
 
     let publishing = false;
     let lastRun: { at: number; summary: PublishSummary } | undefined;
@@ -333,7 +347,9 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
         statusBar.update();
         publishedView.authChanged(state.kind);
         if (state.kind === 'signedIn' && outbox.count() > 0) activeScheduler.signedIn();
+        if (state.kind === 'signedIn') void offerCheckAfterSignIn(checkDeps);
       }),
+      registerCheckGraphCommand(checkDeps),
       vscode.window.onDidChangeWindowState((state) => {
         if (!state.focused) activeScheduler.windowBlurred();
       }),

@@ -5,6 +5,7 @@ import { documentIdentity } from './documentLocation';
 import type { GitRemote } from './gitRemote';
 import { keyedHash } from './keyedHash';
 import { LIMITS } from './limits';
+import { fromUnreservedId, toUnreservedId } from './unreservedId';
 
 export interface FileIdentitySource {
   location: DocumentLocation;
@@ -25,17 +26,30 @@ export function fileIdentity(source: FileIdentitySource): string {
   return documentIdentity(source.location);
 }
 
-/** The readable identity itself, or its prefix and SHA-256 when it would be too long. */
+/**
+ * The readable identity in unreserved characters (`repo!github.com~owner~app~lib~a.ts`), or its prefix and SHA-256
+ * (`repo!sha256!…`) when that would be too long.
+ */
 export function readableAppActivityId(identity: string): string {
-  if (identity.length <= LIMITS.appActivityId) return identity;
+  const readable = toUnreservedId(identity);
+  if (readable.length <= LIMITS.appActivityId) return readable;
   const prefix = identity.slice(0, identity.indexOf(':') + 1);
-  return `${prefix}sha256:${createHash('sha256').update(identity, 'utf8').digest('hex')}`;
+  return toUnreservedId(`${prefix}sha256:${createHash('sha256').update(identity, 'utf8').digest('hex')}`);
 }
 
 /**
- * Names nothing: `h:` and the HMAC-SHA256 of the identity under the user's key. The key is synced across the
+ * Names nothing: `h!` and the HMAC-SHA256 of the identity under the user's key. The key is synced across the
  * user's machines, so the same repository file still gets the same id everywhere.
  */
 export function privateAppActivityId(identity: string, key: string | Uint8Array): string {
-  return `h:${keyedHash(key, identity)}`;
+  return `h!${keyedHash(key, identity)}`;
+}
+
+/**
+ * The id earlier versions gave the same file (`h:…`, `repo:github.com/…`, which need percent-encoding), so an
+ * activity published under it keeps being the file's one activity. Undefined when there was no other.
+ */
+export function legacyAppActivityId(appActivityId: string): string | undefined {
+  const legacy = fromUnreservedId(appActivityId);
+  return legacy !== undefined && legacy !== appActivityId ? legacy : undefined;
 }

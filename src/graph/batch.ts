@@ -49,7 +49,8 @@ export async function runBatch<T>(context: BatchContext<T>, entries: BatchEntry[
         }
         continue;
       }
-      if (error.retryable && round < context.retry.maxAttempts) {
+      // A Retry-After longer than the in-request limit is never cut short: the request fails, and the scheduler waits.
+      if (error.retryable && round < context.retry.maxAttempts && (error.retryAfterMs ?? 0) <= context.retry.maxRetryAfterMs) {
         again.push(index);
         longestWaitMs = Math.max(longestWaitMs, error.retryAfterMs ?? backoffDelay(round, context.retry, context.random ?? Math.random));
       } else {
@@ -58,7 +59,7 @@ export async function runBatch<T>(context: BatchContext<T>, entries: BatchEntry[
     }
     pending = again;
     if (pending.length > 0) {
-      const waitMs = Math.min(longestWaitMs, context.retry.maxRetryAfterMs);
+      const waitMs = longestWaitMs;
       context.logger.info(`${pending.length} request(s) of a batch were throttled or failed transiently; sending them again in ${waitMs} ms.`);
       await context.clock.sleep(waitMs, signal);
     }

@@ -26,6 +26,8 @@ export const DEFAULT_READ_WINDOWS: BudgetWindow[] = [
 export class RequestBudget {
   private readonly spent: number[] = [];
   private readonly longestWindowMs: number;
+  /** Epoch ms before which no request may go: the end of the service's last Retry-After. */
+  private heldUntil = 0;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
@@ -38,9 +40,23 @@ export class RequestBudget {
     this.longestWindowMs = Math.max(...windows.map((w) => w.windowMs));
   }
 
+  /**
+   * The service asked to wait until `at` (a Retry-After): no slot is handed out before then. The throttled attempt
+   * itself already took its slot, so it counts toward the windows like any other.
+   */
+  holdUntil(at: number): void {
+    this.heldUntil = Math.max(this.heldUntil, at);
+  }
+
+  /** Epoch ms before which the service asked for nothing to be sent (0 when it never did). */
+  holdsUntil(): number {
+    return this.heldUntil;
+  }
+
   /** Requests that could be sent right now. */
   remaining(): number {
     const now = this.clock.now();
+    if (now < this.heldUntil) return 0;
     this.forgetOlderThan(now - this.longestWindowMs);
     return Math.min(...this.windows.map((w) => w.max - this.countSince(now - w.windowMs)));
   }
@@ -49,7 +65,7 @@ export class RequestBudget {
   nextSlotAt(): number {
     const now = this.clock.now();
     this.forgetOlderThan(now - this.longestWindowMs);
-    let at = now;
+    let at = Math.max(now, this.heldUntil);
     for (const w of this.windows) {
       const inWindow = this.spent.filter((t) => t > now - w.windowMs);
       if (inWindow.length >= w.max) at = Math.max(at, inWindow[inWindow.length - w.max] + w.windowMs);

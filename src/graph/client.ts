@@ -38,8 +38,12 @@ export interface UpsertActivityResult {
   /** The server id: use it to delete the activity and to address its history items. */
   id: string;
   created: boolean;
-  /** Ids of the deep-inserted history items, in the order they were sent. */
+  /** Ids the deep-inserted history items were stored under (as the answer says), in the order they were sent. */
   historyItemIds: string[];
+  /** The history items as the answer carries them, with the ids the service stored them under. */
+  returnedItems: HistoryItemResponse[];
+  /** An earlier attempt lost its answer and may still land after this one (see GraphResponse.earlierAttemptLost). */
+  doubtful: boolean;
   activity: UserActivityResponse;
 }
 
@@ -103,7 +107,7 @@ export class GraphClient {
   /** PUT /me/activities/{appActivityId}: creates or replaces, deep-inserting `activity.historyItems`. */
   async upsertActivity(activity: UserActivityRequest, signal?: AbortSignal): Promise<UpsertActivityResult> {
     const response = await this.transport.send({ method: 'PUT', target: activityPath(activity.appActivityId), body: activity, signal });
-    return toUpsertResult(response.status, response.body, activity);
+    return { ...toUpsertResult(response.status, response.body, activity), doubtful: response.earlierAttemptLost };
   }
 
   /**
@@ -123,6 +127,16 @@ export class GraphClient {
     }
     const result = await this.upsertActivity({ ...activity, historyItems: [item] }, signal);
     return { activityId: result.id, historyItemId: result.historyItemIds[0] ?? item.id, created: true, recreatedActivity: activityId !== undefined };
+  }
+
+  /** PUT /me/activities/{id}/historyItems/{item.id}: the documented client-GUID path. A 404 (the activity is gone) is thrown. */
+  async putHistoryItem(activityId: string, item: HistoryItemWithId, signal?: AbortSignal): Promise<HistoryItemResponse & { created: boolean; doubtful: boolean }> {
+    const response = await this.transport.send({ method: 'PUT', target: historyItemPath(activityId, item.id), body: withoutId(item), signal });
+    const stored = response.body as HistoryItemResponse | undefined;
+    if (!stored || typeof stored.id !== 'string') {
+      throw new GraphError({ status: response.status, code: 'malformedResponse', serviceMessage: 'the answer carried no history item id', kind: 'retryable' });
+    }
+    return { ...stored, created: response.status === 201, doubtful: response.earlierAttemptLost };
   }
 
   /** DELETE /me/activities/{id}. Resolves false when Graph did not know it (already gone counts as done). */
@@ -214,6 +228,6 @@ function toUpsertResult(status: number, body: unknown, sent: UserActivityRequest
     throw new GraphError({ status, code: 'malformedResponse', serviceMessage: 'the answer carried no activity id', kind: 'retryable' });
   }
   const returned = activity.historyItems ?? [];
-  const historyItemIds = (sent.historyItems ?? []).map((item, i) => item.id ?? returned[i]?.id).filter((id): id is string => typeof id === 'string');
-  return { id: activity.id, created: status === 201, historyItemIds, activity };
+  const historyItemIds = (sent.historyItems ?? []).map((item, i) => returned[i]?.id ?? item.id).filter((id): id is string => typeof id === 'string');
+  return { id: activity.id, created: status === 201, historyItemIds, returnedItems: returned, activity, doubtful: false };
 }

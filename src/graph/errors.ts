@@ -11,6 +11,8 @@ export interface GraphErrorDetails {
   code: string;
   serviceMessage: string;
   kind: ErrorKind;
+  /** The error envelope's `target`, when the service names one. */
+  target?: string;
   requestId?: string;
   clientRequestId?: string;
   retryAfterMs?: number;
@@ -18,6 +20,8 @@ export interface GraphErrorDetails {
   /** The request path without the host, e.g. /me/activities/abc (ids only, never a token). */
   path?: string;
   cause?: unknown;
+  /** An earlier attempt of the same request lost its answer, so the request may have been carried out anyway. */
+  earlierAttemptLost?: boolean;
 }
 
 export class GraphError extends Error {
@@ -25,11 +29,14 @@ export class GraphError extends Error {
   readonly code: string;
   readonly serviceMessage: string;
   readonly kind: ErrorKind;
+  readonly target?: string;
   readonly requestId?: string;
   readonly clientRequestId?: string;
   readonly retryAfterMs?: number;
   readonly method?: string;
   readonly path?: string;
+  readonly earlierAttemptLost: boolean;
+  private readonly details: GraphErrorDetails;
 
   constructor(details: GraphErrorDetails) {
     super(describeFailure(details), details.cause === undefined ? undefined : { cause: details.cause });
@@ -38,11 +45,19 @@ export class GraphError extends Error {
     this.code = details.code;
     this.serviceMessage = details.serviceMessage;
     this.kind = details.kind;
+    this.target = details.target;
     this.requestId = details.requestId;
     this.clientRequestId = details.clientRequestId;
     this.retryAfterMs = details.retryAfterMs;
     this.method = details.method;
     this.path = details.path;
+    this.earlierAttemptLost = details.earlierAttemptLost ?? false;
+    this.details = details;
+  }
+
+  /** The same failure, noting that an earlier attempt lost its answer. */
+  afterLostAttempt(): GraphError {
+    return this.earlierAttemptLost ? this : new GraphError({ ...this.details, earlierAttemptLost: true });
   }
 
   get retryable(): boolean {
@@ -62,10 +77,10 @@ export function classifyStatus(status: number): ErrorKind {
 }
 
 /** Reads the Graph error envelope; tolerates bodies that are not one (proxies, gateways, truncated JSON). */
-export function parseErrorBody(text: string): { code?: string; message?: string } {
+export function parseErrorBody(text: string): { code?: string; message?: string; target?: string } {
   try {
     const parsed: unknown = JSON.parse(text);
-    if (isErrorBody(parsed)) return { code: parsed.error.code, message: parsed.error.message };
+    if (isErrorBody(parsed)) return { code: parsed.error.code, message: parsed.error.message, ...(typeof parsed.error.target === 'string' ? { target: parsed.error.target } : {}) };
   } catch {
     // Not JSON: fall through to the status line.
   }
@@ -95,6 +110,7 @@ export function graphErrorFromResponse(failure: HttpFailure): GraphError {
     code: parsed.code ?? `http${failure.status}`,
     serviceMessage: parsed.message ?? (failure.bodyText.trim().slice(0, 200) || 'no error body'),
     kind: classifyStatus(failure.status),
+    target: parsed.target,
     requestId: failure.requestId,
     clientRequestId: failure.clientRequestId,
     retryAfterMs: failure.retryAfterMs,

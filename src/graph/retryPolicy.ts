@@ -9,7 +9,10 @@ export interface RetryOptions {
   maxBackoffMs: number;
   /** The lowest share of the computed backoff that is kept; the rest is random (0.5 → 50–100 %). */
   minJitterRatio: number;
-  /** A Retry-After larger than this is cut down to it. */
+  /**
+   * The longest Retry-After waited out inside a request. A longer one is never cut short (a request sent early keeps
+   * the account throttled, and counts): the request fails and the scheduler tries again once the wait is over.
+   */
   maxRetryAfterMs: number;
 }
 
@@ -55,7 +58,7 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
 /** `random` returns a number in [0, 1), like Math.random. */
 export function decideRetry(input: RetryInput, options: RetryOptions, random: () => number): RetryDecision {
   if (!input.retryable || input.attempt >= options.maxAttempts) return { retry: false };
-  if (input.retryAfterMs !== undefined) return { retry: true, delayMs: Math.min(input.retryAfterMs, options.maxRetryAfterMs) };
+  if (input.retryAfterMs !== undefined) return input.retryAfterMs <= options.maxRetryAfterMs ? { retry: true, delayMs: input.retryAfterMs } : { retry: false };
   return { retry: true, delayMs: backoffDelay(input.attempt, options, random) };
 }
 

@@ -38,7 +38,23 @@ export interface GraphResponse {
   /** Parsed JSON, or undefined for an empty body (204). */
   body: unknown;
   clientRequestId: string;
+  /**
+   * An earlier attempt of this request lost its answer (no answer, a gateway timeout, a cut-off body): it may have
+   * been carried out, and may still land after this one.
+   */
+  earlierAttemptLost: boolean;
 }
+
+/** No answer, or one cut short: the request may have been carried out anyway. */
+export function answerWasLost(error: unknown): boolean {
+  if (!(error instanceof GraphError)) return true;
+  if (error.earlierAttemptLost) return true;
+  if (error.code === HELD_CODE) return false;
+  return error.status === 0 || error.status === 504 || error.code === 'malformedResponse';
+}
+
+/** The code of a request refused before sending because the budget is held by a long Retry-After. */
+export const HELD_CODE = 'waitingForRetryAfter';
 
 export class GraphTransport {
   private readonly baseUrl: string;
@@ -51,12 +67,17 @@ export class GraphTransport {
   async send(request: GraphRequest): Promise<GraphResponse> {
     let forceRefresh = false;
     let refreshedAfter401 = false;
+    let earlierAttemptLost = false;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.sendOnce(request, forceRefresh);
+        this.refuseWhileHeldLong(request);
+        return { ...(await this.sendOnce(request, forceRefresh)), earlierAttemptLost };
       } catch (error) {
         if (!(error instanceof GraphError)) throw error;
+        if (error.code === HELD_CODE) throw earlierAttemptLost ? error.afterLostAttempt() : error;
+        earlierAttemptLost ||= answerWasLost(error);
         this.options.logger.warn(`Graph request failed (attempt ${attempt}): ${error.toLogLine()}`);
+        if (error.retryAfterMs !== undefined) this.budgetOf(request).holdUntil(this.options.clock.now() + error.retryAfterMs);
         if (error.status === 401 && !refreshedAfter401) {
           refreshedAfter401 = true;
           forceRefresh = true;
@@ -64,18 +85,40 @@ export class GraphTransport {
         }
         forceRefresh = false;
         const decision = decideRetry({ attempt, retryable: error.retryable, retryAfterMs: error.retryAfterMs }, this.options.retry, this.options.random);
-        if (!decision.retry) throw error;
+        if (!decision.retry) throw earlierAttemptLost ? error.afterLostAttempt() : error;
         this.options.logger.debug(`Retrying ${request.method} ${this.pathOf(request.target)} in ${decision.delayMs} ms.`);
         await this.options.clock.sleep(decision.delayMs, request.signal);
       }
     }
   }
 
-  private async sendOnce(request: GraphRequest, forceRefresh: boolean): Promise<GraphResponse> {
+  /**
+   * A budget held by a long Retry-After fails the request at once, sending nothing, instead of waiting in it. (A
+   * budget merely spent is waited for, as before: its slots free up on their own.)
+   */
+  private refuseWhileHeldLong(request: GraphRequest): void {
+    const waitMs = this.budgetOf(request).holdsUntil() - this.options.clock.now();
+    if (waitMs <= this.options.retry.maxRetryAfterMs) return;
+    throw new GraphError({
+      status: 429,
+      code: HELD_CODE,
+      serviceMessage: `Microsoft Graph asked to wait until ${new Date(this.options.clock.now() + waitMs).toISOString()}`,
+      kind: 'retryable',
+      retryAfterMs: waitMs,
+      method: request.method,
+      path: this.pathOf(request.target),
+    });
+  }
+
+  private budgetOf(request: GraphRequest): RequestBudget {
+    return request.method === 'GET' ? this.options.readBudget : this.options.writeBudget;
+  }
+
+  private async sendOnce(request: GraphRequest, forceRefresh: boolean): Promise<Omit<GraphResponse, 'earlierAttemptLost'>> {
     const url = this.resolve(request.target);
     const path = url.pathname + url.search;
     const isWrite = request.method !== 'GET';
-    const budget = isWrite ? this.options.writeBudget : this.options.readBudget;
+    const budget = this.budgetOf(request);
     for (let i = 0; i < (isWrite ? (request.writeCost ?? 1) : 1); i++) await budget.acquire(request.signal);
 
     const token = await this.token(forceRefresh, request.signal);

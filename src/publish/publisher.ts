@@ -1,12 +1,14 @@
-// One publishing run: takes the publish lock (one window at a time), plans one PUT per activity with all its
-// pending sessions deep-inserted, sends them within the write budget, and removes from the outbox only what Graph
-// acknowledged. It stops at the first failure that would hit every other request too (signed out, offline,
-// throttled, budget spent) and says when trying again makes sense. Pure: no editor imports.
-import type { UpsertActivityResult } from '../graph/client';
+// One publishing run: takes the publish lock (one window at a time), plans one request per activity with its
+// pending sessions, writes each through activityWriter (which follows what is known about the service and checks
+// every answer) within the write budget, and removes from the outbox only what Graph holds as sent. It stops at
+// the first failure that would hit every other request too (signed out, offline, throttled, budget spent) and says
+// when trying again makes sense. Pure: no editor imports.
 import { GraphError } from '../graph/errors';
-import type { UserActivityRequest } from '../graph/types';
+import { answerWasLost } from '../graph/transport';
 import type { Session } from '../tracking/types';
+import { ActivityGraph, PublishedIndexLike, writeActivity, WriteBudgetSpent } from './activityWriter';
 import type { PlannedRequest } from './preview';
+import { MemoryServiceFacts, type ServiceFactsStore } from './serviceFacts';
 
 export interface OutboxEntryLike {
   session: Session;
@@ -29,13 +31,8 @@ export interface LockLike {
   release(): void;
 }
 
-export interface PublishedIndexLike {
-  record(appActivityId: string, entry: { serverId?: string; documentUri: string; historyItemIds: string[]; at: number }): void;
-}
-
-export interface GraphWriter {
-  upsertActivity(activity: UserActivityRequest, signal?: AbortSignal): Promise<UpsertActivityResult>;
-}
+export type { PublishedIndexLike } from './activityWriter';
+export type GraphWriter = ActivityGraph;
 
 export interface BudgetLike {
   remaining(): number;
@@ -86,6 +83,13 @@ export interface PublisherOptions {
   log: { info(message: string): void; warn(message: string): void };
   /** How long to wait after a network-level failure before trying again. */
   retryDelayMs?: number;
+  /** What is known about the live service (Check Microsoft Graph, and what writes showed); default: nothing yet. */
+  service?: ServiceFactsStore;
+  /**
+   * How long after a write lost its answer the session is read back to confirm it: long enough for that write to
+   * have landed if it ever does (default 2 minutes, four times the client's request timeout).
+   */
+  confirmAfterMs?: number;
 }
 
 export interface RunOptions {
@@ -100,7 +104,13 @@ export interface RunOptions {
 const PERMANENT_MARK = '[permanent] ';
 
 export class Publisher {
-  constructor(private readonly options: PublisherOptions) {}
+  /** Sessions a write of which lost its answer, and when: they are read back before they are acknowledged. */
+  private readonly unconfirmed = new Map<string, number>();
+  private readonly service: ServiceFactsStore;
+
+  constructor(private readonly options: PublisherOptions) {
+    this.service = options.service ?? new MemoryServiceFacts();
+  }
 
   async run(run: RunOptions = {}): Promise<PublishSummary> {
     const { outbox, lock, log } = this.options;
@@ -129,6 +139,7 @@ export class Publisher {
     }
     let activities = 0;
     let sessions = 0;
+    let confirmAt: number | undefined;
     const total = plan.requests.length;
     const remaining = () => outbox.count();
     const graph = this.options.graph();
@@ -141,16 +152,35 @@ export class Publisher {
       }
       const itemIds = (request.body.historyItems ?? []).map((item) => item.id).filter((id): id is string => typeof id === 'string');
       try {
-        const result = await graph.upsertActivity(request.body, run.signal);
-        const acks = itemIds.flatMap((id) => (revisions.has(id) ? [{ sessionId: id, revision: revisions.get(id) as number }] : []));
-        outbox.acknowledge(acks);
-        published.record(request.body.appActivityId, { serverId: result.id, documentUri: request.documentUri, historyItemIds: itemIds, at: now() });
+        await writeActivity(request, {
+          graph,
+          facts: this.service,
+          published,
+          unconfirmed: this.unconfirmed,
+          confirmAfterMs: this.options.confirmAfterMs ?? 120_000,
+          confirmLater: (at) => (confirmAt = Math.max(confirmAt ?? at, at)),
+          canWrite: () => writeBudget.remaining() >= 1,
+          acknowledge: (ids) => {
+            const acks = ids.flatMap((id) => (revisions.has(id) ? [{ sessionId: id, revision: revisions.get(id) as number }] : []));
+            outbox.acknowledge(acks);
+            sessions += acks.length;
+            lock.heartbeat();
+          },
+          now,
+          log,
+          signal: run.signal,
+        });
         activities++;
-        sessions += acks.length;
-        lock.heartbeat();
         run.onProgress?.(index + 1, total);
       } catch (error) {
         if (run.signal?.aborted) return summary('cancelled', activities, sessions, remaining(), failures);
+        if (error instanceof WriteBudgetSpent) {
+          const retryAt = writeBudget.nextSlotAt();
+          log.info(`Write budget spent; publishing resumes at ${new Date(retryAt).toISOString()}.`);
+          return { ...summary('budget', activities, sessions, remaining(), failures), retryAt };
+        }
+        // The write may have landed without its answer, or may still land: read it back before acknowledging it.
+        if (answerWasLost(error)) for (const id of itemIds) this.unconfirmed.set(id, now());
         const stop = this.classify(error);
         const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
         if (stop) {
@@ -162,6 +192,11 @@ export class Publisher {
         failures.push({ documentUri: request.documentUri, message });
         this.recordFailure(entries.filter((e) => itemIds.includes(e.session.id)), `${PERMANENT_MARK}${message}`);
       }
+    }
+    if (failures.length === 0 && confirmAt !== undefined) {
+      const reason = 'sessions whose answer was lost are read back before they count as published';
+      log.info(`Some ${reason}; reading back at ${new Date(confirmAt).toISOString()}.`);
+      return { ...summary('retryLater', activities, sessions, remaining(), failures), reason, retryAt: confirmAt };
     }
     return summary(failures.length > 0 ? 'partial' : 'done', activities, sessions, remaining(), failures);
   }

@@ -22,4 +22,5 @@ export const COMMANDS = {
   forgetTimeRange: 'activityFeed.forgetTimeRange',
   showInsights: 'activityFeed.showInsights',
   exportTimesheet: 'activityFeed.exportTimesheet',
+  checkGraph: 'activityFeed.checkGraph',
 } as const;

@@ -43,6 +43,8 @@ export class StatusBar implements vscode.Disposable {
 export async function showActions(view: StatusView | undefined, paused: boolean): Promise<void> {
   const items: (vscode.QuickPickItem & { command: string })[] = [];
   if (view?.kind === 'setup' || view?.kind === 'signIn') items.push({ label: `$(account) ${vscode.l10n.t('Sign In')}`, command: COMMANDS.signIn });
+  // Graph refusing writes may mean it answers an undocumented question differently than expected.
+  if (view?.kind === 'error') items.push({ label: `$(beaker) ${vscode.l10n.t('Check Microsoft Graph')}`, command: COMMANDS.checkGraph });
   items.push({ label: `$(cloud-upload) ${vscode.l10n.t('Publish Now')}`, command: COMMANDS.publishNow });
   items.push(
     paused

@@ -8,11 +8,12 @@ import { FIVE_MINUTES, GraphClient, ONE_DAY, RequestBudget } from '../../src/gra
 import { Outbox, PublishedIndex, PublishLock } from '../../src/outbox';
 import { planRequests, type Plan } from '../../src/publish/preview';
 import { Publisher, type PublishSummary } from '../../src/publish/publisher';
+import { MemoryServiceFacts } from '../../src/publish/serviceFacts';
 import { runPolicyFor } from '../../src/publish/runPolicy';
 import { PublishScheduler, type RunReason } from '../../src/publish/scheduler';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings';
 import type { Session } from '../../src/tracking/types';
-import { DEFAULT_CLIENT_ID, startEmulator, type RunningEmulator, type ThrottlingOptions } from '../emulator';
+import { DEFAULT_CLIENT_ID, PROFILES, startEmulator, type ProfileName, type RunningEmulator, type ThrottlingOptions } from '../emulator';
 import type { VirtualClock } from './virtualClock';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -29,6 +30,8 @@ export interface StackOptions {
   /** The running session to put in the outbox before each run, as the extension does. */
   currentSession?: () => Session | undefined;
   minimumSessionSeconds?: number;
+  /** How the emulated service answers the undocumented questions; default 'documented'. The publisher knows the answers, as after Check Microsoft Graph. */
+  profile?: ProfileName;
 }
 
 export interface RunRecord {
@@ -41,7 +44,7 @@ export interface GraphWrite {
   /** Virtual epoch ms at which the emulator received it. */
   at: number;
   status: number;
-  /** Ids of the history items the PUT carried (deep insert). */
+  /** Ids of the history items the write carried: deep-inserted ones, or the one a PUT …/historyItems/{id} names. */
   historyItemIds: string[];
 }
 
@@ -53,7 +56,7 @@ export interface PublishingStack {
   readonly runs: RunRecord[];
   /** Errors of scheduled runs (there should be none). */
   readonly errors: unknown[];
-  /** Every PUT of an activity the emulator received, in order. */
+  /** Every write (PUT or DELETE) the emulator received, in order. */
   writes(): GraphWrite[];
   close(): Promise<void>;
 }
@@ -87,7 +90,9 @@ export async function startPublishingStack(options: StackOptions): Promise<Publi
   const settings = options.settings ?? DEFAULT_SETTINGS;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const emulator = await startEmulator({ now: () => clock.now(), auth: false, throttling: options.throttling ?? {} });
+  const profile = options.profile ?? 'documented';
+  const emulator = await startEmulator({ now: () => clock.now(), auth: false, throttling: options.throttling ?? {}, profile });
+  const answers = PROFILES[profile];
 
   const outbox = new Outbox({ dir, clock, logger: silent, maxSessions: options.maxQueuedSessions ?? settings.publish.maxQueuedSessions });
   const lock = new PublishLock({ dir, clock });
@@ -128,6 +133,7 @@ export async function startPublishingStack(options: StackOptions): Promise<Publi
     plan: (sessions) => planFor(sessions, settings, clock.now(), emulator.graphUrl),
     now: () => clock.now(),
     log: silent,
+    service: new MemoryServiceFacts({ historyIds: answers.historyIds, replace: answers.replace, encodedSlash: answers.encodedSlash }),
   });
 
   const runs: RunRecord[] = [];
@@ -153,8 +159,8 @@ export async function startPublishingStack(options: StackOptions): Promise<Publi
   const writes = (): GraphWrite[] =>
     emulator.admin
       .requests()
-      .filter((r) => r.server === 'graph' && r.method === 'PUT' && /^\/v1\.0\/me\/activities\/[^/]+$/.test(r.url))
-      .map((r) => ({ at: Date.parse(r.at), status: r.status, historyItemIds: historyItemIds(r.body) }));
+      .filter((r) => r.server === 'graph' && (r.method === 'PUT' || r.method === 'DELETE'))
+      .map((r) => ({ at: Date.parse(r.at), status: r.status, historyItemIds: r.method === 'DELETE' ? [] : historyItemIds(r.url, r.body) }));
 
   return {
     emulator,
@@ -171,7 +177,9 @@ export async function startPublishingStack(options: StackOptions): Promise<Publi
   };
 }
 
-function historyItemIds(body: string): string[] {
+function historyItemIds(url: string, body: string): string[] {
+  const single = /\/historyItems\/([^/?]+)$/.exec(url);
+  if (single) return [decodeURIComponent(single[1])];
   try {
     const parsed = JSON.parse(body) as { historyItems?: unknown };
     if (!Array.isArray(parsed.historyItems)) return [];

@@ -106,13 +106,13 @@ function ratio(ours: number, baseline: number): string {
 }
 
 function writesFigures(r: WritesBenchResult): Figure[] {
-  const section = `writes on a synthetic 8-hour day (${r.traceEvents.toLocaleString('en-US')} events, ${r.filesWorked} files worked, one ${r.filesReplaced}-file replace; default settings)`;
+  const section = `writes on a synthetic 8-hour day, ${r.profile} service (${r.traceEvents.toLocaleString('en-US')} events, ${r.filesWorked} files worked, one ${r.filesReplaced}-file replace; default settings)`;
   const reasons = Object.entries(r.ours.writesByReason)
     .map(([reason, count]) => `${reason} ${count}`)
     .join(', ');
   return [
     { section, name: 'finished sessions (ground truth)', value: r.finishedSessions, unit: 'sessions' },
-    { section, name: 'ours: Graph writes (PUTs) per day', value: r.ours.writes, unit: 'writes', target: `<= 4,000/day budget; by run reason: ${reasons}` },
+    { section, name: 'ours: Graph writes (PUT, DELETE) per day', value: r.ours.writes, unit: 'writes', target: `<= 4,000/day budget; by run reason: ${reasons}` },
     { section, name: 'ours: peak writes in any 5 minutes', value: r.ours.peakPerFiveMinutes, unit: 'writes', target: '<= 60 (default budget)' },
     { section, name: 'ours: sessions published (each exactly once)', value: r.ours.sessionsPublished, unit: 'sessions', target: '= finished sessions (verified)' },
     { section, name: 'ours: history items sent per session', value: r.ours.historyItemsSent / Math.max(1, r.ours.sessionsPublished), unit: 'items', target: '1.0 would mean no interim uploads' },
@@ -128,15 +128,16 @@ function writesFigures(r: WritesBenchResult): Figure[] {
 }
 
 function backlogFigures(r: BacklogBenchResult): Figure[] {
-  const section = `backlog: ${r.sessions.toLocaleString('en-US')} queued sessions over ${r.files} files, service limits on`;
+  const section = `backlog: ${r.sessions.toLocaleString('en-US')} queued sessions over ${r.files} files, ${r.profile} service, service limits on`;
+  const fewest = r.profile === 'documented' ? `= activities with pending sessions (${r.activitiesPending})` : `one per session plus one per activity (${r.sessions + r.activitiesPending}): deep insert is not safe here`;
   return [
-    { section, name: 'writes used', value: r.writes, unit: 'writes', target: `= activities with pending sessions (${r.activitiesPending})` },
+    { section, name: 'writes used', value: r.writes, unit: 'writes', target: fewest },
     { section, name: 'history items in Graph afterwards', value: r.historyItemsInGraph, unit: 'items', target: `= ${r.sessions.toLocaleString('en-US')} (verified)` },
     { section, name: 'history items per PUT (min)', value: r.historyItemsPerWrite.min, unit: 'items', target: `split above ${r.historyItemsPerPayloadLimit} per PUT or 64 KB` },
     { section, name: 'history items per PUT (max)', value: r.historyItemsPerWrite.max, unit: 'items' },
     { section, name: '429s received', value: r.throttled, unit: 'responses', target: '0' },
     { section, name: 'publishing runs (stopped by the budget)', value: r.runs, unit: 'runs', target: `${r.budgetStops} waited for the write budget` },
-    { section, name: 'drain time, virtual (budget-bound)', value: r.drainVirtualMs / 60_000, unit: 'min', target: '500 writes at 60 per 5 min' },
+    { section, name: 'drain time, virtual (budget-bound)', value: r.drainVirtualMs / 60_000, unit: 'min', target: `${r.writes.toLocaleString('en-US')} writes at 60 per 5 min` },
     { section, name: 'drain time, wall (the work itself)', value: r.drainWallMs / 1000, unit: 's' },
     { section, name: 'enqueue time, wall (10,000 outbox puts)', value: r.enqueueWallMs / 1000, unit: 's' },
   ];
@@ -199,14 +200,20 @@ async function main(): Promise<void> {
   figures.push(...engineFigures());
   progress('exclusion patterns');
   figures.push(...globFigures());
-  progress('writes over a synthetic 8-hour day');
-  const writes = await benchWrites(path.join(artifacts, 'writes-outbox'));
-  details.writes = writes;
-  figures.push(...writesFigures(writes));
-  progress('backlog of 10,000 sessions');
-  const backlog = await benchBacklog(path.join(artifacts, 'backlog-outbox'));
-  details.backlog = backlog;
-  figures.push(...backlogFigures(backlog));
+  // Each service profile answers Graph's undocumented questions one way; the publisher knows the answers (as after
+  // Check Microsoft Graph) and takes the cheapest safe path for each.
+  for (const profile of ['documented', 'pessimistic'] as const) {
+    progress(`writes over a synthetic 8-hour day (${profile} service)`);
+    const writes = await benchWrites(path.join(artifacts, `writes-outbox-${profile}`), undefined, profile);
+    details[`writes-${profile}`] = writes;
+    figures.push(...writesFigures(writes));
+  }
+  for (const profile of ['documented', 'pessimistic'] as const) {
+    progress(`backlog of 10,000 sessions (${profile} service)`);
+    const backlog = await benchBacklog(path.join(artifacts, `backlog-outbox-${profile}`), profile);
+    details[`backlog-${profile}`] = backlog;
+    figures.push(...backlogFigures(backlog));
+  }
   progress('outbox storage');
   const storage = benchStorage(path.join(artifacts, 'storage-outbox'));
   details.storage = storage;

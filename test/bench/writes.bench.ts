@@ -7,6 +7,7 @@ import { TrackingEngine } from '../../src/tracking/engine';
 import type { Session } from '../../src/tracking/types';
 import type { RunReason } from '../../src/publish/scheduler';
 import { FIVE_MINUTES } from '../../src/graph';
+import type { ProfileName } from '../emulator';
 import { Prng } from './prng';
 import { startPublishingStack, type GraphWrite, type PublishingStack } from './publishingStack';
 import { generateTrace, type Trace } from './trace';
@@ -19,6 +20,7 @@ export interface WriteCount {
 }
 
 export interface WritesBenchResult {
+  profile: ProfileName;
   traceEvents: number;
   filesWorked: number;
   filesReplaced: number;
@@ -77,7 +79,7 @@ function verify(finished: ReadonlyMap<string, Session>, stack: PublishingStack):
   return seen.size;
 }
 
-async function simulateDay(trace: Trace, dir: string) {
+async function simulateDay(trace: Trace, dir: string, profile: ProfileName) {
   const clock = new VirtualClock(trace.startAt);
   const finished = new Map<string, Session>();
   const holder: { engine?: TrackingEngine } = {};
@@ -86,6 +88,7 @@ async function simulateDay(trace: Trace, dir: string) {
     dir,
     currentSession: () => holder.engine?.currentSession(),
     minimumSessionSeconds: DEFAULT_TRACKING_CONFIG.minimumSessionSeconds,
+    profile,
   });
   const ids = new Prng(trace.seed ^ 0x51d5);
   const engine = new TrackingEngine({
@@ -145,10 +148,10 @@ async function simulateDay(trace: Trace, dir: string) {
   }
 }
 
-export async function benchWrites(dir: string, seed?: number): Promise<WritesBenchResult> {
+export async function benchWrites(dir: string, seed?: number, profile: ProfileName = 'documented'): Promise<WritesBenchResult> {
   const started = performance.now();
   const trace = generateTrace({ seed });
-  const { stack, finished, leftAtClose } = await simulateDay(trace, dir);
+  const { stack, finished, leftAtClose } = await simulateDay(trace, dir, profile);
   try {
     const sessionsPublished = verify(finished, stack);
     const writes = stack.writes();
@@ -158,6 +161,7 @@ export async function benchWrites(dir: string, seed?: number): Promise<WritesBen
     const perEvent = perEventWrites(trace.events);
     const heartbeat = heartbeatWrites(trace.events);
     return {
+      profile,
       traceEvents: trace.events.length,
       filesWorked: new Set([...finished.values()].map((s) => s.documentUri)).size,
       filesReplaced: trace.replace.files,

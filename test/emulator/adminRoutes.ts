@@ -2,6 +2,7 @@
 
 import { FaultRule } from './faults';
 import { PagingOptions } from './graphApi';
+import { ProfileError, type ServiceSwitches } from './profile';
 import { ThrottlingOptions } from './throttle';
 
 export interface LoggedRequest {
@@ -16,6 +17,8 @@ export interface LoggedRequest {
   body: string;
   /** The request was carried out, but its connection was cut before the answer (a 'lostAnswer' fault). */
   lostAnswer?: boolean;
+  /** The Retry-After the answer carried (seconds), if any. */
+  retryAfter?: string;
 }
 
 export interface EmulatorAdmin {
@@ -32,6 +35,8 @@ export interface EmulatorAdmin {
   approveDeviceCode(userCode?: string): boolean;
   denyDeviceCode(userCode?: string): boolean;
   requests(): LoggedRequest[];
+  /** Resolves once no delayed request (a 'delay' fault) is still waiting to be carried out. */
+  settled(): Promise<void>;
   /** Every byte any client sent to the emulator's servers (Graph, admin and token endpoint) since the last reset. */
   received(): Buffer;
   clearRequests(): void;
@@ -40,6 +45,10 @@ export interface EmulatorAdmin {
   dump(): Record<string, unknown>;
   /** Stores activities (with their history items) as if their app had PUT them: seeds feeds from other machines. */
   seed(activities: Record<string, unknown>[], options?: { clientId?: string; userId?: string }): number;
+  /** The profile and switches in force. */
+  profile(): { profile: string; switches: ServiceSwitches; description: string };
+  /** `{ profile?, ...switches }`: a profile (default: the current switches) with single switches over it. Throws ProfileError. */
+  setProfile(change: Record<string, unknown>): void;
 }
 
 export function serveAdmin(method: string, path: string, raw: Buffer, admin: EmulatorAdmin): { status: number; body?: unknown } {
@@ -70,6 +79,16 @@ export function serveAdmin(method: string, path: string, raw: Buffer, admin: Emu
     case 'POST /reset':
       admin.reset();
       return { status: 200, body: { ok: true } };
+    case 'GET /profile':
+      return { status: 200, body: admin.profile() };
+    case 'POST /profile':
+      try {
+        admin.setProfile(body);
+      } catch (error) {
+        if (error instanceof ProfileError) return { status: 400, body: { error: error.message } };
+        throw error;
+      }
+      return { status: 200, body: admin.profile() };
     case 'GET /requests':
       return { status: 200, body: admin.requests() };
     case 'GET /received':

@@ -3,6 +3,7 @@
 
 import { DATE_TIME_OFFSET, GUID, Json, JsonObject, validateActivity, validateHistoryItem } from './contract';
 import { ActivityStore, StoredActivity, StoredHistoryItem } from './store';
+import type { ServiceSwitches } from './profile';
 import { RequestKind, Throttle } from './throttle';
 
 export interface Caller {
@@ -52,12 +53,24 @@ export class GraphApi {
     public paging: PagingOptions,
     /** e.g. http://127.0.0.1:1234/v1.0, for @odata.context and nextLinks. */
     private readonly serviceRoot: string,
+    /** Read on every request: the admin API may change them while the emulator runs. */
+    private readonly service: Pick<ServiceSwitches, 'encodedSlash' | 'errors'> = { encodedSlash: 'accepted', errors: 'generic' },
   ) {}
 
   handle(request: ApiRequest, caller: Caller): ApiResponse {
+    const response = this.answer(request, caller);
+    return this.service.errors === 'real' ? inRealShape(response) : response;
+  }
+
+  private answer(request: ApiRequest, caller: Caller): ApiResponse {
     const kind: RequestKind = request.method === 'GET' ? 'read' : 'write';
     const waitSeconds = this.throttle.admit(caller.userId, kind);
     if (waitSeconds !== undefined) return throttled(waitSeconds);
+    if (this.service.encodedSlash === 'rejected') {
+      const segment = request.path.split('/').find((s) => /%2f/i.test(s));
+      // The live front door is reported to decode %2F before routing, so the id splits into segments it cannot find.
+      if (segment !== undefined) return errorResponse(400, PARSE_URI_CODE, `Resource not found for the segment '${safeDecode(segment)?.split('/')[0] ?? segment}'.`, 'url');
+    }
 
     const path = request.path;
     if (!path.startsWith(ACTIVITIES)) return unsupported(request);
@@ -223,6 +236,18 @@ export function graphErrorBody(code: string, message: string, extra: Record<stri
 
 export function errorResponse(status: number, code: string, message: string, target?: string, headers: Record<string, string> = {}): ApiResponse {
   return { status, headers, body: graphErrorBody(code, message, target ? { target } : {}) };
+}
+
+const PARSE_URI_CODE = 'RequestBroker--ParseUri';
+
+/** The shapes seen from the live service: no `target`, `BadRequest` for a refused request, `ResourceNotFound` for 404. */
+function inRealShape(response: ApiResponse): ApiResponse {
+  const body = response.body as { error?: { code?: string; target?: string } } | undefined;
+  if (response.status < 400 || !body?.error) return response;
+  const { target: _target, ...error } = body.error;
+  if (response.status === 400 && error.code !== PARSE_URI_CODE) error.code = 'BadRequest';
+  if (response.status === 404) error.code = 'ResourceNotFound';
+  return { ...response, body: { ...body, error } };
 }
 
 function badRequest(message: string, target?: string): ApiResponse {

@@ -4,3 +4,5 @@ export type { EmulatorOptions, EmulatorAdmin, RunningEmulator, LoggedRequest } f
 export type { FaultRule, Fault } from './faults';
 export type { ThrottlingOptions } from './throttle';
 export type { PagingOptions } from './graphApi';
+export { PROFILES, PROFILE_NAMES, SWITCHES, SWITCH_NAMES, describeSwitches, profileOf } from './profile';
+export type { ServiceSwitches, ProfileName } from './profile';

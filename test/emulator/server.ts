@@ -13,6 +13,7 @@ import { EmulatorAdmin, LoggedRequest, serveAdmin } from './adminRoutes';
 import { serveAuth } from './authRoutes';
 import { closeServer, listen, loggedHeaders, lowerHeaders, readBody } from './http';
 import { DEFAULT_USER, GRAPH_PERMISSION, IdentityProvider } from './identity';
+import { describeSwitches, ProfileError, profileNamed, profileOf, ServiceSwitches, withSwitches } from './profile';
 import { ActivityStore } from './store';
 import { SERVICE_THROTTLING, Throttle, ThrottlingOptions } from './throttle';
 import { renderTimeline } from './timeline';
@@ -32,6 +33,10 @@ export interface EmulatorOptions {
   paging?: Partial<PagingOptions>;
   autoApproveDeviceCodes?: boolean;
   accessTokenLifetimeSeconds?: number;
+  /** How the service answers what its documentation leaves open; default 'documented'. */
+  profile?: string;
+  /** Single switches over the profile (names as in ServiceSwitches or as command-line flags). */
+  switches?: Partial<Record<keyof ServiceSwitches, string>> | Record<string, string>;
 }
 
 export interface RunningEmulator {
@@ -44,18 +49,24 @@ export interface RunningEmulator {
   caPem?: string;
   state: ActivityStore;
   identity: IdentityProvider;
+  /** The switches in force (changed in place by admin.setProfile). */
+  service: ServiceSwitches;
   admin: EmulatorAdmin;
   close(): Promise<void>;
 }
 
 export const DEFAULT_CLIENT_ID = '11111111-2222-4333-8444-555555555555';
+const AUTH_FAILURE_WINDOW_MS = 60_000;
+const AUTH_FAILURES_BEFORE_409 = 10;
 const JSON_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? Date.now;
-  const store = new ActivityStore(now);
-  const throttle = new Throttle({ ...SERVICE_THROTTLING, ...options.throttling }, now);
+  const service: ServiceSwitches = withSwitches(profileNamed(options.profile ?? 'documented'), options.switches ?? {});
+  const store = new ActivityStore(now, service);
+  const throttle = new Throttle({ ...SERVICE_THROTTLING, ...options.throttling }, now, service);
+  const authFailures: number[] = [];
   const faults = new FaultInjector(options.random);
   const log: LoggedRequest[] = [];
   const sockets = new Set<import('node:net').Socket>();
@@ -66,7 +77,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   await listen(graphServer, options.port ?? 0, host);
   const origin = `http://${host}:${(graphServer.address() as AddressInfo).port}`;
   const graphUrl = `${origin}/v1.0`;
-  const api = new GraphApi(store, throttle, { pageSize: 10, emptyPagesBetween: 0, ...options.paging }, graphUrl);
+  const api = new GraphApi(store, throttle, { pageSize: 10, emptyPagesBetween: 0, ...options.paging }, graphUrl, service);
   const identity = new IdentityProvider(now, origin, '', { autoApprove: options.autoApproveDeviceCodes });
   if (options.accessTokenLifetimeSeconds !== undefined) identity.accessTokenLifetimeSeconds = options.accessTokenLifetimeSeconds;
 
@@ -83,6 +94,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     revokeRefreshTokens: () => identity.revokeRefreshTokens(),
     approveDeviceCode: (code) => identity.approveDeviceCode(code),
     denyDeviceCode: (code) => identity.denyDeviceCode(code),
+    settled: async () => {
+      while (pendingDelays.size > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    },
     requests: () => [...log],
     received: () => received.all(),
     clearRequests: () => {
@@ -100,7 +114,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       for (const body of activities) store.upsertActivity(o.userId ?? DEFAULT_USER.oid, o.clientId ?? DEFAULT_CLIENT_ID, body as JsonObject);
       return activities.length;
     },
+    profile: () => ({ profile: profileOf(service), switches: { ...service }, description: describeSwitches(service) }),
+    setProfile: (change) => {
+      const { profile, ...switches } = change;
+      if (profile !== undefined && typeof profile !== 'string') throw new ProfileError(`A profile is named by a string, not ${JSON.stringify(profile)}.`);
+      const base = profile === undefined ? { ...service } : profileNamed(profile);
+      Object.assign(service, withSwitches(base, switches));
+    },
     dump: () => ({
+      profile: profileOf(service),
+      switches: { ...service },
       activities: store.all().map((a) => ({ userId: a.userId, clientId: a.clientId, appActivityId: a.appActivityId, ...activityWire(a, a.historyItems) })),
       faults: faults.list(),
       throttling: throttle.options,
@@ -151,7 +174,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const query = new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1));
     if (path === '/' || path === '/_emulator/timeline') {
       entry.server = 'admin';
-      return sendRaw(res, entry, 200, 'text/html; charset=utf-8', renderTimeline(store));
+      return sendRaw(res, entry, 200, 'text/html; charset=utf-8', renderTimeline(store, describeSwitches(service)));
     }
     if (path.startsWith('/_emulator/')) {
       entry.server = 'admin';
@@ -203,11 +226,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   function authenticate(header: string | undefined): Caller | ApiResponse {
     const challenge = { 'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"' };
     const match = /^Bearer ([^\s]+)$/.exec(header ?? '');
-    if (!match) return errorResponse(401, 'InvalidAuthenticationToken', 'Access token is empty.', undefined, challenge);
-    const check = identity.checkAccessToken(match[1]);
-    if (!check.ok) return errorResponse(401, 'InvalidAuthenticationToken', check.reason, undefined, challenge);
+    const check = match ? identity.checkAccessToken(match[1]) : { ok: false as const, reason: 'Access token is empty.' };
+    if (!check.ok) return authenticationFailure(check.reason, challenge);
     if (!check.scopes.includes(GRAPH_PERMISSION)) return errorResponse(403, 'accessDenied', `Missing scope permissions on the request. API requires ${GRAPH_PERMISSION}.`);
     return { userId: check.userId, clientId: check.clientId };
+  }
+
+  /** With real error shapes, a burst of refused tokens turns into the 409 seen from the live service. */
+  function authenticationFailure(reason: string, challenge: Record<string, string>): ApiResponse {
+    const at = now();
+    authFailures.push(at);
+    while (authFailures.length > 0 && authFailures[0] <= at - AUTH_FAILURE_WINDOW_MS) authFailures.shift();
+    if (service.errors === 'real' && authFailures.length > AUTH_FAILURES_BEFORE_409) {
+      return errorResponse(409, 'UnknownError', 'Request limit exceeded for Authentication Failure.');
+    }
+    return errorResponse(401, 'InvalidAuthenticationToken', reason, undefined, challenge);
   }
 
   let authServer: Server | undefined;
@@ -242,6 +275,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     caPem,
     state: store,
     identity,
+    service,
     admin,
     close: async () => {
       for (const release of pendingDelays) release();
@@ -268,6 +302,7 @@ function sendGraph(req: IncomingMessage, res: ServerResponse, entry: LoggedReque
   const clientRequestId = req.headers['client-request-id'];
   const headers: Record<string, string> = { ...response.headers, 'request-id': requestId, Date: new Date().toUTCString() };
   if (typeof clientRequestId === 'string') headers['client-request-id'] = clientRequestId;
+  if (response.headers['Retry-After'] !== undefined) entry.retryAfter = response.headers['Retry-After'];
   fillRequestIds(response.body, requestId, typeof clientRequestId === 'string' ? clientRequestId : undefined);
   if (response.body === undefined) {
     entry.status = response.status;

@@ -2,6 +2,7 @@
 
 import { randomBytes, randomUUID } from 'node:crypto';
 import { JsonObject } from './contract';
+import type { ServiceSwitches } from './profile';
 
 export const RETENTION_MS = 30 * 24 * 60 * 60_000;
 
@@ -31,6 +32,8 @@ export interface StoredActivity {
   historyItems: StoredHistoryItem[];
   /** Creation order, for stable paging. */
   sequence: number;
+  /** Order of the last PUT of the activity itself. */
+  upserted: number;
 }
 
 const CLIENT_ACTIVITY_FIELDS = ['appActivityId', 'activitySourceHost', 'activationUrl', 'fallbackUrl', 'contentUrl', 'appDisplayName', 'userTimezone', 'contentInfo', 'visualElements'];
@@ -40,15 +43,21 @@ export class ActivityStore {
   private activities: StoredActivity[] = [];
   private sequence = 0;
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    /** Read on every call: the admin API may change them while the emulator runs. */
+    private readonly service: Pick<ServiceSwitches, 'historyIds' | 'replace' | 'order'> = { historyIds: 'honoured', replace: 'keeps', order: 'oldest' },
+  ) {}
 
   reset(): void {
     this.activities = [];
   }
 
-  /** Every live activity of a user, whatever app made it, in creation order. */
+  /** Every live activity of a user, whatever app made it: oldest created first, or most recently upserted first. */
   activitiesOfUser(userId: string): StoredActivity[] {
-    return this.activities.filter((a) => a.userId === userId && this.isLive(a));
+    const live = this.activities.filter((a) => a.userId === userId && this.isLive(a));
+    if (this.service.order === 'oldest') return live;
+    return live.sort((x, y) => y.upserted - x.upserted);
   }
 
   all(): StoredActivity[] {
@@ -65,8 +74,8 @@ export class ActivityStore {
 
   /**
    * PUT semantics: replaces the client fields of an existing activity or creates one. Deep-inserted history items are
-   * upserted by their id, or added with a new GUID; existing items the body does not mention are kept (the real
-   * service's behaviour here is undocumented).
+   * upserted by their id (switch `historyIds` honoured) or always added with a new GUID (ignored); existing items the
+   * body does not mention are kept (`replace` keeps) or dropped (drops). The live service's behaviour is undocumented.
    */
   upsertActivity(userId: string, clientId: string, body: JsonObject): { created: boolean; activity: StoredActivity; inserted: StoredHistoryItem[] } {
     this.dropExpired();
@@ -85,14 +94,18 @@ export class ActivityStore {
         expirationDateTime: stamp,
         status: 'updated',
         historyItems: [],
-        sequence: this.sequence++,
+        sequence: this.sequence,
+        upserted: this.sequence++,
       };
       this.activities.push(activity);
     }
     activity.fields = pick(body, CLIENT_ACTIVITY_FIELDS);
+    activity.upserted = this.sequence++;
+    if (this.service.replace === 'drops') activity.historyItems = [];
     activity.lastModifiedDateTime = stamp;
-    activity.expirationDateTime = new Date(this.now() + RETENTION_MS).toISOString();
-    const inserted = ((body.historyItems as JsonObject[] | undefined) ?? []).map((item) => this.upsertHistoryItem(activity, (item.id as string | undefined) ?? randomUUID(), item).item);
+    activity.expirationDateTime = new Date(Date.parse(stamp) + RETENTION_MS).toISOString();
+    const keyOf = (item: JsonObject) => (this.service.historyIds === 'honoured' ? (item.id as string | undefined) : undefined) ?? randomUUID();
+    const inserted = ((body.historyItems as JsonObject[] | undefined) ?? []).map((item) => this.upsertHistoryItem(activity, keyOf(item), item).item);
     return { created, activity, inserted };
   }
 

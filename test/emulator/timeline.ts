@@ -10,7 +10,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-export function renderTimeline(store: ActivityStore): string {
+export function renderTimeline(store: ActivityStore, profile?: string): string {
   const newest = (a: StoredActivity) => Math.max(Date.parse(a.lastModifiedDateTime), ...a.historyItems.map((h) => Date.parse(h.lastModifiedDateTime)));
   const activities = [...store.all()].sort((x, y) => newest(y) - newest(x));
   const cards = activities.map(renderActivity).join('\n');
@@ -25,7 +25,7 @@ table{border-collapse:collapse;font-size:.85rem;margin-top:.5rem} td,th{padding:
 .ac-card{margin:.5rem 0;max-width:32rem;border:1px solid #ddd;border-radius:4px}
 </style></head><body>
 <h1>Received timeline</h1>
-<p class="meta">${activities.length} activit${activities.length === 1 ? 'y' : 'ies'}, newest first.</p>
+${profile ? `<p class="meta" id="profile">Service profile: ${escapeHtml(profile)}</p>\n` : ''}<p class="meta">${activities.length} activit${activities.length === 1 ? 'y' : 'ies'}, newest first.</p>
 ${cards || '<p>Nothing received yet.</p>'}
 <script type="application/json" id="cards">${scriptSafeJson(cardJson)}</script>
 <script>${adaptiveCardsLibrary()}</script>

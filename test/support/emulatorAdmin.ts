@@ -22,6 +22,16 @@ export class EmulatorAdminClient {
     return (await response.json()) as T;
   }
 
+  /** The service profile in force: its name ('custom' when single switches differ) and every switch. */
+  profile(): Promise<{ profile: string; switches: Record<string, string>; description: string }> {
+    return this.call('GET', '/profile');
+  }
+
+  /** Switches the service to a profile, with single switches over it (e.g. { profile: 'pessimistic', order: 'oldest' }). */
+  setProfile(change: { profile?: string } & Record<string, string>): Promise<unknown> {
+    return this.call('POST', '/profile', change);
+  }
+
   requests(): Promise<LoggedRequest[]> {
     return this.call('GET', '/requests');
   }

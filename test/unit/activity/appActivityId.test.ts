@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { fileIdentity, privateAppActivityId, readableAppActivityId } from '../../../src/activity/appActivityId';
+import { fileIdentity, legacyAppActivityId, privateAppActivityId, readableAppActivityId } from '../../../src/activity/appActivityId';
 import { inWindow, parseDocumentLocation } from '../../../src/activity/documentLocation';
 import { parseGitRemote } from '../../../src/activity/gitRemote';
 import { LIMITS } from '../../../src/activity/limits';
+import { encodeAppActivityId } from '../../../src/graph/encoding';
 
 const key = 'a-per-user-random-key-0123456789';
 
@@ -15,6 +16,7 @@ describe('activity/appActivityId', () => {
     const laptop = repoIdentity('file:///home/ana/src/app/lib/a.ts', 'git@github.com:Owner/App.git', 'lib/a.ts');
     const desktop = repoIdentity('c:\\work\\app-clone\\lib\\a.ts', 'https://ana:tok@github.com/Owner/App', 'lib/a.ts');
     assert.equal(laptop, 'repo:github.com/Owner/App/lib/a.ts');
+    assert.equal(readableAppActivityId(laptop), 'repo!github.com~Owner~App~lib~a.ts');
     assert.equal(desktop, laptop);
     assert.equal(privateAppActivityId(laptop, key), privateAppActivityId(desktop, key));
   });
@@ -44,16 +46,37 @@ describe('activity/appActivityId', () => {
     const long = `file:///${'d/'.repeat(400)}a.ts`;
     const id = readableAppActivityId(long);
     assert.ok(id.length <= LIMITS.appActivityId);
-    assert.match(id, /^file:sha256:[0-9a-f]{64}$/);
+    assert.match(id, /^file!sha256![0-9a-f]{64}$/);
     assert.equal(readableAppActivityId(long), id);
-    assert.equal(readableAppActivityId('repo:github.com/o/r/a.ts'), 'repo:github.com/o/r/a.ts');
+    assert.equal(legacyAppActivityId(id), `file:sha256:${id.slice('file!sha256!'.length)}`, 'the hashed id earlier versions made');
   });
 
   it('private ids are keyed hashes that name nothing and depend on the key', () => {
     const identity = 'repo:github.com/Owner/App/lib/a.ts';
     const id = privateAppActivityId(identity, key);
-    assert.match(id, /^h:[0-9a-f]{64}$/);
+    assert.match(id, /^h![0-9a-f]{64}$/);
     assert.notEqual(privateAppActivityId(identity, 'another-key-of-enough-length!!'), id);
     assert.equal(privateAppActivityId(identity, Buffer.from(key)), id);
+  });
+
+  it('needs no escaping at any privacy level, whatever the path holds, and maps back to the id earlier versions made', () => {
+    const identities = [
+      'repo:github.com/o/r/src/café ünïcode.py',
+      'file:///c:/Users/ana/My Documents/100% done?#1 (draft)_v2~old!.md',
+      'vscode-remote://ssh-remote+box/home/ana/notes.md',
+      'untitled:Untitled-1',
+      'file:///x/😀 emoji/a.ts',
+    ];
+    for (const identity of identities) {
+      for (const id of [readableAppActivityId(identity), privateAppActivityId(identity, key)]) {
+        assert.match(id, /^[A-Za-z0-9\-_.!~*'()]+$/, id);
+        assert.equal(encodeAppActivityId(id), id, 'the percent-encoder leaves it as it is');
+      }
+      assert.equal(legacyAppActivityId(readableAppActivityId(identity)), identity);
+      assert.equal(legacyAppActivityId(privateAppActivityId(identity, key)), `h:${privateAppActivityId(identity, key).slice(2)}`);
+    }
+    assert.notEqual(readableAppActivityId('file:///a/b_2F.ts'), readableAppActivityId('file:///a/b/.ts'), 'one to one');
+    assert.equal(legacyAppActivityId('plainid'), undefined, 'an id with nothing substituted had no other form');
+    assert.equal(legacyAppActivityId('bad%2Fid'), undefined, 'not one of its ids');
   });
 });

@@ -123,7 +123,7 @@ describe('activity/mapToActivity', () => {
 
   it('builds the full payload', () => {
     const activity = mapToActivity(input(), options());
-    assert.equal(activity.appActivityId, 'repo:github.com/AcmeHidden/nebula-repo/naïveplans/billingvault/invoiceMailer.ts');
+    assert.equal(activity.appActivityId, 'repo!github.com~AcmeHidden~nebula-repo~na_C3_AFveplans~billingvault~invoiceMailer.ts', 'readable, and needs no escaping');
     assert.equal(activity.activitySourceHost, 'https://activity-feed.github.io');
     assert.equal(activity.activationUrl, 'vscode://file/qhome7/quokkauser/zephyrworks/na%C3%AFveplans/billingvault/invoiceMailer.ts:42:8');
     assert.equal(activity.fallbackUrl, `https://github.com/AcmeHidden/nebula-repo/blob/${commit}/na%C3%AFveplans/billingvault/invoiceMailer.ts#L42`);
@@ -178,7 +178,7 @@ describe('activity/mapToActivity', () => {
 
   it('uses private ids and the extension’s own link at the private levels', () => {
     const activity = mapToActivity(input(), options({ privacy: 'private' }));
-    assert.match(activity.appActivityId, /^h:[0-9a-f]{64}$/);
+    assert.match(activity.appActivityId, /^h![0-9a-f]{64}$/);
     assert.equal(activity.activationUrl, `vscode://activity-feed.graph-activity-feed/open?id=${encodeURIComponent(activity.appActivityId)}`);
     assert.equal(activity.visualElements.displayText, 'Editing a TypeScript file');
     assert.equal(activity.visualElements.description, 'Day job');
@@ -198,7 +198,7 @@ describe('activity/mapToActivity', () => {
 
   it('without git: the URI identifies the file and there is no fallback or repository', () => {
     const activity = mapToActivity(input({ git: undefined }), options());
-    assert.equal(activity.appActivityId, 'file:///qhome7/quokkauser/zephyrworks/naïveplans/billingvault/invoiceMailer.ts');
+    assert.equal(activity.appActivityId, 'file!~~~qhome7~quokkauser~zephyrworks~na_C3_AFveplans~billingvault~invoiceMailer.ts');
     assert.equal(activity.fallbackUrl, undefined);
     assert.equal('codeRepository' in (activity.contentInfo ?? {}), false);
     assert.equal(activity.visualElements.description, 'naïveplans/billingvault/invoiceMailer.ts · zephyrworks');
@@ -212,7 +212,7 @@ describe('activity/mapToActivity', () => {
   it('falls back to the extension’s link for untitled documents and over-long paths, with a bounded id', () => {
     assert.match(mapToActivity(input({ documentUri: 'untitled:Untitled-1', git: undefined }), options()).activationUrl, /^vscode:\/\/activity-feed\.graph-activity-feed\/open\?id=/);
     const long = mapToActivity(input({ documentUri: `/${'deep/'.repeat(500)}a.ts`, git: undefined }), options());
-    assert.match(long.activationUrl, /\/open\?id=file%3Asha256%3A/);
+    assert.match(long.activationUrl, /\/open\?id=file!sha256!/);
     assert.ok(long.appActivityId.length <= LIMITS.appActivityId);
   });
 

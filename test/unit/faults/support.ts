@@ -10,6 +10,7 @@ import { abortReason } from '../../../src/graph/clock';
 import { Outbox, PublishedIndex, PublishLock } from '../../../src/outbox';
 import { planRequests } from '../../../src/publish/preview';
 import { Publisher } from '../../../src/publish/publisher';
+import type { ServiceFactsStore } from '../../../src/publish/serviceFacts';
 import type { Session } from '../../../src/tracking/types';
 import { DEFAULT_CLIENT_ID, RunningEmulator } from '../../emulator';
 
@@ -28,15 +29,23 @@ export function seededRandom(seed: number): () => number {
 /** Time that moves only when someone sleeps: a Retry-After of minutes costs nothing. Sleeps still yield once. */
 export class VirtualClock implements Clock {
   slept = 0;
-  constructor(public time = Date.now()) {}
+  /**
+   * @param whileAsleep what the world does while time passes (e.g. requests held up on the way land), awaited
+   *   before a sleep returns.
+   */
+  constructor(
+    public time = Date.now(),
+    private readonly whileAsleep: () => Promise<void> = () => Promise.resolve(),
+  ) {}
   now(): number {
     return this.time;
   }
-  sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
+  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw abortReason(signal);
+    await this.whileAsleep();
     this.time += Math.max(0, ms);
     this.slept += Math.max(0, ms);
-    return new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
   }
   advanceTo(at: number): void {
     if (at > this.time) this.time = at;
@@ -83,12 +92,18 @@ export interface PublisherSetup {
   maxAttempts?: number;
   random?: () => number;
   log?: { info(message: string): void; warn(message: string): void };
+  /** What the publisher knows about the service; default: nothing yet. */
+  service?: ServiceFactsStore;
+  confirmAfterMs?: number;
+  /** Default: a budget too large to matter. */
+  budget?: RequestBudget;
+  mapping?: Partial<MappingOptions>;
 }
 
 /** The real Publisher as the extension builds it, below the editor. */
 export function makePublisher(setup: PublisherSetup): Publisher {
   const { target, dir, outbox, clock } = setup;
-  const budget = new RequestBudget([{ max: 100_000, windowMs: 300_000 }], clock);
+  const budget = setup.budget ?? new RequestBudget([{ max: 100_000, windowMs: 300_000 }], clock);
   return new Publisher({
     outbox,
     lock: new PublishLock({ dir, clock: { now: Date.now } }),
@@ -108,11 +123,26 @@ export function makePublisher(setup: PublisherSetup): Publisher {
     plan: (sessions) => {
       const groups = new Map<string, Session[]>();
       for (const s of sessions) groups.set(s.documentUri, [...(groups.get(s.documentUri) ?? []), s]);
-      return planRequests([...groups].map(([documentUri, group]) => ({ documentUri, languageId: 'typescript', sessions: group })), mappingOptions(), target.graphUrl);
+      return planRequests([...groups].map(([documentUri, group]) => ({ documentUri, languageId: 'typescript', sessions: group })), { ...mappingOptions(), ...setup.mapping }, target.graphUrl);
     },
     now: () => clock.now(),
     log: setup.log ?? silent,
+    service: setup.service,
+    confirmAfterMs: setup.confirmAfterMs,
   });
+}
+
+/** Every Graph request after an answer with Retry-After was sent only once that wait was over. */
+export function assertNothingSentBeforeRetryAfter(emulator: RunningEmulator): void {
+  const graph = emulator.admin.requests().filter((r) => r.server === 'graph');
+  const early: string[] = [];
+  let notBefore = 0;
+  for (const request of graph) {
+    const at = Date.parse(request.at);
+    if (at < notBefore) early.push(`${request.method} ${request.url} at ${request.at}, ${notBefore - at} ms early`);
+    if (request.retryAfter !== undefined) notBefore = Math.max(notBefore, at + Math.round(Number(request.retryAfter) * 1000));
+  }
+  assert.deepEqual(early, [], 'no request goes before the Retry-After it was given has ended');
 }
 
 /** History items as Graph holds them: id → how many times it is held, and the item itself. */

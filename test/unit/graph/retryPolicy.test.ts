@@ -22,9 +22,10 @@ describe('retry policy', () => {
     assert.equal(parseRetryAfter('12abc', NOW), undefined);
   });
 
-  it('honours Retry-After, capped', () => {
+  it('honours Retry-After in full: a wait longer than the in-request limit is not retried in the request at all', () => {
     assert.deepEqual(decideRetry({ attempt: 1, retryable: true, retryAfterMs: 2128 }, DEFAULT_RETRY_OPTIONS, () => 0.5), { retry: true, delayMs: 2128 });
-    assert.deepEqual(decideRetry({ attempt: 1, retryable: true, retryAfterMs: 3_600_000 }, DEFAULT_RETRY_OPTIONS, () => 0.5), { retry: true, delayMs: 180_000 });
+    assert.deepEqual(decideRetry({ attempt: 1, retryable: true, retryAfterMs: 3_600_000 }, DEFAULT_RETRY_OPTIONS, () => 0.5), { retry: false });
+    assert.deepEqual(decideRetry({ attempt: 1, retryable: true, retryAfterMs: 180_000 }, DEFAULT_RETRY_OPTIONS, () => 0.5), { retry: true, delayMs: 180_000 });
   });
 
   it('backs off exponentially with 50–100 % jitter up to the cap', () => {

@@ -1,0 +1,133 @@
+// Check Microsoft Graph: finds out, against the signed-in service, how it answers the questions its documentation
+// leaves open, with dedicated probe activities that are deleted afterwards. Every write it makes is counted in
+// advance (PROBE_WRITES) so a person can agree to spend them. Pure: no editor imports.
+import type { HistoryItemWithId, UpsertActivityResult } from './client';
+import { GraphError } from './errors';
+import type { UserActivityRequest, UserActivityResponse } from './types';
+
+export interface ProbeGraph {
+  upsertActivity(activity: UserActivityRequest, signal?: AbortSignal): Promise<UpsertActivityResult>;
+  deleteActivity(activityId: string, signal?: AbortSignal): Promise<boolean>;
+  deleteHistoryItem(activityId: string, historyItemId: string, signal?: AbortSignal): Promise<boolean>;
+  listActivities(options?: { signal?: AbortSignal }): Promise<UserActivityResponse[]>;
+}
+
+export interface ServiceCheckResult {
+  checkedAt: number;
+  endpoint: string;
+  historyIds: 'honoured' | 'ignored';
+  replace: 'keeps' | 'drops';
+  encodedSlash: 'accepted' | 'rejected';
+  order: 'newest' | 'oldest';
+  errors: 'real' | 'generic';
+  /** Not found out: it would take the account's whole write allowance. */
+  throttled: 'unchecked';
+  /** What the service actually answered, for the report. */
+  evidence: {
+    encodedSlashAnswer: string;
+    errorAnswer: string;
+  };
+  writes: number;
+}
+
+/**
+ * Writes the check uses at most: create the first probe, replace it, create the second, the %2F probe (and its
+ * delete when the service accepts it), one refused request for the error shape, and deleting the two probes.
+ */
+export const PROBE_WRITES = 8;
+
+export interface CheckOptions {
+  graph: ProbeGraph;
+  endpoint: string;
+  activitySourceHost: string;
+  activationUrl: string;
+  now(): number;
+  newGuid(): string;
+  signal?: AbortSignal;
+  onStep?: (step: string) => void;
+}
+
+export async function checkService(options: CheckOptions): Promise<ServiceCheckResult> {
+  const { graph, signal } = options;
+  const tag = options.newGuid().replace(/-/g, '').slice(0, 12);
+  const probeId = (suffix: string) => `activity-feed-check-${tag}-${suffix}`;
+  const probe = (appActivityId: string, items?: HistoryItemWithId[]): UserActivityRequest => ({
+    appActivityId,
+    activitySourceHost: options.activitySourceHost,
+    activationUrl: options.activationUrl,
+    visualElements: { displayText: 'Activity Feed: checking Microsoft Graph (deleted right away)' },
+    ...(items ? { historyItems: items } : {}),
+  });
+  const item = (minutesAgo: number): HistoryItemWithId => {
+    const started = new Date(options.now() - minutesAgo * 60_000);
+    return { id: options.newGuid(), startedDateTime: started.toISOString(), lastActiveDateTime: new Date(started.getTime() + 60_000).toISOString() };
+  };
+  let writes = 0;
+  const write = async <T>(call: () => Promise<T>): Promise<T> => {
+    writes++;
+    return call();
+  };
+  const created: string[] = [];
+  try {
+    options.onStep?.('history item ids');
+    const first = item(10);
+    const p1 = await write(() => graph.upsertActivity(probe(probeId('a'), [first]), signal));
+    created.push(p1.id);
+    const historyIds = p1.returnedItems.some((h) => h.id.toLowerCase() === first.id.toLowerCase()) ? 'honoured' : 'ignored';
+    const firstStoredId = historyIds === 'honoured' ? first.id : (p1.returnedItems[0]?.id ?? first.id);
+
+    options.onStep?.('replacing PUT');
+    await write(() => graph.upsertActivity(probe(probeId('a'), [item(5)]), signal));
+
+    options.onStep?.('list order');
+    const p2 = await write(() => graph.upsertActivity(probe(probeId('b')), signal));
+    created.push(p2.id);
+
+    options.onStep?.('%2F in an id');
+    let encodedSlash: 'accepted' | 'rejected';
+    let encodedSlashAnswer: string;
+    try {
+      const slashed = await write(() => graph.upsertActivity(probe(`${probeId('c')}/slash`), signal));
+      created.push(slashed.id);
+      encodedSlash = 'accepted';
+      encodedSlashAnswer = slashed.created ? '201' : '200';
+    } catch (error) {
+      if (!(error instanceof GraphError) || (error.status !== 400 && error.status !== 404)) throw error;
+      encodedSlash = 'rejected';
+      encodedSlashAnswer = describe(error);
+    }
+
+    options.onStep?.('error shape');
+    let errorAnswer = '';
+    let errors: 'real' | 'generic' = 'real';
+    try {
+      await write(() => graph.deleteHistoryItem(p1.id, 'not-a-guid', signal));
+      errorAnswer = '2xx';
+    } catch (error) {
+      if (!(error instanceof GraphError) || error.status === 0 || error.status === 429 || error.status === 401) throw error;
+      errorAnswer = describe(error);
+      errors = error.code === 'invalidRequest' && error.target !== undefined ? 'generic' : 'real';
+    }
+
+    options.onStep?.('reading back');
+    const listed = await graph.listActivities({ signal });
+    const held = listed.find((a) => a.id === p1.id);
+    const replace = held?.historyItems?.some((h) => h.id.toLowerCase() === firstStoredId.toLowerCase()) ? 'keeps' : 'drops';
+    const position = (id: string) => listed.findIndex((a) => a.id === id);
+    const order = position(p2.id) < position(p1.id) ? 'newest' : 'oldest';
+    return { checkedAt: options.now(), endpoint: options.endpoint, historyIds, replace, encodedSlash, order, errors, throttled: 'unchecked', evidence: { encodedSlashAnswer, errorAnswer }, writes: writes + created.length };
+  } finally {
+    options.onStep?.('deleting the probes');
+    for (const id of created) {
+      try {
+        await graph.deleteActivity(id, signal);
+      } catch {
+        // Left behind: the report's caller logs the probes' ids; they expire with the activity feed's retention.
+      }
+    }
+  }
+}
+
+function describe(error: GraphError): string {
+  return `${error.status} ${error.code}${error.target ? ` (target ${error.target})` : ''}`;
+}
