@@ -49,7 +49,7 @@ function bundleFigures(): Figure[] {
   const size = (file: string) => fs.statSync(path.join(root, 'dist', file)).size / 1024;
   const section = 'bundles';
   return [
-    { section, name: 'main bundle (dist/extension.js, minified)', value: size('extension.js'), unit: 'KB', target: '< 160 KB' },
+    { section, name: 'main bundle (dist/extension.js, minified)', value: size('extension.js'), unit: 'KB', target: '< 190 KB' },
     { section, name: 'lazy bundle (dist/identity.js, minified)', value: size('identity.js'), unit: 'KB', target: 'loaded only when a token is needed' },
     { section, name: 'lazy bundle (dist/matcher.js, minified)', value: size('matcher.js'), unit: 'KB', target: 'loaded only once an exclusion pattern is set' },
     { section, name: 'lazy bundle (dist/insights.js, minified)', value: size('insights.js'), unit: 'KB', target: 'loaded when Insights, the export or the card preview first runs' },

@@ -67,15 +67,16 @@ describe('the packaged .vsix', function () {
     assert.deepEqual(missing, [], `referenced by package.json but not packaged: ${missing.join(', ')}`);
   });
 
-  // 160 KB: the privacy floor, per-document levels and the purge of local traces take about 7 KB of the main bundle;
-  // the exclusion-pattern engine (picomatch + RE2JS, 170 KB) stays out of it, in the lazy dist/matcher.js.
-  it('stays small: under 400 KB on disk and a main bundle under 160 KB', () => {
+  // 190 KB: the main bundle still carries publishing (the adaptive writer and Check Microsoft Graph add about 17 KB,
+  // the privacy floor and purge about 7 KB) until publishing loads on first use; the exclusion-pattern engine
+  // (picomatch + RE2JS), Insights and the webviews stay out of it, in lazy bundles.
+  it('stays small: under 400 KB on disk and a main bundle under 190 KB', () => {
     const bytes = fs.statSync(vsix).size;
     const main = listZip(vsix).find((e) => e.name === 'extension/dist/extension.js');
     assert.ok(main, 'no main bundle');
     console.log(`      .vsix ${(bytes / 1024).toFixed(1)} KB; main bundle ${(main.size / 1024).toFixed(1)} KB`);
     assert.ok(bytes < 400 * 1024, `.vsix is ${bytes} bytes`);
-    assert.ok(main.size < 160 * 1024, `main bundle is ${main.size} bytes`);
+    assert.ok(main.size < 190 * 1024, `main bundle is ${main.size} bytes`);
   });
 
   it('installs into the real editor with --install-extension and activates there', async () => {
