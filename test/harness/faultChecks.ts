@@ -2,6 +2,7 @@
 // and every byte the emulator received. Each check throws when it fails.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { TestSummary } from '../support/summary';
 
 export function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -51,5 +52,19 @@ export class Checks {
       this.results.push({ title, error: text });
       console.log(`  ✖ ${title}\n    ${text.split('\n').slice(0, 6).join('\n    ')}`);
     }
+  }
+
+  /** The tier's totals: the editor runs' tests and these checks, finished only when every expected run finished. */
+  summary(hostSummaries: TestSummary[], expectedRuns: number, harnessFile: string): TestSummary {
+    const failed = this.results.filter((r) => r.error !== undefined);
+    const sum = (key: 'passed' | 'failed' | 'pending') => hostSummaries.reduce((n, s) => n + s[key], 0);
+    return {
+      passed: sum('passed') + this.results.length - failed.length,
+      failed: sum('failed') + failed.length,
+      pending: sum('pending'),
+      files: [...hostSummaries.flatMap((s) => s.files), harnessFile],
+      failures: [...hostSummaries.flatMap((s) => s.failures), ...failed.map((r) => ({ title: r.title, error: r.error ?? '' }))],
+      finished: hostSummaries.length === expectedRuns && hostSummaries.every((s) => s.finished),
+    };
   }
 }

@@ -342,15 +342,7 @@ async function main(): Promise<void> {
     await emulator.close();
   }
 
-  const failedChecks = checks.results.filter((r) => r.error !== undefined);
-  const summary: TestSummary = {
-    passed: hostSummaries.reduce((n, s) => n + s.passed, 0) + checks.results.length - failedChecks.length,
-    failed: hostSummaries.reduce((n, s) => n + s.failed, 0) + failedChecks.length,
-    pending: hostSummaries.reduce((n, s) => n + s.pending, 0),
-    files: [...hostSummaries.flatMap((s) => s.files), 'test/harness/runHostile.ts'],
-    failures: [...hostSummaries.flatMap((s) => s.failures), ...failedChecks.map((r) => ({ title: r.title, error: r.error ?? '' }))],
-    finished: hostSummaries.length === 2 && hostSummaries.every((s) => s.finished),
-  };
+  const summary = checks.summary(hostSummaries, 2, 'test/harness/runHostile.ts');
   fs.writeFileSync(results, JSON.stringify(summary, null, 2));
   printSummary('hostile', summary, Date.now() - started);
   process.exitCode = summary.failed > 0 || !summary.finished || summary.passed === 0 ? 1 : 0;
