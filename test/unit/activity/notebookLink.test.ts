@@ -52,7 +52,7 @@ describe('notebook links', () => {
 
   it('keeps the extension\'s own link at the private levels, where the cell is looked up locally', () => {
     const activity = mapToActivity(notebookInput(), { ...OPTIONS, privacy: 'fileNameOnly' });
-    assert.match(activity.activationUrl ?? '', /^vscode:\/\/activity-feed\.graph-activity-feed\/open\?id=h%3A/);
+    assert.match(activity.activationUrl ?? '', /^vscode:\/\/activity-feed\.graph-activity-feed\/open\?id=h!/);
   });
 
   it('reads the notebook\'s link back as the file with no position, so the view opens it in its own editor', () => {
