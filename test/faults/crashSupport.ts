@@ -32,6 +32,18 @@ export async function heldIds(admin: EmulatorAdminClient): Promise<string[]> {
   return (await admin.activities()).flatMap((a) => a.historyItems.map((h) => h.id.toLowerCase()));
 }
 
+/**
+ * The times that identify a held session whatever id it is held under: a service that ignores client ids stores a
+ * deep-inserted session under an id of its own, so only its start and end say which session it is.
+ */
+export function timesOf(item: { startedDateTime: string; lastActiveDateTime?: string | null }): string {
+  return `${item.startedDateTime}..${item.lastActiveDateTime ?? ''}`;
+}
+
+export async function heldTimes(admin: EmulatorAdminClient): Promise<string[]> {
+  return (await admin.activities()).flatMap((a) => a.historyItems.map(timesOf));
+}
+
 export async function signedInFromCache(api: ActivityFeedApi): Promise<void> {
   await waitFor('the extension to sign in from its token cache', () => (api.auth.state.kind === 'signedIn' ? true : undefined), 30_000);
 }

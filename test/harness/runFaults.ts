@@ -19,6 +19,8 @@ import type { RunningEmulator } from '../emulator';
 import { emulatorSettings } from './emulatorSettings';
 import type { TestSummary } from '../support/summary';
 import { Checks, filesUnder, findTokens } from './faultChecks';
+import { assertPublishedExactlyOnce } from '../unit/faults/support';
+import type { Session } from '../../src/tracking/types';
 import { BIG_FILE, BINARY_FILE, EXCLUDED_FOLDER, EXCLUDED_NAME, EXCLUDED_STEM, findEncodings, markerPath } from '../faults/shared';
 
 const artifactsRoot = path.join(projectRoot, 'test-artifacts', 'faults');
@@ -27,6 +29,8 @@ const EXTENSION_ID = 'activity-feed.graph-activity-feed';
 
 interface PhaseOptions {
   name: string;
+  /** The in-editor phase whose kill marker this run watches (default: `name`). */
+  phase?: string;
   file: string;
   scratch: string;
   workspace: string;
@@ -46,7 +50,7 @@ interface PhaseResult {
 async function runPhase(options: PhaseOptions, emulator: RunningEmulator, caFile: string): Promise<PhaseResult> {
   const results = path.join(artifactsRoot, `${options.name}.json`);
   fs.rmSync(results, { force: true });
-  const marker = markerPath(artifactsRoot, options.name);
+  const marker = markerPath(artifactsRoot, options.phase ?? options.name);
   fs.rmSync(marker, { force: true });
   const hostLog: string[] = [];
   const started = Date.now();
@@ -99,6 +103,99 @@ async function runPhase(options: PhaseOptions, emulator: RunningEmulator, caFile
     fs.writeFileSync(path.join(artifactsRoot, `${options.name}-host.log`), hostLog.join('\n'));
     await editor.stop();
   }
+}
+
+/** Each profile runs the three crash phases; 'documented' first, as the service is documented to behave. */
+const CRASH_PROFILES = ['documented', 'pessimistic'] as const;
+
+/**
+ * crash1..3 on a fresh scratch folder and workspace against the emulator as it is (reset, in `profile`): killed with
+ * a PUT in flight, killed after a write landed whose answer was lost, then restarted with automatic publishing.
+ */
+async function runCrashPhases(
+  profile: string,
+  scratch: string,
+  emulator: RunningEmulator,
+  caFile: string,
+  base: Record<string, unknown>,
+  checks: Checks,
+  scanOutbox: (label: string, scratch: string) => number,
+): Promise<{ summary?: TestSummary; figure: string }> {
+  const prefix = profile === 'documented' ? 'crash' : `${profile}-crash`;
+  const crashWorkspace = prepareWorkspace(path.join(artifactsRoot, `${prefix}-ws`));
+  addExcludedFile(crashWorkspace);
+  // The most telling privacy level: every other file's name and path does leave, so the excluded one's absence
+  // from what the emulator received means something.
+  const crashSettings = {
+    ...base,
+    'activityFeed.publish.mode': 'manual',
+    'activityFeed.graph.requestTimeoutSeconds': 120,
+    'activityFeed.privacy': 'full',
+    'activityFeed.tracking.exclude': [`**/${EXCLUDED_FOLDER}/**`],
+  };
+  const inFlightPut = () => emulator.admin.requests().filter((r) => r.server === 'graph' && r.method === 'PUT' && r.status === 0 && !r.lostAnswer);
+
+  // crash1: killed while the PUT is held open.
+  let inFlightAtKill = 0;
+  const crash1 = await runPhase(
+    { name: `${prefix}1`, phase: 'crash1', file: 'crash1.test.js', scratch, workspace: crashWorkspace, userSettings: crashSettings, killWhenMarked: () => (inFlightAtKill = inFlightPut().length) },
+    emulator,
+    caFile,
+  );
+  checks.run(`${profile}, crash 1: the extension host is SIGKILLed while Graph holds its PUT open`, () => {
+    assert.equal(hostSummaryFailed('crash1', crash1.summary), undefined);
+    assert.ok(crash1.killed && crash1.killed.length > 0, 'an extension host process was killed');
+    assert.equal(inFlightAtKill, 1, 'exactly one PUT was in flight when the kill landed');
+    assert.equal(emulator.state.all().length, 0, 'Graph holds nothing from the cut request');
+    return `${crash1.seconds.toFixed(1)} s, killed pid ${crash1.killed.join(',')}`;
+  });
+  checks.run(`${profile}, crash 1: the queued sessions are on disk, and the outbox holds no token`, () => `${scanOutbox(`${profile}, after crash 1`, scratch)} files scanned`);
+
+  // crash2: the write lands, its answer is lost, the retry is held open, and the host is killed.
+  let crash2Held = 0;
+  let crash2InFlight = 0;
+  const crash2 = await runPhase(
+    {
+      name: `${prefix}2`,
+      phase: 'crash2',
+      file: 'crash2.test.js',
+      scratch,
+      workspace: crashWorkspace,
+      port: crash1.port,
+      userSettings: crashSettings,
+      killWhenMarked: () => {
+        crash2InFlight = inFlightPut().length;
+        crash2Held = emulator.state.all().flatMap((a) => a.historyItems).length;
+      },
+    },
+    emulator,
+    caFile,
+  );
+  checks.run(`${profile}, crash 2: SIGKILLed while retrying a write that Graph applied but never answered`, () => {
+    assert.equal(hostSummaryFailed('crash2', crash2.summary), undefined);
+    assert.ok(crash2.killed && crash2.killed.length > 0);
+    assert.equal(crash2InFlight, 1, 'the retry was in flight when the kill landed');
+    assert.ok(crash2Held > 0, 'Graph held sessions of the lost answer');
+    return `${crash2.seconds.toFixed(1)} s, ${crash2Held} session(s) already in Graph`;
+  });
+  checks.run(`${profile}, crash 2: the outbox holds no token`, () => `${scanOutbox(`${profile}, after crash 2`, scratch)} files scanned`);
+
+  // crash3: restarted with publishing automatic.
+  emulator.admin.clearFaults();
+  const crash3 = await runPhase(
+    { name: `${prefix}3`, phase: 'crash3', file: 'crash3.test.js', scratch, workspace: crashWorkspace, port: crash1.port, userSettings: { ...crashSettings, 'activityFeed.publish.mode': 'automatic', 'activityFeed.publish.finishedDelaySeconds': 0 } },
+    emulator,
+    caFile,
+  );
+  const truth = fs.existsSync(markerPath(artifactsRoot, 'crash3')) ? JSON.parse(fs.readFileSync(markerPath(artifactsRoot, 'crash3'), 'utf8')) as { sessions: Session[] } : undefined;
+  checks.run(`${profile}, crash 3: Graph holds every session of the run exactly once, with its latest times`, () => {
+    assert.ok(truth, 'crash 3 recorded the sessions of the run');
+    assertPublishedExactlyOnce(emulator, truth.sessions);
+    return `${truth.sessions.length} sessions`;
+  });
+  checks.run(`${profile}, crash 3: the outbox holds no token after the run`, () => `${scanOutbox(`${profile}, after crash 3`, scratch)} files scanned`);
+  const sessionsInGraph = emulator.state.all().flatMap((a) => a.historyItems).length;
+  return { summary: crash3.summary, figure: `${profile} crash phases: ${crash1.seconds.toFixed(0)} s + ${crash2.seconds.toFixed(0)} s + ${crash3.seconds.toFixed(0)} s, ${sessionsInGraph} sessions in Graph` };
 }
 
 function addExcludedFile(dir: string): void {
@@ -179,7 +276,7 @@ async function main(): Promise<void> {
   const hostSummaries: TestSummary[] = [];
   const received: Buffer[] = [];
   const outboxScans: string[] = [];
-  const crashScratch = path.join(artifactsRoot, 'crash');
+  const crashScratches: string[] = [];
   const inputScratch = path.join(artifactsRoot, 'input');
   const figures: string[] = [];
 
@@ -192,74 +289,19 @@ async function main(): Promise<void> {
   };
 
   try {
-    const crashWorkspace = prepareWorkspace(path.join(artifactsRoot, 'crash-ws'));
-    addExcludedFile(crashWorkspace);
-    // The most telling privacy level: every other file's name and path does leave, so the excluded one's absence
-    // from what the emulator received means something.
-    const crashSettings = {
-      ...base,
-      'activityFeed.publish.mode': 'manual',
-      'activityFeed.graph.requestTimeoutSeconds': 120,
-      'activityFeed.privacy': 'full',
-      'activityFeed.tracking.exclude': [`**/${EXCLUDED_FOLDER}/**`],
-    };
-    const inFlightPut = () => emulator.admin.requests().filter((r) => r.server === 'graph' && r.method === 'PUT' && r.status === 0 && !r.lostAnswer);
-
-    // crash1: killed while the PUT is held open.
-    let inFlightAtKill = 0;
-    const crash1 = await runPhase(
-      { name: 'crash1', file: 'crash1.test.js', scratch: crashScratch, workspace: crashWorkspace, userSettings: crashSettings, killWhenMarked: () => (inFlightAtKill = inFlightPut().length) },
-      emulator,
-      caFile,
-    );
-    checks.run('crash 1: the extension host is SIGKILLed while Graph holds its PUT open', () => {
-      assert.equal(hostSummaryFailed('crash1', crash1.summary), undefined);
-      assert.ok(crash1.killed && crash1.killed.length > 0, 'an extension host process was killed');
-      assert.equal(inFlightAtKill, 1, 'exactly one PUT was in flight when the kill landed');
-      assert.equal(emulator.state.all().length, 0, 'Graph holds nothing from the cut request');
-      return `${crash1.seconds.toFixed(1)} s, killed pid ${crash1.killed.join(',')}`;
-    });
-    checks.run('crash 1: the queued sessions are on disk, and the outbox holds no token', () => `${scanOutbox('after crash 1', crashScratch)} files scanned`);
-
-    // crash2: the write lands, its answer is lost, the retry is held open, and the host is killed.
-    let crash2Held = 0;
-    let crash2InFlight = 0;
-    const crash2 = await runPhase(
-      {
-        name: 'crash2',
-        file: 'crash2.test.js',
-        scratch: crashScratch,
-        workspace: crashWorkspace,
-        port: crash1.port,
-        userSettings: crashSettings,
-        killWhenMarked: () => {
-          crash2InFlight = inFlightPut().length;
-          crash2Held = emulator.state.all().flatMap((a) => a.historyItems).length;
-        },
-      },
-      emulator,
-      caFile,
-    );
-    checks.run('crash 2: SIGKILLed while retrying a write that Graph applied but never answered', () => {
-      assert.equal(hostSummaryFailed('crash2', crash2.summary), undefined);
-      assert.ok(crash2.killed && crash2.killed.length > 0);
-      assert.equal(crash2InFlight, 1, 'the retry was in flight when the kill landed');
-      assert.ok(crash2Held > 0, 'Graph held sessions of the lost answer');
-      return `${crash2.seconds.toFixed(1)} s, ${crash2Held} session(s) already in Graph`;
-    });
-    checks.run('crash 2: the outbox holds no token', () => `${scanOutbox('after crash 2', crashScratch)} files scanned`);
-
-    // crash3: restarted with publishing automatic.
-    emulator.admin.clearFaults();
-    const crash3 = await runPhase(
-      { name: 'crash3', file: 'crash3.test.js', scratch: crashScratch, workspace: crashWorkspace, port: crash1.port, userSettings: { ...crashSettings, 'activityFeed.publish.mode': 'automatic', 'activityFeed.publish.finishedDelaySeconds': 0 } },
-      emulator,
-      caFile,
-    );
-    if (crash3.summary) hostSummaries.push(crash3.summary);
-    figures.push(`crash phases: ${crash1.seconds.toFixed(0)} s + ${crash2.seconds.toFixed(0)} s + ${crash3.seconds.toFixed(0)} s, ${emulator.state.all().flatMap((a) => a.historyItems).length} sessions in Graph`);
-    checks.run('crash 3: the outbox holds no token after the run', () => `${scanOutbox('after crash 3', crashScratch)} files scanned`);
-    received.push(emulator.admin.received());
+    // The crash phases under each service profile, each with a fresh Graph, editor user data and workspace.
+    for (const profile of CRASH_PROFILES) {
+      emulator.admin.reset();
+      emulator.admin.setProfile({ profile });
+      const scratch = path.join(artifactsRoot, profile === 'documented' ? 'crash' : `crash-${profile}`);
+      crashScratches.push(scratch);
+      const result = await runCrashPhases(profile, scratch, emulator, caFile, base, checks, scanOutbox);
+      if (result.summary) hostSummaries.push(result.summary);
+      figures.push(result.figure);
+      received.push(emulator.admin.received());
+    }
+    emulator.admin.reset();
+    emulator.admin.setProfile({ profile: 'documented' });
 
     // input: a fresh editor and a fresh Graph.
     emulator.admin.reset();
@@ -285,13 +327,13 @@ async function main(): Promise<void> {
 
     checks.run('security: no token or Authorization value in any log of the run', () => {
       const files = [
-        ...filesUnder(path.join(crashScratch, 'ud', 'logs')),
+        ...crashScratches.flatMap((scratch) => filesUnder(path.join(scratch, 'ud', 'logs'))),
         ...filesUnder(path.join(inputScratch, 'ud', 'logs')),
         ...fs.readdirSync(artifactsRoot).filter((f) => f.endsWith('.log')).map((f) => path.join(artifactsRoot, f)),
       ];
       // A SIGKILLed host may not have flushed its log; the runs that end normally always have.
       const ours = files.filter((f) => f.endsWith('Activity Feed.log'));
-      assert.ok(ours.length >= 2, `the extension's own logs are among them (${ours.length})`);
+      assert.ok(ours.length >= 1 + CRASH_PROFILES.length, `the extension's own logs are among them (${ours.length})`);
       assert.ok(ours.some((f) => /Signed in \(deviceCode\)/.test(fs.readFileSync(f, 'utf8'))), 'the logs cover a sign-in');
       const leaks = findTokens(files, emulator.identity.issuedTokens(), artifactsRoot);
       assert.deepEqual(leaks, []);
@@ -305,7 +347,7 @@ async function main(): Promise<void> {
     await emulator.close();
   }
 
-  const summary = checks.summary(hostSummaries, 2, 'test/harness/runFaults.ts');
+  const summary = checks.summary(hostSummaries, 1 + CRASH_PROFILES.length, 'test/harness/runFaults.ts');
   fs.writeFileSync(results, JSON.stringify(summary, null, 2));
   for (const line of [...figures, ...outboxScans]) console.log(`faults: ${line}`);
   printSummary('faults', summary, Date.now() - started);

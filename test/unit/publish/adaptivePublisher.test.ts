@@ -95,9 +95,9 @@ describe('Publisher: verifies every answer and adapts to the service', function 
     assertPublishedExactlyOnce(emulator, [s]);
   });
 
-  for (const known of [false, true]) {
-    it(`restarted after a deep insert whose answer was lost, against a service that ignores ids (${known ? 'known' : 'not known yet'}): each session once`, async () => {
-      emulator.admin.setProfile({ profile: 'pessimistic' });
+  for (const [known, replace] of [[false, 'drops'], [true, 'drops'], [false, 'keeps'], [true, 'keeps']] as const) {
+    it(`restarted after a deep insert whose answer was lost, against a service that ignores ids and ${replace} items a replacing PUT leaves out (${known ? 'known' : 'not known yet'}): each session once`, async () => {
+      emulator.admin.setProfile({ profile: 'pessimistic', replace });
       const facts = new MemoryServiceFacts(known ? { historyIds: 'ignored' } : {});
       const first = makePublisher({ target: emulatorTarget(emulator), dir, outbox, clock, service: facts, maxAttempts: 1 });
       const a = endedSession('file:///w/g.ts', 30);
