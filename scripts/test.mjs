@@ -59,6 +59,7 @@ const tsNode = ['-r', './scripts/register-ts.cjs'];
 const tiers = {
   static() {
     check('lint (eslint)', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.']);
+    check('format (prettier --check)', node, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '**/*.{ts,mjs,cjs}']);
     check('typecheck (tsc --noEmit)', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
     check('typecheck the webview (tsc --noEmit)', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'src/webview/tsconfig.json']);
   },
