@@ -39,7 +39,15 @@ const bundles = [
   { ...common, entryPoints: { identity: 'src/auth/identityBundle.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { matcher: 'src/tracking/globEngine.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { insights: 'src/ui/insights/index.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { 'insights-webview': 'src/webview/insights/main.ts', 'cards-webview': 'src/webview/cards/main.ts' }, outdir: 'dist', platform: 'browser', format: 'iife', target: 'es2022', tsconfig: 'src/webview/tsconfig.json' },
+  {
+    ...common,
+    entryPoints: { 'insights-webview': 'src/webview/insights/main.ts', 'cards-webview': 'src/webview/cards/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    tsconfig: 'src/webview/tsconfig.json',
+  },
 ];
 
 function listTs(dir) {

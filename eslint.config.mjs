@@ -21,7 +21,16 @@ export default tseslint.config(
   },
   {
     // Pure core: the editor API is reachable only through the adapters.
-    files: ['src/tracking/engine*.ts', 'src/activity/**/*.ts', 'src/graph/**/*.ts', 'src/outbox/core*.ts', 'src/text/**/*.ts', 'src/git/**/*.ts', 'src/insights/**/*.ts', 'src/webview/**/*.ts'],
+    files: [
+      'src/tracking/engine*.ts',
+      'src/activity/**/*.ts',
+      'src/graph/**/*.ts',
+      'src/outbox/core*.ts',
+      'src/text/**/*.ts',
+      'src/git/**/*.ts',
+      'src/insights/**/*.ts',
+      'src/webview/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Pure core modules must not import vscode.' }] }],
     },
@@ -32,7 +41,17 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       parserOptions: { projectService: false },
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -7,5 +7,8 @@ const root = new URL('..', import.meta.url).pathname;
 const node = process.execPath;
 const build = spawnSync(node, ['esbuild.mjs', '--tests'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const demo = spawnSync(node, ['-r', './scripts/register-ts.cjs', 'test/harness/demo.ts', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const demo = spawnSync(node, ['-r', './scripts/register-ts.cjs', 'test/harness/demo.ts', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(demo.status ?? 1);

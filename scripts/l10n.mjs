@@ -13,7 +13,9 @@ export const BUNDLE_PATH = join('l10n', 'bundle.l10n.json');
 
 function tsFiles(dir) {
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? tsFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []))
+    .flatMap((entry) =>
+      entry.isDirectory() ? tsFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    )
     .sort();
 }
 
@@ -116,7 +118,10 @@ export function checkBundle(root = projectRoot) {
     const onDisk = Object.keys(JSON.parse(current));
     const missing = messages.filter((m) => !onDisk.includes(m));
     const extra = onDisk.filter((m) => !messages.includes(m));
-    const details = [...missing.map((m) => `missing: ${JSON.stringify(m)}`), ...extra.map((m) => `no longer used: ${JSON.stringify(m)}`)];
+    const details = [
+      ...missing.map((m) => `missing: ${JSON.stringify(m)}`),
+      ...extra.map((m) => `no longer used: ${JSON.stringify(m)}`),
+    ];
     return { ok: false, problems: [`${BUNDLE_PATH} is out of date; run npm run l10n`, ...details], messages };
   }
   return { ok: true, problems: [], messages };

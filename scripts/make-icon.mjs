@@ -12,7 +12,11 @@ function blend(x, y, [r, g, b], alpha) {
   const a = Math.min(1, alpha);
   const under = pixels[i + 3] / 255;
   const out = a + under * (1 - a);
-  for (const [k, v] of [[0, r], [1, g], [2, b]]) {
+  for (const [k, v] of [
+    [0, r],
+    [1, g],
+    [2, b],
+  ]) {
     pixels[i + k] = Math.round((v * a + pixels[i + k] * under * (1 - a)) / (out || 1));
   }
   pixels[i + 3] = Math.round(out * 255);

@@ -45,7 +45,9 @@ function mochaTier(name, command, args) {
   totals.skipped += summary.pending;
   if (ranNothing) console.log(`${name}: no test ran`);
   if (exitMismatch) console.log(`${name}: the runner failed outside any test`);
-  console.log(`${name}: ${summary.passed} passed, ${summary.failed} failed, ${summary.pending} skipped in ${summary.files.length} files`);
+  console.log(
+    `${name}: ${summary.passed} passed, ${summary.failed} failed, ${summary.pending} skipped in ${summary.files.length} files`,
+  );
 }
 
 const node = process.execPath;
@@ -59,9 +61,20 @@ const tsNode = ['-r', './scripts/register-ts.cjs'];
 const tiers = {
   static() {
     check('lint (eslint)', node, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.']);
-    check('format (prettier --check)', node, ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '**/*.{ts,mjs,cjs}']);
+    check('format (prettier --check)', node, [
+      'node_modules/prettier/bin/prettier.cjs',
+      '--check',
+      '--log-level',
+      'warn',
+      '**/*.{ts,mjs,cjs}',
+    ]);
     check('typecheck (tsc --noEmit)', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
-    check('typecheck the webview (tsc --noEmit)', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'src/webview/tsconfig.json']);
+    check('typecheck the webview (tsc --noEmit)', node, [
+      'node_modules/typescript/bin/tsc',
+      '--noEmit',
+      '-p',
+      'src/webview/tsconfig.json',
+    ]);
   },
   unit() {
     mochaTier('unit', node, [...tsNode, 'test/support/runMocha.ts', 'test/unit']);

@@ -19,7 +19,9 @@ function at(tree: unknown, key: string): unknown {
 const REPORTED_IF_SET_BY_A_WORKSPACE = ['displayTextTemplate', 'descriptionTemplate'];
 
 function workspaceSetsUserOnly(section: { workspaceValue?: unknown; workspaceFolderValue?: unknown } | undefined): string[] {
-  return REPORTED_IF_SET_BY_A_WORKSPACE.filter((key) => at(section?.workspaceValue, key) !== undefined || at(section?.workspaceFolderValue, key) !== undefined);
+  return REPORTED_IF_SET_BY_A_WORKSPACE.filter(
+    (key) => at(section?.workspaceValue, key) !== undefined || at(section?.workspaceFolderValue, key) !== undefined,
+  );
 }
 
 export function readSettings(resource?: vscode.Uri): SettingsReport {

@@ -79,7 +79,12 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
 
     // The outbox creates its folders on first write.
     const outboxDir = path.join(context.globalStorageUri.fsPath, 'outbox');
-    const outbox = new Outbox({ dir: outboxDir, clock: { now: Date.now }, maxSessions: settings().publish.maxQueuedSessions, logger });
+    const outbox = new Outbox({
+      dir: outboxDir,
+      clock: { now: Date.now },
+      maxSessions: settings().publish.maxQueuedSessions,
+      logger,
+    });
     const lock = new PublishLock({ dir: outboxDir, clock: { now: Date.now } });
     const published = new PublishedIndex({ dir: outboxDir, clock: { now: Date.now }, logger });
     const today = new TodayTotal(context.globalState);
@@ -89,10 +94,15 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     const forgotten = new ForgottenSessions(context.globalState, Date.now);
     // Each document's privacy level, over the person's floor; the level is stored with each session when recorded.
     // A problem of the user's or the window's value is already reported with the other settings; a folder's is new.
-    const reportPrivacyProblems = (source: string, problems: string[]) => settingsProblems.report(source, problems.filter((problem) => !currentSettings().problems.includes(problem)));
+    const reportPrivacyProblems = (source: string, problems: string[]) =>
+      settingsProblems.report(
+        source,
+        problems.filter((problem) => !currentSettings().problems.includes(problem)),
+      );
     const workspacePrivacy = new WorkspacePrivacy(new PrivacyOverrides(context.globalState), reportPrivacyProblems, logger);
     const recordedLevels = new RecordedLevels();
-    const recorded = (session: Session): Session => recordedLevels.stamp(session, () => workspacePrivacy.levelFor(session.documentUri));
+    const recorded = (session: Session): Session =>
+      recordedLevels.stamp(session, () => workspacePrivacy.levelFor(session.documentUri));
     const keep = (session: Session) => {
       // A session the person forgot while it was still running must not come back with its next checkpoint.
       // A full outbox logs its own warning, naming the session.
@@ -124,7 +134,9 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     const purgeLocal = (target: PurgeTarget, why: string) => {
       const result = purgeLocalTraces(target, { outbox, links });
       if (result.queued + result.setAside + result.links === 0) return;
-      logger.info(`Purged (${why}): ${result.queued} queued session(s), ${result.setAside} set-aside file(s), ${result.links} link(s).`);
+      logger.info(
+        `Purged (${why}): ${result.queued} queued session(s), ${result.setAside} set-aside file(s), ${result.links} link(s).`,
+      );
       later.status?.update();
       later.view?.update();
     };
@@ -139,7 +151,9 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       scope: () => userActivityScope(settings().graph.endpoint),
       identity: () => loadIdentity(),
       secrets: context.secrets,
-      editorAuthentication: { getSession: (provider, scopes, options) => vscode.authentication.getSession(provider, scopes, options) },
+      editorAuthentication: {
+        getSession: (provider, scopes, options) => vscode.authentication.getSession(provider, scopes, options),
+      },
       memento: context.globalState,
       log: logger,
     });
@@ -154,26 +168,39 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       const result: Plan = { requests: [], problems: [] };
       for (const input of inputs) {
         const privacy = publishLevel(input.sessions, workspacePrivacy.levelFor(input.documentUri));
-        const part = planRequests([input], mappingOptionsFor({ ...current.content, privacy }, idKey, context.extension.id), current.graph.endpoint);
+        const part = planRequests(
+          [input],
+          mappingOptionsFor({ ...current.content, privacy }, idKey, context.extension.id),
+          current.graph.endpoint,
+        );
         result.requests.push(...part.requests);
         result.problems.push(...part.problems);
       }
       const cursors = new Map(inputs.map((input) => [input.documentUri, input.cursor]));
-      for (const request of result.requests) links.remember(request.body.appActivityId, { documentUri: request.documentUri, cursor: cursors.get(request.documentUri) });
+      for (const request of result.requests)
+        links.remember(request.body.appActivityId, {
+          documentUri: request.documentUri,
+          cursor: cursors.get(request.documentUri),
+        });
       const workspaceFolders = new Map(inputs.map((input) => [input.documentUri, input.workspaceFolderName]));
-      for (const request of result.requests) workspaceNames.remember(request.body.contentInfo, workspaceFolders.get(request.documentUri));
+      for (const request of result.requests)
+        workspaceNames.remember(request.body.contentInfo, workspaceFolders.get(request.documentUri));
       return result;
     };
     const pendingWithCurrent = (): Session[] => {
       const running = tracker.currentSession();
       // A preview shows the running session at the level it has (or would get now) without fixing that level.
-      const current = running && { ...running, privacy: recordedLevels.levelOf(running, () => workspacePrivacy.levelFor(running.documentUri)) };
+      const current = running && {
+        ...running,
+        privacy: recordedLevels.levelOf(running, () => workspacePrivacy.levelFor(running.documentUri)),
+      };
       const queued = outbox.list().map((entry) => entry.session);
       return current ? [...queued.filter((s) => s.id !== current.id), current] : queued;
     };
 
     // Only a change of the budget numbers starts a new budget; other Graph settings keep what was spent.
-    const budgetKeyOf = (graph: { writesPerFiveMinutes: number; writesPerDay: number }) => `${graph.writesPerFiveMinutes}/${graph.writesPerDay}`;
+    const budgetKeyOf = (graph: { writesPerFiveMinutes: number; writesPerDay: number }) =>
+      `${graph.writesPerFiveMinutes}/${graph.writesPerDay}`;
     let budgetKey = budgetKeyOf(settings().graph);
     let writeBudget = budgetsFor(settings().graph);
     // Reads (the Published Activity view) share one budget for the whole session of the editor.
@@ -221,7 +248,11 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
 
     let publishing = false;
     let lastRun: { at: number; summary: PublishSummary } | undefined;
-    const runPublish = async (reason: RunReason, signal?: AbortSignal, onProgress?: (done: number, total: number) => void): Promise<PublishSummary> => {
+    const runPublish = async (
+      reason: RunReason,
+      signal?: AbortSignal,
+      onProgress?: (done: number, total: number) => void,
+    ): Promise<PublishSummary> => {
       const auth = accounts.state.kind;
       // Whatever the exclusions now cover leaves the queue first, also what other windows or an older version queued.
       purgeExcluded();
@@ -229,9 +260,17 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       // tracker's minimum may still be dropped by it, so it waits.
       const policy = runPolicyFor(reason);
       const current = policy.snapshotRunning ? tracker.currentSession() : undefined;
-      if (current && current.activeSeconds >= Math.max(1, readTrackingConfig().config.minimumSessionSeconds)) outbox.put(recorded(current));
+      if (current && current.activeSeconds >= Math.max(1, readTrackingConfig().config.minimumSessionSeconds))
+        outbox.put(recorded(current));
       if (auth === 'notConfigured') {
-        const summary: PublishSummary = { outcome: 'signInRequired', activities: 0, sessions: 0, remaining: outbox.count(), failures: [], reason: 'no app registration is configured (activityFeed.auth.clientId)' };
+        const summary: PublishSummary = {
+          outcome: 'signInRequired',
+          activities: 0,
+          sessions: 0,
+          remaining: outbox.count(),
+          failures: [],
+          reason: 'no app registration is configured (activityFeed.auth.clientId)',
+        };
         logger.info(`Publish (${reason}): waiting; ${summary.reason}.`);
         lastRun = { at: Date.now(), summary };
         later.status?.update();
@@ -240,8 +279,15 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       publishing = true;
       later.status?.update();
       try {
-        const summary = await publisher.run({ signal, onProgress, skipAfterPermanentFailures: policy.skipAfterPermanentFailures, ongoing: policy.ongoing });
-        logger.info(`Publish (${reason}): ${summary.outcome}; ${summary.activities} activities, ${summary.sessions} sessions; ${summary.remaining} waiting.`);
+        const summary = await publisher.run({
+          signal,
+          onProgress,
+          skipAfterPermanentFailures: policy.skipAfterPermanentFailures,
+          ongoing: policy.ongoing,
+        });
+        logger.info(
+          `Publish (${reason}): ${summary.outcome}; ${summary.activities} activities, ${summary.sessions} sessions; ${summary.remaining} waiting.`,
+        );
         lastRun = { at: Date.now(), summary };
         if (summary.activities > 0) later.view?.published();
         return summary;
@@ -261,7 +307,11 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     // Other machines' sessions in the feed's copy, for the status bar's "all machines" today; none before a read.
     let otherSessions: OtherSession[] | undefined;
     const feedChanged = new vscode.EventEmitter<void>();
-    const thisMachineSessionIds = () => new Set([...[...published.all().values()].flatMap((entry) => entry.historyItemIds), ...outbox.list().map((entry) => entry.session.id)]);
+    const thisMachineSessionIds = () =>
+      new Set([
+        ...[...published.all().values()].flatMap((entry) => entry.historyItemIds),
+        ...outbox.list().map((entry) => entry.session.id),
+      ]);
     const statusBar = new StatusBar(() => ({
       paused: tracker.isPaused,
       auth: accounts.state,
@@ -270,7 +320,8 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       lastRun,
       nextRunAt: activeScheduler.nextRunAt,
       todayActiveSeconds: today.seconds(tracker.currentSession()),
-      allMachinesTodaySeconds: otherSessions && today.seconds(tracker.currentSession()) + otherMachinesToday(otherSessions, Date.now()),
+      allMachinesTodaySeconds:
+        otherSessions && today.seconds(tracker.currentSession()) + otherMachinesToday(otherSessions, Date.now()),
       automatic: settings().publish.mode === 'automatic',
     }));
     later.status = statusBar;
@@ -318,7 +369,8 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       activeScheduler.settingsChanged();
       outbox.maxSessions = current.publish.maxQueuedSessions;
       // Switching publishing on sends what has been waiting, without waiting for the next session to end.
-      if (current.publish.mode === 'automatic' && publishMode === 'manual' && outbox.count() > 0) void activeScheduler.runNow('start');
+      if (current.publish.mode === 'automatic' && publishMode === 'manual' && outbox.count() > 0)
+        void activeScheduler.runNow('start');
       publishMode = current.publish.mode;
       void accounts.refresh();
       statusBar.update();
@@ -362,11 +414,14 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       vscode.commands.registerCommand(COMMANDS.showInsights, () => {
         showInsights();
       }),
-      vscode.commands.registerCommand(COMMANDS.exportTimesheet, (args?: unknown) => loadInsights().exportTimesheet(insightsHost, args)),
+      vscode.commands.registerCommand(COMMANDS.exportTimesheet, (args?: unknown) =>
+        loadInsights().exportTimesheet(insightsHost, args),
+      ),
       onDidChangeSettings(onSettings),
     );
     void accounts.refresh().then((state) => {
-      if (state.kind === 'signedIn' && outbox.count() > 0 && settings().publish.mode === 'automatic') void activeScheduler.runNow('start');
+      if (state.kind === 'signedIn' && outbox.count() > 0 && settings().publish.mode === 'automatic')
+        void activeScheduler.runNow('start');
     });
 
     mark('listeners');
@@ -388,7 +443,8 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
       // Ends the running session ('shutdown') and writes it to the outbox before anything else.
       tracker.dispose();
       const publish = settings().publish;
-      if (publish.mode !== 'automatic' || !publish.onShutdown || outbox.count() === 0 || accounts.state.kind !== 'signedIn') return;
+      if (publish.mode !== 'automatic' || !publish.onShutdown || outbox.count() === 0 || accounts.state.kind !== 'signedIn')
+        return;
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), SHUTDOWN_PUBLISH_MS);
       try {
@@ -402,7 +458,9 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
     mark('commands');
     const activationMs = performance.now() - started;
     logger.debug(`activation phases (ms): ${phases.map(([label, ms]) => `${label} ${ms.toFixed(2)}`).join(', ')}`);
-    logger.info(`version ${version} activated in ${activationMs.toFixed(2)} ms; ${outbox.count()} session(s) waiting in the outbox`);
+    logger.info(
+      `version ${version} activated in ${activationMs.toFixed(2)} ms; ${outbox.count()} session(s) waiting in the outbox`,
+    );
     return {
       version,
       activationMs,
@@ -460,9 +518,11 @@ export function activate(context: vscode.ExtensionContext): ActivityFeedApi {
   } catch (error) {
     logger.error(error instanceof Error ? error : String(error));
     const showLog = vscode.l10n.t('Show Log');
-    void vscode.window.showErrorMessage(vscode.l10n.t('Activity Feed could not start: {0}', shownError(error)), showLog).then((pick) => {
-      if (pick === showLog) logger.show();
-    });
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('Activity Feed could not start: {0}', shownError(error)), showLog)
+      .then((pick) => {
+        if (pick === showLog) logger.show();
+      });
     throw error;
   }
 }

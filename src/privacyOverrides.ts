@@ -22,7 +22,9 @@ export class PrivacyOverrides {
 
   private all(): Record<string, PrivacyLevel> {
     const stored = this.store.get<Record<string, unknown>>(KEY, {});
-    return Object.fromEntries(Object.entries(stored).filter((entry): entry is [string, PrivacyLevel] => isPrivacyLevel(entry[1])));
+    return Object.fromEntries(
+      Object.entries(stored).filter((entry): entry is [string, PrivacyLevel] => isPrivacyLevel(entry[1])),
+    );
   }
 
   grantsFor(owners: SettingsOwners): PrivacyGrants {

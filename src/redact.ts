@@ -41,6 +41,7 @@ const rules: Rule[] = [
 
 export function redact(text: string): string {
   let out = text;
-  for (const [pattern, replacement] of rules) out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
+  for (const [pattern, replacement] of rules)
+    out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
   return out;
 }

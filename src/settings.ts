@@ -61,7 +61,12 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  content: { privacy: DEFAULT_PRIVACY, workspaceAlias: '', backgroundColor: '#1F3B57', activitySourceHost: DEFAULT_ACTIVITY_SOURCE_HOST },
+  content: {
+    privacy: DEFAULT_PRIVACY,
+    workspaceAlias: '',
+    backgroundColor: '#1F3B57',
+    activitySourceHost: DEFAULT_ACTIVITY_SOURCE_HOST,
+  },
   graph: {
     endpoint: 'https://graph.microsoft.com/v1.0',
     requestTimeoutSeconds: 30,
@@ -72,7 +77,14 @@ export const DEFAULT_SETTINGS: Settings = {
     maxAttempts: 4,
   },
   auth: { method: 'auto', clientId: '', tenant: 'common', authorityHost: 'https://login.microsoftonline.com' },
-  publish: { mode: 'automatic', finishedDelaySeconds: 30, intervalSeconds: 600, onWindowBlur: false, onShutdown: true, maxQueuedSessions: 20000 },
+  publish: {
+    mode: 'automatic',
+    finishedDelaySeconds: 30,
+    intervalSeconds: 600,
+    onWindowBlur: false,
+    onShutdown: true,
+    maxQueuedSessions: 20000,
+  },
 };
 
 const PUBLISH_RANGES: Record<'finishedDelaySeconds' | 'intervalSeconds' | 'maxQueuedSessions', [number, number]> = {
@@ -128,7 +140,8 @@ function parseUrl(value: string): URL | undefined {
 export function graphEndpointProblem(value: string): string | undefined {
   const url = parseUrl(value);
   if (!url) return localize('is not a URL');
-  if (url.protocol !== 'https:' && !LOOPBACK_HTTP.test(value)) return localize('must start with https:// (http:// only for 127.0.0.1 or localhost)');
+  if (url.protocol !== 'https:' && !LOOPBACK_HTTP.test(value))
+    return localize('must start with https:// (http:// only for 127.0.0.1 or localhost)');
   if (url.username || url.password) return localize('must not contain credentials');
   if (url.search || url.hash) return localize('must not have a query or fragment');
   return undefined;
@@ -143,11 +156,15 @@ export function authorityHostProblem(value: string): string | undefined {
   const url = parseUrl(value);
   if (!url) return localize('is not a URL');
   if (url.protocol !== 'https:') return localize('must start with https://');
-  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return localize('must be https:// and a host only, with no path');
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== ''))
+    return localize('must be https:// and a host only, with no path');
   return undefined;
 }
 
-function parseAuth(raw: RawSettings['auth'], problem: (name: string, value: unknown, why: string, fallback: unknown) => void): AuthSettings {
+function parseAuth(
+  raw: RawSettings['auth'],
+  problem: (name: string, value: unknown, why: string, fallback: unknown) => void,
+): AuthSettings {
   const auth = { ...DEFAULT_SETTINGS.auth };
   if (!raw) return auth;
   if (raw.method !== undefined) {
@@ -156,11 +173,23 @@ function parseAuth(raw: RawSettings['auth'], problem: (name: string, value: unkn
   }
   if (raw.clientId !== undefined && raw.clientId !== '') {
     if (typeof raw.clientId === 'string' && GUID.test(raw.clientId.trim())) auth.clientId = raw.clientId.trim().toLowerCase();
-    else problem('auth.clientId', raw.clientId, localize('is not an application (client) id such as 00000000-0000-0000-0000-000000000000'), '');
+    else
+      problem(
+        'auth.clientId',
+        raw.clientId,
+        localize('is not an application (client) id such as 00000000-0000-0000-0000-000000000000'),
+        '',
+      );
   }
   if (raw.tenant !== undefined && raw.tenant !== '') {
     if (typeof raw.tenant === 'string' && TENANT.test(raw.tenant.trim())) auth.tenant = raw.tenant.trim();
-    else problem('auth.tenant', raw.tenant, localize('is not common, organizations, consumers, a tenant id or a domain'), auth.tenant);
+    else
+      problem(
+        'auth.tenant',
+        raw.tenant,
+        localize('is not common, organizations, consumers, a tenant id or a domain'),
+        auth.tenant,
+      );
   }
   if (raw.authorityHost !== undefined && raw.authorityHost !== '') {
     const why = typeof raw.authorityHost === 'string' ? authorityHostProblem(raw.authorityHost) : localize('is not text');
@@ -186,7 +215,10 @@ function applyWholeNumbers<K extends string>(
   }
 }
 
-function parsePublish(raw: RawSettings['publish'], problem: (name: string, value: unknown, why: string, fallback: unknown) => void): PublishSettings {
+function parsePublish(
+  raw: RawSettings['publish'],
+  problem: (name: string, value: unknown, why: string, fallback: unknown) => void,
+): PublishSettings {
   const publish = { ...DEFAULT_SETTINGS.publish };
   if (!raw) return publish;
   if (raw.mode !== undefined) {
@@ -215,13 +247,15 @@ export function parseSettings(raw: RawSettings): SettingsReport {
   const text = (name: string, value: unknown, max: number): string | undefined => {
     if (value === undefined || value === null || value === '') return undefined;
     if (typeof value !== 'string') return void problem(name, value, localize('is not text'), null);
-    if (value.length > max) return void problem(name, `${value.slice(0, 20)}…`, localize('is longer than {0} characters', max), null);
+    if (value.length > max)
+      return void problem(name, `${value.slice(0, 20)}…`, localize('is longer than {0} characters', max), null);
     return value;
   };
 
   let backgroundColor = d.content.backgroundColor;
   if (raw.backgroundColor !== undefined) {
-    if (typeof raw.backgroundColor === 'string' && /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(raw.backgroundColor)) backgroundColor = raw.backgroundColor;
+    if (typeof raw.backgroundColor === 'string' && /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(raw.backgroundColor))
+      backgroundColor = raw.backgroundColor;
     else problem('backgroundColor', raw.backgroundColor, localize('is not a #RGB or #RRGGBB colour'), backgroundColor);
   }
 
@@ -233,7 +267,8 @@ export function parseSettings(raw: RawSettings): SettingsReport {
 
   let activitySourceHost = d.content.activitySourceHost;
   if (raw.activitySourceHost !== undefined && raw.activitySourceHost !== '') {
-    const issues = typeof raw.activitySourceHost === 'string' ? activitySourceHostProblems(raw.activitySourceHost) : [localize('is not text')];
+    const issues =
+      typeof raw.activitySourceHost === 'string' ? activitySourceHostProblems(raw.activitySourceHost) : [localize('is not text')];
     if (issues.length === 0) activitySourceHost = raw.activitySourceHost as string;
     else problem('activitySourceHost', raw.activitySourceHost, issues.join('; '), activitySourceHost);
   }
@@ -247,7 +282,9 @@ export function parseSettings(raw: RawSettings): SettingsReport {
   applyWholeNumbers(graph, raw.graph, GRAPH_RANGES, 'graph', problem);
 
   for (const name of raw.ignoredWorkspaceValues ?? []) {
-    problems.push(localize('activityFeed.{0}: the value in this workspace’s settings is ignored; only your user settings can set it.', name));
+    problems.push(
+      localize('activityFeed.{0}: the value in this workspace’s settings is ignored; only your user settings can set it.', name),
+    );
   }
 
   const workspaceAlias = text('workspaceAlias', raw.workspaceAlias, 100) ?? '';

@@ -22,7 +22,12 @@ export function activitySourceHostProblems(value: string): string[] {
   const host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d*$/, '');
   if (host !== host.toLowerCase()) problems.push('must be lowercase');
   const labels = host.split('.');
-  if (host.length > 253 || labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label)) || /^\d+$/.test(labels[labels.length - 1] ?? '')) {
+  if (
+    host.length > 253 ||
+    labels.length < 2 ||
+    !labels.every((label) => DOMAIN_LABEL.test(label)) ||
+    /^\d+$/.test(labels[labels.length - 1] ?? '')
+  ) {
     problems.push(`"${host}" is not a domain name (IP addresses and single-label hosts are not domains)`);
   }
   return problems;

@@ -58,7 +58,9 @@ export function buildAdaptiveCard(content: CardContent): Record<string, unknown>
     type: 'AdaptiveCard',
     version: ADAPTIVE_CARD_VERSION,
     body,
-    actions: [{ type: 'Action.OpenUrl', title: truncateText(`Open in ${facts.appName}`, LIMITS.cardText), url: content.activationUrl }],
+    actions: [
+      { type: 'Action.OpenUrl', title: truncateText(`Open in ${facts.appName}`, LIMITS.cardText), url: content.activationUrl },
+    ],
   };
 }
 

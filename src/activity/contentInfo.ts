@@ -21,7 +21,13 @@ export function buildContentInfo(facts: FileFacts, dateModified: string, workspa
     programmingLanguage: facts.language,
     ...(facts.repositoryUrl ? { codeRepository: facts.repositoryUrl } : {}),
     ...(workspace
-      ? { isPartOf: { '@type': 'SoftwareSourceCode', identifier: workspace, ...(facts.workspace ? { name: truncateText(facts.workspace, LIMITS.cardText) } : {}) } }
+      ? {
+          isPartOf: {
+            '@type': 'SoftwareSourceCode',
+            identifier: workspace,
+            ...(facts.workspace ? { name: truncateText(facts.workspace, LIMITS.cardText) } : {}),
+          },
+        }
       : {}),
     dateModified,
   };

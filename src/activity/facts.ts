@@ -61,6 +61,30 @@ export function discloseFacts({ input, location, remote, disclosure, appName, wo
 }
 
 export function templateValues(facts: FileFacts): TemplateValues {
-  const { language, languageId, appName, workspaceAlias, fileName, fileStem, relativePath, folder, workspace, repository, branch } = facts;
-  return { language, languageId, appName, workspaceAlias, fileName, fileStem, relativePath, folder, workspace, repository, branch };
+  const {
+    language,
+    languageId,
+    appName,
+    workspaceAlias,
+    fileName,
+    fileStem,
+    relativePath,
+    folder,
+    workspace,
+    repository,
+    branch,
+  } = facts;
+  return {
+    language,
+    languageId,
+    appName,
+    workspaceAlias,
+    fileName,
+    fileStem,
+    relativePath,
+    folder,
+    workspace,
+    repository,
+    branch,
+  };
 }

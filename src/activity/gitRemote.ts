@@ -84,11 +84,16 @@ function toAzure(host: string, segments: string[]): GitRemote | undefined {
   let parts: [string, string, string] | undefined;
   if (host === 'dev.azure.com' && segments.length === 4 && segments[2] === '_git') {
     parts = [segments[0] ?? '', segments[1] ?? '', segments[3] ?? ''];
-  } else if ((host === 'ssh.dev.azure.com' || host === 'vs-ssh.visualstudio.com') && segments.length === 4 && segments[0] === 'v3') {
+  } else if (
+    (host === 'ssh.dev.azure.com' || host === 'vs-ssh.visualstudio.com') &&
+    segments.length === 4 &&
+    segments[0] === 'v3'
+  ) {
     parts = [segments[1] ?? '', segments[2] ?? '', segments[3] ?? ''];
   } else if (host.endsWith('.visualstudio.com')) {
     const rest = segments[0]?.toLowerCase() === 'defaultcollection' ? segments.slice(1) : segments;
-    if (rest.length === 3 && rest[1] === '_git') parts = [host.slice(0, -'.visualstudio.com'.length), rest[0] ?? '', rest[2] ?? ''];
+    if (rest.length === 3 && rest[1] === '_git')
+      parts = [host.slice(0, -'.visualstudio.com'.length), rest[0] ?? '', rest[2] ?? ''];
   }
   if (!parts) return undefined;
   const [organization, project, repository] = [parts[0].toLowerCase(), parts[1], parts[2]];

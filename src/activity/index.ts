@@ -9,7 +9,12 @@ export { PayloadValidationError, validateUserActivity, assertValidUserActivity, 
 export type { OptionsReport } from './options';
 export { InvalidMappingOptionsError, checkMappingOptions, MIN_ID_KEY_BYTES } from './options';
 export { encodeRfc2396, activityRequestPath } from '../text/percentEncoding';
-export { DEFAULT_ACTIVITY_SOURCE_HOST, activitySourceHostProblems, isValidActivitySourceHost, normalizeActivitySourceHost } from './activitySourceHost';
+export {
+  DEFAULT_ACTIVITY_SOURCE_HOST,
+  activitySourceHostProblems,
+  isValidActivitySourceHost,
+  normalizeActivitySourceHost,
+} from './activitySourceHost';
 export { EXTENSION_ID, OPEN_ACTIVITY_PATH, buildHandlerActivationUrl } from './activationUrl';
 export type { TemplateVariable } from './template';
 export { TEMPLATE_VARIABLES, parseTemplate, renderTemplate } from './template';

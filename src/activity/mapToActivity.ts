@@ -32,11 +32,14 @@ export function mapToActivity(input: ActivityInput, options: MappingOptions): Us
   const location = inWindow(parseDocumentLocation(input.documentUri), options.remoteAuthority);
   const remote = input.git?.remoteUrl ? parseGitRemote(input.git.remoteUrl, options.gitHosts) : undefined;
   const identity = fileIdentity({ location, remote, repoRelativePath: input.git?.repoRelativePath });
-  const appActivityId = options.privacy === 'full' ? readableAppActivityId(identity) : privateAppActivityId(identity, options.idKey);
+  const appActivityId =
+    options.privacy === 'full' ? readableAppActivityId(identity) : privateAppActivityId(identity, options.idKey);
 
   const directUrl = disclosure.directories ? buildFileActivationUrl(location, input.cursor, options.uriScheme) : undefined;
   const activationUrl =
-    directUrl && directUrl.length <= LIMITS.url ? directUrl : buildHandlerActivationUrl(options.uriScheme, appActivityId, options.extensionId);
+    directUrl && directUrl.length <= LIMITS.url
+      ? directUrl
+      : buildHandlerActivationUrl(options.uriScheme, appActivityId, options.extensionId);
 
   const fallbackUrl =
     disclosure.repository && remote && input.git?.repoRelativePath
@@ -49,13 +52,19 @@ export function mapToActivity(input: ActivityInput, options: MappingOptions): Us
       : undefined;
 
   const appName = truncateText(options.appName.trim(), LIMITS.appDisplayName);
-  const workspaceAlias = options.workspaceAlias?.trim() ? truncateText(options.workspaceAlias.trim(), LIMITS.cardText) : undefined;
+  const workspaceAlias = options.workspaceAlias?.trim()
+    ? truncateText(options.workspaceAlias.trim(), LIMITS.cardText)
+    : undefined;
   const facts = discloseFacts({ input, location, remote, disclosure, appName, workspaceAlias });
   const values = templateValues(facts);
   const displayText =
     renderText(effectiveTemplate(options.templates?.displayText, 'displayText', options.privacy), values, LIMITS.displayText) ||
     `${facts.language} file`;
-  const description = renderText(effectiveTemplate(options.templates?.description, 'description', options.privacy), values, LIMITS.description);
+  const description = renderText(
+    effectiveTemplate(options.templates?.description, 'description', options.privacy),
+    values,
+    LIMITS.description,
+  );
 
   const userTimezone = resolveTimezone(options.timezone);
   const lastActiveAt = sessions.reduce((latest, session) => Math.max(latest, session.lastActiveAt), Number.NEGATIVE_INFINITY);
@@ -66,7 +75,13 @@ export function mapToActivity(input: ActivityInput, options: MappingOptions): Us
     ...(description ? { description } : {}),
     ...(options.backgroundColor ? { backgroundColor: options.backgroundColor } : {}),
     ...(options.iconUrl || appName
-      ? { attribution: { ...(options.iconUrl ? { iconUrl: options.iconUrl } : {}), ...(appName ? { alternateText: appName } : {}), addImageQuery: false } }
+      ? {
+          attribution: {
+            ...(options.iconUrl ? { iconUrl: options.iconUrl } : {}),
+            ...(appName ? { alternateText: appName } : {}),
+            addImageQuery: false,
+          },
+        }
       : {}),
     content: buildAdaptiveCard({
       title: displayText,
@@ -87,7 +102,11 @@ export function mapToActivity(input: ActivityInput, options: MappingOptions): Us
     ...(appName ? { appDisplayName: appName } : {}),
     ...(userTimezone ? { userTimezone } : {}),
     visualElements,
-    contentInfo: buildContentInfo(facts, toDateTimeOffset(lastEdited), workspaceTag(options.idKey, remote?.identity ?? input.workspaceFolderName)),
+    contentInfo: buildContentInfo(
+      facts,
+      toDateTimeOffset(lastEdited),
+      workspaceTag(options.idKey, remote?.identity ?? input.workspaceFolderName),
+    ),
     ...(historyItems.length > 0 ? { historyItems } : {}),
   };
   // Size is checked per request once the history items are split (buildActivityPayloads).

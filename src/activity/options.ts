@@ -31,8 +31,12 @@ export function checkMappingOptions(options: MappingOptions): OptionsReport {
 
   if (!isPrivacyLevel(options.privacy)) error('privacy', `must be one of ${PRIVACY_LEVELS.join(', ')}`);
   for (const problem of activitySourceHostProblems(options.activitySourceHost)) error('activitySourceHost', problem);
-  if (options.backgroundColor !== undefined && !isHexColor(options.backgroundColor)) error('backgroundColor', 'must be a hex colour: #RGB or #RRGGBB');
-  if (options.iconUrl !== undefined && (!/^https:\/\/[^\s/?#]+\S*$/.test(options.iconUrl) || options.iconUrl.length > LIMITS.url)) {
+  if (options.backgroundColor !== undefined && !isHexColor(options.backgroundColor))
+    error('backgroundColor', 'must be a hex colour: #RGB or #RRGGBB');
+  if (
+    options.iconUrl !== undefined &&
+    (!/^https:\/\/[^\s/?#]+\S*$/.test(options.iconUrl) || options.iconUrl.length > LIMITS.url)
+  ) {
     error('iconUrl', `must be an https URL of at most ${LIMITS.url} characters`);
   }
   if (!/^[a-z][a-z0-9+.-]*$/.test(options.uriScheme)) error('uriScheme', 'must be a lowercase URL scheme such as "vscode"');

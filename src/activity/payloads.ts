@@ -21,7 +21,9 @@ export function splitActivity(activity: UserActivityRequest): UserActivityReques
   let slice: HistoryItemRequest[] = [];
   for (const item of historyItems) {
     const candidate = [...slice, item];
-    const fits = candidate.length <= LIMITS.historyItemsPerPayload && payloadByteLength({ ...base, historyItems: candidate }) <= LIMITS.payloadBytes;
+    const fits =
+      candidate.length <= LIMITS.historyItemsPerPayload &&
+      payloadByteLength({ ...base, historyItems: candidate }) <= LIMITS.payloadBytes;
     if (fits) {
       slice = candidate;
       continue;

@@ -50,14 +50,25 @@ export function resolvePrivacy(sources: PrivacySources, grants: PrivacyGrants = 
   const read = (value: unknown, where: string): PrivacyLevel | undefined => {
     if (value === undefined || value === null) return undefined;
     if (isPrivacyLevel(value)) return value;
-    problems.push(localize('activityFeed.privacy{0}: {1} is not one of {2}; using "{3}".', where, JSON.stringify(value), PRIVACY_LEVELS.join(', '), INVALID_READ_AS));
+    problems.push(
+      localize(
+        'activityFeed.privacy{0}: {1} is not one of {2}; using "{3}".',
+        where,
+        JSON.stringify(value),
+        PRIVACY_LEVELS.join(', '),
+        INVALID_READ_AS,
+      ),
+    );
     return INVALID_READ_AS;
   };
   const floor = read(sources.user, '') ?? DEFAULT_PRIVACY;
   const requests: PrivacyRequest[] = [];
   let level: PrivacyLevel | undefined;
   for (const scope of SCOPES) {
-    const asked = read(sources[scope], scope === 'workspace' ? localize(' (workspace settings)') : localize(' (folder settings)'));
+    const asked = read(
+      sources[scope],
+      scope === 'workspace' ? localize(' (workspace settings)') : localize(' (folder settings)'),
+    );
     if (asked === undefined) continue;
     let applied = asked;
     if (isLooserThan(asked, floor)) {

@@ -11,7 +11,10 @@ export const LEVEL_OF_UNRECORDED: PrivacyLevel = 'private';
 
 /** The level one activity (all its sessions share its fields) is mapped at when published now. */
 export function publishLevel(sessions: readonly { privacy?: PrivacyLevel }[], current: PrivacyLevel): PrivacyLevel {
-  return sessions.reduce<PrivacyLevel>((level, session) => stricterPrivacy(level, session.privacy ?? LEVEL_OF_UNRECORDED), current);
+  return sessions.reduce<PrivacyLevel>(
+    (level, session) => stricterPrivacy(level, session.privacy ?? LEVEL_OF_UNRECORDED),
+    current,
+  );
 }
 
 /** Most live sessions remembered; a window tracks one session at a time, so this is generous. */
@@ -26,7 +29,10 @@ export class RecordedLevels {
     return session.privacy ?? this.levels.get(session.id) ?? current();
   }
 
-  stamp<T extends { id: string; state: 'ongoing' | 'ended'; privacy?: PrivacyLevel }>(session: T, current: () => PrivacyLevel): T {
+  stamp<T extends { id: string; state: 'ongoing' | 'ended'; privacy?: PrivacyLevel }>(
+    session: T,
+    current: () => PrivacyLevel,
+  ): T {
     const level = session.privacy ?? this.levels.get(session.id) ?? current();
     if (session.state === 'ended') this.levels.delete(session.id);
     else {

@@ -17,7 +17,9 @@ export function effectiveTemplate(configured: string | undefined, field: TextFie
   if (configured === undefined) return DEFAULT_TEMPLATES[level][field];
   const parsed = parseTemplate(configured);
   const disclosure: Disclosure = disclosureFor(level);
-  return parsed.problems.length === 0 && withheldVariables(parsed, disclosure).length === 0 ? configured : DEFAULT_TEMPLATES[level][field];
+  return parsed.problems.length === 0 && withheldVariables(parsed, disclosure).length === 0
+    ? configured
+    : DEFAULT_TEMPLATES[level][field];
 }
 
 /**

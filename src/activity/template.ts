@@ -63,7 +63,9 @@ export function parseTemplate(source: string): ParsedTemplate {
         text = '';
         parts.push({ kind: 'variable', name });
       } else {
-        problems.push(`Unknown template variable \${${name}}. Valid variables: ${TEMPLATE_VARIABLES.map((v) => `\${${v}}`).join(', ')}.`);
+        problems.push(
+          `Unknown template variable \${${name}}. Valid variables: ${TEMPLATE_VARIABLES.map((v) => `\${${v}}`).join(', ')}.`,
+        );
       }
       index = end + 1;
     } else {

@@ -28,7 +28,7 @@ export function toUnreservedId(text: string): string {
 /** The text `toUnreservedId` made `id` from; undefined when `id` is not one of its results. */
 export function fromUnreservedId(id: string): string | undefined {
   const bytes: number[] = [];
-  for (let i = 0; i < id.length; ) {
+  for (let i = 0; i < id.length;) {
     const character = id[i];
     if (character === '_') {
       const hex = id.slice(i + 1, i + 3);

@@ -24,15 +24,34 @@ export class PayloadValidationError extends Error {
 export const SERVER_SET_FIELDS = ['id', 'createdDateTime', 'lastModifiedDateTime', 'status', 'expirationDateTime'] as const;
 const SERVER_SET_HISTORY_FIELDS = ['status', 'createdDateTime', 'lastModifiedDateTime'] as const;
 
-const ACTIVITY_FIELDS = ['appActivityId', 'activitySourceHost', 'activationUrl', 'visualElements', 'fallbackUrl', 'contentUrl', 'appDisplayName', 'userTimezone', 'contentInfo', 'historyItems'];
+const ACTIVITY_FIELDS = [
+  'appActivityId',
+  'activitySourceHost',
+  'activationUrl',
+  'visualElements',
+  'fallbackUrl',
+  'contentUrl',
+  'appDisplayName',
+  'userTimezone',
+  'contentInfo',
+  'historyItems',
+];
 const VISUAL_FIELDS = ['displayText', 'description', 'backgroundColor', 'content', 'attribution'];
 // alternativeText is undocumented but present in the v1.0 metadata.
 const IMAGE_FIELDS = ['iconUrl', 'alternateText', 'addImageQuery', 'alternativeText'];
 // expirationDateTime may be set by the client on a history item (hard-delete time), unlike on the activity.
-const HISTORY_FIELDS = ['id', 'startedDateTime', 'lastActiveDateTime', 'activeDurationSeconds', 'userTimezone', 'expirationDateTime'];
+const HISTORY_FIELDS = [
+  'id',
+  'startedDateTime',
+  'lastActiveDateTime',
+  'activeDurationSeconds',
+  'userTimezone',
+  'expirationDateTime',
+];
 
 /** The OpenAPI pattern for Edm.DateTimeOffset. */
-export const DATE_TIME_OFFSET = /^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$/;
+export const DATE_TIME_OFFSET =
+  /^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$/;
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 type Json = Record<string, unknown>;
@@ -53,7 +72,10 @@ export interface ValidationOptions {
   enforcePayloadSize?: boolean;
 }
 
-export function validateUserActivity(payload: unknown, { enforcePayloadSize = true }: ValidationOptions = {}): ValidationProblem[] {
+export function validateUserActivity(
+  payload: unknown,
+  { enforcePayloadSize = true }: ValidationOptions = {},
+): ValidationProblem[] {
   const out = new Collector();
   if (!isObject(payload)) {
     out.add('', 'the payload must be a JSON object');
@@ -62,9 +84,11 @@ export function validateUserActivity(payload: unknown, { enforcePayloadSize = tr
   checkProperties(out, payload, '', ACTIVITY_FIELDS, SERVER_SET_FIELDS);
   requiredString(out, payload, 'appActivityId', LIMITS.appActivityId);
   if (requiredString(out, payload, 'activitySourceHost', LIMITS.url)) {
-    for (const problem of activitySourceHostProblems(payload.activitySourceHost as string)) out.add('activitySourceHost', problem);
+    for (const problem of activitySourceHostProblems(payload.activitySourceHost as string))
+      out.add('activitySourceHost', problem);
   }
-  if (requiredString(out, payload, 'activationUrl', LIMITS.url)) checkAbsoluteUrl(out, 'activationUrl', payload.activationUrl as string, false);
+  if (requiredString(out, payload, 'activationUrl', LIMITS.url))
+    checkAbsoluteUrl(out, 'activationUrl', payload.activationUrl as string, false);
   for (const field of ['fallbackUrl', 'contentUrl']) {
     if (optionalString(out, payload, field, LIMITS.url, '')) checkAbsoluteUrl(out, field, payload[field] as string, true);
   }
@@ -72,7 +96,8 @@ export function validateUserActivity(payload: unknown, { enforcePayloadSize = tr
   if (optionalString(out, payload, 'userTimezone', LIMITS.userTimezone, '') && !isIanaTimezone(payload.userTimezone as string)) {
     out.add('userTimezone', 'must be an IANA time zone id such as "Europe/Lisbon"');
   }
-  if (payload.contentInfo !== undefined && !isObject(payload.contentInfo)) out.add('contentInfo', 'must be a JSON object (JSON-LD)');
+  if (payload.contentInfo !== undefined && !isObject(payload.contentInfo))
+    out.add('contentInfo', 'must be a JSON object (JSON-LD)');
   checkVisualElements(out, payload.visualElements);
   checkHistoryItems(out, payload.historyItems);
   const bytes = enforcePayloadSize ? payloadByteLength(payload) : 0;
@@ -85,7 +110,13 @@ export function assertValidUserActivity(payload: unknown, options: ValidationOpt
   if (problems.length > 0) throw new PayloadValidationError(problems);
 }
 
-function checkProperties(out: Collector, object: Json, prefix: string, allowed: readonly string[], serverSet: readonly string[]): void {
+function checkProperties(
+  out: Collector,
+  object: Json,
+  prefix: string,
+  allowed: readonly string[],
+  serverSet: readonly string[],
+): void {
   for (const key of Object.keys(object)) {
     if (serverSet.includes(key)) out.add(`${prefix}${key}`, 'is set by the server and must not be sent');
     else if (!allowed.includes(key)) out.add(`${prefix}${key}`, 'is not a property of the contract');
@@ -150,7 +181,8 @@ function checkAttribution(out: Collector, attribution: unknown): void {
     return;
   }
   checkProperties(out, attribution, prefix, IMAGE_FIELDS, []);
-  if (optionalString(out, attribution, 'iconUrl', LIMITS.url, prefix)) checkAbsoluteUrl(out, `${prefix}iconUrl`, attribution.iconUrl as string, true);
+  if (optionalString(out, attribution, 'iconUrl', LIMITS.url, prefix))
+    checkAbsoluteUrl(out, `${prefix}iconUrl`, attribution.iconUrl as string, true);
   optionalString(out, attribution, 'alternateText', LIMITS.alternateText, prefix);
   optionalString(out, attribution, 'alternativeText', LIMITS.alternateText, prefix);
   if (attribution.addImageQuery !== undefined && typeof attribution.addImageQuery !== 'boolean') {
@@ -165,7 +197,8 @@ function checkCard(out: Collector, card: unknown): void {
     return;
   }
   if (card.type !== 'AdaptiveCard') out.add(`${path}.type`, 'must be "AdaptiveCard"');
-  if (typeof card.version !== 'string' || !/^\d+\.\d+$/.test(card.version)) out.add(`${path}.version`, 'must declare the Adaptive Card version, e.g. "1.3"');
+  if (typeof card.version !== 'string' || !/^\d+\.\d+$/.test(card.version))
+    out.add(`${path}.version`, 'must declare the Adaptive Card version, e.g. "1.3"');
   if (card.body !== undefined && !Array.isArray(card.body)) out.add(`${path}.body`, 'must be an array');
 }
 

@@ -65,7 +65,8 @@ export class AccountManager implements TokenCredential {
     const flow = this.flow(settings);
     if (!flow) return this.setState({ kind: 'signedOut' });
     try {
-      const account = flow === 'vscode' ? await this.editor().account(this.options.scope()) : await this.identityProvider().account();
+      const account =
+        flow === 'vscode' ? await this.editor().account(this.options.scope()) : await this.identityProvider().account();
       return this.setState(account ? { kind: 'signedIn', username: account.username, flow } : { kind: 'signedOut' });
     } catch (error) {
       this.options.log.warn(`Could not read the signed-in account: ${error instanceof Error ? error.message : String(error)}`);
@@ -79,7 +80,10 @@ export class AccountManager implements TokenCredential {
     const flow = this.flow(settings);
     if (!flow) throw this.requireSignIn('Not signed in.');
     try {
-      const token = flow === 'vscode' ? await this.editor().getToken(scopes, options) : await this.identityProvider().getToken(scopes, options);
+      const token =
+        flow === 'vscode'
+          ? await this.editor().getToken(scopes, options)
+          : await this.identityProvider().getToken(scopes, options);
       if (this.current.kind !== 'signedIn') void this.refresh();
       return token;
     } catch (error) {
@@ -92,9 +96,11 @@ export class AccountManager implements TokenCredential {
   /** Interactive: only from a person's command or click. */
   async signIn(flow: SignInFlow, options: SignInOptions = {}): Promise<AuthState> {
     const settings = this.options.settings();
-    if (!settings.clientId) throw new SignInRequiredError('Set activityFeed.auth.clientId to your app registration’s client id first.');
+    if (!settings.clientId)
+      throw new SignInRequiredError('Set activityFeed.auth.clientId to your app registration’s client id first.');
     const scope = this.options.scope();
-    const account = flow === 'vscode' ? await this.editor().signIn(scope) : await this.identityProvider().signIn(flow, [scope], options);
+    const account =
+      flow === 'vscode' ? await this.editor().signIn(scope) : await this.identityProvider().signIn(flow, [scope], options);
     await this.options.memento.update(LAST_FLOW_KEY, flow);
     this.options.log.info(`Signed in (${flow}).`);
     return this.setState({ kind: 'signedIn', username: account.username, flow });
@@ -116,7 +122,8 @@ export class AccountManager implements TokenCredential {
   }
 
   private requireSignIn(reason: string, cause?: unknown): SignInRequiredError {
-    const username = this.current.kind === 'signedIn' || this.current.kind === 'signInRequired' ? this.current.username : undefined;
+    const username =
+      this.current.kind === 'signedIn' || this.current.kind === 'signInRequired' ? this.current.username : undefined;
     if (this.current.kind !== 'signInRequired' || this.current.reason !== reason) {
       this.options.log.warn(`Sign-in required: ${reason}`);
       this.setState({ kind: 'signInRequired', reason, ...(username ? { username } : {}) });
@@ -130,7 +137,10 @@ export class AccountManager implements TokenCredential {
       this.options.identity,
       this.options.settings(),
       this.options.secrets,
-      this.options.httpClient ?? new FetchHttpClient(undefined, (origin, reason) => this.options.log.warn(`The sign-in service at ${origin} could not be reached: ${reason}`)),
+      this.options.httpClient ??
+        new FetchHttpClient(undefined, (origin, reason) =>
+          this.options.log.warn(`The sign-in service at ${origin} could not be reached: ${reason}`),
+        ),
     );
     return this.identityAccount;
   }

@@ -17,7 +17,8 @@ export class TokenRequestFailedError extends Error {
   }
 }
 
-const NETWORK_TROUBLE = /endpoints_resolution_error|network_error|fetch failed|ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|socket hang up|timed out/i;
+const NETWORK_TROUBLE =
+  /endpoints_resolution_error|network_error|fetch failed|ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|socket hang up|timed out/i;
 const NEEDS_PERSON = new Set(['AuthenticationRequiredError', 'CredentialUnavailableError', 'SignInRequiredError']);
 
 /** Maps whatever a credential threw to one of the two, keeping the first line of the original message. */
@@ -31,7 +32,8 @@ export function classifyTokenError(error: unknown): SignInRequiredError | TokenR
     return new TokenRequestFailedError(message, { cause: error });
   }
   // @azure/identity's words here are meant for developers ("call the authenticate() method").
-  if (name === 'AuthenticationRequiredError') return new SignInRequiredError('Your sign-in expired or was revoked.', { cause: error });
+  if (name === 'AuthenticationRequiredError')
+    return new SignInRequiredError('Your sign-in expired or was revoked.', { cause: error });
   if (NEEDS_PERSON.has(name)) return new SignInRequiredError(message, { cause: error });
   // @azure/identity's AuthenticationError carries the token endpoint's HTTP status: 4xx is a verdict on the app or
   // the account (invalid_client, invalid_grant), not a network hiccup.

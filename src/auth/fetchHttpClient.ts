@@ -73,7 +73,9 @@ export class FetchHttpClient {
     const onAbort = () => controller.abort(new Error('The token request was cancelled.'));
     if (request.abortSignal?.aborted) onAbort();
     request.abortSignal?.addEventListener('abort', onAbort, { once: true });
-    const timer = request.timeout ? setTimeout(() => controller.abort(new Error(`The token request timed out after ${request.timeout} ms.`)), request.timeout) : undefined;
+    const timer = request.timeout
+      ? setTimeout(() => controller.abort(new Error(`The token request timed out after ${request.timeout} ms.`)), request.timeout)
+      : undefined;
     try {
       const response = await this.send(request, controller.signal);
       const bodyAsText = await response.text();

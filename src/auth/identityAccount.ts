@@ -32,7 +32,8 @@ export interface SignedInAccount {
   flow: IdentityFlow | 'vscode';
 }
 
-type Credential = InstanceType<IdentityModule['DeviceCodeCredential']> | InstanceType<IdentityModule['InteractiveBrowserCredential']>;
+type Credential =
+  InstanceType<IdentityModule['DeviceCodeCredential']> | InstanceType<IdentityModule['InteractiveBrowserCredential']>;
 type AuthenticationRecord = NonNullable<Awaited<ReturnType<Credential['authenticate']>>>;
 
 interface StoredRecord {
@@ -129,7 +130,11 @@ export class IdentityAccount {
     return this.credential;
   }
 
-  private create(flow: IdentityFlow, record: AuthenticationRecord | undefined, onDeviceCode?: (info: DeviceCodeInfo) => void): Credential {
+  private create(
+    flow: IdentityFlow,
+    record: AuthenticationRecord | undefined,
+    onDeviceCode?: (info: DeviceCodeInfo) => void,
+  ): Credential {
     const identity = this.identity();
     registerCachePlugin(identity, this.cache);
     const common = {
@@ -147,7 +152,8 @@ export class IdentityAccount {
     if (flow === 'browser') return new identity.InteractiveBrowserCredential({ ...common, redirectUri: 'http://localhost' });
     return new identity.DeviceCodeCredential({
       ...common,
-      userPromptCallback: (info) => onDeviceCode?.({ userCode: info.userCode, verificationUri: info.verificationUri, message: info.message }),
+      userPromptCallback: (info) =>
+        onDeviceCode?.({ userCode: info.userCode, verificationUri: info.verificationUri, message: info.message }),
     });
   }
 
@@ -157,7 +163,8 @@ export class IdentityAccount {
     let stored: StoredRecord | undefined;
     try {
       const parsed = text ? (JSON.parse(text) as Partial<StoredRecord>) : undefined;
-      if (parsed && (parsed.flow === 'deviceCode' || parsed.flow === 'browser') && typeof parsed.record === 'string') stored = { flow: parsed.flow, record: parsed.record };
+      if (parsed && (parsed.flow === 'deviceCode' || parsed.flow === 'browser') && typeof parsed.record === 'string')
+        stored = { flow: parsed.flow, record: parsed.record };
     } catch {
       stored = undefined;
     }
@@ -187,7 +194,9 @@ function registerCachePlugin(identity: IdentityModule, cache: SecretTokenCache):
   if (pluginRegistered) return;
   pluginRegistered = true;
   identity.useIdentityPlugin((context) => {
-    const control = (context as { cachePluginControl?: { setPersistence(factory: (options?: { name?: string }) => Promise<unknown>): void } }).cachePluginControl;
+    const control = (
+      context as { cachePluginControl?: { setPersistence(factory: (options?: { name?: string }) => Promise<unknown>): void } }
+    ).cachePluginControl;
     control?.setPersistence((options) => {
       if (!cacheForPlugin || !options?.name) return Promise.reject(new Error('no token cache is configured'));
       return Promise.resolve(cacheForPlugin.plugin(options.name));

@@ -11,7 +11,11 @@ export interface EditorSession {
 }
 
 export interface EditorAuthentication {
-  getSession(providerId: string, scopes: readonly string[], options: { silent?: boolean; createIfNone?: boolean }): PromiseLike<EditorSession | undefined>;
+  getSession(
+    providerId: string,
+    scopes: readonly string[],
+    options: { silent?: boolean; createIfNone?: boolean },
+  ): PromiseLike<EditorSession | undefined>;
 }
 
 export const MICROSOFT_PROVIDER = 'microsoft';
@@ -42,7 +46,8 @@ export class VsCodeAccount {
     const session = await this.authentication.getSession(MICROSOFT_PROVIDER, this.scopesFor(graphScope), { silent: true });
     if (!session) throw new SignInRequiredError('Not signed in with the editor’s Microsoft account.');
     if (options.forceRefresh) {
-      if (session.accessToken === this.rejectedToken) throw new SignInRequiredError('Microsoft Graph refused the editor account’s token; sign in again.');
+      if (session.accessToken === this.rejectedToken)
+        throw new SignInRequiredError('Microsoft Graph refused the editor account’s token; sign in again.');
       this.rejectedToken = session.accessToken;
     }
     const claims = readTokenClaims(session.accessToken);

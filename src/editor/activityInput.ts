@@ -18,7 +18,9 @@ export function activityInputFor(documentUri: string, sessions: readonly Session
     ...(folder ? { workspaceFolderName: folder.name } : {}),
     ...(relativePath && !relativePath.startsWith('..') ? { relativePath } : {}),
     languageId: last?.languageId ?? 'plaintext',
-    ...(git ? { git: { remoteUrl: git.remoteUrl, branch: git.branch, commit: git.commit, repoRelativePath: git.repoRelativePath } } : {}),
+    ...(git
+      ? { git: { remoteUrl: git.remoteUrl, branch: git.branch, commit: git.commit, repoRelativePath: git.repoRelativePath } }
+      : {}),
     ...((cursor ?? last?.cursor) ? { cursor: cursor ?? last?.cursor } : {}),
     sessions,
   };

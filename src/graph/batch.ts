@@ -26,14 +26,25 @@ export interface BatchEntry {
   body?: unknown;
 }
 
-export async function runBatch<T>(context: BatchContext<T>, entries: BatchEntry[], signal?: AbortSignal): Promise<BatchOutcome<T>[]> {
-  if (entries.length > MAX_BATCH_REQUESTS) throw new RangeError(`A batch holds at most ${MAX_BATCH_REQUESTS} requests, got ${entries.length}.`);
+export async function runBatch<T>(
+  context: BatchContext<T>,
+  entries: BatchEntry[],
+  signal?: AbortSignal,
+): Promise<BatchOutcome<T>[]> {
+  if (entries.length > MAX_BATCH_REQUESTS)
+    throw new RangeError(`A batch holds at most ${MAX_BATCH_REQUESTS} requests, got ${entries.length}.`);
   const outcomes: (BatchOutcome<T> | undefined)[] = entries.map(() => undefined);
   let pending = entries.map((_, index) => index);
 
   for (let round = 1; pending.length > 0; round++) {
     const requests: BatchRequestItem[] = pending.map((index) => toBatchRequest(String(index + 1), entries[index]));
-    const response = await context.transport.send({ method: 'POST', target: '/$batch', body: { requests }, writeCost: requests.length, signal });
+    const response = await context.transport.send({
+      method: 'POST',
+      target: '/$batch',
+      body: { requests },
+      writeCost: requests.length,
+      signal,
+    });
     const byId = new Map((response.body as BatchResponseBody | undefined)?.responses?.map((r) => [r.id, r]) ?? []);
 
     const again: number[] = [];
@@ -52,7 +63,10 @@ export async function runBatch<T>(context: BatchContext<T>, entries: BatchEntry[
       // A Retry-After longer than the in-request limit is never cut short: the request fails, and the scheduler waits.
       if (error.retryable && round < context.retry.maxAttempts && (error.retryAfterMs ?? 0) <= context.retry.maxRetryAfterMs) {
         again.push(index);
-        longestWaitMs = Math.max(longestWaitMs, error.retryAfterMs ?? backoffDelay(round, context.retry, context.random ?? Math.random));
+        longestWaitMs = Math.max(
+          longestWaitMs,
+          error.retryAfterMs ?? backoffDelay(round, context.retry, context.random ?? Math.random),
+        );
       } else {
         outcomes[index] = { ok: false, error };
       }
@@ -60,7 +74,9 @@ export async function runBatch<T>(context: BatchContext<T>, entries: BatchEntry[
     pending = again;
     if (pending.length > 0) {
       const waitMs = longestWaitMs;
-      context.logger.info(`${pending.length} request(s) of a batch were throttled or failed transiently; sending them again in ${waitMs} ms.`);
+      context.logger.info(
+        `${pending.length} request(s) of a batch were throttled or failed transiently; sending them again in ${waitMs} ms.`,
+      );
       await context.clock.sleep(waitMs, signal);
     }
   }
@@ -76,7 +92,8 @@ function toBatchRequest(id: string, entry: BatchEntry): BatchRequestItem {
 function innerError(item: BatchResponseItem, nowMs: number): GraphError | undefined {
   if (item.status >= 200 && item.status < 300) return undefined;
   const headers = lowerCaseKeys(item.headers ?? {});
-  const envelope = item.body as { error?: { code?: unknown; message?: unknown; innerError?: Record<string, unknown> } } | undefined;
+  const envelope = item.body as
+    { error?: { code?: unknown; message?: unknown; innerError?: Record<string, unknown> } } | undefined;
   const inner = envelope?.error?.innerError ?? {};
   return new GraphError({
     status: item.status,
@@ -92,7 +109,12 @@ function innerError(item: BatchResponseItem, nowMs: number): GraphError | undefi
 }
 
 function missingAnswer(index: number): GraphError {
-  return new GraphError({ status: 0, code: 'missingBatchResponse', serviceMessage: `the batch answer had no entry for request ${index + 1}`, kind: 'retryable' });
+  return new GraphError({
+    status: 0,
+    code: 'missingBatchResponse',
+    serviceMessage: `the batch answer had no entry for request ${index + 1}`,
+    kind: 'retryable',
+  });
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {

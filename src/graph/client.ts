@@ -106,7 +106,12 @@ export class GraphClient {
 
   /** PUT /me/activities/{appActivityId}: creates or replaces, deep-inserting `activity.historyItems`. */
   async upsertActivity(activity: UserActivityRequest, signal?: AbortSignal): Promise<UpsertActivityResult> {
-    const response = await this.transport.send({ method: 'PUT', target: activityPath(activity.appActivityId), body: activity, signal });
+    const response = await this.transport.send({
+      method: 'PUT',
+      target: activityPath(activity.appActivityId),
+      body: activity,
+      signal,
+    });
     return { ...toUpsertResult(response.status, response.body, activity), doubtful: response.earlierAttemptLost };
   }
 
@@ -114,10 +119,20 @@ export class GraphClient {
    * PUT /me/activities/{id}/historyItems/{item.id}. When Graph answers 404 (the activity expired or was deleted),
    * the activity is recreated with this item deep-inserted; the result then carries the new server id.
    */
-  async upsertHistoryItem(activityId: string | undefined, activity: UserActivityRequest, item: HistoryItemWithId, signal?: AbortSignal): Promise<UpsertHistoryItemResult> {
+  async upsertHistoryItem(
+    activityId: string | undefined,
+    activity: UserActivityRequest,
+    item: HistoryItemWithId,
+    signal?: AbortSignal,
+  ): Promise<UpsertHistoryItemResult> {
     if (activityId !== undefined) {
       try {
-        const response = await this.transport.send({ method: 'PUT', target: historyItemPath(activityId, item.id), body: withoutId(item), signal });
+        const response = await this.transport.send({
+          method: 'PUT',
+          target: historyItemPath(activityId, item.id),
+          body: withoutId(item),
+          signal,
+        });
         const stored = response.body as HistoryItemResponse | undefined;
         return { activityId, historyItemId: stored?.id ?? item.id, created: response.status === 201, recreatedActivity: false };
       } catch (error) {
@@ -126,15 +141,34 @@ export class GraphClient {
       }
     }
     const result = await this.upsertActivity({ ...activity, historyItems: [item] }, signal);
-    return { activityId: result.id, historyItemId: result.historyItemIds[0] ?? item.id, created: true, recreatedActivity: activityId !== undefined };
+    return {
+      activityId: result.id,
+      historyItemId: result.historyItemIds[0] ?? item.id,
+      created: true,
+      recreatedActivity: activityId !== undefined,
+    };
   }
 
   /** PUT /me/activities/{id}/historyItems/{item.id}: the documented client-GUID path. A 404 (the activity is gone) is thrown. */
-  async putHistoryItem(activityId: string, item: HistoryItemWithId, signal?: AbortSignal): Promise<HistoryItemResponse & { created: boolean; doubtful: boolean }> {
-    const response = await this.transport.send({ method: 'PUT', target: historyItemPath(activityId, item.id), body: withoutId(item), signal });
+  async putHistoryItem(
+    activityId: string,
+    item: HistoryItemWithId,
+    signal?: AbortSignal,
+  ): Promise<HistoryItemResponse & { created: boolean; doubtful: boolean }> {
+    const response = await this.transport.send({
+      method: 'PUT',
+      target: historyItemPath(activityId, item.id),
+      body: withoutId(item),
+      signal,
+    });
     const stored = response.body as HistoryItemResponse | undefined;
     if (!stored || typeof stored.id !== 'string') {
-      throw new GraphError({ status: response.status, code: 'malformedResponse', serviceMessage: 'the answer carried no history item id', kind: 'retryable' });
+      throw new GraphError({
+        status: response.status,
+        code: 'malformedResponse',
+        serviceMessage: 'the answer carried no history item id',
+        kind: 'retryable',
+      });
     }
     return { ...stored, created: response.status === 201, doubtful: response.earlierAttemptLost };
   }
@@ -225,9 +259,16 @@ function withoutId(item: HistoryItemWithId): HistoryItemRequest {
 function toUpsertResult(status: number, body: unknown, sent: UserActivityRequest): UpsertActivityResult {
   const activity = body as UserActivityResponse | undefined;
   if (!activity || typeof activity.id !== 'string') {
-    throw new GraphError({ status, code: 'malformedResponse', serviceMessage: 'the answer carried no activity id', kind: 'retryable' });
+    throw new GraphError({
+      status,
+      code: 'malformedResponse',
+      serviceMessage: 'the answer carried no activity id',
+      kind: 'retryable',
+    });
   }
   const returned = activity.historyItems ?? [];
-  const historyItemIds = (sent.historyItems ?? []).map((item, i) => returned[i]?.id ?? item.id).filter((id): id is string => typeof id === 'string');
+  const historyItemIds = (sent.historyItems ?? [])
+    .map((item, i) => returned[i]?.id ?? item.id)
+    .filter((id): id is string => typeof id === 'string');
   return { id: activity.id, created: status === 201, historyItemIds, returnedItems: returned, activity, doubtful: false };
 }

@@ -12,7 +12,7 @@ export function isWellFormedEncodedSegment(segment: string): boolean {
 export function decodeAppActivityId(segment: string): string | undefined {
   if (!isWellFormedEncodedSegment(segment)) return undefined;
   const bytes: number[] = [];
-  for (let i = 0; i < segment.length; ) {
+  for (let i = 0; i < segment.length;) {
     if (segment[i] === '%') {
       bytes.push(parseInt(segment.slice(i + 1, i + 3), 16));
       i += 3;

@@ -71,7 +71,8 @@ export class GraphError extends Error {
 }
 
 export function classifyStatus(status: number): ErrorKind {
-  if (status === 0 || status === 408 || status === 429 || status === 500 || status === 502 || status === 503 || status === 504) return 'retryable';
+  if (status === 0 || status === 408 || status === 429 || status === 500 || status === 502 || status === 503 || status === 504)
+    return 'retryable';
   if (status === 401) return 'needsSignIn';
   return 'permanent';
 }
@@ -80,7 +81,12 @@ export function classifyStatus(status: number): ErrorKind {
 export function parseErrorBody(text: string): { code?: string; message?: string; target?: string } {
   try {
     const parsed: unknown = JSON.parse(text);
-    if (isErrorBody(parsed)) return { code: parsed.error.code, message: parsed.error.message, ...(typeof parsed.error.target === 'string' ? { target: parsed.error.target } : {}) };
+    if (isErrorBody(parsed))
+      return {
+        code: parsed.error.code,
+        message: parsed.error.message,
+        ...(typeof parsed.error.target === 'string' ? { target: parsed.error.target } : {}),
+      };
   } catch {
     // Not JSON: fall through to the status line.
   }
@@ -119,7 +125,11 @@ export function graphErrorFromResponse(failure: HttpFailure): GraphError {
   });
 }
 
-export function networkError(cause: unknown, timedOut: boolean, request: { method: string; path: string; clientRequestId: string; origin: string }): GraphError {
+export function networkError(
+  cause: unknown,
+  timedOut: boolean,
+  request: { method: string; path: string; clientRequestId: string; origin: string },
+): GraphError {
   const reason = cause instanceof Error ? describeNetworkCause(cause) : String(cause);
   return new GraphError({
     status: 0,
@@ -145,12 +155,17 @@ function describeNetworkCause(error: Error): string {
 /** Text a person can act on. Generic about what happens next: the publisher decides that. */
 export function describeFailure(d: Pick<GraphErrorDetails, 'status' | 'code' | 'serviceMessage' | 'kind'>): string {
   const what = `(${d.status === 0 ? 'no response' : d.status} ${d.code}): ${d.serviceMessage.replace(/[.\s]+$/, '')}`;
-  if (d.status === 0) return `Microsoft Graph could not be reached ${what}. Check the network connection and the proxy settings (http.proxy); the request can be sent again later.`;
+  if (d.status === 0)
+    return `Microsoft Graph could not be reached ${what}. Check the network connection and the proxy settings (http.proxy); the request can be sent again later.`;
   if (d.status === 401) return `Microsoft Graph did not accept the sign-in ${what}. Sign in again to continue publishing.`;
-  if (d.status === 403) return `Microsoft Graph denied access ${what}. The app registration needs the delegated permission UserActivity.ReadWrite.CreatedByApp, consented for this account.`;
-  if (d.status === 429) return `Microsoft Graph is throttling this account ${what}. The request can be sent again after the wait the service asked for.`;
+  if (d.status === 403)
+    return `Microsoft Graph denied access ${what}. The app registration needs the delegated permission UserActivity.ReadWrite.CreatedByApp, consented for this account.`;
+  if (d.status === 429)
+    return `Microsoft Graph is throttling this account ${what}. The request can be sent again after the wait the service asked for.`;
   if (d.kind === 'retryable') return `Microsoft Graph is temporarily unavailable ${what}. The request can be sent again later.`;
-  if (d.status === 404) return `Microsoft Graph does not know this item ${what}. It may have expired (activities are kept about 30 days) or been deleted.`;
-  if (d.status >= 400 && d.status < 500) return `Microsoft Graph refused the request ${what}. This is a bug in the extension; sending the same request again will not help.`;
+  if (d.status === 404)
+    return `Microsoft Graph does not know this item ${what}. It may have expired (activities are kept about 30 days) or been deleted.`;
+  if (d.status >= 400 && d.status < 500)
+    return `Microsoft Graph refused the request ${what}. This is a bug in the extension; sending the same request again will not help.`;
   return `Microsoft Graph failed ${what}.`;
 }

@@ -58,7 +58,8 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
 /** `random` returns a number in [0, 1), like Math.random. */
 export function decideRetry(input: RetryInput, options: RetryOptions, random: () => number): RetryDecision {
   if (!input.retryable || input.attempt >= options.maxAttempts) return { retry: false };
-  if (input.retryAfterMs !== undefined) return input.retryAfterMs <= options.maxRetryAfterMs ? { retry: true, delayMs: input.retryAfterMs } : { retry: false };
+  if (input.retryAfterMs !== undefined)
+    return input.retryAfterMs <= options.maxRetryAfterMs ? { retry: true, delayMs: input.retryAfterMs } : { retry: false };
   return { retry: true, delayMs: backoffDelay(input.attempt, options, random) };
 }
 

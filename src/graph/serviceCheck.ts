@@ -60,7 +60,11 @@ export async function checkService(options: CheckOptions): Promise<ServiceCheckR
   });
   const item = (minutesAgo: number): HistoryItemWithId => {
     const started = new Date(options.now() - minutesAgo * 60_000);
-    return { id: options.newGuid(), startedDateTime: started.toISOString(), lastActiveDateTime: new Date(started.getTime() + 60_000).toISOString() };
+    return {
+      id: options.newGuid(),
+      startedDateTime: started.toISOString(),
+      lastActiveDateTime: new Date(started.getTime() + 60_000).toISOString(),
+    };
   };
   let writes = 0;
   const write = async <T>(call: () => Promise<T>): Promise<T> => {
@@ -115,7 +119,18 @@ export async function checkService(options: CheckOptions): Promise<ServiceCheckR
     const replace = held?.historyItems?.some((h) => h.id.toLowerCase() === firstStoredId.toLowerCase()) ? 'keeps' : 'drops';
     const position = (id: string) => listed.findIndex((a) => a.id === id);
     const order = position(p2.id) < position(p1.id) ? 'newest' : 'oldest';
-    return { checkedAt: options.now(), endpoint: options.endpoint, historyIds, replace, encodedSlash, order, errors, throttled: 'unchecked', evidence: { encodedSlashAnswer, errorAnswer }, writes: writes + created.length };
+    return {
+      checkedAt: options.now(),
+      endpoint: options.endpoint,
+      historyIds,
+      replace,
+      encodedSlash,
+      order,
+      errors,
+      throttled: 'unchecked',
+      evidence: { encodedSlashAnswer, errorAnswer },
+      writes: writes + created.length,
+    };
   } finally {
     options.onStep?.('deleting the probes');
     for (const id of created) {

@@ -7,7 +7,9 @@ export function renderCheckReport(result: ServiceCheckResult): string {
   const rows: [string, string, string][] = [
     [
       localize('A client id inside a deep-inserted history item'),
-      result.historyIds === 'honoured' ? localize('honoured: it is the upsert key') : localize('ignored: the service assigns its own ids'),
+      result.historyIds === 'honoured'
+        ? localize('honoured: it is the upsert key')
+        : localize('ignored: the service assigns its own ids'),
       result.historyIds === 'honoured'
         ? localize('Sessions of a new activity are deep-inserted with their ids.')
         : localize('Every session goes to PUT …/historyItems/{session id}, the documented client-id path.'),
@@ -24,7 +26,9 @@ export function renderCheckReport(result: ServiceCheckResult): string {
       result.encodedSlash === 'accepted' ? localize('accepted') : localize('refused ({0})', result.evidence.encodedSlashAnswer),
       result.encodedSlash === 'accepted'
         ? localize('Ids need no escaping anyway; activities from earlier versions keep their ids.')
-        : localize('Ids need no escaping; an activity from an earlier version whose id holds a / is reached by its server id only.'),
+        : localize(
+            'Ids need no escaping; an activity from an earlier version whose id holds a / is reached by its server id only.',
+          ),
     ],
     [
       localize('Order of GET /me/activities'),
@@ -33,7 +37,11 @@ export function renderCheckReport(result: ServiceCheckResult): string {
     ],
     [
       localize('Error answers'),
-      localize('{0} ({1})', result.errors === 'real' ? localize('as seen from the live service') : localize('generic, with a target'), result.evidence.errorAnswer),
+      localize(
+        '{0} ({1})',
+        result.errors === 'real' ? localize('as seen from the live service') : localize('generic, with a target'),
+        result.evidence.errorAnswer,
+      ),
       localize('Failures are told apart by their status; the code is shown as the service sent it.'),
     ],
     [
@@ -46,7 +54,12 @@ export function renderCheckReport(result: ServiceCheckResult): string {
   return [
     `# ${localize('Check Microsoft Graph')}`,
     '',
-    localize('Service: {0}. Checked: {1}. Writes used: {2}; the probe activities were deleted.', result.endpoint, new Date(result.checkedAt).toISOString(), result.writes),
+    localize(
+      'Service: {0}. Checked: {1}. Writes used: {2}; the probe activities were deleted.',
+      result.endpoint,
+      new Date(result.checkedAt).toISOString(),
+      result.writes,
+    ),
     '',
     `| ${localize('Open question')} | ${localize('Answer')} | ${localize('What the extension does')} |`,
     '| --- | --- | --- |',

@@ -84,7 +84,11 @@ export class GraphTransport {
           continue;
         }
         forceRefresh = false;
-        const decision = decideRetry({ attempt, retryable: error.retryable, retryAfterMs: error.retryAfterMs }, this.options.retry, this.options.random);
+        const decision = decideRetry(
+          { attempt, retryable: error.retryable, retryAfterMs: error.retryAfterMs },
+          this.options.retry,
+          this.options.random,
+        );
         if (!decision.retry) throw earlierAttemptLost ? error.afterLostAttempt() : error;
         this.options.logger.debug(`Retrying ${request.method} ${this.pathOf(request.target)} in ${decision.delayMs} ms.`);
         await this.options.clock.sleep(decision.delayMs, request.signal);
@@ -162,8 +166,15 @@ export class GraphTransport {
         path,
       });
     }
-    this.options.logger.debug(`${request.method} ${path} → ${response.status} (request-id ${requestId ?? '-'}, client-request-id ${clientRequestId})`);
-    return { status: response.status, headers: response.headers, body: parseJsonBody(text, response.status, { ...context, requestId }), clientRequestId };
+    this.options.logger.debug(
+      `${request.method} ${path} → ${response.status} (request-id ${requestId ?? '-'}, client-request-id ${clientRequestId})`,
+    );
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: parseJsonBody(text, response.status, { ...context, requestId }),
+      clientRequestId,
+    };
   }
 
   private async token(forceRefresh: boolean, signal?: AbortSignal): Promise<string> {
@@ -186,7 +197,12 @@ export class GraphTransport {
     if (!/^https?:\/\//i.test(target)) return new URL(this.baseUrl + target);
     const url = new URL(target);
     if (url.origin !== new URL(this.baseUrl).origin) {
-      throw new GraphError({ status: 0, code: 'foreignLink', serviceMessage: `refusing to follow a link to ${url.origin}`, kind: 'permanent' });
+      throw new GraphError({
+        status: 0,
+        code: 'foreignLink',
+        serviceMessage: `refusing to follow a link to ${url.origin}`,
+        kind: 'permanent',
+      });
     }
     return url;
   }
@@ -196,19 +212,35 @@ export class GraphTransport {
   }
 }
 
-function parseJsonBody(text: string, status: number, context: { method: string; path: string; clientRequestId: string; requestId?: string }): unknown {
+function parseJsonBody(
+  text: string,
+  status: number,
+  context: { method: string; path: string; clientRequestId: string; requestId?: string },
+): unknown {
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
     // A cut-off body usually means the connection broke mid-answer; the write may or may not have landed, and PUT is
     // idempotent, so sending it again is safe.
-    throw new GraphError({ status, code: 'malformedResponse', serviceMessage: 'the answer was not complete JSON', kind: 'retryable', cause, ...context });
+    throw new GraphError({
+      status,
+      code: 'malformedResponse',
+      serviceMessage: 'the answer was not complete JSON',
+      kind: 'retryable',
+      cause,
+      ...context,
+    });
   }
 }
 
 /** Credentials that cannot produce a token silently need the person; anything else (offline, a flaky endpoint) may pass. */
-const SIGN_IN_ERRORS = new Set(['AuthenticationRequiredError', 'CredentialUnavailableError', 'AuthenticationError', 'SignInRequiredError']);
+const SIGN_IN_ERRORS = new Set([
+  'AuthenticationRequiredError',
+  'CredentialUnavailableError',
+  'AuthenticationError',
+  'SignInRequiredError',
+]);
 
 function tokenFailure(error: unknown): GraphError {
   const name = error instanceof Error ? error.name : '';

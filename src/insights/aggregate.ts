@@ -86,7 +86,11 @@ function sum(sessions: readonly InsightSession[]): number {
   return sessions.reduce((total, s) => total + s.activeSeconds, 0);
 }
 
-function totalsBy(sessions: readonly InsightSession[], keyOf: (s: InsightSession) => string, labelOf: (s: InsightSession) => string): Named[] {
+function totalsBy(
+  sessions: readonly InsightSession[],
+  keyOf: (s: InsightSession) => string,
+  labelOf: (s: InsightSession) => string,
+): Named[] {
   const groups = new Map<string, Named>();
   for (const s of sessions) {
     const key = keyOf(s);
@@ -115,7 +119,10 @@ export function computeInsights(all: readonly InsightSession[], query: InsightsQ
   const kept = allStacks.length > MAX_STACKS ? allStacks.slice(0, MAX_STACKS - 1) : allStacks;
   const keptKeys = new Set(kept.map((s) => s.key));
   const folded = allStacks.filter((s) => !keptKeys.has(s.key));
-  const stacks = folded.length > 0 ? [...kept, { key: OTHER_STACK, label: localize('Other'), seconds: folded.reduce((n, s) => n + s.seconds, 0) }] : kept;
+  const stacks =
+    folded.length > 0
+      ? [...kept, { key: OTHER_STACK, label: localize('Other'), seconds: folded.reduce((n, s) => n + s.seconds, 0) }]
+      : kept;
 
   const perDay = new Map<string, DayTotal>(days.map((day) => [day, { day, seconds: 0, byStack: {} }]));
   const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
@@ -131,7 +138,14 @@ export function computeInsights(all: readonly InsightSession[], query: InsightsQ
 
   const files = new Map<string, FileTotal>();
   for (const s of inRange) {
-    const file = files.get(s.activityId) ?? { key: s.activityId, label: s.file, workspace: workspaceLabel(s), language: s.language, seconds: 0, sessions: 0 };
+    const file = files.get(s.activityId) ?? {
+      key: s.activityId,
+      label: s.file,
+      workspace: workspaceLabel(s),
+      language: s.language,
+      seconds: 0,
+      sessions: 0,
+    };
     file.seconds += s.activeSeconds;
     file.sessions += 1;
     files.set(s.activityId, file);
@@ -153,16 +167,36 @@ export function computeInsights(all: readonly InsightSession[], query: InsightsQ
     days: days.map((day) => perDay.get(day) ?? { day, seconds: 0, byStack: {} }),
     topFiles: [...files.values()].sort(bySecondsThenLabel).slice(0, TOP_COUNT),
     topWorkspaces: totalsBy(inRange, workspaceKeyOf, workspaceLabel).slice(0, TOP_COUNT),
-    topLanguages: totalsBy(inRange, (s) => s.language, (s) => s.language).slice(0, TOP_COUNT),
+    topLanguages: totalsBy(
+      inRange,
+      (s) => s.language,
+      (s) => s.language,
+    ).slice(0, TOP_COUNT),
     heatmap,
     longestSessions: [...inRange]
       .sort((a, b) => b.activeSeconds - a.activeSeconds || a.startedAt - b.startedAt)
       .slice(0, TOP_COUNT)
-      .map((s) => ({ id: s.id, file: s.file, workspace: workspaceLabel(s), startedAt: s.startedAt, lastActiveAt: s.lastActiveAt, seconds: s.activeSeconds, thisMachine: s.thisMachine })),
+      .map((s) => ({
+        id: s.id,
+        file: s.file,
+        workspace: workspaceLabel(s),
+        startedAt: s.startedAt,
+        lastActiveAt: s.lastActiveAt,
+        seconds: s.activeSeconds,
+        thisMachine: s.thisMachine,
+      })),
     machines: { thisMachine: sum(inRange.filter((s) => s.thisMachine)), all: rangeSeconds },
     options: {
-      workspaces: totalsBy(selectSessions(inRangeAnyFilter, { from: query.from, to: query.to, language: query.language }), workspaceKeyOf, workspaceLabel),
-      languages: totalsBy(selectSessions(inRangeAnyFilter, { from: query.from, to: query.to, workspace: query.workspace }), (s) => s.language, (s) => s.language),
+      workspaces: totalsBy(
+        selectSessions(inRangeAnyFilter, { from: query.from, to: query.to, language: query.language }),
+        workspaceKeyOf,
+        workspaceLabel,
+      ),
+      languages: totalsBy(
+        selectSessions(inRangeAnyFilter, { from: query.from, to: query.to, workspace: query.workspace }),
+        (s) => s.language,
+        (s) => s.language,
+      ),
     },
   };
 }

@@ -29,20 +29,61 @@ export interface PanelInputs {
 export function panelState(input: PanelInputs): PanelState {
   const { feed } = input;
   if (feed.kind === 'notConfigured') {
-    return { kind: 'notice', reason: 'notConfigured', title: localize('Not set up'), message: localize('Insights read your activity feed from Microsoft Graph, which needs your app registration (client id).'), actions: [action.setUp()] };
+    return {
+      kind: 'notice',
+      reason: 'notConfigured',
+      title: localize('Not set up'),
+      message: localize('Insights read your activity feed from Microsoft Graph, which needs your app registration (client id).'),
+      actions: [action.setUp()],
+    };
   }
   if (feed.kind === 'signedOut') {
-    return { kind: 'notice', reason: 'signedOut', title: localize('Signed out'), message: localize('Sign in to read your activity feed from Microsoft Graph.'), actions: [action.signIn()] };
+    return {
+      kind: 'notice',
+      reason: 'signedOut',
+      title: localize('Signed out'),
+      message: localize('Sign in to read your activity feed from Microsoft Graph.'),
+      actions: [action.signIn()],
+    };
   }
   const copy = input.lastReadAt !== undefined;
   if (!copy) {
-    if (feed.kind === 'offline') return { kind: 'notice', reason: 'offline', title: localize('Offline'), message: localize('Microsoft Graph could not be reached: {0}', feed.message), actions: [action.retry(), action.showLog()] };
-    if (feed.kind === 'budget') return { kind: 'notice', reason: 'budget', title: localize('Read budget spent'), message: localize('This editor has used its reads of Microsoft Graph for now. Try again after {0}.', clock(feed.retryAt)), actions: [action.retry()] };
-    if (feed.kind === 'error') return { kind: 'notice', reason: 'error', title: localize('Could not read the feed'), message: feed.message, actions: [action.retry(), action.showLog()] };
+    if (feed.kind === 'offline')
+      return {
+        kind: 'notice',
+        reason: 'offline',
+        title: localize('Offline'),
+        message: localize('Microsoft Graph could not be reached: {0}', feed.message),
+        actions: [action.retry(), action.showLog()],
+      };
+    if (feed.kind === 'budget')
+      return {
+        kind: 'notice',
+        reason: 'budget',
+        title: localize('Read budget spent'),
+        message: localize('This editor has used its reads of Microsoft Graph for now. Try again after {0}.', clock(feed.retryAt)),
+        actions: [action.retry()],
+      };
+    if (feed.kind === 'error')
+      return {
+        kind: 'notice',
+        reason: 'error',
+        title: localize('Could not read the feed'),
+        message: feed.message,
+        actions: [action.retry(), action.showLog()],
+      };
     return { kind: 'loading', message: localize('Reading your activity feed from Microsoft Graph…') };
   }
   if (!input.hasSessions) {
-    return { kind: 'notice', reason: 'empty', title: localize('Nothing published yet'), message: localize('Insights show the sessions in your activity feed. Publish what this machine recorded, or work a while and come back.'), actions: [action.publishNow(), { id: 'refresh', label: localize('Refresh') }] };
+    return {
+      kind: 'notice',
+      reason: 'empty',
+      title: localize('Nothing published yet'),
+      message: localize(
+        'Insights show the sessions in your activity feed. Publish what this machine recorded, or work a while and come back.',
+      ),
+      actions: [action.publishNow(), { id: 'refresh', label: localize('Refresh') }],
+    };
   }
   const readLine = localize('Read from Microsoft Graph at {0}', clock(input.lastReadAt ?? 0));
   const warning =

@@ -12,7 +12,13 @@ export interface PanelAction {
 
 export type PanelState =
   | { kind: 'loading'; message: string }
-  | { kind: 'notice'; reason: 'notConfigured' | 'signedOut' | 'offline' | 'budget' | 'empty' | 'error'; title: string; message: string; actions: PanelAction[] }
+  | {
+      kind: 'notice';
+      reason: 'notConfigured' | 'signedOut' | 'offline' | 'budget' | 'empty' | 'error';
+      title: string;
+      message: string;
+      actions: PanelAction[];
+    }
   | {
       kind: 'insights';
       insights: Insights;

@@ -17,7 +17,16 @@ export interface TimesheetRow {
   machine: 'this' | 'other';
 }
 
-export const TIMESHEET_COLUMNS: readonly (keyof TimesheetRow)[] = ['day', 'workspace', 'file', 'language', 'start', 'end', 'activeMinutes', 'machine'];
+export const TIMESHEET_COLUMNS: readonly (keyof TimesheetRow)[] = [
+  'day',
+  'workspace',
+  'file',
+  'language',
+  'start',
+  'end',
+  'activeMinutes',
+  'machine',
+];
 
 /** Active minutes with two decimals, so a day's rows add up to its total within rounding. */
 export function activeMinutes(seconds: number): number {
@@ -50,7 +59,10 @@ export function csvCell(value: string | number): string {
 }
 
 export function toCsv(rows: readonly TimesheetRow[]): string {
-  const lines = [TIMESHEET_COLUMNS.join(','), ...rows.map((row) => TIMESHEET_COLUMNS.map((column) => csvCell(row[column])).join(','))];
+  const lines = [
+    TIMESHEET_COLUMNS.join(','),
+    ...rows.map((row) => TIMESHEET_COLUMNS.map((column) => csvCell(row[column])).join(',')),
+  ];
   return `${lines.join('\r\n')}\r\n`;
 }
 

@@ -16,7 +16,10 @@ export function isAtomicTempFile(name: string): boolean {
  * after a crash the old content is still there.
  */
 export function writeFileAtomic(filePath: string, data: string): void {
-  const temp = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(
+    path.dirname(filePath),
+    `.${path.basename(filePath)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
+  );
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'wx', 0o600);
@@ -37,8 +40,7 @@ export function writeFileAtomic(filePath: string, data: string): void {
 }
 
 export type JsonReadResult =
-  | { ok: true; value: unknown }
-  | { ok: false; kind: 'missing' | 'unreadable' | 'invalid'; reason: string };
+  { ok: true; value: unknown } | { ok: false; kind: 'missing' | 'unreadable' | 'invalid'; reason: string };
 
 /** 'invalid' means the content is not JSON (typically a truncated file); 'unreadable' is an I/O error. */
 export function readJsonFile(filePath: string): JsonReadResult {

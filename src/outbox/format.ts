@@ -30,7 +30,12 @@ export function parseOutboxEntry(value: unknown): EntryParseResult {
   const { format, version, session, revision, queuedAt, attempts, lastError } = value;
   if (format !== OUTBOX_FORMAT) return corrupt(mismatch('format', `"${OUTBOX_FORMAT}"`, format));
   if (isPositiveInteger(version) && version > OUTBOX_VERSION) {
-    return { ok: false, kind: 'newer-version', version, reason: `written by a newer version of the extension (format version ${version})` };
+    return {
+      ok: false,
+      kind: 'newer-version',
+      version,
+      reason: `written by a newer version of the extension (format version ${version})`,
+    };
   }
   if (version !== OUTBOX_VERSION) return corrupt(mismatch('version', String(OUTBOX_VERSION), version));
   const parsedSession = parseSession(session);
@@ -39,7 +44,14 @@ export function parseOutboxEntry(value: unknown): EntryParseResult {
   if (!isFiniteNumber(queuedAt)) return corrupt(mismatch('queuedAt', 'a finite number', queuedAt));
   if (!isNonNegativeInteger(attempts)) return corrupt(mismatch('attempts', 'an integer ≥ 0', attempts));
   if (lastError !== undefined && typeof lastError !== 'string') return corrupt(mismatch('lastError', 'a string', lastError));
-  const entry: OutboxEntry = { format: OUTBOX_FORMAT, version: OUTBOX_VERSION, session: parsedSession.value, revision, queuedAt, attempts };
+  const entry: OutboxEntry = {
+    format: OUTBOX_FORMAT,
+    version: OUTBOX_VERSION,
+    session: parsedSession.value,
+    revision,
+    queuedAt,
+    attempts,
+  };
   if (lastError !== undefined) entry.lastError = lastError;
   return { ok: true, entry };
 }

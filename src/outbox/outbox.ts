@@ -100,7 +100,8 @@ export class Outbox {
   }
 
   private static checkCap(value: number): void {
-    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`Outbox: maxSessions must be a positive integer, got ${value}.`);
+    if (!Number.isSafeInteger(value) || value < 1)
+      throw new RangeError(`Outbox: maxSessions must be a positive integer, got ${value}.`);
   }
 
   /** Sessions dropped by prune() for exceeding maxSessions, since this instance was created. */
@@ -128,7 +129,9 @@ export class Outbox {
     if (!checked.ok) throw new Error(`Outbox: refusing to store session ${session.id}: ${checked.reason}.`);
     const previous = this.previousState(target, fileName);
     if (!previous && this.count() >= this.maxSessions) {
-      this.logger.warn(`Outbox: full (${this.maxSessions} sessions waiting to be published); session ${session.id} was not stored.`);
+      this.logger.warn(
+        `Outbox: full (${this.maxSessions} sessions waiting to be published); session ${session.id} was not stored.`,
+      );
       return 'full';
     }
     const revision = Math.max(previous?.revision ?? 0, this.issuedRevisions.get(session.id) ?? 0) + 1;
@@ -169,7 +172,10 @@ export class Outbox {
       const entry = this.readListed(name);
       if (entry) entries.push(entry);
     }
-    return entries.sort((a, b) => a.session.startedAt - b.session.startedAt || (a.session.id < b.session.id ? -1 : a.session.id > b.session.id ? 1 : 0));
+    return entries.sort(
+      (a, b) =>
+        a.session.startedAt - b.session.startedAt || (a.session.id < b.session.id ? -1 : a.session.id > b.session.id ? 1 : 0),
+    );
   }
 
   /**
@@ -192,7 +198,10 @@ export class Outbox {
   recordFailure(sessionId: string, revision: number, failure: string): boolean {
     const message = inertLogLine(redact(failure));
     const lastError = message.length > MAX_ERROR_LENGTH ? `${message.slice(0, MAX_ERROR_LENGTH)}…` : message;
-    return this.changeIfRevision(sessionId, revision, (entry) => ({ action: 'replace', entry: { ...entry, attempts: entry.attempts + 1, lastError } }));
+    return this.changeIfRevision(sessionId, revision, (entry) => ({
+      action: 'replace',
+      entry: { ...entry, attempts: entry.attempts + 1, lastError },
+    }));
   }
 
   /** Drops sessions last active longer than maxAgeMs ago, then the least recently active beyond maxSessions. */
@@ -201,16 +210,22 @@ export class Outbox {
     const entries = this.list();
     const tooOld = entries.filter((entry) => now - entry.session.lastActiveAt > this.maxAgeMs);
     const expired = this.removeEntries(tooOld);
-    const remaining = entries.filter((entry) => !tooOld.includes(entry)).sort((a, b) => a.session.lastActiveAt - b.session.lastActiveAt);
+    const remaining = entries
+      .filter((entry) => !tooOld.includes(entry))
+      .sort((a, b) => a.session.lastActiveAt - b.session.lastActiveAt);
     const overCap = this.removeEntries(remaining.slice(0, Math.max(0, remaining.length - this.maxSessions)));
     this.expiredTotal += expired;
     this.overCapTotal += overCap;
     if (expired > 0) {
       const days = Math.round(this.maxAgeMs / DAY_MS);
-      this.logger.warn(`Outbox: dropped ${plural(expired, 'unpublished session')} last active more than ${days} days ago (Graph keeps activity history for 30 days).`);
+      this.logger.warn(
+        `Outbox: dropped ${plural(expired, 'unpublished session')} last active more than ${days} days ago (Graph keeps activity history for 30 days).`,
+      );
     }
     if (overCap > 0) {
-      this.logger.warn(`Outbox: dropped ${plural(overCap, 'unpublished session')} (the least recently active) beyond the limit of ${this.maxSessions}.`);
+      this.logger.warn(
+        `Outbox: dropped ${plural(overCap, 'unpublished session')} (the least recently active) beyond the limit of ${this.maxSessions}.`,
+      );
     }
     const setAside = pruneSetAside(this.corruptDir, now);
     if (setAside > 0) this.logger.info(`Outbox: deleted ${plural(setAside, 'set-aside file')} past its age or count bound.`);
@@ -228,7 +243,9 @@ export class Outbox {
       this.put({ ...entry.session, endReason: 'excluded' });
       queued++;
     }
-    const setAside = discardSetAside(this.corruptDir, (file: SetAsideFile) => matches({ id: file.sessionId, ...(file.documentUri !== undefined ? { documentUri: file.documentUri } : {}) }));
+    const setAside = discardSetAside(this.corruptDir, (file: SetAsideFile) =>
+      matches({ id: file.sessionId, ...(file.documentUri !== undefined ? { documentUri: file.documentUri } : {}) }),
+    );
     return { queued, setAside };
   }
 
@@ -256,7 +273,10 @@ export class Outbox {
     return claimed !== undefined && claimed.result && (claimed.outcome === 'removed' || claimed.outcome === 'restored');
   }
 
-  private previousState(target: string, fileName: string): { revision: number; queuedAt?: number; attempts?: number; lastError?: string } | undefined {
+  private previousState(
+    target: string,
+    fileName: string,
+  ): { revision: number; queuedAt?: number; attempts?: number; lastError?: string } | undefined {
     const read = readJsonFile(target);
     if (!read.ok) {
       if (read.kind === 'missing') return undefined;
@@ -273,11 +293,17 @@ export class Outbox {
     const read = readJsonFile(filePath);
     if (!read.ok) {
       if (read.kind === 'missing') return { status: 'missing' };
-      return read.kind === 'unreadable' ? { status: 'unreadable', reason: read.reason } : { status: 'corrupt', reason: read.reason };
+      return read.kind === 'unreadable'
+        ? { status: 'unreadable', reason: read.reason }
+        : { status: 'corrupt', reason: read.reason };
     }
     const parsed = parseOutboxEntry(read.value);
-    if (!parsed.ok) return parsed.kind === 'newer-version' ? { status: 'newer-version', version: parsed.version } : { status: 'corrupt', reason: parsed.reason };
-    if (parsed.entry.session.id !== sessionId) return { status: 'corrupt', reason: `it holds session ${parsed.entry.session.id}, not ${sessionId}` };
+    if (!parsed.ok)
+      return parsed.kind === 'newer-version'
+        ? { status: 'newer-version', version: parsed.version }
+        : { status: 'corrupt', reason: parsed.reason };
+    if (parsed.entry.session.id !== sessionId)
+      return { status: 'corrupt', reason: `it holds session ${parsed.entry.session.id}, not ${sessionId}` };
     return { status: 'ok', entry: parsed.entry };
   }
 
@@ -296,7 +322,9 @@ export class Outbox {
       case 'newer-version':
         if (!this.reportedNewerVersions.has(name)) {
           this.reportedNewerVersions.add(name);
-          this.logger.warn(`Outbox: left ${name} in place: it was written by a newer version of the extension (format version ${read.version}).`);
+          this.logger.warn(
+            `Outbox: left ${name} in place: it was written by a newer version of the extension (format version ${read.version}).`,
+          );
         }
         return undefined;
       case 'corrupt':
@@ -315,7 +343,9 @@ export class Outbox {
     if (!claimed) return undefined;
     const read = claimed.result;
     if (read.status === 'corrupt') {
-      this.logger.warn(`Outbox: moved unreadable session file ${name} to ${path.join('corrupt', path.basename(destination))}: ${read.reason}.`);
+      this.logger.warn(
+        `Outbox: moved unreadable session file ${name} to ${path.join('corrupt', path.basename(destination))}: ${read.reason}.`,
+      );
       return undefined;
     }
     return read.status === 'ok' && claimed.outcome === 'restored' ? read.entry : undefined;
@@ -358,7 +388,9 @@ export class Outbox {
 /** Session ids are GUIDs; anything else that could reach outside the folder is refused. */
 function sessionFileName(sessionId: string): string {
   if (!SESSION_ID.test(sessionId)) {
-    throw new Error(`Outbox: session id ${JSON.stringify(sessionId.slice(0, 80))} cannot name a file (only letters, digits and "-" are allowed).`);
+    throw new Error(
+      `Outbox: session id ${JSON.stringify(sessionId.slice(0, 80))} cannot name a file (only letters, digits and "-" are allowed).`,
+    );
   }
   return `${sessionId}.json`;
 }

@@ -84,7 +84,12 @@ export class PublishLock {
     const broken = withClaimedFile(this.lockPath, this.clock.now(), (claimPath) => {
       // Only break the lock that was judged stale: another window may have replaced it with a fresh one already.
       const again = this.read(claimPath);
-      const same = current.status === 'ok' ? again.status === 'ok' && again.lock.owner === current.lock.owner && again.lock.heartbeatAt === current.lock.heartbeatAt : again.status === 'unreadable';
+      const same =
+        current.status === 'ok'
+          ? again.status === 'ok' &&
+            again.lock.owner === current.lock.owner &&
+            again.lock.heartbeatAt === current.lock.heartbeatAt
+          : again.status === 'unreadable';
       return same ? { action: 'remove', result: true } : { action: 'restore', result: false };
     });
     if (broken && !broken.result) return false;
@@ -138,10 +143,13 @@ export class PublishLock {
     const now = this.clock.now();
     if (current.status === 'unreadable') {
       const modified = modifiedAt(filePath);
-      return modified !== undefined && now - modified > UNREADABLE_GRACE_MS ? `its content is unreadable: ${current.reason}` : undefined;
+      return modified !== undefined && now - modified > UNREADABLE_GRACE_MS
+        ? `its content is unreadable: ${current.reason}`
+        : undefined;
     }
     const { lock } = current;
-    if (now - lock.heartbeatAt > this.staleAfterMs) return `process ${lock.pid} last confirmed it ${Math.round((now - lock.heartbeatAt) / 1000)} s ago`;
+    if (now - lock.heartbeatAt > this.staleAfterMs)
+      return `process ${lock.pid} last confirmed it ${Math.round((now - lock.heartbeatAt) / 1000)} s ago`;
     if (lock.host === this.hostname && !this.isAlive(lock.pid)) return `process ${lock.pid} is no longer running`;
     return undefined;
   }
@@ -152,7 +160,13 @@ export class PublishLock {
     const value = read.value;
     if (!isRecord(value)) return { status: 'unreadable', reason: 'not an object' };
     const { pid, owner, host, acquiredAt, heartbeatAt } = value;
-    if (!isPositiveInteger(pid) || typeof owner !== 'string' || owner === '' || !isFiniteNumber(acquiredAt) || !isFiniteNumber(heartbeatAt)) {
+    if (
+      !isPositiveInteger(pid) ||
+      typeof owner !== 'string' ||
+      owner === '' ||
+      !isFiniteNumber(acquiredAt) ||
+      !isFiniteNumber(heartbeatAt)
+    ) {
       return { status: 'unreadable', reason: 'missing or malformed fields' };
     }
     return { status: 'ok', lock: { pid, owner, host: typeof host === 'string' ? host : '', acquiredAt, heartbeatAt } };

@@ -26,7 +26,12 @@ export function parsePublishedFile(value: unknown): PublishedParseResult {
   const { format, version, activities } = value;
   if (format !== PUBLISHED_FORMAT) return corrupt(mismatch('format', `"${PUBLISHED_FORMAT}"`, format));
   if (isPositiveInteger(version) && version > PUBLISHED_VERSION) {
-    return { ok: false, kind: 'newer-version', version, reason: `written by a newer version of the extension (format version ${version})` };
+    return {
+      ok: false,
+      kind: 'newer-version',
+      version,
+      reason: `written by a newer version of the extension (format version ${version})`,
+    };
   }
   if (version !== PUBLISHED_VERSION) return corrupt(mismatch('version', String(PUBLISHED_VERSION), version));
   if (!isRecord(activities)) return corrupt(mismatch('activities', 'an object', activities));
@@ -35,10 +40,13 @@ export function parsePublishedFile(value: unknown): PublishedParseResult {
     const where = `activities[${JSON.stringify(id)}]`;
     if (!isRecord(activity)) return corrupt(mismatch(where, 'an object', activity));
     const { serverId, documentUri, lastPublishedAt, historyItemIds } = activity;
-    if (serverId !== undefined && typeof serverId !== 'string') return corrupt(mismatch(`${where}.serverId`, 'a string', serverId));
+    if (serverId !== undefined && typeof serverId !== 'string')
+      return corrupt(mismatch(`${where}.serverId`, 'a string', serverId));
     if (typeof documentUri !== 'string') return corrupt(mismatch(`${where}.documentUri`, 'a string', documentUri));
-    if (!isFiniteNumber(lastPublishedAt)) return corrupt(mismatch(`${where}.lastPublishedAt`, 'a finite number', lastPublishedAt));
-    if (!Array.isArray(historyItemIds)) return corrupt(mismatch(`${where}.historyItemIds`, 'an array of strings', historyItemIds));
+    if (!isFiniteNumber(lastPublishedAt))
+      return corrupt(mismatch(`${where}.lastPublishedAt`, 'a finite number', lastPublishedAt));
+    if (!Array.isArray(historyItemIds))
+      return corrupt(mismatch(`${where}.historyItemIds`, 'an array of strings', historyItemIds));
     const ids: string[] = [];
     for (const item of historyItemIds as unknown[]) {
       if (typeof item !== 'string') return corrupt(mismatch(`${where}.historyItemIds[]`, 'a string', item));

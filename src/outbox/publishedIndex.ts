@@ -99,7 +99,9 @@ export class PublishedIndex {
     if (parsed.kind === 'newer-version') {
       if (!this.newerVersionReported) {
         this.newerVersionReported = true;
-        this.logger.warn(`Published index: left ${FILE_NAME} in place: it was ${parsed.reason}; this version will not record published activities.`);
+        this.logger.warn(
+          `Published index: left ${FILE_NAME} in place: it was ${parsed.reason}; this version will not record published activities.`,
+        );
       }
       return { activities: new Map(), writable: false };
     }
@@ -116,7 +118,9 @@ export class PublishedIndex {
       if (errorCode(error) === 'ENOENT') return;
       throw error;
     }
-    this.logger.warn(`Published index: moved unreadable ${FILE_NAME} to ${path.join('corrupt', destinationName)} and started a new one: ${reason}.`);
+    this.logger.warn(
+      `Published index: moved unreadable ${FILE_NAME} to ${path.join('corrupt', destinationName)} and started a new one: ${reason}.`,
+    );
   }
 }
 

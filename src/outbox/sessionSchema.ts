@@ -21,19 +21,24 @@ function isEndReason(value: unknown): value is SessionEndReason {
 /** Returns a fresh Session holding only the known fields. */
 export function parseSession(value: unknown, where = 'session'): Parsed<Session> {
   if (!isRecord(value)) return mismatch(where, 'an object', value);
-  const { id, documentUri, languageId, startedAt, lastActiveAt, activeSeconds, cursor, state, endReason, publishable, privacy } = value;
+  const { id, documentUri, languageId, startedAt, lastActiveAt, activeSeconds, cursor, state, endReason, publishable, privacy } =
+    value;
   if (typeof id !== 'string' || id === '') return mismatch(`${where}.id`, 'a non-empty string', id);
-  if (typeof documentUri !== 'string' || documentUri === '') return mismatch(`${where}.documentUri`, 'a non-empty string', documentUri);
+  if (typeof documentUri !== 'string' || documentUri === '')
+    return mismatch(`${where}.documentUri`, 'a non-empty string', documentUri);
   if (typeof languageId !== 'string') return mismatch(`${where}.languageId`, 'a string', languageId);
   if (!isFiniteNumber(startedAt)) return mismatch(`${where}.startedAt`, 'a finite number', startedAt);
   if (!isFiniteNumber(lastActiveAt)) return mismatch(`${where}.lastActiveAt`, 'a finite number', lastActiveAt);
-  if (!isFiniteNumber(activeSeconds) || activeSeconds < 0) return mismatch(`${where}.activeSeconds`, 'a finite number ≥ 0', activeSeconds);
+  if (!isFiniteNumber(activeSeconds) || activeSeconds < 0)
+    return mismatch(`${where}.activeSeconds`, 'a finite number ≥ 0', activeSeconds);
   if (state !== 'ongoing' && state !== 'ended') return mismatch(`${where}.state`, '"ongoing" or "ended"', state);
   if (endReason !== undefined && !isEndReason(endReason)) {
     return mismatch(`${where}.endReason`, `one of ${Object.keys(END_REASONS).join(', ')}`, endReason);
   }
-  if (publishable !== undefined && typeof publishable !== 'boolean') return mismatch(`${where}.publishable`, 'true or false', publishable);
-  if (privacy !== undefined && !isPrivacyLevel(privacy)) return mismatch(`${where}.privacy`, `one of ${PRIVACY_LEVELS.join(', ')}`, privacy);
+  if (publishable !== undefined && typeof publishable !== 'boolean')
+    return mismatch(`${where}.publishable`, 'true or false', publishable);
+  if (privacy !== undefined && !isPrivacyLevel(privacy))
+    return mismatch(`${where}.privacy`, `one of ${PRIVACY_LEVELS.join(', ')}`, privacy);
   let position: CursorPosition | undefined;
   if (cursor !== undefined) {
     const parsed = parseCursor(cursor, `${where}.cursor`);

@@ -13,8 +13,17 @@ export type LinkTable = Record<string, LinkTarget & { seen: number }>;
 /** 90 days: past Graph's 30 days of history, for activities whose file was not worked on since. */
 export const LINK_MAX_AGE_MS = 90 * 86_400_000;
 
-export function rememberLink(table: LinkTable, appActivityId: string, target: LinkTarget, now: number, capacity = 5000): LinkTable {
-  const next: LinkTable = { ...dropLinks(table, (_, entry) => now - entry.seen > LINK_MAX_AGE_MS), [appActivityId]: { ...target, seen: now } };
+export function rememberLink(
+  table: LinkTable,
+  appActivityId: string,
+  target: LinkTarget,
+  now: number,
+  capacity = 5000,
+): LinkTable {
+  const next: LinkTable = {
+    ...dropLinks(table, (_, entry) => now - entry.seen > LINK_MAX_AGE_MS),
+    [appActivityId]: { ...target, seen: now },
+  };
   const ids = Object.keys(next);
   if (ids.length <= capacity) return next;
   ids.sort((a, b) => next[a].seen - next[b].seen);
@@ -27,7 +36,8 @@ export function rememberLink(table: LinkTable, appActivityId: string, target: Li
  * `__proto__` or `constructor` must not find something inherited.
  */
 export function linkTargetOf(table: LinkTable, appActivityId: string): (LinkTarget & { seen: number }) | undefined {
-  if (typeof table !== 'object' || table === null || !Object.prototype.hasOwnProperty.call(table, appActivityId)) return undefined;
+  if (typeof table !== 'object' || table === null || !Object.prototype.hasOwnProperty.call(table, appActivityId))
+    return undefined;
   const target = table[appActivityId];
   return typeof target === 'object' && target !== null && typeof target.documentUri === 'string' ? target : undefined;
 }

@@ -18,7 +18,11 @@ import type { ServiceFacts, ServiceFactsStore } from './serviceFacts';
 
 export interface ActivityGraph {
   upsertActivity(activity: UserActivityRequest, signal?: AbortSignal): Promise<UpsertActivityResult>;
-  putHistoryItem(activityId: string, item: HistoryItemWithId, signal?: AbortSignal): Promise<HistoryItemResponse & { doubtful?: boolean }>;
+  putHistoryItem(
+    activityId: string,
+    item: HistoryItemWithId,
+    signal?: AbortSignal,
+  ): Promise<HistoryItemResponse & { doubtful?: boolean }>;
   deleteHistoryItem(activityId: string, historyItemId: string, signal?: AbortSignal): Promise<boolean>;
   listActivities(options?: { signal?: AbortSignal }): Promise<UserActivityResponse[]>;
 }
@@ -78,7 +82,9 @@ export async function writeActivity(request: PlannedRequest, context: WriteConte
   const items = (request.body.historyItems ?? []).filter((item): item is HistoryItemWithId => typeof item.id === 'string');
   const writer = new ActivityWrite(request.documentUri, activity, request.body.appActivityId, target, items, context);
   const isNew = target.entry?.serverId === undefined;
-  const deepInsert = !target.byServerIdOnly && (isNew ? facts.historyIds !== 'ignored' : facts.historyIds === 'honoured' && facts.replace === 'keeps');
+  const deepInsert =
+    !target.byServerIdOnly &&
+    (isNew ? facts.historyIds !== 'ignored' : facts.historyIds === 'honoured' && facts.replace === 'keeps');
   if (deepInsert && items.length > 0) await writer.deepInsert();
   else await writer.itemByItem(isNew || (facts.replace === 'keeps' && !target.byServerIdOnly));
 }
@@ -123,7 +129,9 @@ class ActivityWrite {
     // An answer without the items proves nothing either way: the per-item path and the read-back are safe both ways.
     if (returned.length > 0) {
       this.context.facts.learn({ historyIds: 'ignored' });
-      this.context.log.warn('Graph stored deep-inserted history items under ids of its own; sessions now go one by one to …/historyItems/{id}, and the items it made are removed.');
+      this.context.log.warn(
+        'Graph stored deep-inserted history items under ids of its own; sessions now go one by one to …/historyItems/{id}, and the items it made are removed.',
+      );
     }
     // Until the per-item writes and the clean-up are read back, nothing of this activity is acknowledged.
     for (const item of this.items) this.doubt(item.id, 0);
@@ -180,15 +188,22 @@ class ActivityWrite {
     const { unconfirmed, confirmAfterMs } = this.context;
     const now = this.context.now();
     const sure = items.filter((item) => !unconfirmed.has(item.id));
-    const waiting = items.filter((item) => unconfirmed.has(item.id) && (unconfirmed.get(item.id) as number) + confirmAfterMs > now);
-    if (waiting.length > 0) this.context.confirmLater(Math.max(...waiting.map((item) => (unconfirmed.get(item.id) as number) + confirmAfterMs)));
+    const waiting = items.filter(
+      (item) => unconfirmed.has(item.id) && (unconfirmed.get(item.id) as number) + confirmAfterMs > now,
+    );
+    if (waiting.length > 0)
+      this.context.confirmLater(Math.max(...waiting.map((item) => (unconfirmed.get(item.id) as number) + confirmAfterMs)));
     const doubtful = items.filter((item) => unconfirmed.has(item.id) && !waiting.includes(item));
     if (doubtful.length > 0) {
       const held = (await this.context.graph.listActivities({ signal: this.context.signal })).find((a) => a.id === this.serverId);
       const heldItems = held?.historyItems ?? [];
-      const known = new Set([...(this.target.entry?.historyItemIds ?? []), ...this.items.map((i) => i.id)].map((id) => id.toLowerCase()));
+      const known = new Set(
+        [...(this.target.entry?.historyItemIds ?? []), ...this.items.map((i) => i.id)].map((id) => id.toLowerCase()),
+      );
       const starts = new Set(this.items.map((item) => Date.parse(item.startedDateTime)));
-      await this.removeForeign(heldItems.filter((h) => !known.has(h.id.toLowerCase()) && starts.has(Date.parse(h.startedDateTime))).map((h) => h.id));
+      await this.removeForeign(
+        heldItems.filter((h) => !known.has(h.id.toLowerCase()) && starts.has(Date.parse(h.startedDateTime))).map((h) => h.id),
+      );
       for (const item of doubtful) {
         const copy = heldItems.find((h) => h.id.toLowerCase() === item.id.toLowerCase());
         if (copy && sameTimes(copy, item)) {
@@ -217,7 +232,12 @@ class ActivityWrite {
   }
 
   private record(historyItemIds: string[]): void {
-    this.context.published.record(this.activity.appActivityId, { serverId: this.serverId, documentUri: this.documentUri, historyItemIds, at: this.context.now() });
+    this.context.published.record(this.activity.appActivityId, {
+      serverId: this.serverId,
+      documentUri: this.documentUri,
+      historyItemIds,
+      at: this.context.now(),
+    });
   }
 
   private knownServerId(): string {

@@ -20,14 +20,28 @@ export function renderPending(entries: readonly PendingEntry[], now: number): st
     lines.push(localize('Nothing is waiting: every session has been published.'));
     return lines.join('\n');
   }
-  const headers = [localize('file'), localize('started'), localize('active'), localize('state'), localize('attempts'), localize('last error')];
-  lines.push(localize('{0} session(s), saved on this machine until Microsoft Graph acknowledges them.', entries.length), '', `| ${headers.join(' | ')} |`, '| --- | --- | --- | --- | --- | --- |');
+  const headers = [
+    localize('file'),
+    localize('started'),
+    localize('active'),
+    localize('state'),
+    localize('attempts'),
+    localize('last error'),
+  ];
+  lines.push(
+    localize('{0} session(s), saved on this machine until Microsoft Graph acknowledges them.', entries.length),
+    '',
+    `| ${headers.join(' | ')} |`,
+    '| --- | --- | --- | --- | --- | --- |',
+  );
   for (const { session, attempts, lastError } of entries) {
     const age = Math.round((now - session.lastActiveAt) / 60_000);
     // A file name or an error text is shown literally in the Markdown table, never as a link or markup.
     const cell = (text: string) => inertMarkdown(redact(text));
     const started = localize('{0} ({1} min ago)', new Date(session.startedAt).toISOString(), age);
-    lines.push(`| ${cell(decodeURIComponent(session.documentUri))} | ${started} | ${minutes(session.activeSeconds)} | ${session.state} | ${attempts} | ${cell(lastError ?? '')} |`);
+    lines.push(
+      `| ${cell(decodeURIComponent(session.documentUri))} | ${started} | ${minutes(session.activeSeconds)} | ${session.state} | ${attempts} | ${cell(lastError ?? '')} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -24,7 +24,12 @@ export function planRequests(inputs: readonly ActivityInput[], options: MappingO
   for (const input of inputs) {
     try {
       for (const body of buildActivityPayloads(input, options)) {
-        plan.requests.push({ documentUri: input.documentUri, method: 'PUT', url: `${graphEndpoint}/me/activities/${encodeAppActivityId(body.appActivityId)}`, body });
+        plan.requests.push({
+          documentUri: input.documentUri,
+          method: 'PUT',
+          url: `${graphEndpoint}/me/activities/${encodeAppActivityId(body.appActivityId)}`,
+          body,
+        });
       }
     } catch (error) {
       if (!(error instanceof InvalidMappingOptionsError || error instanceof PayloadValidationError)) throw error;
@@ -37,12 +42,17 @@ export function planRequests(inputs: readonly ActivityInput[], options: MappingO
 /** The plan as a JSON-with-comments text: one block per request. */
 export function renderPlan(plan: Plan, note: string): string {
   const lines = [`// ${note}`, `// ${localize('Dry run: nothing has been sent.')}`, ''];
-  if (plan.requests.length === 0 && plan.problems.length === 0) lines.push(`// ${localize('No pending sessions: nothing would be sent.')}`);
+  if (plan.requests.length === 0 && plan.problems.length === 0)
+    lines.push(`// ${localize('No pending sessions: nothing would be sent.')}`);
   for (const request of plan.requests) {
     lines.push(`// ${request.method} ${request.url}`, JSON.stringify(request.body, null, 2), '');
   }
   for (const problem of plan.problems) {
-    lines.push(`// ${localize('Not sendable: {0}', problem.documentUri)}`, ...problem.message.split('\n').map((l) => `//   ${l}`), '');
+    lines.push(
+      `// ${localize('Not sendable: {0}', problem.documentUri)}`,
+      ...problem.message.split('\n').map((l) => `//   ${l}`),
+      '',
+    );
   }
   return lines.join('\n');
 }

@@ -117,7 +117,8 @@ export class Publisher {
     if (!lock.tryAcquire()) return summary('busy', 0, 0, outbox.count(), []);
     try {
       const pruned = outbox.prune();
-      if (pruned.expired + pruned.overCap > 0) log.warn(`Dropped ${pruned.expired} session(s) older than Graph keeps them and ${pruned.overCap} beyond the outbox cap.`);
+      if (pruned.expired + pruned.overCap > 0)
+        log.warn(`Dropped ${pruned.expired} session(s) older than Graph keeps them and ${pruned.overCap} beyond the outbox cap.`);
       return await this.send(run);
     } finally {
       lock.release();
@@ -129,13 +130,19 @@ export class Publisher {
     const skipAfter = run.skipAfterPermanentFailures ?? Infinity;
     const sendable = outbox.list().filter((e) => !(e.lastError?.startsWith(PERMANENT_MARK) && e.attempts >= skipAfter));
     const withFinished = new Set(sendable.filter((e) => e.session.state === 'ended').map((e) => e.session.documentUri));
-    const entries = run.ongoing === 'withFinished' ? sendable.filter((e) => e.session.state === 'ended' || withFinished.has(e.session.documentUri)) : sendable;
+    const entries =
+      run.ongoing === 'withFinished'
+        ? sendable.filter((e) => e.session.state === 'ended' || withFinished.has(e.session.documentUri))
+        : sendable;
     const revisions = new Map(entries.map((e) => [e.session.id, e.revision]));
     const plan = this.options.plan(entries.map((e) => e.session));
     const failures: PublishFailure[] = [];
     for (const problem of plan.problems) {
       failures.push(problem);
-      this.recordFailure(entries.filter((e) => e.session.documentUri === problem.documentUri), `${PERMANENT_MARK}${problem.message}`);
+      this.recordFailure(
+        entries.filter((e) => e.session.documentUri === problem.documentUri),
+        `${PERMANENT_MARK}${problem.message}`,
+      );
     }
     let activities = 0;
     let sessions = 0;
@@ -150,7 +157,9 @@ export class Publisher {
         log.info(`Write budget spent; publishing resumes at ${new Date(retryAt).toISOString()}.`);
         return { ...summary('budget', activities, sessions, remaining(), failures), retryAt };
       }
-      const itemIds = (request.body.historyItems ?? []).map((item) => item.id).filter((id): id is string => typeof id === 'string');
+      const itemIds = (request.body.historyItems ?? [])
+        .map((item) => item.id)
+        .filter((id): id is string => typeof id === 'string');
       try {
         await writeActivity(request, {
           graph,
@@ -161,7 +170,9 @@ export class Publisher {
           confirmLater: (at) => (confirmAt = Math.max(confirmAt ?? at, at)),
           canWrite: () => writeBudget.remaining() >= 1,
           acknowledge: (ids) => {
-            const acks = ids.flatMap((id) => (revisions.has(id) ? [{ sessionId: id, revision: revisions.get(id) as number }] : []));
+            const acks = ids.flatMap((id) =>
+              revisions.has(id) ? [{ sessionId: id, revision: revisions.get(id) as number }] : [],
+            );
             outbox.acknowledge(acks);
             sessions += acks.length;
             lock.heartbeat();
@@ -185,12 +196,25 @@ export class Publisher {
         const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
         if (stop) {
           log.warn(`Publishing paused (${stop}): ${message}`);
-          const retryAt = stop === 'retryLater' ? Math.max(now() + (this.options.retryDelayMs ?? 60_000), error instanceof GraphError && error.retryAfterMs ? now() + error.retryAfterMs : 0) : undefined;
-          return { ...summary(stop, activities, sessions, remaining(), failures), reason: message, ...(retryAt ? { retryAt } : {}) };
+          const retryAt =
+            stop === 'retryLater'
+              ? Math.max(
+                  now() + (this.options.retryDelayMs ?? 60_000),
+                  error instanceof GraphError && error.retryAfterMs ? now() + error.retryAfterMs : 0,
+                )
+              : undefined;
+          return {
+            ...summary(stop, activities, sessions, remaining(), failures),
+            reason: message,
+            ...(retryAt ? { retryAt } : {}),
+          };
         }
         log.warn(`Graph refused the activity for ${request.documentUri}: ${message}`);
         failures.push({ documentUri: request.documentUri, message });
-        this.recordFailure(entries.filter((e) => itemIds.includes(e.session.id)), `${PERMANENT_MARK}${message}`);
+        this.recordFailure(
+          entries.filter((e) => itemIds.includes(e.session.id)),
+          `${PERMANENT_MARK}${message}`,
+        );
       }
     }
     if (failures.length === 0 && confirmAt !== undefined) {
@@ -216,6 +240,12 @@ export class Publisher {
   }
 }
 
-function summary(outcome: PublishOutcome, activities: number, sessions: number, remaining: number, failures: PublishFailure[]): PublishSummary {
+function summary(
+  outcome: PublishOutcome,
+  activities: number,
+  sessions: number,
+  remaining: number,
+  failures: PublishFailure[],
+): PublishSummary {
   return { outcome, activities, sessions, remaining, failures };
 }

@@ -17,13 +17,19 @@ export interface PurgeResult {
 }
 
 export interface LocalTraces {
-  outbox: { discardWhere(matches: (session: { id: string; documentUri?: string }) => boolean): { queued: number; setAside: number } };
+  outbox: {
+    discardWhere(matches: (session: { id: string; documentUri?: string }) => boolean): { queued: number; setAside: number };
+  };
   links: { forgetWhere(drop: (appActivityId: string, documentUri: string) => boolean): number };
 }
 
 export function purgeLocalTraces(target: PurgeTarget, traces: LocalTraces): PurgeResult {
   const document = (uri: string | undefined) => uri !== undefined && target.documents !== undefined && target.documents(uri);
-  const { queued, setAside } = traces.outbox.discardWhere((session) => target.sessionIds?.has(session.id) === true || document(session.documentUri));
-  const links = traces.links.forgetWhere((appActivityId, documentUri) => target.activityIds?.has(appActivityId) === true || document(documentUri));
+  const { queued, setAside } = traces.outbox.discardWhere(
+    (session) => target.sessionIds?.has(session.id) === true || document(session.documentUri),
+  );
+  const links = traces.links.forgetWhere(
+    (appActivityId, documentUri) => target.activityIds?.has(appActivityId) === true || document(documentUri),
+  );
   return { queued, setAside, links };
 }

@@ -41,7 +41,10 @@ export class PublishScheduler {
   private disposed = false;
 
   constructor(private readonly options: SchedulerOptions) {
-    this.timers = options.timers ?? { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) };
+    this.timers = options.timers ?? {
+      setTimeout: (cb, ms) => setTimeout(cb, ms),
+      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+    };
     this.restartInterval();
   }
 
@@ -129,11 +132,14 @@ export class PublishScheduler {
     this.cancelWake();
     this.wakeAt = at;
     this.wakeReason = reason;
-    this.wakeHandle = this.timers.setTimeout(() => {
-      this.wakeHandle = undefined;
-      this.wakeAt = undefined;
-      void this.runNow(this.wakeReason).catch((error: unknown) => this.options.onError?.(error));
-    }, Math.max(0, ms));
+    this.wakeHandle = this.timers.setTimeout(
+      () => {
+        this.wakeHandle = undefined;
+        this.wakeAt = undefined;
+        void this.runNow(this.wakeReason).catch((error: unknown) => this.options.onError?.(error));
+      },
+      Math.max(0, ms),
+    );
   }
 
   private cancelWake(): void {

@@ -45,7 +45,8 @@ export class MemoryServiceFacts implements ServiceFactsStore {
 /** Reads stored facts defensively: anything unreadable is 'unknown'. */
 export function parseServiceFacts(value: unknown): ServiceFacts {
   const object = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const pick = <T extends string>(key: string, allowed: readonly T[]): T | 'unknown' => (allowed.includes(object[key] as T) ? (object[key] as T) : 'unknown');
+  const pick = <T extends string>(key: string, allowed: readonly T[]): T | 'unknown' =>
+    allowed.includes(object[key] as T) ? (object[key] as T) : 'unknown';
   return {
     historyIds: pick('historyIds', ['honoured', 'ignored']),
     replace: pick('replace', ['keeps', 'drops']),

@@ -61,7 +61,8 @@ export class PublishedFeed {
     if (auth !== 'signedIn') return Promise.resolve(this.set({ kind: 'signedOut' }));
     const fresh = this.fetchedAt !== undefined && this.options.now() - this.fetchedAt < this.maxAgeMs;
     if (!options.force && fresh && this.current.kind === 'ok') return Promise.resolve(this.current);
-    if (this.options.readBudget.remaining() < 1) return Promise.resolve(this.set({ kind: 'budget', retryAt: this.options.readBudget.nextSlotAt() }));
+    if (this.options.readBudget.remaining() < 1)
+      return Promise.resolve(this.set({ kind: 'budget', retryAt: this.options.readBudget.nextSlotAt() }));
     this.set({ kind: 'loading' });
     this.inFlight = this.read().finally(() => (this.inFlight = undefined));
     return this.inFlight;
@@ -73,7 +74,11 @@ export class PublishedFeed {
     const goneSessions = new Set(sessionIds);
     this.activities = this.activities
       .filter((a) => !goneActivities.has(a.appActivityId))
-      .map((a) => (a.historyItems?.some((h) => goneSessions.has(h.id)) ? { ...a, historyItems: a.historyItems.filter((h) => !goneSessions.has(h.id)) } : a));
+      .map((a) =>
+        a.historyItems?.some((h) => goneSessions.has(h.id))
+          ? { ...a, historyItems: a.historyItems.filter((h) => !goneSessions.has(h.id)) }
+          : a,
+      );
     this.options.onChange();
   }
 

@@ -39,7 +39,12 @@ export function planForget(scope: ForgetScope, published: readonly PublishedActi
   const sessions: SessionDeletion[] = [];
   let dropPending: (session: Session) => boolean;
   const whole = (activity: PublishedActivity) =>
-    activities.push({ id: activity.id, appActivityId: activity.appActivityId, displayText: activity.displayText, sessionIds: activity.sessions.map((s) => s.id) });
+    activities.push({
+      id: activity.id,
+      appActivityId: activity.appActivityId,
+      displayText: activity.displayText,
+      sessionIds: activity.sessions.map((s) => s.id),
+    });
 
   switch (scope.kind) {
     case 'session': {
@@ -69,7 +74,8 @@ export function planForget(scope: ForgetScope, published: readonly PublishedActi
         const hit = activity.sessions.filter(inRange);
         if (hit.length === 0) continue;
         if (hit.length === activity.sessions.length) whole(activity);
-        else for (const s of hit) sessions.push({ activityId: activity.id, appActivityId: activity.appActivityId, sessionId: s.id });
+        else
+          for (const s of hit) sessions.push({ activityId: activity.id, appActivityId: activity.appActivityId, sessionId: s.id });
       }
       dropPending = inRange;
       break;

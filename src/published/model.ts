@@ -54,12 +54,18 @@ export function toPublishedActivities(activities: readonly UserActivityResponse[
     .sort((a, b) => b.lastActiveAt - a.lastActiveAt);
 }
 
-function toPublishedSession(item: { id?: string; startedDateTime: string; lastActiveDateTime?: string; activeDurationSeconds?: number }): PublishedSession | undefined {
+function toPublishedSession(item: {
+  id?: string;
+  startedDateTime: string;
+  lastActiveDateTime?: string;
+  activeDurationSeconds?: number;
+}): PublishedSession | undefined {
   const startedAt = Date.parse(item.startedDateTime);
   if (!item.id || !Number.isFinite(startedAt)) return undefined;
   const lastActive = Date.parse(item.lastActiveDateTime ?? '');
   const lastActiveAt = Number.isFinite(lastActive) ? lastActive : startedAt;
-  const activeSeconds = typeof item.activeDurationSeconds === 'number' ? item.activeDurationSeconds : Math.round((lastActiveAt - startedAt) / 1000);
+  const activeSeconds =
+    typeof item.activeDurationSeconds === 'number' ? item.activeDurationSeconds : Math.round((lastActiveAt - startedAt) / 1000);
   return { id: item.id, startedAt, lastActiveAt, activeSeconds };
 }
 
@@ -113,7 +119,9 @@ export function groupActivities(activities: readonly PublishedActivity[], by: Gr
   }
   const sorted = [...groups.values()];
   for (const group of sorted) group.activities.sort((a, b) => latest(b) - latest(a));
-  return by === 'day' ? sorted.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0)) : sorted.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return by === 'day'
+    ? sorted.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
+    : sorted.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 function latest(entry: ActivityInGroup): number {

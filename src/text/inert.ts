@@ -15,8 +15,9 @@ const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
  * text: bidi embeddings, overrides and isolates, the directional marks, zero-width space and word joiner, BOM.
  * The zero-width joiner (U+200D) stays: emoji sequences need it.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's whole job
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's whole job
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
 /** Schemes whose URIs run something when followed. */
 const ACTIVE_SCHEME = /\b(command|javascript|vbscript|data|vscode|vscode-insiders|file):/gi;

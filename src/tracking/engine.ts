@@ -219,7 +219,14 @@ export class TrackingEngine {
     // Save As saves the buffer in the active editor: its session, running or just switched to, moves to the file.
     const untitled = this.activeTarget;
     const isNewFile = now - document.registeredAt <= SAVE_AS_WINDOW_MS;
-    if (untitled !== undefined && !untitled.publishable && document.publishable && isNewFile && document.key !== untitled.key && this.focused) {
+    if (
+      untitled !== undefined &&
+      !untitled.publishable &&
+      document.publishable &&
+      isNewFile &&
+      document.key !== untitled.key &&
+      this.focused
+    ) {
       if (this.candidate?.key === untitled.key) this.settleSwitch();
       if (this.current?.key === untitled.key) this.saveAs = { fromKey: untitled.key, toKey: document.key, at: now };
     }
@@ -381,7 +388,12 @@ export class TrackingEngine {
 
   private isSaveAsOf(current: LiveSession, target: DocumentState, now: number): boolean {
     const saveAs = this.saveAs;
-    return saveAs !== undefined && saveAs.fromKey === current.key && saveAs.toKey === target.key && now - saveAs.at <= SAVE_AS_WINDOW_MS;
+    return (
+      saveAs !== undefined &&
+      saveAs.fromKey === current.key &&
+      saveAs.toKey === target.key &&
+      now - saveAs.at <= SAVE_AS_WINDOW_MS
+    );
   }
 
   private moveCurrentTo(document: DocumentState): void {
@@ -467,7 +479,9 @@ export class TrackingEngine {
       return;
     }
     if (session.activeMs < this.minimumMs && !session.checkpointed) {
-      this.log?.debug(`Tracking: dropped a session of ${formatSeconds(session.activeMs)} active (${reason}), under the ${formatSeconds(this.minimumMs)} minimum.`);
+      this.log?.debug(
+        `Tracking: dropped a session of ${formatSeconds(session.activeMs)} active (${reason}), under the ${formatSeconds(this.minimumMs)} minimum.`,
+      );
       return;
     }
     this.deliver(() => this.sink.finished(snapshot(session, reason)));

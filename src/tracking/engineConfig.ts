@@ -54,7 +54,9 @@ export function validateTrackingConfig(raw: unknown): ValidatedTrackingConfig {
     if (value === undefined) continue;
     const { min, max } = TRACKING_CONFIG_RANGES[key];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      problems.push(localize('{0}: {1} is not a number; using the default {2}.', key, JSON.stringify(value), DEFAULT_TRACKING_CONFIG[key]));
+      problems.push(
+        localize('{0}: {1} is not a number; using the default {2}.', key, JSON.stringify(value), DEFAULT_TRACKING_CONFIG[key]),
+      );
       continue;
     }
     if (value < min || value > max) {
@@ -69,7 +71,9 @@ export function validateTrackingConfig(raw: unknown): ValidatedTrackingConfig {
   // A grace longer than the idle timeout would let a session outlive its own idleness.
   for (const key of ['switchGraceSeconds', 'blurGraceSeconds'] as const) {
     if (values[key] > values.idleTimeoutSeconds) {
-      problems.push(localize('{0}: {1} is longer than idleTimeoutSeconds; using {2}.', key, values[key], values.idleTimeoutSeconds));
+      problems.push(
+        localize('{0}: {1} is longer than idleTimeoutSeconds; using {2}.', key, values[key], values.idleTimeoutSeconds),
+      );
       values[key] = values.idleTimeoutSeconds;
     }
   }

@@ -78,7 +78,12 @@ export function renamedKey(key: string, fromKey: string, toKey: string): string 
 }
 
 /** The descriptor of a document that moved along with its renamed folder. */
-export function descriptorAfterRename(key: string, fromKey: string, to: DocumentDescriptor, languageId: string): DocumentDescriptor {
+export function descriptorAfterRename(
+  key: string,
+  fromKey: string,
+  to: DocumentDescriptor,
+  languageId: string,
+): DocumentDescriptor {
   const newKey = renamedKey(key, fromKey, to.key) ?? to.key;
   if (newKey === to.key) return { ...to, languageId: to.languageId === '' ? languageId : to.languageId };
   const rest = safeDecode(newKey.slice(to.key.length));

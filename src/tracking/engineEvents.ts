@@ -21,7 +21,12 @@ export type TrackingEvent =
   | { readonly type: 'open'; readonly document: DocumentDescriptor }
   | { readonly type: 'close'; readonly key: string }
   /** The active text editor changed; `diffOriginal` when it is the left side of a diff editor. */
-  | { readonly type: 'activeEditor'; readonly key: string | undefined; readonly diffOriginal?: boolean; readonly cursor?: CursorPosition }
+  | {
+      readonly type: 'activeEditor';
+      readonly key: string | undefined;
+      readonly diffOriginal?: boolean;
+      readonly cursor?: CursorPosition;
+    }
   | { readonly type: 'activeNotebook'; readonly key: string | undefined }
   /** Text changed; `inActiveEditor` when the adapter saw it in the active editor of the focused window. */
   | { readonly type: 'edit'; readonly key: string; readonly inActiveEditor: boolean; readonly cursor?: CursorPosition }

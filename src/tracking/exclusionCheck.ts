@@ -10,7 +10,17 @@ export function isDocumentExcluded(documentUri: string): boolean {
   const uri = vscode.Uri.parse(documentUri);
   const settings = vscode.workspace.getConfiguration(TRACKING_SETTINGS_SECTION, uri);
   const inWorkspace = vscode.workspace.getWorkspaceFolder(uri) !== undefined;
-  const scoped = <T>(inspected: { globalValue?: T } | undefined) => (inWorkspace ? inspected : { globalValue: inspected?.globalValue });
-  const exclusions = combineExclusionScopes(scoped(settings.inspect<unknown>('enabled')), scoped(settings.inspect<unknown>('exclude'))).settings;
-  return isExcluded({ relativePath: inWorkspace ? vscode.workspace.asRelativePath(uri, false) : undefined, absolutePath: uri.scheme === 'file' ? uri.fsPath : uri.path }, exclusions);
+  const scoped = <T>(inspected: { globalValue?: T } | undefined) =>
+    inWorkspace ? inspected : { globalValue: inspected?.globalValue };
+  const exclusions = combineExclusionScopes(
+    scoped(settings.inspect<unknown>('enabled')),
+    scoped(settings.inspect<unknown>('exclude')),
+  ).settings;
+  return isExcluded(
+    {
+      relativePath: inWorkspace ? vscode.workspace.asRelativePath(uri, false) : undefined,
+      absolutePath: uri.scheme === 'file' ? uri.fsPath : uri.path,
+    },
+    exclusions,
+  );
 }

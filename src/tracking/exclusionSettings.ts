@@ -32,11 +32,17 @@ const SCOPES = [
 /** The settings of one scope (the user's, unlabelled, unless `label` names another). */
 export function parseExclusionSettings(enabled: unknown, exclude: unknown, label = ''): CheckedExclusionSettings {
   const problems: string[] = [];
-  return { settings: { trackingEnabled: parseEnabled(enabled, problems, label), exclude: parseExclude(exclude, problems, label) }, problems };
+  return {
+    settings: { trackingEnabled: parseEnabled(enabled, problems, label), exclude: parseExclude(exclude, problems, label) },
+    problems,
+  };
 }
 
 /** Every scope joined: the union of the patterns, and tracking on only while no scope turns it off. */
-export function combineExclusionScopes(enabled: ScopedValues | undefined, exclude: ScopedValues | undefined): CheckedExclusionSettings {
+export function combineExclusionScopes(
+  enabled: ScopedValues | undefined,
+  exclude: ScopedValues | undefined,
+): CheckedExclusionSettings {
   const problems: string[] = [];
   let trackingEnabled = true;
   const patterns = new Set<string>();
@@ -65,7 +71,9 @@ function parseExclude(value: unknown, problems: string[], label: string): string
   if (value === undefined || value === null) return [];
   if (typeof value === 'string') {
     if (value.trim() === '') return [];
-    problems.push(`${EXCLUDE}${label}: ${JSON.stringify(value)} is one pattern, not a list of patterns; using it as [${JSON.stringify(value)}].`);
+    problems.push(
+      `${EXCLUDE}${label}: ${JSON.stringify(value)} is one pattern, not a list of patterns; using it as [${JSON.stringify(value)}].`,
+    );
     return withinCaps([value], problems, label);
   }
   if (!Array.isArray(value)) {
@@ -74,7 +82,10 @@ function parseExclude(value: unknown, problems: string[], label: string): string
   }
   const patterns = value.filter((item): item is string => typeof item === 'string');
   const ignored = value.filter((item) => typeof item !== 'string');
-  if (ignored.length > 0) problems.push(`${EXCLUDE}${label}: ignored ${ignored.map((item) => JSON.stringify(item)).join(', ')}: each entry must be a glob pattern in quotes.`);
+  if (ignored.length > 0)
+    problems.push(
+      `${EXCLUDE}${label}: ignored ${ignored.map((item) => JSON.stringify(item)).join(', ')}: each entry must be a glob pattern in quotes.`,
+    );
   return withinCaps(patterns, problems, label);
 }
 

@@ -119,9 +119,16 @@ export class TrackingAdapter implements vscode.Disposable {
       window.onDidChangeWindowState((state) => this.send({ type: 'focus', focused: state.focused })),
       workspace.onDidChangeTextDocument((event) => this.onTextChanged(event)),
       window.onDidChangeTextEditorSelection((event) =>
-        this.send({ type: 'selection', key: event.textEditor.document.uri.toString(), kind: selectionKind(event.kind), cursor: cursorIn(event.textEditor.document, event.selections[0]?.active) }),
+        this.send({
+          type: 'selection',
+          key: event.textEditor.document.uri.toString(),
+          kind: selectionKind(event.kind),
+          cursor: cursorIn(event.textEditor.document, event.selections[0]?.active),
+        }),
       ),
-      window.onDidChangeTextEditorVisibleRanges((event) => this.send({ type: 'scroll', key: event.textEditor.document.uri.toString() })),
+      window.onDidChangeTextEditorVisibleRanges((event) =>
+        this.send({ type: 'scroll', key: event.textEditor.document.uri.toString() }),
+      ),
       workspace.onDidSaveTextDocument((document) => this.send({ type: 'save', key: document.uri.toString() })),
       workspace.onDidOpenTextDocument((document) => this.send({ type: 'open', document: this.describeText(document) })),
       workspace.onDidCloseTextDocument((document) => this.send({ type: 'close', key: document.uri.toString() })),
@@ -142,14 +149,20 @@ export class TrackingAdapter implements vscode.Disposable {
       return;
     }
     const key = this.ensureKnown(editor.document);
-    this.send({ type: 'activeEditor', key, diffOriginal: isDiffOriginal(editor), cursor: cursorIn(editor.document, editor.selection.active) });
+    this.send({
+      type: 'activeEditor',
+      key,
+      diffOriginal: isDiffOriginal(editor),
+      cursor: cursorIn(editor.document, editor.selection.active),
+    });
   }
 
   /** The notebook editor counts as active only while its tab is the active one. */
   private syncActiveNotebook(): void {
     const notebookEditor = vscode.window.activeNotebookEditor;
     const activeInput = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-    const notebook = notebookEditor !== undefined && activeInput instanceof vscode.TabInputNotebook ? notebookEditor.notebook : undefined;
+    const notebook =
+      notebookEditor !== undefined && activeInput instanceof vscode.TabInputNotebook ? notebookEditor.notebook : undefined;
     const key = notebook === undefined ? undefined : this.ensureNotebookKnown(notebook);
     if (key === this.activeNotebookKey) return;
     this.activeNotebookKey = key;
@@ -161,7 +174,12 @@ export class TrackingAdapter implements vscode.Disposable {
     const active = vscode.window.activeTextEditor;
     const inActiveEditor = active !== undefined && active.document === event.document && vscode.window.state.focused;
     const key = inActiveEditor ? this.ensureKnown(event.document) : event.document.uri.toString();
-    this.send({ type: 'edit', key, inActiveEditor, cursor: inActiveEditor ? cursorIn(event.document, active.selection.active) : undefined });
+    this.send({
+      type: 'edit',
+      key,
+      inActiveEditor,
+      cursor: inActiveEditor ? cursorIn(event.document, active.selection.active) : undefined,
+    });
   }
 
   private onRename(files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>): void {
@@ -198,7 +216,8 @@ export class TrackingAdapter implements vscode.Disposable {
 
   /** Registers (or re-evaluates after a settings change) every open notebook and text document. */
   private registerOpenDocuments(): void {
-    for (const notebook of vscode.workspace.notebookDocuments) this.send({ type: 'open', document: this.describeNotebook(notebook) });
+    for (const notebook of vscode.workspace.notebookDocuments)
+      this.send({ type: 'open', document: this.describeNotebook(notebook) });
     for (const document of vscode.workspace.textDocuments) this.send({ type: 'open', document: this.describeText(document) });
   }
 
@@ -314,14 +333,18 @@ function selectionKind(kind: vscode.TextEditorSelectionChangeKind | undefined): 
 function cursorIn(document: vscode.TextDocument, position: vscode.Position | undefined): CursorPosition | undefined {
   if (position === undefined) return undefined;
   const cursor: CursorPosition = { line: position.line, character: position.character };
-  const cell = notebookOfCell(document)?.getCells().findIndex((candidate) => candidate.document === document);
+  const cell = notebookOfCell(document)
+    ?.getCells()
+    .findIndex((candidate) => candidate.document === document);
   if (cell !== undefined && cell >= 0) cursor.cell = cell;
   return cursor;
 }
 
 /** True when the editor shows the original (left, read-only history) side of a diff. */
 function isDiffOriginal(editor: vscode.TextEditor): boolean {
-  const group = vscode.window.tabGroups.all.find((candidate) => candidate.viewColumn === editor.viewColumn) ?? vscode.window.tabGroups.activeTabGroup;
+  const group =
+    vscode.window.tabGroups.all.find((candidate) => candidate.viewColumn === editor.viewColumn) ??
+    vscode.window.tabGroups.activeTabGroup;
   const input = group.activeTab?.input;
   if (!(input instanceof vscode.TabInputTextDiff)) return false;
   const key = editor.document.uri.toString();

@@ -24,7 +24,9 @@ export interface CheckGraphDeps {
 }
 
 export function registerCheckGraphCommand(deps: CheckGraphDeps): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.checkGraph, (options?: { confirmed?: boolean }) => checkGraph(deps, options?.confirmed === true));
+  return vscode.commands.registerCommand(COMMANDS.checkGraph, (options?: { confirmed?: boolean }) =>
+    checkGraph(deps, options?.confirmed === true),
+  );
 }
 
 /** Offers the check once, after the first sign-in, when this endpoint has never been checked. */
@@ -32,7 +34,10 @@ export async function offerCheckAfterSignIn(deps: CheckGraphDeps): Promise<void>
   if (deps.facts.lastCheck() || !deps.facts.offerOnce()) return;
   const check = vscode.l10n.t('Check Microsoft Graph');
   const pick = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Activity Feed: Microsoft Graph leaves some of its behaviour undocumented. Check how this account’s service answers ({0} writes, a probe activity deleted afterwards)? Publishing is safe either way.', PROBE_WRITES),
+    vscode.l10n.t(
+      'Activity Feed: Microsoft Graph leaves some of its behaviour undocumented. Check how this account’s service answers ({0} writes, a probe activity deleted afterwards)? Publishing is safe either way.',
+      PROBE_WRITES,
+    ),
     check,
   );
   if (pick === check) await vscode.commands.executeCommand(COMMANDS.checkGraph);
@@ -41,14 +46,21 @@ export async function offerCheckAfterSignIn(deps: CheckGraphDeps): Promise<void>
 async function checkGraph(deps: CheckGraphDeps, confirmed: boolean): Promise<ServiceCheckResult | undefined> {
   if (deps.auth() !== 'signedIn') {
     const signIn = vscode.l10n.t('Sign In');
-    const pick = await vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed: sign in first; the check runs against your own Microsoft Graph service.'), signIn);
+    const pick = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Activity Feed: sign in first; the check runs against your own Microsoft Graph service.'),
+      signIn,
+    );
     if (pick === signIn) await vscode.commands.executeCommand(COMMANDS.signIn);
     return undefined;
   }
   const graph = deps.graph();
   if (graph.writeBudget.remaining() < PROBE_WRITES) {
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Activity Feed: the check needs {0} writes and the write budget has fewer left; try again after {1}.', PROBE_WRITES, new Date(graph.writeBudget.nextSlotAt() + 5 * 60_000).toLocaleTimeString()),
+      vscode.l10n.t(
+        'Activity Feed: the check needs {0} writes and the write budget has fewer left; try again after {1}.',
+        PROBE_WRITES,
+        new Date(graph.writeBudget.nextSlotAt() + 5 * 60_000).toLocaleTimeString(),
+      ),
     );
     return undefined;
   }
@@ -59,7 +71,11 @@ async function checkGraph(deps: CheckGraphDeps, confirmed: boolean): Promise<Ser
         vscode.l10n.t('Check Microsoft Graph?'),
         {
           modal: true,
-          detail: vscode.l10n.t('It uses up to {0} of your {1} writes per 5 minutes: a probe activity is created, changed and read back, then deleted.', PROBE_WRITES, graph.writeBudget.remaining()),
+          detail: vscode.l10n.t(
+            'It uses up to {0} of your {1} writes per 5 minutes: a probe activity is created, changed and read back, then deleted.',
+            PROBE_WRITES,
+            graph.writeBudget.remaining(),
+          ),
         },
         run,
       );
@@ -90,7 +106,10 @@ async function checkGraph(deps: CheckGraphDeps, confirmed: boolean): Promise<Ser
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     deps.log.warn(`Check Microsoft Graph failed: ${message}`);
     const showLog = vscode.l10n.t('Show Log');
-    const pick = await vscode.window.showErrorMessage(vscode.l10n.t('Activity Feed: the check did not finish: {0} Publishing stays on its safe course.', message), showLog);
+    const pick = await vscode.window.showErrorMessage(
+      vscode.l10n.t('Activity Feed: the check did not finish: {0} Publishing stays on its safe course.', message),
+      showLog,
+    );
     if (pick === showLog) deps.log.show();
     return undefined;
   }

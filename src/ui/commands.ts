@@ -36,7 +36,10 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
     setPaused(paused);
     deps.onTrackingChanged();
     deps.log.info(`tracking ${paused ? 'paused' : 'resumed'}`);
-    void vscode.window.setStatusBarMessage(paused ? vscode.l10n.t('Activity Feed: tracking paused') : vscode.l10n.t('Activity Feed: tracking resumed'), 3000);
+    void vscode.window.setStatusBarMessage(
+      paused ? vscode.l10n.t('Activity Feed: tracking paused') : vscode.l10n.t('Activity Feed: tracking resumed'),
+      3000,
+    );
   };
   const signInDeps = { accounts: deps.accounts, method: deps.signInMethod, log: deps.log, extensionId: context.extension.id };
   context.subscriptions.push(
@@ -65,7 +68,9 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
       await deps.previews.show('pending-sessions.md', renderPending(entries, Date.now()));
       return entries.length;
     }),
-    vscode.commands.registerCommand(COMMANDS.excludeWorkspace, (options?: { confirmed?: boolean }) => excludeWorkspace(deps, options?.confirmed === true)),
+    vscode.commands.registerCommand(COMMANDS.excludeWorkspace, (options?: { confirmed?: boolean }) =>
+      excludeWorkspace(deps, options?.confirmed === true),
+    ),
     vscode.commands.registerCommand(COMMANDS.signIn, () => signInCommand(signInDeps)),
     vscode.commands.registerCommand(COMMANDS.signOut, () => signOutCommand(signInDeps)),
     vscode.commands.registerCommand(COMMANDS.showActions, () => showActions(deps.status.view, deps.tracker.isPaused)),
@@ -79,20 +84,29 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
 async function excludeWorkspace(deps: CommandDeps, confirmed: boolean): Promise<boolean> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) return false;
-  const inWorkspace = deps.outbox.list().filter((entry) => folders.some((folder) => isInside(entry.session.documentUri, folder.uri)));
-  const detail = inWorkspace.length > 0 ? ` ${vscode.l10n.t('{0} unpublished session(s) from it will be discarded.', inWorkspace.length)}` : '';
+  const inWorkspace = deps.outbox
+    .list()
+    .filter((entry) => folders.some((folder) => isInside(entry.session.documentUri, folder.uri)));
+  const detail =
+    inWorkspace.length > 0
+      ? ` ${vscode.l10n.t('{0} unpublished session(s) from it will be discarded.', inWorkspace.length)}`
+      : '';
   const exclude = vscode.l10n.t('Exclude');
-  const choice = confirmed ? exclude : await vscode.window.showWarningMessage(
-    vscode.l10n.t('Exclude this workspace from your activity feed? Nothing from it will be tracked or published.') + detail,
-    { modal: true },
-    exclude,
-  );
+  const choice = confirmed
+    ? exclude
+    : await vscode.window.showWarningMessage(
+        vscode.l10n.t('Exclude this workspace from your activity feed? Nothing from it will be tracked or published.') + detail,
+        { modal: true },
+        exclude,
+      );
   if (choice !== exclude) return false;
   await vscode.workspace.getConfiguration('activityFeed.tracking').update('enabled', false, vscode.ConfigurationTarget.Workspace);
   for (const entry of inWorkspace) deps.outbox.put({ ...entry.session, endReason: 'excluded' });
   deps.log.info(`Workspace excluded; ${inWorkspace.length} queued session(s) from it discarded.`);
   deps.onTrackingChanged();
-  void vscode.window.showInformationMessage(vscode.l10n.t('Activity Feed: this workspace is excluded (activityFeed.tracking.enabled is false in its settings).'));
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Activity Feed: this workspace is excluded (activityFeed.tracking.enabled is false in its settings).'),
+  );
   return true;
 }
 

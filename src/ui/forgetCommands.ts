@@ -42,28 +42,59 @@ interface Options {
 
 export function registerForgetCommands(deps: ForgetDeps): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(COMMANDS.forgetSession, (node?: ViewNode, options?: Options) => forgetSession(deps, node, options)),
-    vscode.commands.registerCommand(COMMANDS.forgetActivity, (node?: ViewNode, options?: Options) => forgetActivity(deps, node, options)),
+    vscode.commands.registerCommand(COMMANDS.forgetSession, (node?: ViewNode, options?: Options) =>
+      forgetSession(deps, node, options),
+    ),
+    vscode.commands.registerCommand(COMMANDS.forgetActivity, (node?: ViewNode, options?: Options) =>
+      forgetActivity(deps, node, options),
+    ),
     vscode.commands.registerCommand(COMMANDS.forgetWorkspace, (options?: Options) => forgetWorkspace(deps, options)),
-    vscode.commands.registerCommand(COMMANDS.forgetTimeRange, (range?: { from: number; to: number } & Options) => forgetTimeRange(deps, range)),
+    vscode.commands.registerCommand(COMMANDS.forgetTimeRange, (range?: { from: number; to: number } & Options) =>
+      forgetTimeRange(deps, range),
+    ),
   ];
 }
 
-async function forgetSession(deps: ForgetDeps, node: ViewNode | undefined, options: Options = {}): Promise<ForgetOutcome | undefined> {
+async function forgetSession(
+  deps: ForgetDeps,
+  node: ViewNode | undefined,
+  options: Options = {},
+): Promise<ForgetOutcome | undefined> {
   if (node?.type === 'pendingSession') {
-    return discardPending(deps, [node.session], vscode.l10n.t('Discard this session? It has not been published and never will be.'), options);
+    return discardPending(
+      deps,
+      [node.session],
+      vscode.l10n.t('Discard this session? It has not been published and never will be.'),
+      options,
+    );
   }
   if (node?.type !== 'session') return pickFromView();
   const scope: ForgetScope = { kind: 'session', activity: node.activity, sessionId: node.session.id };
   const plan = planForget(scope, deps.view.publishedActivities, pendingOf(deps));
-  const last = plan.activities.length > 0 ? ` ${vscode.l10n.t('It is the only session of this activity, so the activity goes too.')}` : '';
-  return confirmAndRun(deps, plan, vscode.l10n.t('Forget this session of "{0}"?', node.activity.displayText), vscode.l10n.t('It is deleted from your Microsoft Graph activity feed.') + last, options);
+  const last =
+    plan.activities.length > 0 ? ` ${vscode.l10n.t('It is the only session of this activity, so the activity goes too.')}` : '';
+  return confirmAndRun(
+    deps,
+    plan,
+    vscode.l10n.t('Forget this session of "{0}"?', node.activity.displayText),
+    vscode.l10n.t('It is deleted from your Microsoft Graph activity feed.') + last,
+    options,
+  );
 }
 
-async function forgetActivity(deps: ForgetDeps, node: ViewNode | undefined, options: Options = {}): Promise<ForgetOutcome | undefined> {
+async function forgetActivity(
+  deps: ForgetDeps,
+  node: ViewNode | undefined,
+  options: Options = {},
+): Promise<ForgetOutcome | undefined> {
   if (node?.type === 'pendingFile') {
     const count = node.file.sessions.length;
-    return discardPending(deps, node.file.sessions, vscode.l10n.t('Discard the {0} unpublished session(s) of this file? They will never be published.', count), options);
+    return discardPending(
+      deps,
+      node.file.sessions,
+      vscode.l10n.t('Discard the {0} unpublished session(s) of this file? They will never be published.', count),
+      options,
+    );
   }
   if (node?.type !== 'activity') return pickFromView();
   const activity = node.entry.activity;
@@ -74,7 +105,9 @@ async function forgetActivity(deps: ForgetDeps, node: ViewNode | undefined, opti
 async function forgetWorkspace(deps: ForgetDeps, options: Options = {}): Promise<ForgetOutcome | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Activity Feed: open a folder or workspace first; this command forgets what was published from it.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Activity Feed: open a folder or workspace first; this command forgets what was published from it.'),
+    );
     return undefined;
   }
   if (!(await readFirst(deps))) return undefined;
@@ -82,22 +115,38 @@ async function forgetWorkspace(deps: ForgetDeps, options: Options = {}): Promise
   const name = vscode.workspace.name ?? folders[0].name;
   const scope: ForgetScope = { kind: 'workspace', name, contains: (uri) => prefixes.some((prefix) => uri.startsWith(prefix)) };
   const plan = planForget(scope, deps.view.publishedActivities, pendingOf(deps));
-  const outcome = await confirmAndRun(deps, plan, vscode.l10n.t('Forget everything published from "{0}"?', shownText(name, 200)), describe(plan), options);
+  const outcome = await confirmAndRun(
+    deps,
+    plan,
+    vscode.l10n.t('Forget everything published from "{0}"?', shownText(name, 200)),
+    describe(plan),
+    options,
+  );
   if (outcome) deps.purgeLocal({ documents: scope.contains });
   return outcome;
 }
 
-async function forgetTimeRange(deps: ForgetDeps, given?: { from: number; to: number } & Options): Promise<ForgetOutcome | undefined> {
-  const range = given && Number.isFinite(given.from) && Number.isFinite(given.to) && given.from < given.to ? { ...given, label: rangeLabel(given.from, given.to) } : await pickRange();
+async function forgetTimeRange(
+  deps: ForgetDeps,
+  given?: { from: number; to: number } & Options,
+): Promise<ForgetOutcome | undefined> {
+  const range =
+    given && Number.isFinite(given.from) && Number.isFinite(given.to) && given.from < given.to
+      ? { ...given, label: rangeLabel(given.from, given.to) }
+      : await pickRange();
   if (!range) return undefined;
   if (!(await readFirst(deps))) return undefined;
   const plan = planForget({ kind: 'range', from: range.from, to: range.to }, deps.view.publishedActivities, pendingOf(deps));
-  return confirmAndRun(deps, plan, vscode.l10n.t('Forget everything from {0}?', range.label), describe(plan), { confirmed: given?.confirmed });
+  return confirmAndRun(deps, plan, vscode.l10n.t('Forget everything from {0}?', range.label), describe(plan), {
+    confirmed: given?.confirmed,
+  });
 }
 
 async function pickFromView(): Promise<undefined> {
   await vscode.commands.executeCommand('activityFeed.published.focus');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Activity Feed: pick what to forget in the Published Activity view (right-click a file or a session).'));
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Activity Feed: pick what to forget in the Published Activity view (right-click a file or a session).'),
+  );
   return undefined;
 }
 
@@ -127,15 +176,19 @@ async function pickRange(): Promise<{ from: number; to: number; label: string } 
     { label: vscode.l10n.t('Last 7 days'), from: midnight - 6 * day, to: now + 1 },
     { label: vscode.l10n.t('Everything'), from: 0, to: now + 1 },
   ];
-  const pick = await vscode.window.showQuickPick(choices.map((c) => ({ ...c, description: c.from > 0 ? rangeLabel(c.from, c.to) : undefined })), {
-    title: vscode.l10n.t('Forget a time range'),
-    placeHolder: vscode.l10n.t('Sessions active in this range are deleted from your activity feed'),
-  });
+  const pick = await vscode.window.showQuickPick(
+    choices.map((c) => ({ ...c, description: c.from > 0 ? rangeLabel(c.from, c.to) : undefined })),
+    {
+      title: vscode.l10n.t('Forget a time range'),
+      placeHolder: vscode.l10n.t('Sessions active in this range are deleted from your activity feed'),
+    },
+  );
   return pick ? { from: pick.from, to: pick.to, label: pick.label.toLowerCase() } : undefined;
 }
 
 function rangeLabel(from: number, to: number): string {
-  const format = (ms: number) => new Date(ms).toLocaleString(vscode.env.language, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const format = (ms: number) =>
+    new Date(ms).toLocaleString(vscode.env.language, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   return `${format(from)} – ${format(to)}`;
 }
 
@@ -147,27 +200,59 @@ function describe(plan: ForgetPlan): string {
   const parts: string[] = [];
   if (plan.activities.length > 0) {
     const sessions = plan.activities.reduce((n, a) => n + a.sessionIds.length, 0);
-    const names = plan.activities.slice(0, 5).map((a) => shownText(a.displayText, 200)).join(', ') + (plan.activities.length > 5 ? ', …' : '');
-    parts.push(vscode.l10n.t('{0} activities ({1} sessions) are deleted from your Microsoft Graph activity feed: {2}.', plan.activities.length, sessions, names));
+    const names =
+      plan.activities
+        .slice(0, 5)
+        .map((a) => shownText(a.displayText, 200))
+        .join(', ') + (plan.activities.length > 5 ? ', …' : '');
+    parts.push(
+      vscode.l10n.t(
+        '{0} activities ({1} sessions) are deleted from your Microsoft Graph activity feed: {2}.',
+        plan.activities.length,
+        sessions,
+        names,
+      ),
+    );
   }
-  if (plan.sessions.length > 0) parts.push(vscode.l10n.t('{0} sessions of other activities are deleted from it.', plan.sessions.length));
+  if (plan.sessions.length > 0)
+    parts.push(vscode.l10n.t('{0} sessions of other activities are deleted from it.', plan.sessions.length));
   if (plan.pending.length > 0) parts.push(vscode.l10n.t('{0} sessions not yet published are discarded.', plan.pending.length));
   parts.push(vscode.l10n.t('This cannot be undone.'));
   return parts.join(' ');
 }
 
-async function discardPending(deps: ForgetDeps, sessions: Session[], question: string, options: Options): Promise<ForgetOutcome | undefined> {
+async function discardPending(
+  deps: ForgetDeps,
+  sessions: Session[],
+  question: string,
+  options: Options,
+): Promise<ForgetOutcome | undefined> {
   const plan: ForgetPlan = { activities: [], sessions: [], pending: sessions, writes: 0 };
-  return confirmAndRun(deps, plan, question, vscode.l10n.t('Nothing is deleted from Graph: these sessions never reached it.'), options);
+  return confirmAndRun(
+    deps,
+    plan,
+    question,
+    vscode.l10n.t('Nothing is deleted from Graph: these sessions never reached it.'),
+    options,
+  );
 }
 
-async function confirmAndRun(deps: ForgetDeps, plan: ForgetPlan, question: string, detail: string, options: Options): Promise<ForgetOutcome | undefined> {
+async function confirmAndRun(
+  deps: ForgetDeps,
+  plan: ForgetPlan,
+  question: string,
+  detail: string,
+  options: Options,
+): Promise<ForgetOutcome | undefined> {
   if (isEmptyPlan(plan)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Activity Feed: nothing published or waiting matches; there is nothing to forget.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Activity Feed: nothing published or waiting matches; there is nothing to forget.'),
+    );
     return { activitiesDeleted: 0, sessionsDeleted: 0, pendingDiscarded: 0, failures: 0 };
   }
   const forget = vscode.l10n.t('Forget');
-  if (!options.confirmed && (await vscode.window.showWarningMessage(question, { modal: true, detail }, forget)) !== forget) return undefined;
+  if (!options.confirmed && (await vscode.window.showWarningMessage(question, { modal: true, detail }, forget)) !== forget)
+    return undefined;
   return execute(deps, plan);
 }
 
@@ -186,7 +271,11 @@ async function execute(deps: ForgetDeps, plan: ForgetPlan): Promise<ForgetOutcom
   let result: ForgetResult = { activitiesGone: [], sessionsGone: [], failures: [], notAttempted: 0 };
   if (plan.writes > 0) {
     result = await vscode.window.withProgress(
-      { location: plan.writes > 1 ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window, title: vscode.l10n.t('Activity Feed: forgetting'), cancellable: true },
+      {
+        location: plan.writes > 1 ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
+        title: vscode.l10n.t('Activity Feed: forgetting'),
+        cancellable: true,
+      },
       async (progress, token) => {
         const abort = new AbortController();
         const subscription = token.onCancellationRequested(() => abort.abort());
@@ -195,7 +284,10 @@ async function execute(deps: ForgetDeps, plan: ForgetPlan): Promise<ForgetOutcom
           return await runForget(plan, deps.graph(), {
             signal: abort.signal,
             onProgress: (done, total) => {
-              progress.report({ message: vscode.l10n.t('{0} of {1} deletions', done, total), increment: ((done - reported) / Math.max(1, total)) * 100 });
+              progress.report({
+                message: vscode.l10n.t('{0} of {1} deletions', done, total),
+                increment: ((done - reported) / Math.max(1, total)) * 100,
+              });
               reported = done;
             },
           });
@@ -215,7 +307,9 @@ async function execute(deps: ForgetDeps, plan: ForgetPlan): Promise<ForgetOutcom
     failures: result.failures.length,
     ...(result.stopped && { stopped: result.stopped }),
   };
-  deps.log.info(`Forget: ${outcome.activitiesDeleted} activities and ${outcome.sessionsDeleted} sessions deleted from Graph, ${outcome.pendingDiscarded} pending discarded, ${outcome.failures} failed${result.stopped ? `, stopped (${result.stopped}) with ${result.notAttempted} not attempted` : ''}.`);
+  deps.log.info(
+    `Forget: ${outcome.activitiesDeleted} activities and ${outcome.sessionsDeleted} sessions deleted from Graph, ${outcome.pendingDiscarded} pending discarded, ${outcome.failures} failed${result.stopped ? `, stopped (${result.stopped}) with ${result.notAttempted} not attempted` : ''}.`,
+  );
   for (const failure of result.failures) deps.log.warn(`Forget: could not delete ${failure.what}: ${failure.message}`);
   void report(outcome, result);
   return outcome;
@@ -228,13 +322,25 @@ async function report(outcome: ForgetOutcome, result: ForgetResult): Promise<voi
   const showLog = vscode.l10n.t('Show Log');
   let pick: string | undefined;
   if (result.stopped === 'signInRequired') {
-    pick = await vscode.window.showWarningMessage(`${done} ${vscode.l10n.t('Sign in to delete the other {0}.', result.notAttempted)}`, signIn);
+    pick = await vscode.window.showWarningMessage(
+      `${done} ${vscode.l10n.t('Sign in to delete the other {0}.', result.notAttempted)}`,
+      signIn,
+    );
   } else if (result.stopped === 'offline') {
-    pick = await vscode.window.showWarningMessage(`${done} ${vscode.l10n.t('Microsoft Graph could not be reached; {0} deletions were not made. Try again later.', result.notAttempted)}`, retry, showLog);
+    pick = await vscode.window.showWarningMessage(
+      `${done} ${vscode.l10n.t('Microsoft Graph could not be reached; {0} deletions were not made. Try again later.', result.notAttempted)}`,
+      retry,
+      showLog,
+    );
   } else if (result.stopped === 'cancelled') {
-    void vscode.window.showInformationMessage(`${done} ${vscode.l10n.t('Cancelled; {0} deletions were not made.', result.notAttempted)}`);
+    void vscode.window.showInformationMessage(
+      `${done} ${vscode.l10n.t('Cancelled; {0} deletions were not made.', result.notAttempted)}`,
+    );
   } else if (result.failures.length > 0) {
-    pick = await vscode.window.showErrorMessage(`${done} ${vscode.l10n.t('{0} could not be deleted; first: {1}', result.failures.length, shownText(result.failures[0].message))}`, showLog);
+    pick = await vscode.window.showErrorMessage(
+      `${done} ${vscode.l10n.t('{0} could not be deleted; first: {1}', result.failures.length, shownText(result.failures[0].message))}`,
+      showLog,
+    );
   } else {
     void vscode.window.showInformationMessage(done);
   }
@@ -245,10 +351,22 @@ async function report(outcome: ForgetOutcome, result: ForgetResult): Promise<voi
 
 function summaryLine(outcome: ForgetOutcome): string {
   const parts: string[] = [];
-  if (outcome.activitiesDeleted > 0) parts.push(outcome.activitiesDeleted === 1 ? vscode.l10n.t('1 activity') : vscode.l10n.t('{0} activities', outcome.activitiesDeleted));
-  if (outcome.sessionsDeleted > 0) parts.push(outcome.sessionsDeleted === 1 ? vscode.l10n.t('1 session') : vscode.l10n.t('{0} sessions', outcome.sessionsDeleted));
-  const deleted = parts.length > 0 ? vscode.l10n.t('Activity Feed: deleted {0} from your activity feed.', parts.join(vscode.l10n.t(' and '))) : vscode.l10n.t('Activity Feed: nothing was deleted from your activity feed.');
+  if (outcome.activitiesDeleted > 0)
+    parts.push(
+      outcome.activitiesDeleted === 1 ? vscode.l10n.t('1 activity') : vscode.l10n.t('{0} activities', outcome.activitiesDeleted),
+    );
+  if (outcome.sessionsDeleted > 0)
+    parts.push(
+      outcome.sessionsDeleted === 1 ? vscode.l10n.t('1 session') : vscode.l10n.t('{0} sessions', outcome.sessionsDeleted),
+    );
+  const deleted =
+    parts.length > 0
+      ? vscode.l10n.t('Activity Feed: deleted {0} from your activity feed.', parts.join(vscode.l10n.t(' and ')))
+      : vscode.l10n.t('Activity Feed: nothing was deleted from your activity feed.');
   if (outcome.pendingDiscarded === 0) return deleted;
-  const discarded = outcome.pendingDiscarded === 1 ? vscode.l10n.t('1 unpublished session discarded.') : vscode.l10n.t('{0} unpublished sessions discarded.', outcome.pendingDiscarded);
+  const discarded =
+    outcome.pendingDiscarded === 1
+      ? vscode.l10n.t('1 unpublished session discarded.')
+      : vscode.l10n.t('{0} unpublished sessions discarded.', outcome.pendingDiscarded);
   return `${deleted} ${discarded}`;
 }

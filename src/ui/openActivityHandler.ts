@@ -17,7 +17,13 @@ export class OpenActivityHandler implements vscode.UriHandler {
   remember(appActivityId: string, target: LinkTarget): void {
     const table = this.state.get<LinkTable>(STATE_KEY, {});
     const known = linkTargetOf(table, appActivityId);
-    if (known && known.documentUri === target.documentUri && known.cursor?.line === target.cursor?.line && known.cursor?.cell === target.cursor?.cell) return;
+    if (
+      known &&
+      known.documentUri === target.documentUri &&
+      known.cursor?.line === target.cursor?.line &&
+      known.cursor?.cell === target.cursor?.cell
+    )
+      return;
     void this.state.update(STATE_KEY, rememberLink(table, appActivityId, target, Date.now()));
   }
 
@@ -40,21 +46,27 @@ export class OpenActivityHandler implements vscode.UriHandler {
     const id = activityIdOfLink(uri.path, uri.query, OPEN_ACTIVITY_PATH);
     if (!id) {
       this.log.info('ignored a link that is not an activity link');
-      void vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed cannot open this link: it is not a link to one of its activities.'));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Activity Feed cannot open this link: it is not a link to one of its activities.'),
+      );
       return;
     }
     const target = this.targetOf(id);
     if (!target) {
       this.log.info('no local file for the activity of a link');
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('Activity Feed: this activity was recorded on another machine, or long ago; this editor does not know its file.'),
+        vscode.l10n.t(
+          'Activity Feed: this activity was recorded on another machine, or long ago; this editor does not know its file.',
+        ),
       );
       return;
     }
     try {
       await openDocumentAt(vscode.Uri.parse(target.documentUri), target.cursor);
     } catch (error) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed could not open the file of this activity: {0}', shownError(error)));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Activity Feed could not open the file of this activity: {0}', shownError(error)),
+      );
     }
   }
 }

@@ -2,7 +2,15 @@
 // waits on this machine. Nodes are plain data; this file only turns them into tree items.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ActivityGroup, ActivityInGroup, dayKey, GroupBy, PendingFile, PublishedActivity, PublishedSession } from '../published/model';
+import {
+  ActivityGroup,
+  ActivityInGroup,
+  dayKey,
+  GroupBy,
+  PendingFile,
+  PublishedActivity,
+  PublishedSession,
+} from '../published/model';
 import { inertMarkdown, oneLineVisible } from '../text/inert';
 import type { Session } from '../tracking/types';
 import { COMMANDS } from './commandIds';
@@ -42,7 +50,12 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
       case 'group':
         return node.group.activities.map((entry) => ({ type: 'activity', entry, showDay: node.by !== 'day' }));
       case 'activity':
-        return node.entry.sessions.map((session) => ({ type: 'session', activity: node.entry.activity, session, showDay: node.showDay }));
+        return node.entry.sessions.map((session) => ({
+          type: 'session',
+          activity: node.entry.activity,
+          session,
+          showDay: node.showDay,
+        }));
       default:
         return [];
     }
@@ -61,7 +74,10 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
       }
       case 'pendingFile': {
         const relative = this.content.workspaceRelative(node.file.documentUri);
-        const item = new vscode.TreeItem(oneLineVisible(path.posix.basename(relative) || relative), vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(
+          oneLineVisible(path.posix.basename(relative) || relative),
+          vscode.TreeItemCollapsibleState.Collapsed,
+        );
         item.description = `${formatDuration(node.file.activeSeconds)} · ${oneLineVisible(relative)}`;
         item.iconPath = vscode.ThemeIcon.File;
         item.resourceUri = safeUri(node.file.documentUri);
@@ -76,8 +92,16 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
         return item;
       }
       case 'group': {
-        const label = node.by === 'day' ? dayLabel(node.group.key) : node.group.label !== undefined ? oneLineVisible(node.group.label) : vscode.l10n.t('Other files');
-        const item = new vscode.TreeItem(label, node.first ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        const label =
+          node.by === 'day'
+            ? dayLabel(node.group.key)
+            : node.group.label !== undefined
+              ? oneLineVisible(node.group.label)
+              : vscode.l10n.t('Other files');
+        const item = new vscode.TreeItem(
+          label,
+          node.first ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+        );
         const count = node.group.activities.length;
         item.description = `${formatDuration(node.group.activeSeconds)} · ${count === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', count)}`;
         item.iconPath = new vscode.ThemeIcon(node.by === 'day' ? 'calendar' : 'root-folder');
@@ -87,7 +111,10 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
       }
       case 'activity': {
         const { activity, sessions, activeSeconds } = node.entry;
-        const item = new vscode.TreeItem(oneLineVisible(activity.displayText), sessions.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          oneLineVisible(activity.displayText),
+          sessions.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         const count = sessions.length === 1 ? vscode.l10n.t('1 session') : vscode.l10n.t('{0} sessions', sessions.length);
         item.description = `${formatDuration(activeSeconds)} · ${count}`;
         item.tooltip = activityTooltip(activity);
@@ -116,7 +143,9 @@ function activityTooltip(activity: PublishedActivity): vscode.MarkdownString {
   tip.isTrusted = false;
   tip.appendMarkdown(inertMarkdown(activity.displayText));
   if (activity.description) tip.appendMarkdown(`\n\n${inertMarkdown(activity.description)}`);
-  tip.appendText(`\n\n${vscode.l10n.t('{0} active in {1} sessions; last active {2}.', formatDuration(activity.activeSeconds), activity.sessions.length, new Date(activity.lastActiveAt).toLocaleString(vscode.env.language))}`);
+  tip.appendText(
+    `\n\n${vscode.l10n.t('{0} active in {1} sessions; last active {2}.', formatDuration(activity.activeSeconds), activity.sessions.length, new Date(activity.lastActiveAt).toLocaleString(vscode.env.language))}`,
+  );
   tip.appendText(`\n\n${vscode.l10n.t('Click to open the file where you left it.')}`);
   return tip;
 }
@@ -136,7 +165,12 @@ function dayLabel(key: string): string {
   if (key === dayKey(now)) return vscode.l10n.t('Today');
   if (key === dayKey(now - 24 * 60 * 60_000)) return vscode.l10n.t('Yesterday');
   const [y, m, d] = key.split('-').map(Number);
-  return new Date(y, m - 1, d).toLocaleDateString(vscode.env.language, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
+  return new Date(y, m - 1, d).toLocaleDateString(vscode.env.language, {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+  });
 }
 
 function safeUri(text: string): vscode.Uri | undefined {

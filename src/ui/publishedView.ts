@@ -46,7 +46,10 @@ export class PublishedView implements vscode.Disposable {
   private stale = true;
 
   constructor(private readonly deps: PublishedViewDeps) {
-    this.provider = new PublishedTreeProvider({ roots: () => this.rootNodes, workspaceRelative: (uri) => workspaceRelative(uri) });
+    this.provider = new PublishedTreeProvider({
+      roots: () => this.rootNodes,
+      workspaceRelative: (uri) => workspaceRelative(uri),
+    });
     this.treeView = vscode.window.createTreeView(PUBLISHED_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.disposables.push(
       this.treeView,
@@ -177,7 +180,11 @@ export class PublishedView implements vscode.Disposable {
       case 'offline':
         return vscode.l10n.t('Offline: showing what was read at {0}.', at);
       case 'budget':
-        return vscode.l10n.t('Read budget spent until {0}: showing what was read at {1}.', new Date(state.retryAt).toLocaleTimeString(vscode.env.language), at);
+        return vscode.l10n.t(
+          'Read budget spent until {0}: showing what was read at {1}.',
+          new Date(state.retryAt).toLocaleTimeString(vscode.env.language),
+          at,
+        );
       case 'error':
         return vscode.l10n.t('Could not refresh ({0}): showing what was read at {1}.', shownText(state.message, 200), at);
       default:
@@ -188,7 +195,9 @@ export class PublishedView implements vscode.Disposable {
   private localDocument(activity: UserActivityResponse): string | undefined {
     const known = this.deps.links.targetOf(activity.appActivityId);
     if (known) return known.documentUri;
-    const target = activity.activationUrl ? parseActivationUrl(activity.activationUrl, vscode.env.uriScheme, this.deps.extensionId) : undefined;
+    const target = activity.activationUrl
+      ? parseActivationUrl(activity.activationUrl, vscode.env.uriScheme, this.deps.extensionId)
+      : undefined;
     return target && target.kind !== 'link' ? uriOfTarget(target).toString() : undefined;
   }
 
@@ -196,7 +205,9 @@ export class PublishedView implements vscode.Disposable {
   private async open(node: ViewNode | undefined): Promise<boolean> {
     if (node?.type !== 'activity') return false;
     const activity = node.entry.activity;
-    const target = activity.activationUrl ? parseActivationUrl(activity.activationUrl, vscode.env.uriScheme, this.deps.extensionId) : undefined;
+    const target = activity.activationUrl
+      ? parseActivationUrl(activity.activationUrl, vscode.env.uriScheme, this.deps.extensionId)
+      : undefined;
     if (target?.kind === 'link') {
       await this.deps.links.handleUri(vscode.Uri.parse(activity.activationUrl ?? ''));
       return true;
@@ -205,14 +216,18 @@ export class PublishedView implements vscode.Disposable {
     if (target) uri = uriOfTarget(target);
     else if (activity.documentUri) uri = vscode.Uri.parse(activity.documentUri);
     if (!uri) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Activity Feed: this activity was published from another machine; its file is not known here.'));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Activity Feed: this activity was published from another machine; its file is not known here.'),
+      );
       return false;
     }
     try {
       await openDocumentAt(uri, target?.position);
       return true;
     } catch (error) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Activity Feed could not open {0}: {1}', shownText(uri.fsPath || uri.toString()), shownError(error)));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Activity Feed could not open {0}: {1}', shownText(uri.fsPath || uri.toString()), shownError(error)),
+      );
       return false;
     }
   }

@@ -34,7 +34,10 @@ export class ServiceFactsState implements ServiceFactsStore {
   async recordCheck(result: ServiceCheckResult): Promise<void> {
     await this.state.update(CHECK_KEY, result);
     const stored = this.state.get<Record<string, unknown>>(FACTS_KEY) ?? {};
-    await this.state.update(FACTS_KEY, { ...stored, [result.endpoint]: { historyIds: result.historyIds, replace: result.replace, encodedSlash: result.encodedSlash } });
+    await this.state.update(FACTS_KEY, {
+      ...stored,
+      [result.endpoint]: { historyIds: result.historyIds, replace: result.replace, encodedSlash: result.encodedSlash },
+    });
   }
 
   /** True the first time it is asked (per machine): the check is offered once after the first sign-in. */

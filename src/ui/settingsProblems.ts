@@ -19,7 +19,10 @@ export class SettingsProblems implements vscode.Disposable {
     for (const problem of fresh) this.log.warn(`setting ignored: ${problem}`);
     // A problem quotes the value a setting holds, which a repository's .vscode/settings.json may have chosen.
     const first = shownText(fresh[0]);
-    const text = fresh.length === 1 ? vscode.l10n.t('Activity Feed: {0}', first) : vscode.l10n.t('Activity Feed: {0} settings are invalid; their defaults are used. {1}', fresh.length, first);
+    const text =
+      fresh.length === 1
+        ? vscode.l10n.t('Activity Feed: {0}', first)
+        : vscode.l10n.t('Activity Feed: {0} settings are invalid; their defaults are used. {1}', fresh.length, first);
     const openSettings = vscode.l10n.t('Open Settings');
     const showLog = vscode.l10n.t('Show Log');
     void vscode.window.showWarningMessage(text, openSettings, showLog).then((pick) => {

@@ -24,22 +24,41 @@ export async function showClientIdHelp(extensionId: string): Promise<void> {
   const openWalkthrough = vscode.l10n.t('Open Walkthrough');
   const openSetting = vscode.l10n.t('Open Setting');
   const pick = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Activity Feed needs your own Microsoft app registration before it can sign in. Register a public-client app with the delegated Graph permission UserActivity.ReadWrite.CreatedByApp, then put its Application (client) ID in the setting "Activity Feed › Auth: Client Id".'),
+    vscode.l10n.t(
+      'Activity Feed needs your own Microsoft app registration before it can sign in. Register a public-client app with the delegated Graph permission UserActivity.ReadWrite.CreatedByApp, then put its Application (client) ID in the setting "Activity Feed › Auth: Client Id".',
+    ),
     openWalkthrough,
     openSetting,
   );
-  if (pick === openWalkthrough) await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${extensionId}#${WALKTHROUGH_ID}`, false);
+  if (pick === openWalkthrough)
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${extensionId}#${WALKTHROUGH_ID}`, false);
   if (pick === openSetting) await vscode.commands.executeCommand('workbench.action.openSettings', 'activityFeed.auth.clientId');
 }
 
 async function chooseFlow(method: SignInMethod): Promise<SignInFlow | undefined> {
   if (method !== 'auto') return method;
   const items: (vscode.QuickPickItem & { flow: SignInFlow })[] = [
-    { flow: 'vscode', label: `$(account) ${vscode.l10n.t('Microsoft account of the editor')}`, detail: vscode.l10n.t('Uses the editor’s Accounts menu; works in remote windows too.') },
-    { flow: 'deviceCode', label: `$(key) ${vscode.l10n.t('Device code')}`, detail: vscode.l10n.t('Enter a short code on any device’s browser; works everywhere.') },
+    {
+      flow: 'vscode',
+      label: `$(account) ${vscode.l10n.t('Microsoft account of the editor')}`,
+      detail: vscode.l10n.t('Uses the editor’s Accounts menu; works in remote windows too.'),
+    },
+    {
+      flow: 'deviceCode',
+      label: `$(key) ${vscode.l10n.t('Device code')}`,
+      detail: vscode.l10n.t('Enter a short code on any device’s browser; works everywhere.'),
+    },
   ];
-  if (browserFlowAvailable()) items.push({ flow: 'browser', label: `$(globe) ${vscode.l10n.t('Browser on this computer')}`, detail: vscode.l10n.t('Opens your browser for a sign-in page.') });
-  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Activity Feed: Sign In'), placeHolder: vscode.l10n.t('How do you want to sign in to Microsoft Graph?') });
+  if (browserFlowAvailable())
+    items.push({
+      flow: 'browser',
+      label: `$(globe) ${vscode.l10n.t('Browser on this computer')}`,
+      detail: vscode.l10n.t('Opens your browser for a sign-in page.'),
+    });
+  const pick = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Activity Feed: Sign In'),
+    placeHolder: vscode.l10n.t('How do you want to sign in to Microsoft Graph?'),
+  });
   return pick?.flow;
 }
 
@@ -51,12 +70,20 @@ export async function signInCommand(deps: SignInUiDeps): Promise<AuthState> {
   const flow = await chooseFlow(deps.method());
   if (!flow) return deps.accounts.state;
   if (flow === 'browser' && !browserFlowAvailable()) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Browser sign-in works only when the extension runs on your desktop. Use the device code or the editor’s Microsoft account instead.'));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'Browser sign-in works only when the extension runs on your desktop. Use the device code or the editor’s Microsoft account instead.',
+      ),
+    );
     return deps.accounts.state;
   }
   try {
     const state = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Activity Feed: signing in to Microsoft Graph'), cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Activity Feed: signing in to Microsoft Graph'),
+        cancellable: true,
+      },
       async (progress, cancellation) => {
         const abort = new AbortController();
         const subscription = cancellation.onCancellationRequested(() => abort.abort());
@@ -64,7 +91,13 @@ export async function signInCommand(deps: SignInUiDeps): Promise<AuthState> {
           return await deps.accounts.signIn(flow, {
             signal: abort.signal,
             onDeviceCode: (info) => {
-              progress.report({ message: vscode.l10n.t('enter the code {0} at {1}', shownText(info.userCode, 64), shownText(info.verificationUri, 200)) });
+              progress.report({
+                message: vscode.l10n.t(
+                  'enter the code {0} at {1}',
+                  shownText(info.userCode, 64),
+                  shownText(info.verificationUri, 200),
+                ),
+              });
               deps.log.info(`Device code sign-in started; enter the code shown in the notification at ${info.verificationUri}.`);
               void offerDeviceCode(info.userCode, info.verificationUri);
             },
@@ -74,23 +107,31 @@ export async function signInCommand(deps: SignInUiDeps): Promise<AuthState> {
         }
       },
     );
-    if (state.kind === 'signedIn') void vscode.window.showInformationMessage(vscode.l10n.t('Activity Feed: signed in as {0}.', shownText(state.username, 200)));
+    if (state.kind === 'signedIn')
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Activity Feed: signed in as {0}.', shownText(state.username, 200)),
+      );
     return state;
   } catch (error) {
     deps.log.warn(`Sign-in failed: ${error instanceof Error ? error.message : String(error)}`);
     const tryAgain = vscode.l10n.t('Try Again');
     const showLog = vscode.l10n.t('Show Log');
-    void vscode.window.showErrorMessage(vscode.l10n.t('Activity Feed: sign-in failed: {0}', shownError(error)), tryAgain, showLog).then((pick) => {
-      if (pick === tryAgain) void vscode.commands.executeCommand('activityFeed.signIn');
-      if (pick === showLog) deps.log.show();
-    });
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('Activity Feed: sign-in failed: {0}', shownError(error)), tryAgain, showLog)
+      .then((pick) => {
+        if (pick === tryAgain) void vscode.commands.executeCommand('activityFeed.signIn');
+        if (pick === showLog) deps.log.show();
+      });
     return deps.accounts.state;
   }
 }
 
 async function offerDeviceCode(userCode: string, verificationUri: string): Promise<void> {
   const action = vscode.l10n.t('Copy Code and Open Browser');
-  const pick = await vscode.window.showInformationMessage(vscode.l10n.t('To sign in, enter the code {0} at {1}', shownText(userCode, 64), shownText(verificationUri, 200)), action);
+  const pick = await vscode.window.showInformationMessage(
+    vscode.l10n.t('To sign in, enter the code {0} at {1}', shownText(userCode, 64), shownText(verificationUri, 200)),
+    action,
+  );
   if (pick !== action) return;
   await vscode.env.clipboard.writeText(userCode);
   await vscode.env.openExternal(vscode.Uri.parse(verificationUri));
@@ -98,6 +139,10 @@ async function offerDeviceCode(userCode: string, verificationUri: string): Promi
 
 export async function signOutCommand(deps: SignInUiDeps): Promise<AuthState> {
   const state = await deps.accounts.signOut();
-  void vscode.window.showInformationMessage(vscode.l10n.t('Activity Feed: signed out. Its tokens were removed from this machine; sessions stay queued until you sign in again.'));
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t(
+      'Activity Feed: signed out. Its tokens were removed from this machine; sessions stay queued until you sign in again.',
+    ),
+  );
   return state;
 }

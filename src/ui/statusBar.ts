@@ -42,9 +42,11 @@ export class StatusBar implements vscode.Disposable {
 /** The actions offered by a click on the status bar, the relevant ones first. */
 export async function showActions(view: StatusView | undefined, paused: boolean): Promise<void> {
   const items: (vscode.QuickPickItem & { command: string })[] = [];
-  if (view?.kind === 'setup' || view?.kind === 'signIn') items.push({ label: `$(account) ${vscode.l10n.t('Sign In')}`, command: COMMANDS.signIn });
+  if (view?.kind === 'setup' || view?.kind === 'signIn')
+    items.push({ label: `$(account) ${vscode.l10n.t('Sign In')}`, command: COMMANDS.signIn });
   // Graph refusing writes may mean it answers an undocumented question differently than expected.
-  if (view?.kind === 'error') items.push({ label: `$(beaker) ${vscode.l10n.t('Check Microsoft Graph')}`, command: COMMANDS.checkGraph });
+  if (view?.kind === 'error')
+    items.push({ label: `$(beaker) ${vscode.l10n.t('Check Microsoft Graph')}`, command: COMMANDS.checkGraph });
   items.push({ label: `$(cloud-upload) ${vscode.l10n.t('Publish Now')}`, command: COMMANDS.publishNow });
   items.push(
     paused
@@ -57,7 +59,8 @@ export async function showActions(view: StatusView | undefined, paused: boolean)
     { label: `$(output) ${vscode.l10n.t('Show Log')}`, command: COMMANDS.showLog },
     { label: `$(settings-gear) ${vscode.l10n.t('Open Settings')}`, command: COMMANDS.openSettings },
   );
-  if (view?.kind !== 'setup' && view?.kind !== 'signIn') items.push({ label: `$(sign-out) ${vscode.l10n.t('Sign Out')}`, command: COMMANDS.signOut });
+  if (view?.kind !== 'setup' && view?.kind !== 'signIn')
+    items.push({ label: `$(sign-out) ${vscode.l10n.t('Sign Out')}`, command: COMMANDS.signOut });
   const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Activity Feed'), placeHolder: view?.tooltip[1] });
   if (pick) await vscode.commands.executeCommand(pick.command);
 }

@@ -62,7 +62,10 @@ export function describeRun(summary: PublishSummary): string {
     case 'signInRequired':
       return localize('sign-in required (published {0} before that)', sent);
     case 'retryLater':
-      return localize('could not reach Microsoft Graph ({0})', summary.reason !== undefined ? shownText(summary.reason, 200) : localize('no answer'));
+      return localize(
+        'could not reach Microsoft Graph ({0})',
+        summary.reason !== undefined ? shownText(summary.reason, 200) : localize('no answer'),
+      );
     case 'budget':
       return localize('write budget spent; waiting');
     case 'cancelled':
@@ -74,7 +77,10 @@ export function statusView(input: StatusInputs): StatusView {
   const pending = input.pending > 0 ? ` · $(cloud-upload) ${input.pending}` : '';
   const last = input.lastRun?.summary.outcome;
   const here = formatDuration(input.todayActiveSeconds);
-  const all = input.allMachinesTodaySeconds === undefined ? undefined : formatDuration(Math.max(input.allMachinesTodaySeconds, input.todayActiveSeconds));
+  const all =
+    input.allMachinesTodaySeconds === undefined
+      ? undefined
+      : formatDuration(Math.max(input.allMachinesTodaySeconds, input.todayActiveSeconds));
   // With the feed read, the bar names both figures: this machine's and all machines'.
   const today = all === undefined ? here : localize('{0} here · {1} all', here, all);
   let kind: StatusKind;
@@ -91,7 +97,10 @@ export function statusView(input: StatusInputs): StatusView {
   } else if (input.auth.kind === 'signedOut' || input.auth.kind === 'signInRequired') {
     kind = 'signIn';
     text = `$(account) ${localize('Sign in')}${pending}`;
-    headline = input.auth.kind === 'signInRequired' ? localize('Sign-in required: {0} Publishing waits; nothing is lost.', inertMarkdown(redact(input.auth.reason))) : localize('Not signed in. Publishing waits; nothing is lost.');
+    headline =
+      input.auth.kind === 'signInRequired'
+        ? localize('Sign-in required: {0} Publishing waits; nothing is lost.', inertMarkdown(redact(input.auth.reason)))
+        : localize('Not signed in. Publishing waits; nothing is lost.');
   } else if (input.paused) {
     kind = 'paused';
     text = `$(debug-pause) ${localize('Paused')}${pending}`;
@@ -109,12 +118,17 @@ export function statusView(input: StatusInputs): StatusView {
     text = `$(pulse) ${today}${pending}`;
     headline = localize('Tracking your editing sessions.');
   }
-  const account = input.auth.kind === 'signedIn' ? input.auth.username : input.auth.kind === 'signInRequired' ? input.auth.username : undefined;
-  const lastPublish = input.lastRun ? localize('{0}, {1}', clockTime(input.lastRun.at), describeRun(input.lastRun.summary)) : localize('not yet in this window');
+  const account =
+    input.auth.kind === 'signedIn' ? input.auth.username : input.auth.kind === 'signInRequired' ? input.auth.username : undefined;
+  const lastPublish = input.lastRun
+    ? localize('{0}, {1}', clockTime(input.lastRun.at), describeRun(input.lastRun.summary))
+    : localize('not yet in this window');
   const tooltip = [
     `**${localize('Activity Feed')}**`,
     headline,
-    all === undefined ? localize('Today: {0} active', here) : localize('Today: {0} active on this machine, {1} on all machines', here, all),
+    all === undefined
+      ? localize('Today: {0} active', here)
+      : localize('Today: {0} active on this machine, {1} on all machines', here, all),
     // The tooltip is markdown; the account name comes from the sign-in service and is shown literally.
     localize('Account: {0}', account !== undefined ? inertMarkdown(account) : localize('not signed in')),
     localize('Waiting to publish: {0}', sessions(input.pending)),

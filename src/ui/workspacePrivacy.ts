@@ -29,13 +29,18 @@ export class WorkspacePrivacy {
 
   /** Forgets every confirmation of this window's workspace and folders. Resolves with how many there were. */
   async revoke(): Promise<number> {
-    const owners = [vscode.workspace.workspaceFile?.toString(), ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString())];
+    const owners = [
+      vscode.workspace.workspaceFile?.toString(),
+      ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString()),
+    ];
     const revoked = await this.overrides.revoke(owners.filter((owner): owner is string => owner !== undefined));
     this.asked.clear();
     this.log.info(`Privacy: ${revoked} workspace override(s) revoked.`);
     void vscode.window.showInformationMessage(
       revoked > 0
-        ? vscode.l10n.t('Activity Feed: this workspace now uses your own privacy level again (or a stricter one its settings ask for).')
+        ? vscode.l10n.t(
+            'Activity Feed: this workspace now uses your own privacy level again (or a stricter one its settings ask for).',
+          )
         : vscode.l10n.t('Activity Feed: this workspace has no privacy override to revoke.'),
     );
     return revoked;
@@ -47,7 +52,9 @@ export class WorkspacePrivacy {
     const key = `${owner} ${request.level}`;
     if (this.asked.has(key)) return;
     this.asked.add(key);
-    this.log.warn(`Privacy: the ${request.scope} settings of ${owner} ask for "${request.level}", looser than your "${floor}"; "${request.applied}" applies until you allow it.`);
+    this.log.warn(
+      `Privacy: the ${request.scope} settings of ${owner} ask for "${request.level}", looser than your "${floor}"; "${request.applied}" applies until you allow it.`,
+    );
     const allow = vscode.l10n.t('Allow "{0}" Here', request.level);
     const keep = vscode.l10n.t('Keep "{0}"', request.applied);
     const name = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(owner))?.name ?? vscode.workspace.name ?? owner;
@@ -74,6 +81,8 @@ export class WorkspacePrivacy {
 /** The `.code-workspace` file (or, in a single-folder window, the folder) and the folder holding the document. */
 export function ownersOf(uri: vscode.Uri): SettingsOwners {
   const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString();
-  const workspace = vscode.workspace.workspaceFile?.toString() ?? (vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0].uri.toString() : undefined);
+  const workspace =
+    vscode.workspace.workspaceFile?.toString() ??
+    (vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0].uri.toString() : undefined);
   return { ...(workspace !== undefined ? { workspace } : {}), ...(folder !== undefined ? { folder } : {}) };
 }

@@ -38,7 +38,9 @@ function prepareWorkspace(dir: string): string {
 
 async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no result after ${ms / 1000} s`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no result after ${ms / 1000} s`)), ms)),
+  );
   try {
     return await Promise.race([work, timeout]);
   } finally {
@@ -61,10 +63,16 @@ async function oneStart(index: number, workspace: string): Promise<{ activationM
   });
   try {
     const code = await withTimeout(editor.testExit, START_TIMEOUT_MS, `activation start ${index}`);
-    if (code !== 0 || !fs.existsSync(resultFile)) throw new Error(`activation start ${index}: the in-host entry exited with ${code}\n${editor.serverLog().slice(-3000)}`);
-    const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as { activationMs?: unknown; main?: unknown; forced?: unknown };
+    if (code !== 0 || !fs.existsSync(resultFile))
+      throw new Error(`activation start ${index}: the in-host entry exited with ${code}\n${editor.serverLog().slice(-3000)}`);
+    const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as {
+      activationMs?: unknown;
+      main?: unknown;
+      forced?: unknown;
+    };
     if (typeof result.activationMs !== 'number') throw new Error(`activation start ${index}: no activationMs in ${resultFile}`);
-    if (result.main !== './dist/extension.js') throw new Error(`activation start ${index}: the editor loaded ${String(result.main)}`);
+    if (result.main !== './dist/extension.js')
+      throw new Error(`activation start ${index}: the editor loaded ${String(result.main)}`);
     return { activationMs: result.activationMs, wallMs: performance.now() - started, forced: result.forced === true };
   } finally {
     await editor.stop();
@@ -86,5 +94,14 @@ export async function benchActivation(starts = 5): Promise<ActivationBenchResult
     walls.push(start.wallMs);
     if (start.forced) forced++;
   }
-  return { samplesMs: samples, medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples), startWallMs: walls, forced, loadAverages, cpus: os.cpus().length };
+  return {
+    samplesMs: samples,
+    medianMs: median(samples),
+    minMs: Math.min(...samples),
+    maxMs: Math.max(...samples),
+    startWallMs: walls,
+    forced,
+    loadAverages,
+    cpus: os.cpus().length,
+  };
 }

@@ -51,7 +51,8 @@ export async function benchBacklog(dir: string, profile: ProfileName = 'document
     await clock.settle();
     while (stack.outbox.count() > 0) {
       const next = clock.nextTimerAt();
-      if (next === undefined || next - virtualStart > 4 * 24 * 60 * 60_000) throw new Error(`backlog bench: ${stack.outbox.count()} sessions never drained`);
+      if (next === undefined || next - virtualStart > 4 * 24 * 60 * 60_000)
+        throw new Error(`backlog bench: ${stack.outbox.count()} sessions never drained`);
       await clock.advanceTo(next);
     }
     const drainWallMs = performance.now() - drainStarted;
@@ -68,7 +69,9 @@ export async function benchBacklog(dir: string, profile: ProfileName = 'document
     }
     const missing = sessions.filter((s) => !inGraph.has(s.id)).length;
     if (missing > 0 || historyItemsInGraph !== SESSIONS) {
-      throw new Error(`backlog bench: Graph holds ${historyItemsInGraph} history items; ${missing} of the ${SESSIONS} sessions are missing`);
+      throw new Error(
+        `backlog bench: Graph holds ${historyItemsInGraph} history items; ${missing} of the ${SESSIONS} sessions are missing`,
+      );
     }
     if (stack.errors.length > 0) throw new Error(`backlog bench: scheduled runs failed: ${stack.errors.map(String).join('; ')}`);
     const perWrite = accepted.map((w) => w.historyItemIds.length);

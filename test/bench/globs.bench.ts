@@ -30,5 +30,13 @@ export function benchGlobs(): GlobsBenchResult {
   };
   const firstOpenMs = open(0);
   const times = Array.from({ length: OPENS }, (_, i) => open(i + 1)).sort((a, b) => a - b);
-  return { patterns: patterns.length, segments, firstOpenMs, medianOpenMs: times[Math.floor(OPENS / 2)] ?? 0, p99OpenMs: times[Math.floor(OPENS * 0.99)] ?? 0, worstOpenMs: times[OPENS - 1] ?? 0, opens: OPENS };
+  return {
+    patterns: patterns.length,
+    segments,
+    firstOpenMs,
+    medianOpenMs: times[Math.floor(OPENS / 2)] ?? 0,
+    p99OpenMs: times[Math.floor(OPENS * 0.99)] ?? 0,
+    worstOpenMs: times[OPENS - 1] ?? 0,
+    opens: OPENS,
+  };
 }

@@ -24,7 +24,12 @@ const hostEntry = path.join(projectRoot, 'out', 'test', 'bench', 'host', 'insigh
 
 function aggregateMs(spec: Parameters<typeof seedFeed>[0]): number {
   const { sessions } = seedFeed(spec);
-  const flat = sessions.map((s) => ({ ...s, activityId: s.appActivityId, workspace: s.workspaceName, thisMachine: s.machine === 'desk' }));
+  const flat = sessions.map((s) => ({
+    ...s,
+    activityId: s.appActivityId,
+    workspace: s.workspaceName,
+    thisMachine: s.machine === 'desk',
+  }));
   const to = dayKey(spec.now);
   const samples: number[] = [];
   for (let i = 0; i < 7; i++) {
@@ -55,12 +60,16 @@ export async function benchInsights(): Promise<InsightsBenchResult> {
     });
     try {
       const code = await editor.testExit;
-      if (code !== 0 || !fs.existsSync(resultFile)) throw new Error(`insights bench: the in-host entry exited with ${code}\n${editor.serverLog().slice(-3000)}`);
+      if (code !== 0 || !fs.existsSync(resultFile))
+        throw new Error(`insights bench: the in-host entry exited with ${code}\n${editor.serverLog().slice(-3000)}`);
       await editor.page.screenshot({ path: path.join(artifacts, 'panel.png') }).catch(() => undefined);
     } finally {
       await editor.stop();
     }
-    const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as { cold: { openToFirstChartMs: number; scriptToFirstChartMs: number }; warm: { openToFirstChartMs: number } };
+    const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as {
+      cold: { openToFirstChartMs: number; scriptToFirstChartMs: number };
+      warm: { openToFirstChartMs: number };
+    };
     return {
       sessions: spec.files * spec.sessionsPerFile,
       coldOpenToChartMs: result.cold.openToFirstChartMs,

@@ -13,7 +13,14 @@ import { runPolicyFor } from '../../src/publish/runPolicy';
 import { PublishScheduler, type RunReason } from '../../src/publish/scheduler';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings';
 import type { Session } from '../../src/tracking/types';
-import { DEFAULT_CLIENT_ID, PROFILES, startEmulator, type ProfileName, type RunningEmulator, type ThrottlingOptions } from '../emulator';
+import {
+  DEFAULT_CLIENT_ID,
+  PROFILES,
+  startEmulator,
+  type ProfileName,
+  type RunningEmulator,
+  type ThrottlingOptions,
+} from '../emulator';
 import type { VirtualClock } from './virtualClock';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -80,7 +87,13 @@ function planFor(sessions: readonly Session[], settings: Settings, now: number, 
   for (const session of sessions) groups.set(session.documentUri, [...(groups.get(session.documentUri) ?? []), session]);
   const inputs: ActivityInput[] = [...groups.entries()].map(([documentUri, group]) => {
     const last = group[group.length - 1];
-    return { documentUri, workspaceFolderName: 'project', languageId: last.languageId, ...(last.cursor ? { cursor: last.cursor } : {}), sessions: group };
+    return {
+      documentUri,
+      workspaceFolderName: 'project',
+      languageId: last.languageId,
+      ...(last.cursor ? { cursor: last.cursor } : {}),
+      sessions: group,
+    };
   });
   return planRequests(inputs, mappingOptions(settings, now), graphUrl);
 }
@@ -94,7 +107,12 @@ export async function startPublishingStack(options: StackOptions): Promise<Publi
   const emulator = await startEmulator({ now: () => clock.now(), auth: false, throttling: options.throttling ?? {}, profile });
   const answers = PROFILES[profile];
 
-  const outbox = new Outbox({ dir, clock, logger: silent, maxSessions: options.maxQueuedSessions ?? settings.publish.maxQueuedSessions });
+  const outbox = new Outbox({
+    dir,
+    clock,
+    logger: silent,
+    maxSessions: options.maxQueuedSessions ?? settings.publish.maxQueuedSessions,
+  });
   const lock = new PublishLock({ dir, clock });
   const published = new PublishedIndex({ dir, clock, logger: silent });
   const budget = new RequestBudget(
@@ -133,7 +151,11 @@ export async function startPublishingStack(options: StackOptions): Promise<Publi
     plan: (sessions) => planFor(sessions, settings, clock.now(), emulator.graphUrl),
     now: () => clock.now(),
     log: silent,
-    service: new MemoryServiceFacts({ historyIds: answers.historyIds, replace: answers.replace, encodedSlash: answers.encodedSlash }),
+    service: new MemoryServiceFacts({
+      historyIds: answers.historyIds,
+      replace: answers.replace,
+      encodedSlash: answers.encodedSlash,
+    }),
   });
 
   const runs: RunRecord[] = [];
@@ -144,7 +166,10 @@ export async function startPublishingStack(options: StackOptions): Promise<Publi
     const current = policy.snapshotRunning ? options.currentSession?.() : undefined;
     if (current && current.activeSeconds >= Math.max(1, options.minimumSessionSeconds ?? 10)) outbox.put(current);
     const at = clock.now();
-    const summary = await publisher.run({ skipAfterPermanentFailures: policy.skipAfterPermanentFailures, ongoing: policy.ongoing });
+    const summary = await publisher.run({
+      skipAfterPermanentFailures: policy.skipAfterPermanentFailures,
+      ongoing: policy.ongoing,
+    });
     runs.push({ at, reason, summary });
     return summary;
   };
@@ -160,7 +185,11 @@ export async function startPublishingStack(options: StackOptions): Promise<Publi
     emulator.admin
       .requests()
       .filter((r) => r.server === 'graph' && (r.method === 'PUT' || r.method === 'DELETE'))
-      .map((r) => ({ at: Date.parse(r.at), status: r.status, historyItemIds: r.method === 'DELETE' ? [] : historyItemIds(r.url, r.body) }));
+      .map((r) => ({
+        at: Date.parse(r.at),
+        status: r.status,
+        historyItemIds: r.method === 'DELETE' ? [] : historyItemIds(r.url, r.body),
+      }));
 
   return {
     emulator,
@@ -183,7 +212,9 @@ function historyItemIds(url: string, body: string): string[] {
   try {
     const parsed = JSON.parse(body) as { historyItems?: unknown };
     if (!Array.isArray(parsed.historyItems)) return [];
-    return parsed.historyItems.map((item: unknown) => (typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : ''));
+    return parsed.historyItems.map((item: unknown) =>
+      typeof item === 'object' && item !== null && 'id' in item && typeof item.id === 'string' ? item.id : '',
+    );
   } catch {
     return [];
   }

@@ -39,7 +39,10 @@ function progress(message: string): void {
 
 /** --tests wipes dist/ and out/, --release wipes dist/ only: compile the in-host entry first, then the release bundles. */
 function build(): void {
-  for (const args of [['esbuild.mjs', '--tests'], ['esbuild.mjs', '--release']]) {
+  for (const args of [
+    ['esbuild.mjs', '--tests'],
+    ['esbuild.mjs', '--release'],
+  ]) {
     const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed:\n${result.stderr}`);
   }
@@ -50,11 +53,41 @@ function bundleFigures(): Figure[] {
   const section = 'bundles';
   return [
     { section, name: 'main bundle (dist/extension.js, minified)', value: size('extension.js'), unit: 'KB', target: '< 190 KB' },
-    { section, name: 'lazy bundle (dist/identity.js, minified)', value: size('identity.js'), unit: 'KB', target: 'loaded only when a token is needed' },
-    { section, name: 'lazy bundle (dist/matcher.js, minified)', value: size('matcher.js'), unit: 'KB', target: 'loaded only once an exclusion pattern is set' },
-    { section, name: 'lazy bundle (dist/insights.js, minified)', value: size('insights.js'), unit: 'KB', target: 'loaded when Insights, the export or the card preview first runs' },
-    { section, name: 'webview bundle (dist/insights-webview.js, minified)', value: size('insights-webview.js'), unit: 'KB', target: 'Chart.js and the panel; loaded by the panel only' },
-    { section, name: 'webview bundle (dist/cards-webview.js, minified)', value: size('cards-webview.js'), unit: 'KB', target: 'Adaptive Cards renderer; loaded by the card preview only' },
+    {
+      section,
+      name: 'lazy bundle (dist/identity.js, minified)',
+      value: size('identity.js'),
+      unit: 'KB',
+      target: 'loaded only when a token is needed',
+    },
+    {
+      section,
+      name: 'lazy bundle (dist/matcher.js, minified)',
+      value: size('matcher.js'),
+      unit: 'KB',
+      target: 'loaded only once an exclusion pattern is set',
+    },
+    {
+      section,
+      name: 'lazy bundle (dist/insights.js, minified)',
+      value: size('insights.js'),
+      unit: 'KB',
+      target: 'loaded when Insights, the export or the card preview first runs',
+    },
+    {
+      section,
+      name: 'webview bundle (dist/insights-webview.js, minified)',
+      value: size('insights-webview.js'),
+      unit: 'KB',
+      target: 'Chart.js and the panel; loaded by the panel only',
+    },
+    {
+      section,
+      name: 'webview bundle (dist/cards-webview.js, minified)',
+      value: size('cards-webview.js'),
+      unit: 'KB',
+      target: 'Adaptive Cards renderer; loaded by the card preview only',
+    },
   ];
 }
 
@@ -65,16 +98,40 @@ function activationFigures(result: ActivationBenchResult): Figure[] {
     { section, name: 'activate(): median', value: result.medianMs, unit: 'ms', target: `< 10 ms${forced}` },
     { section, name: 'activate(): min', value: result.minMs, unit: 'ms' },
     { section, name: 'activate(): max', value: result.maxMs, unit: 'ms' },
-    { section, name: 'editor start to result: median', value: median(result.startWallMs) / 1000, unit: 's', target: 'code-server + Chromium, for scale' },
-    { section, name: 'machine load (1-min average) at the starts', value: median(result.loadAverages), unit: 'load', target: `median over the starts, ${result.cpus} CPUs shared with other editors` },
+    {
+      section,
+      name: 'editor start to result: median',
+      value: median(result.startWallMs) / 1000,
+      unit: 's',
+      target: 'code-server + Chromium, for scale',
+    },
+    {
+      section,
+      name: 'machine load (1-min average) at the starts',
+      value: median(result.loadAverages),
+      unit: 'load',
+      target: `median over the starts, ${result.cpus} CPUs shared with other editors`,
+    },
   ];
 }
 
 function insightsFigures(r: InsightsBenchResult): Figure[] {
   const section = `insights: ${r.sessions.toLocaleString('en-US')} sessions (90 days × 500 files × 20 sessions, 3 machines) in the real editor`;
   return [
-    { section, name: 'open the panel → first chart (feed read included)', value: r.coldOpenToChartMs, unit: 'ms', target: 'cold: no copy of the feed yet' },
-    { section, name: 'open the panel → first chart (cached copy)', value: r.warmOpenToChartMs, unit: 'ms', target: 'warm: the copy is fresh' },
+    {
+      section,
+      name: 'open the panel → first chart (feed read included)',
+      value: r.coldOpenToChartMs,
+      unit: 'ms',
+      target: 'cold: no copy of the feed yet',
+    },
+    {
+      section,
+      name: 'open the panel → first chart (cached copy)',
+      value: r.warmOpenToChartMs,
+      unit: 'ms',
+      target: 'warm: the copy is fresh',
+    },
     { section, name: 'webview script start → first chart (cold)', value: r.webviewScriptToChartMs, unit: 'ms' },
     { section, name: 'aggregation alone, 90-day range (plain Node)', value: r.aggregateMs, unit: 'ms', target: 'median of 7' },
   ];
@@ -94,15 +151,35 @@ function globFigures(): Figure[] {
   const r = benchGlobs();
   const section = `exclusion patterns: ${r.patterns} adversarial patterns against a ${r.segments}-segment path, per document open`;
   return [
-    { section, name: 'worst case per document open', value: r.worstOpenMs, unit: 'ms', target: `under 1 ms (worst of ${r.opens} opens of different 64-segment paths, after the first)` },
-    { section, name: '99th percentile per document open', value: r.p99OpenMs, unit: 'ms', target: 'tells a rare pause (GC, a busy machine) from a slow pattern' },
+    {
+      section,
+      name: 'worst case per document open',
+      value: r.worstOpenMs,
+      unit: 'ms',
+      target: `under 1 ms (worst of ${r.opens} opens of different 64-segment paths, after the first)`,
+    },
+    {
+      section,
+      name: '99th percentile per document open',
+      value: r.p99OpenMs,
+      unit: 'ms',
+      target: 'tells a rare pause (GC, a busy machine) from a slow pattern',
+    },
     { section, name: 'median per document open', value: r.medianOpenMs, unit: 'ms' },
-    { section, name: 'first open (loads the matcher, compiles, builds automata)', value: r.firstOpenMs, unit: 'ms', target: 'once per pattern list' },
+    {
+      section,
+      name: 'first open (loads the matcher, compiles, builds automata)',
+      value: r.firstOpenMs,
+      unit: 'ms',
+      target: 'once per pattern list',
+    },
   ];
 }
 
 function ratio(ours: number, baseline: number): string {
-  return baseline === 0 ? 'n/a' : `ours is ${(ours / baseline).toFixed(3)}× this (${(baseline / Math.max(ours, 1)).toFixed(1)}× fewer)`;
+  return baseline === 0
+    ? 'n/a'
+    : `ours is ${(ours / baseline).toFixed(3)}× this (${(baseline / Math.max(ours, 1)).toFixed(1)}× fewer)`;
 }
 
 function writesFigures(r: WritesBenchResult): Figure[] {
@@ -112,32 +189,113 @@ function writesFigures(r: WritesBenchResult): Figure[] {
     .join(', ');
   return [
     { section, name: 'finished sessions (ground truth)', value: r.finishedSessions, unit: 'sessions' },
-    { section, name: 'ours: Graph writes (PUT, DELETE) per day', value: r.ours.writes, unit: 'writes', target: `<= 4,000/day budget; by run reason: ${reasons}` },
-    { section, name: 'ours: peak writes in any 5 minutes', value: r.ours.peakPerFiveMinutes, unit: 'writes', target: '<= 60 (default budget)' },
-    { section, name: 'ours: sessions published (each exactly once)', value: r.ours.sessionsPublished, unit: 'sessions', target: '= finished sessions (verified)' },
-    { section, name: 'ours: history items sent per session', value: r.ours.historyItemsSent / Math.max(1, r.ours.sessionsPublished), unit: 'items', target: '1.0 would mean no interim uploads' },
-    { section, name: 'ours: writes carrying only interim snapshots', value: r.ours.interimOnlyWrites, unit: 'writes', target: 'running-session uploads replaced later' },
+    {
+      section,
+      name: 'ours: Graph writes (PUT, DELETE) per day',
+      value: r.ours.writes,
+      unit: 'writes',
+      target: `<= 4,000/day budget; by run reason: ${reasons}`,
+    },
+    {
+      section,
+      name: 'ours: peak writes in any 5 minutes',
+      value: r.ours.peakPerFiveMinutes,
+      unit: 'writes',
+      target: '<= 60 (default budget)',
+    },
+    {
+      section,
+      name: 'ours: sessions published (each exactly once)',
+      value: r.ours.sessionsPublished,
+      unit: 'sessions',
+      target: '= finished sessions (verified)',
+    },
+    {
+      section,
+      name: 'ours: history items sent per session',
+      value: r.ours.historyItemsSent / Math.max(1, r.ours.sessionsPublished),
+      unit: 'items',
+      target: '1.0 would mean no interim uploads',
+    },
+    {
+      section,
+      name: 'ours: writes carrying only interim snapshots',
+      value: r.ours.interimOnlyWrites,
+      unit: 'writes',
+      target: 'running-session uploads replaced later',
+    },
     { section, name: 'ours: writes refused (429 or error)', value: r.ours.refused, unit: 'writes', target: '0' },
     { section, name: 'ours: sessions left queued at close', value: r.ours.leftAtClose, unit: 'sessions', target: '0' },
-    { section, name: 'baseline (a) one write per editor event', value: r.perEvent.writes, unit: 'writes', target: ratio(r.ours.writes, r.perEvent.writes) },
-    { section, name: 'baseline (a): peak in any 5 minutes', value: r.perEvent.peakPerFiveMinutes, unit: 'writes', target: ratio(r.ours.peakPerFiveMinutes, r.perEvent.peakPerFiveMinutes) },
-    { section, name: 'baseline (b) heartbeat, 2 min per active file', value: r.heartbeat.writes, unit: 'writes', target: ratio(r.ours.writes, r.heartbeat.writes) },
-    { section, name: 'baseline (b): peak in any 5 minutes', value: r.heartbeat.peakPerFiveMinutes, unit: 'writes', target: ratio(r.ours.peakPerFiveMinutes, r.heartbeat.peakPerFiveMinutes) },
+    {
+      section,
+      name: 'baseline (a) one write per editor event',
+      value: r.perEvent.writes,
+      unit: 'writes',
+      target: ratio(r.ours.writes, r.perEvent.writes),
+    },
+    {
+      section,
+      name: 'baseline (a): peak in any 5 minutes',
+      value: r.perEvent.peakPerFiveMinutes,
+      unit: 'writes',
+      target: ratio(r.ours.peakPerFiveMinutes, r.perEvent.peakPerFiveMinutes),
+    },
+    {
+      section,
+      name: 'baseline (b) heartbeat, 2 min per active file',
+      value: r.heartbeat.writes,
+      unit: 'writes',
+      target: ratio(r.ours.writes, r.heartbeat.writes),
+    },
+    {
+      section,
+      name: 'baseline (b): peak in any 5 minutes',
+      value: r.heartbeat.peakPerFiveMinutes,
+      unit: 'writes',
+      target: ratio(r.ours.peakPerFiveMinutes, r.heartbeat.peakPerFiveMinutes),
+    },
     { section, name: 'simulation wall time (8 virtual hours)', value: r.wallMs / 1000, unit: 's' },
   ];
 }
 
 function backlogFigures(r: BacklogBenchResult): Figure[] {
   const section = `backlog: ${r.sessions.toLocaleString('en-US')} queued sessions over ${r.files} files, ${r.profile} service, service limits on`;
-  const fewest = r.profile === 'documented' ? `= activities with pending sessions (${r.activitiesPending})` : `one per session plus one per activity (${r.sessions + r.activitiesPending}): deep insert is not safe here`;
+  const fewest =
+    r.profile === 'documented'
+      ? `= activities with pending sessions (${r.activitiesPending})`
+      : `one per session plus one per activity (${r.sessions + r.activitiesPending}): deep insert is not safe here`;
   return [
     { section, name: 'writes used', value: r.writes, unit: 'writes', target: fewest },
-    { section, name: 'history items in Graph afterwards', value: r.historyItemsInGraph, unit: 'items', target: `= ${r.sessions.toLocaleString('en-US')} (verified)` },
-    { section, name: 'history items per PUT (min)', value: r.historyItemsPerWrite.min, unit: 'items', target: `split above ${r.historyItemsPerPayloadLimit} per PUT or 64 KB` },
+    {
+      section,
+      name: 'history items in Graph afterwards',
+      value: r.historyItemsInGraph,
+      unit: 'items',
+      target: `= ${r.sessions.toLocaleString('en-US')} (verified)`,
+    },
+    {
+      section,
+      name: 'history items per PUT (min)',
+      value: r.historyItemsPerWrite.min,
+      unit: 'items',
+      target: `split above ${r.historyItemsPerPayloadLimit} per PUT or 64 KB`,
+    },
     { section, name: 'history items per PUT (max)', value: r.historyItemsPerWrite.max, unit: 'items' },
     { section, name: '429s received', value: r.throttled, unit: 'responses', target: '0' },
-    { section, name: 'publishing runs (stopped by the budget)', value: r.runs, unit: 'runs', target: `${r.budgetStops} waited for the write budget` },
-    { section, name: 'drain time, virtual (budget-bound)', value: r.drainVirtualMs / 60_000, unit: 'min', target: `${r.writes.toLocaleString('en-US')} writes at 60 per 5 min` },
+    {
+      section,
+      name: 'publishing runs (stopped by the budget)',
+      value: r.runs,
+      unit: 'runs',
+      target: `${r.budgetStops} waited for the write budget`,
+    },
+    {
+      section,
+      name: 'drain time, virtual (budget-bound)',
+      value: r.drainVirtualMs / 60_000,
+      unit: 'min',
+      target: `${r.writes.toLocaleString('en-US')} writes at 60 per 5 min`,
+    },
     { section, name: 'drain time, wall (the work itself)', value: r.drainWallMs / 1000, unit: 's' },
     { section, name: 'enqueue time, wall (10,000 outbox puts)', value: r.enqueueWallMs / 1000, unit: 's' },
   ];
@@ -147,7 +305,13 @@ function storageFigures(r: StorageBenchResult): Figure[] {
   const section = `storage: outbox on disk (${r.sessions.toLocaleString('en-US')} sessions, one file each)`;
   return [
     { section, name: 'outbox bytes per 1,000 sessions (apparent)', value: r.apparentBytesPer1000 / 1024, unit: 'KB' },
-    { section, name: 'outbox disk usage per 1,000 sessions (blocks)', value: r.diskBytesPer1000 / 1024, unit: 'KB', target: 'one block per file' },
+    {
+      section,
+      name: 'outbox disk usage per 1,000 sessions (blocks)',
+      value: r.diskBytesPer1000 / 1024,
+      unit: 'KB',
+      target: 'one block per file',
+    },
     { section, name: 'bytes per session file (apparent)', value: r.bytesPerSession, unit: 'bytes' },
   ];
 }
@@ -221,10 +385,15 @@ async function main(): Promise<void> {
 
   printTable(figures);
   const totalSeconds = (performance.now() - started) / 1000;
-  console.log(`(node ${process.version}, ${process.arch}; gc exposed: ${typeof (globalThis as { gc?: unknown }).gc === 'function'}; bench took ${totalSeconds.toFixed(0)} s)`);
+  console.log(
+    `(node ${process.version}, ${process.arch}; gc exposed: ${typeof (globalThis as { gc?: unknown }).gc === 'function'}; bench took ${totalSeconds.toFixed(0)} s)`,
+  );
   if (jsonFile) {
     fs.mkdirSync(path.dirname(path.resolve(jsonFile)), { recursive: true });
-    fs.writeFileSync(jsonFile, JSON.stringify({ date: new Date().toISOString(), node: process.version, seconds: totalSeconds, figures, details }, null, 2));
+    fs.writeFileSync(
+      jsonFile,
+      JSON.stringify({ date: new Date().toISOString(), node: process.version, seconds: totalSeconds, figures, details }, null, 2),
+    );
     console.log(`figures written to ${jsonFile}`);
   }
 }

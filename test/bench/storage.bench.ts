@@ -43,7 +43,8 @@ export function benchStorage(dir: string): StorageBenchResult {
     if (outbox.put(session) !== 'stored') throw new Error(`storage bench: session ${session.id} was not stored`);
   }
   const usage = usageOf(dir);
-  if (outbox.count() !== SESSIONS) throw new Error(`storage bench: ${outbox.count()} sessions in the outbox, expected ${SESSIONS}`);
+  if (outbox.count() !== SESSIONS)
+    throw new Error(`storage bench: ${outbox.count()} sessions in the outbox, expected ${SESSIONS}`);
   fs.rmSync(dir, { recursive: true, force: true });
   return {
     ...usage,

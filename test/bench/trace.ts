@@ -203,7 +203,8 @@ function typingBurst(day: DayWriter, rng: Prng, key: string): void {
 function reading(day: DayWriter, rng: Prng, key: string, until: number): void {
   while (day.t < until) {
     day.wait(rng.between(800, 8000));
-    if (rng.chance(0.15)) day.emit({ type: 'selection', key, kind: 'mouse', cursor: day.moveCursor(key, rng.int(-30, 30), rng.int(0, 80)) });
+    if (rng.chance(0.15))
+      day.emit({ type: 'selection', key, kind: 'mouse', cursor: day.moveCursor(key, rng.int(-30, 30), rng.int(0, 80)) });
     else day.emit({ type: 'scroll', key });
   }
 }
@@ -241,7 +242,12 @@ function workspaceReplace(day: DayWriter, rng: Prng, targets: readonly DocumentD
     day.wait(rng.int(0, 3));
   }
   for (const file of targets) {
-    day.emit({ type: 'edit', key: file.key, inActiveEditor: file.key === day.active, cursor: file.key === day.active ? day.cursor(file.key) : undefined });
+    day.emit({
+      type: 'edit',
+      key: file.key,
+      inActiveEditor: file.key === day.active,
+      cursor: file.key === day.active ? day.cursor(file.key) : undefined,
+    });
     day.wait(rng.int(1, 8));
   }
   day.wait(rng.between(500, 1500));
@@ -267,7 +273,8 @@ function chooseFile(day: DayWriter, rng: Prng, worked: readonly DocumentDescript
 }
 
 function planBreaks(rng: Prng, startAt: number): DayBreak[] {
-  const at = (hours: number, jitterMinutes: number) => startAt + hours * 60 * MINUTE + rng.between(-jitterMinutes, jitterMinutes) * MINUTE;
+  const at = (hours: number, jitterMinutes: number) =>
+    startAt + hours * 60 * MINUTE + rng.between(-jitterMinutes, jitterMinutes) * MINUTE;
   return [
     { kind: 'coffee', at: at(1.3, 10), minutes: rng.between(12, 20) },
     { kind: 'meeting', at: at(2, 5), minutes: rng.between(30, 45) },
@@ -285,7 +292,9 @@ export function generateTrace(options: TraceOptions = {}): Trace {
   const worked = projectFiles(rng, options.workedFileCount ?? 48);
   const replaceCount = options.replaceFileCount ?? 200;
   const fromWorked = worked.filter(() => rng.chance(0.6));
-  const others = Array.from({ length: Math.max(0, replaceCount - fromWorked.length) }, (_, i) => describe(`lib/generated/part${i}.ts`, 'typescript'));
+  const others = Array.from({ length: Math.max(0, replaceCount - fromWorked.length) }, (_, i) =>
+    describe(`lib/generated/part${i}.ts`, 'typescript'),
+  );
   const replaceTargets = [...fromWorked, ...others].slice(0, replaceCount);
   const breaks = planBreaks(rng, startAt);
   const replaceAt = startAt + 5.1 * 60 * MINUTE + rng.between(-10, 10) * MINUTE;

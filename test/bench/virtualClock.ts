@@ -81,7 +81,9 @@ export class VirtualClock implements Clock, Timers {
     let fired = 0;
     for (;;) {
       let due: PendingTimer | undefined;
-      for (const timer of this.timers.values()) if (timer.at <= this.time && (due === undefined || timer.at < due.at || (timer.at === due.at && timer.id < due.id))) due = timer;
+      for (const timer of this.timers.values())
+        if (timer.at <= this.time && (due === undefined || timer.at < due.at || (timer.at === due.at && timer.id < due.id)))
+          due = timer;
       if (due === undefined) return fired;
       this.timers.delete(due.id);
       due.callback();

@@ -17,7 +17,14 @@ export function peakInWindow(times: readonly number[], windowMs: number): number
 
 /** Something the person did in the editor; opening and closing documents is bookkeeping, not an editor event. */
 export function isEditorEvent(event: TrackingEvent): boolean {
-  return event.type !== 'open' && event.type !== 'close' && event.type !== 'rename' && event.type !== 'pause' && event.type !== 'resume' && event.type !== 'shutdown';
+  return (
+    event.type !== 'open' &&
+    event.type !== 'close' &&
+    event.type !== 'rename' &&
+    event.type !== 'pause' &&
+    event.type !== 'resume' &&
+    event.type !== 'shutdown'
+  );
 }
 
 /** Baseline (a): one write per editor event. Returns the write times. */

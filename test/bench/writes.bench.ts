@@ -60,7 +60,11 @@ function verify(finished: ReadonlyMap<string, Session>, stack: PublishingStack):
   for (const activity of stack.emulator.state.all()) {
     for (const item of activity.historyItems) {
       const previous = seen.get(item.id);
-      seen.set(item.id, { count: (previous?.count ?? 0) + 1, startedDateTime: item.startedDateTime, lastActiveDateTime: item.lastActiveDateTime });
+      seen.set(item.id, {
+        count: (previous?.count ?? 0) + 1,
+        startedDateTime: item.startedDateTime,
+        lastActiveDateTime: item.lastActiveDateTime,
+      });
     }
   }
   const problems: string[] = [];
@@ -68,14 +72,20 @@ function verify(finished: ReadonlyMap<string, Session>, stack: PublishingStack):
     const stored = seen.get(session.id);
     if (stored === undefined) problems.push(`session ${session.id} never reached Graph`);
     else if (stored.count !== 1) problems.push(`session ${session.id} is in Graph ${stored.count} times`);
-    else if (stored.startedDateTime !== iso(session.startedAt) || stored.lastActiveDateTime !== iso(Math.max(session.lastActiveAt, session.startedAt))) {
-      problems.push(`session ${session.id} is in Graph with ${stored.startedDateTime}..${stored.lastActiveDateTime}, not its final ${iso(session.startedAt)}..${iso(session.lastActiveAt)}`);
+    else if (
+      stored.startedDateTime !== iso(session.startedAt) ||
+      stored.lastActiveDateTime !== iso(Math.max(session.lastActiveAt, session.startedAt))
+    ) {
+      problems.push(
+        `session ${session.id} is in Graph with ${stored.startedDateTime}..${stored.lastActiveDateTime}, not its final ${iso(session.startedAt)}..${iso(session.lastActiveAt)}`,
+      );
     }
   }
   for (const id of seen.keys()) if (!finished.has(id)) problems.push(`history item ${id} is not a finished session of the trace`);
   if (stack.outbox.count() !== 0) problems.push(`${stack.outbox.count()} session(s) still in the outbox`);
   if (stack.errors.length > 0) problems.push(`scheduled runs failed: ${stack.errors.map(String).join('; ')}`);
-  if (problems.length > 0) throw new Error(`writes bench: the published sessions do not match the trace:\n  ${problems.slice(0, 20).join('\n  ')}`);
+  if (problems.length > 0)
+    throw new Error(`writes bench: the published sessions do not match the trace:\n  ${problems.slice(0, 20).join('\n  ')}`);
   return seen.size;
 }
 
@@ -168,7 +178,10 @@ export async function benchWrites(dir: string, seed?: number, profile: ProfileNa
       finishedSessions: finished.size,
       ours: {
         writes: writes.length,
-        peakPerFiveMinutes: peakInWindow(writes.map((w) => w.at), FIVE_MINUTES),
+        peakPerFiveMinutes: peakInWindow(
+          writes.map((w) => w.at),
+          FIVE_MINUTES,
+        ),
         sessionsPublished,
         historyItemsSent: accepted.reduce((sum, w) => sum + w.historyItemIds.length, 0),
         interimOnlyWrites: interimOnly(accepted),

@@ -59,7 +59,10 @@ export async function run(): Promise<void> {
   await vscode.commands.executeCommand('notifications.clearAll');
   await vscode.commands.executeCommand('hideSuggestWidget');
   const rows = (nodes: ReturnType<typeof api.publishedView.snapshot>, depth: number): string[] =>
-    nodes.flatMap((n) => [`${'  '.repeat(depth)}${n.label}${n.description ? `  —  ${n.description}` : ''}`, ...rows(n.children, depth + 1)]);
+    nodes.flatMap((n) => [
+      `${'  '.repeat(depth)}${n.label}${n.description ? `  —  ${n.description}` : ''}`,
+      ...rows(n.children, depth + 1),
+    ]);
   const listed = new Set<string>();
   const collect = (nodes: ReturnType<typeof api.publishedView.snapshot>): void =>
     nodes.forEach((n) => {
@@ -69,16 +72,45 @@ export async function run(): Promise<void> {
   collect(api.publishedView.snapshot());
   // Clicking main.ts in the view opens it where the feed's link points (with privacy 'full', a direct file link).
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  const find = (nodes: ReturnType<typeof api.publishedView.snapshot>): ReturnType<typeof api.publishedView.snapshot>[number] | undefined =>
+  const find = (
+    nodes: ReturnType<typeof api.publishedView.snapshot>,
+  ): ReturnType<typeof api.publishedView.snapshot>[number] | undefined =>
     nodes.map((n) => (n.node.type === 'activity' && n.label === 'main.ts' ? n : find(n.children))).find((n) => n !== undefined);
   const mainNode = find(api.publishedView.snapshot());
   const opened = mainNode ? await vscode.commands.executeCommand<boolean>('activityFeed.published.open', mainNode.node) : false;
   const editor = vscode.window.activeTextEditor;
-  const openedAt = opened && editor ? { file: vscode.workspace.asRelativePath(editor.document.uri), line: editor.selection.active.line + 1, column: editor.selection.active.character + 1 } : undefined;
-  fs.writeFileSync(path.join(control, 'view.json'), JSON.stringify({ state: viewState, message: api.publishedView.message, activities: listed.size, openedAt, rows: rows(api.publishedView.snapshot(), 0) }, null, 2));
+  const openedAt =
+    opened && editor
+      ? {
+          file: vscode.workspace.asRelativePath(editor.document.uri),
+          line: editor.selection.active.line + 1,
+          column: editor.selection.active.character + 1,
+        }
+      : undefined;
+  fs.writeFileSync(
+    path.join(control, 'view.json'),
+    JSON.stringify(
+      {
+        state: viewState,
+        message: api.publishedView.message,
+        activities: listed.size,
+        openedAt,
+        rows: rows(api.publishedView.snapshot(), 0),
+      },
+      null,
+      2,
+    ),
+  );
   fs.writeFileSync(path.join(control, 'view-ready'), '');
   while (!fs.existsSync(path.join(control, 'view-shot')) && Date.now() < deadline) await sleep(200);
-  fs.writeFileSync(path.join(control, 'status.json'), JSON.stringify({ text: api.publishing.statusText, tooltip: api.publishing.statusTooltip, lastRun: api.publishing.lastRun }, null, 2));
+  fs.writeFileSync(
+    path.join(control, 'status.json'),
+    JSON.stringify(
+      { text: api.publishing.statusText, tooltip: api.publishing.statusTooltip, lastRun: api.publishing.lastRun },
+      null,
+      2,
+    ),
+  );
 
   // Last: Insights over what was just published, read back from the feed.
   await vscode.commands.executeCommand('workbench.action.closeSidebar');
@@ -88,7 +120,16 @@ export async function run(): Promise<void> {
   const insights = shown?.kind === 'insights' ? shown.insights : undefined;
   fs.writeFileSync(
     path.join(control, 'insights.json'),
-    JSON.stringify({ state: shown?.kind, totals: insights?.totals, topFiles: insights?.topFiles.map((f) => `${f.label} ${f.seconds} s`), timings: api.insights.timings }, null, 2),
+    JSON.stringify(
+      {
+        state: shown?.kind,
+        totals: insights?.totals,
+        topFiles: insights?.topFiles.map((f) => `${f.label} ${f.seconds} s`),
+        timings: api.insights.timings,
+      },
+      null,
+      2,
+    ),
   );
   fs.writeFileSync(path.join(control, 'insights-ready'), '');
   while (!fs.existsSync(path.join(control, 'insights-shot')) && Date.now() < deadline) await sleep(200);

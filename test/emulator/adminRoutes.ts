@@ -129,9 +129,15 @@ export function serveAdmin(method: string, path: string, raw: Buffer, admin: Emu
       admin.revokeRefreshTokens();
       return { status: 200, body: { ok: true } };
     case 'POST /devicecodes/approve':
-      return { status: 200, body: { approved: admin.approveDeviceCode(typeof body.user_code === 'string' ? body.user_code : undefined) } };
+      return {
+        status: 200,
+        body: { approved: admin.approveDeviceCode(typeof body.user_code === 'string' ? body.user_code : undefined) },
+      };
     case 'POST /devicecodes/deny':
-      return { status: 200, body: { denied: admin.denyDeviceCode(typeof body.user_code === 'string' ? body.user_code : undefined) } };
+      return {
+        status: 200,
+        body: { denied: admin.denyDeviceCode(typeof body.user_code === 'string' ? body.user_code : undefined) },
+      };
     default:
       return { status: 404, body: { error: `no admin route ${route}` } };
   }

@@ -8,7 +8,13 @@ export interface AuthAnswer {
   body: unknown;
 }
 
-export function serveAuth(method: string, url: string, rawBody: string, identity: IdentityProvider, authority: string): AuthAnswer {
+export function serveAuth(
+  method: string,
+  url: string,
+  rawBody: string,
+  identity: IdentityProvider,
+  authority: string,
+): AuthAnswer {
   const path = url.split('?')[0];
   if (method === 'GET' && path === '/common/discovery/instance') {
     return {
@@ -16,7 +22,13 @@ export function serveAuth(method: string, url: string, rawBody: string, identity
       body: {
         tenant_discovery_endpoint: `${authority}/common/v2.0/.well-known/openid-configuration`,
         'api-version': '1.1',
-        metadata: [{ preferred_network: new URL(authority).host, preferred_cache: new URL(authority).host, aliases: [new URL(authority).host] }],
+        metadata: [
+          {
+            preferred_network: new URL(authority).host,
+            preferred_cache: new URL(authority).host,
+            aliases: [new URL(authority).host],
+          },
+        ],
       },
     };
   }
@@ -27,7 +39,9 @@ export function serveAuth(method: string, url: string, rawBody: string, identity
     return {
       status: 200,
       body: {
-        issuer: identity.issuer(tenant === 'common' || tenant === 'organizations' || tenant === 'consumers' ? '{tenantid}' : tenant),
+        issuer: identity.issuer(
+          tenant === 'common' || tenant === 'organizations' || tenant === 'consumers' ? '{tenantid}' : tenant,
+        ),
         authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
         token_endpoint: `${base}/oauth2/v2.0/token`,
         device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
@@ -69,6 +83,13 @@ export function serveAuth(method: string, url: string, rawBody: string, identity
 function oauthError(error: string, description: string): AuthAnswer {
   return {
     status: 400,
-    body: { error, error_description: description, error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? 0)], timestamp: new Date().toISOString(), trace_id: randomUUID(), correlation_id: randomUUID() },
+    body: {
+      error,
+      error_description: description,
+      error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? 0)],
+      timestamp: new Date().toISOString(),
+      trace_id: randomUUID(),
+      correlation_id: randomUUID(),
+    },
   };
 }

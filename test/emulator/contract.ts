@@ -10,7 +10,8 @@ export interface Violation {
 }
 
 /** The OpenAPI pattern for Edm.DateTimeOffset. */
-export const DATE_TIME_OFFSET = /^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$/;
+export const DATE_TIME_OFFSET =
+  /^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$/;
 export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 /** #RGB, #RRGGBB or #AARRGGBB. */
 export const HEX_COLOUR = /^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
@@ -29,16 +30,23 @@ const SERVER_SET_ACTIVITY = new Set(['id', 'createdDateTime', 'lastModifiedDateT
 const SERVER_SET_HISTORY = new Set(['createdDateTime', 'lastModifiedDateTime', 'status']);
 
 const string: Check = (v, t) => (typeof v === 'string' ? undefined : { target: t, message: `'${t}' must be a string.` });
-const boolean: Check = (v, t) => (typeof v === 'boolean' ? undefined : { target: t, message: `'${t}' must be a Boolean (true or false).` });
+const boolean: Check = (v, t) =>
+  typeof v === 'boolean' ? undefined : { target: t, message: `'${t}' must be a Boolean (true or false).` };
 const jsonObject: Check = (v, t) => (isObject(v) ? undefined : { target: t, message: `'${t}' must be a JSON object.` });
 const dateTimeOffset: Check = (v, t) =>
   typeof v === 'string' && DATE_TIME_OFFSET.test(v) && !Number.isNaN(Date.parse(v))
     ? undefined
     : { target: t, message: `'${t}' must be an ISO 8601 DateTimeOffset such as 2026-03-14T09:05:00Z.` };
 const int32: Check = (v, t) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= -2147483648 && v <= 2147483647 ? undefined : { target: t, message: `'${t}' must be a 32-bit integer.` };
-const hexColour: Check = (v, t) => (typeof v === 'string' && HEX_COLOUR.test(v) ? undefined : { target: t, message: `'${t}' must be a hex colour such as #1F3B57.` });
-const guid: Check = (v, t) => (typeof v === 'string' && GUID.test(v) ? undefined : { target: t, message: `'${t}' must be a GUID.` });
+  typeof v === 'number' && Number.isInteger(v) && v >= -2147483648 && v <= 2147483647
+    ? undefined
+    : { target: t, message: `'${t}' must be a 32-bit integer.` };
+const hexColour: Check = (v, t) =>
+  typeof v === 'string' && HEX_COLOUR.test(v)
+    ? undefined
+    : { target: t, message: `'${t}' must be a hex colour such as #1F3B57.` };
+const guid: Check = (v, t) =>
+  typeof v === 'string' && GUID.test(v) ? undefined : { target: t, message: `'${t}' must be a GUID.` };
 
 const sourceHost: Check = (v, t) => {
   const notString = string(v, t);
@@ -79,7 +87,11 @@ const historyItemFields: Record<string, FieldRule> = {
   expirationDateTime: { nullable: true, check: dateTimeOffset },
 };
 
-const deepInsertedHistoryItem = objectOf('activityHistoryItem', { ...historyItemFields, id: { check: guid } }, SERVER_SET_HISTORY);
+const deepInsertedHistoryItem = objectOf(
+  'activityHistoryItem',
+  { ...historyItemFields, id: { check: guid } },
+  SERVER_SET_HISTORY,
+);
 
 const activityFields: Record<string, FieldRule> = {
   appActivityId: { required: true, check: string },

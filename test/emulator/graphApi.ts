@@ -69,7 +69,13 @@ export class GraphApi {
     if (this.service.encodedSlash === 'rejected') {
       const segment = request.path.split('/').find((s) => /%2f/i.test(s));
       // The live front door is reported to decode %2F before routing, so the id splits into segments it cannot find.
-      if (segment !== undefined) return errorResponse(400, PARSE_URI_CODE, `Resource not found for the segment '${safeDecode(segment)?.split('/')[0] ?? segment}'.`, 'url');
+      if (segment !== undefined)
+        return errorResponse(
+          400,
+          PARSE_URI_CODE,
+          `Resource not found for the segment '${safeDecode(segment)?.split('/')[0] ?? segment}'.`,
+          'url',
+        );
     }
 
     const path = request.path;
@@ -95,7 +101,10 @@ export class GraphApi {
   }
 
   private putActivity(request: ApiRequest, caller: Caller, segment: string): ApiResponse {
-    if (segment.includes('/')) return badRequest("The appActivityId in the URL contains an unencoded '/'. Percent-encode every character outside the RFC 2396 unreserved set.");
+    if (segment.includes('/'))
+      return badRequest(
+        "The appActivityId in the URL contains an unencoded '/'. Percent-encode every character outside the RFC 2396 unreserved set.",
+      );
     const raw = /[^A-Za-z0-9\-_.!~*'()%]/.exec(segment) ?? /%(?![0-9A-Fa-f]{2})/.exec(segment);
     if (raw) return badRequest(`The appActivityId in the URL contains '${raw[0]}', which must be percent-encoded (RFC 2396).`);
     let appActivityId: string;
@@ -109,7 +118,10 @@ export class GraphApi {
     if (violation) return badRequest(violation.message, violation.target);
     const body = request.body as JsonObject;
     if (body.appActivityId !== appActivityId) {
-      return badRequest(`The appActivityId in the URL ('${appActivityId}') does not match the one in the body (${JSON.stringify(body.appActivityId)}).`, 'appActivityId');
+      return badRequest(
+        `The appActivityId in the URL ('${appActivityId}') does not match the one in the body (${JSON.stringify(body.appActivityId)}).`,
+        'appActivityId',
+      );
     }
     const { created, activity, inserted } = this.store.upsertActivity(caller.userId, caller.clientId, body);
     const wire = {
@@ -127,14 +139,18 @@ export class GraphApi {
     const violation = validateHistoryItem(request.body);
     if (violation) return badRequest(violation.message, violation.target);
     const body = request.body as JsonObject;
-    if (typeof body.id === 'string' && body.id.toLowerCase() !== itemId.toLowerCase()) return badRequest('The id in the body does not match the history item id in the URL.', 'id');
+    if (typeof body.id === 'string' && body.id.toLowerCase() !== itemId.toLowerCase())
+      return badRequest('The id in the body does not match the history item id in the URL.', 'id');
     const activity = this.findActivity(caller, activitySegment);
     if (!activity) return notFound(activitySegment);
     const { created, item } = this.store.upsertHistoryItem(activity, itemId, body);
     return {
       status: created ? 201 : 200,
       headers: {},
-      body: { '@odata.context': `${this.serviceRoot}/$metadata#users('${caller.userId}')/activities('${activity.id}')/historyItems/$entity`, ...historyWire(item) },
+      body: {
+        '@odata.context': `${this.serviceRoot}/$metadata#users('${caller.userId}')/activities('${activity.id}')/historyItems/$entity`,
+        ...historyWire(item),
+      },
     };
   }
 
@@ -161,16 +177,26 @@ export class GraphApi {
   private list(request: ApiRequest, caller: Caller, recent: boolean): ApiResponse {
     const query = request.query;
     for (const key of query.keys()) {
-      if (['$select', '$count', '$skip', '$orderby', '$search'].includes(key)) return badRequest(`Query option '${key}' is not supported on activities.`, key);
-      if (key.startsWith('$') && !['$expand', '$filter', '$top', '$skiptoken'].includes(key)) return badRequest(`Unknown query option '${key}'.`, key);
+      if (['$select', '$count', '$skip', '$orderby', '$search'].includes(key))
+        return badRequest(`Query option '${key}' is not supported on activities.`, key);
+      if (key.startsWith('$') && !['$expand', '$filter', '$top', '$skiptoken'].includes(key))
+        return badRequest(`Unknown query option '${key}'.`, key);
     }
     const expand = query.get('$expand');
     const expandParts = expand === null ? null : /^historyItems(?:\(\$filter=(.+)\))?$/.exec(expand);
-    if (expand !== null && !expandParts) return badRequest(`'$expand=${expand}' is not supported; use $expand=historyItems, optionally with ($filter=…).`, '$expand');
+    if (expand !== null && !expandParts)
+      return badRequest(
+        `'$expand=${expand}' is not supported; use $expand=historyItems, optionally with ($filter=…).`,
+        '$expand',
+      );
     const itemFilter = expandParts?.[1] === undefined ? () => true : parseFilter(expandParts[1]);
     const activityFilterText = query.get('$filter');
     const activityFilter = activityFilterText === null ? () => true : parseFilter(activityFilterText);
-    if (!itemFilter || !activityFilter) return badRequest("Only filters of the form 'lastModifiedDateTime gt|ge|lt|le|eq <DateTimeOffset>' joined by 'and' are supported.", '$filter');
+    if (!itemFilter || !activityFilter)
+      return badRequest(
+        "Only filters of the form 'lastModifiedDateTime gt|ge|lt|le|eq <DateTimeOffset>' joined by 'and' are supported.",
+        '$filter',
+      );
     const topText = query.get('$top');
     if (topText !== null && !/^[1-9][0-9]{0,3}$/.test(topText)) return badRequest("'$top' must be a positive integer.", '$top');
 
@@ -182,7 +208,9 @@ export class GraphApi {
       token = decoded;
     }
 
-    const all = (recent ? this.recentOrder(caller.userId) : this.store.activitiesOfUser(caller.userId)).filter((a) => activityFilter(a.lastModifiedDateTime));
+    const all = (recent ? this.recentOrder(caller.userId) : this.store.activitiesOfUser(caller.userId)).filter((a) =>
+      activityFilter(a.lastModifiedDateTime),
+    );
     const pathText = recent ? `${ACTIVITIES}/recent` : ACTIVITIES;
     const carried = ['$expand', '$filter'].flatMap((k) => (query.has(k) ? [`${k}=${encodeURIComponent(query.get(k)!)}`] : []));
     const next = (t: SkipToken) => `${this.serviceRoot}${pathText}?${[...carried, `$skiptoken=${encodeSkipToken(t)}`].join('&')}`;
@@ -196,7 +224,10 @@ export class GraphApi {
     if (token.r >= 0) mine = mine.slice(0, token.r);
     const remaining = token.r < 0 ? -1 : token.r - mine.length;
     const nextOffset = token.o + this.paging.pageSize;
-    const value = mine.map((a) => ({ '@odata.type': '#microsoft.graph.userActivity', ...activityWire(a, expand ? this.store.liveHistoryItems(a).filter((h) => itemFilter(h.lastModifiedDateTime)) : undefined) }));
+    const value = mine.map((a) => ({
+      '@odata.type': '#microsoft.graph.userActivity',
+      ...activityWire(a, expand ? this.store.liveHistoryItems(a).filter((h) => itemFilter(h.lastModifiedDateTime)) : undefined),
+    }));
     const page: Record<string, unknown> = { '@odata.context': context, value };
     if (nextOffset < all.length && remaining !== 0) page['@odata.nextLink'] = next({ o: nextOffset, e: 0, r: remaining });
     return ok(page);
@@ -204,7 +235,8 @@ export class GraphApi {
 
   /** Activities with live history items, the one with the newest item first. */
   private recentOrder(userId: string): StoredActivity[] {
-    const newest = (a: StoredActivity) => Math.max(...this.store.liveHistoryItems(a).map((h) => Date.parse(h.lastModifiedDateTime)));
+    const newest = (a: StoredActivity) =>
+      Math.max(...this.store.liveHistoryItems(a).map((h) => Date.parse(h.lastModifiedDateTime)));
     return this.store
       .activitiesOfUser(userId)
       .filter((a) => this.store.liveHistoryItems(a).length > 0)
@@ -229,12 +261,22 @@ function historyWire(item: StoredHistoryItem): Record<string, unknown> {
   return { ...item };
 }
 
-export function graphErrorBody(code: string, message: string, extra: Record<string, string> = {}): { error: Record<string, unknown> } {
+export function graphErrorBody(
+  code: string,
+  message: string,
+  extra: Record<string, string> = {},
+): { error: Record<string, unknown> } {
   // request-id and client-request-id are filled in by the HTTP layer, which knows them.
   return { error: { code, message, ...extra, innerError: { date: new Date().toISOString().slice(0, 19) } } };
 }
 
-export function errorResponse(status: number, code: string, message: string, target?: string, headers: Record<string, string> = {}): ApiResponse {
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  target?: string,
+  headers: Record<string, string> = {},
+): ApiResponse {
   return { status, headers, body: graphErrorBody(code, message, target ? { target } : {}) };
 }
 
@@ -255,11 +297,19 @@ function badRequest(message: string, target?: string): ApiResponse {
 }
 
 function notFound(what: string): ApiResponse {
-  return errorResponse(404, 'itemNotFound', `The resource '${what}' does not exist or one of its queried reference-property objects are not present.`);
+  return errorResponse(
+    404,
+    'itemNotFound',
+    `The resource '${what}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 }
 
 function unsupported(request: ApiRequest): ApiResponse {
-  return errorResponse(400, 'BadRequest', `Unsupported request: ${request.method} ${request.path}. Only the six documented activity-feed operations exist here.`);
+  return errorResponse(
+    400,
+    'BadRequest',
+    `Unsupported request: ${request.method} ${request.path}. Only the six documented activity-feed operations exist here.`,
+  );
 }
 
 function ok(body: unknown): ApiResponse {
@@ -288,7 +338,13 @@ function parseFilter(text: string): ((lastModified: string) => boolean) | undefi
     const match = /^lastModifiedDateTime\s+(gt|ge|lt|le|eq)\s+(\S+)$/.exec(clause.trim());
     if (!match || !DATE_TIME_OFFSET.test(match[2])) return undefined;
     const bound = Date.parse(match[2]);
-    const compare = { gt: (t: number) => t > bound, ge: (t: number) => t >= bound, lt: (t: number) => t < bound, le: (t: number) => t <= bound, eq: (t: number) => t === bound }[match[1] as 'gt'];
+    const compare = {
+      gt: (t: number) => t > bound,
+      ge: (t: number) => t >= bound,
+      lt: (t: number) => t < bound,
+      le: (t: number) => t <= bound,
+      eq: (t: number) => t === bound,
+    }[match[1] as 'gt'];
     tests.push(compare);
   }
   return (lastModified) => tests.every((test) => test(Date.parse(lastModified)));
@@ -309,7 +365,8 @@ function encodeSkipToken(token: SkipToken): string {
 function decodeSkipToken(text: string): SkipToken | undefined {
   try {
     const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<SkipToken>;
-    if (typeof value.o === 'number' && typeof value.e === 'number' && typeof value.r === 'number') return { o: value.o, e: value.e, r: value.r };
+    if (typeof value.o === 'number' && typeof value.e === 'number' && typeof value.r === 'number')
+      return { o: value.o, e: value.e, r: value.r };
   } catch {
     // Falls through to "not valid".
   }

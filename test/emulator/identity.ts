@@ -81,29 +81,36 @@ export class IdentityProvider {
     return `${this.authorityOrigin}/${tenant}/v2.0`;
   }
 
-  mintAccessToken(clientId: string, userId: string = DEFAULT_USER.oid, scopes: string[] = [GRAPH_PERMISSION], lifetimeSeconds = this.accessTokenLifetimeSeconds): string {
+  mintAccessToken(
+    clientId: string,
+    userId: string = DEFAULT_USER.oid,
+    scopes: string[] = [GRAPH_PERMISSION],
+    lifetimeSeconds = this.accessTokenLifetimeSeconds,
+  ): string {
     const user = this.users.get(userId) ?? DEFAULT_USER;
     const iat = Math.floor(this.now() / 1000);
     const jti = randomUUID();
     this.issuedTokenIds.push(jti);
-    return this.remember(signJwt(
-      {
-        aud: this.graphAudience,
-        iss: `${this.authorityOrigin}/${user.tid}/v2.0`,
-        iat,
-        nbf: iat,
-        exp: iat + lifetimeSeconds,
-        appid: clientId,
-        azp: clientId,
-        oid: user.oid,
-        tid: user.tid,
-        preferred_username: user.preferredUsername,
-        scp: scopes.join(' '),
-        ver: '2.0',
-        uti: jti,
-      },
-      this.secret,
-    ));
+    return this.remember(
+      signJwt(
+        {
+          aud: this.graphAudience,
+          iss: `${this.authorityOrigin}/${user.tid}/v2.0`,
+          iat,
+          nbf: iat,
+          exp: iat + lifetimeSeconds,
+          appid: clientId,
+          azp: clientId,
+          oid: user.oid,
+          tid: user.tid,
+          preferred_username: user.preferredUsername,
+          scp: scopes.join(' '),
+          ver: '2.0',
+          uti: jti,
+        },
+        this.secret,
+      ),
+    );
   }
 
   /** Every access, id and refresh token handed out so far: what a leak test searches for. */
@@ -118,11 +125,22 @@ export class IdentityProvider {
 
   checkAccessToken(token: string): AccessCheck {
     const claims = verifyJwt(token, this.secret);
-    if (!claims || typeof claims.uti !== 'string' || typeof claims.appid !== 'string' || typeof claims.oid !== 'string') return { ok: false, reason: 'The access token is malformed or its signature is invalid.' };
-    if (this.rejectAll || this.invalidTokenIds.has(claims.uti)) return { ok: false, reason: 'The access token has been revoked or expired.' };
-    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= this.now()) return { ok: false, reason: 'Lifetime validation failed, the token is expired.' };
-    if (claims.aud !== this.graphAudience && claims.aud !== '00000003-0000-0000-c000-000000000000') return { ok: false, reason: 'Invalid audience.' };
-    return { ok: true, clientId: claims.appid, userId: claims.oid, scopes: String(claims.scp ?? '').split(' ').filter(Boolean) };
+    if (!claims || typeof claims.uti !== 'string' || typeof claims.appid !== 'string' || typeof claims.oid !== 'string')
+      return { ok: false, reason: 'The access token is malformed or its signature is invalid.' };
+    if (this.rejectAll || this.invalidTokenIds.has(claims.uti))
+      return { ok: false, reason: 'The access token has been revoked or expired.' };
+    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= this.now())
+      return { ok: false, reason: 'Lifetime validation failed, the token is expired.' };
+    if (claims.aud !== this.graphAudience && claims.aud !== '00000003-0000-0000-c000-000000000000')
+      return { ok: false, reason: 'Invalid audience.' };
+    return {
+      ok: true,
+      clientId: claims.appid,
+      userId: claims.oid,
+      scopes: String(claims.scp ?? '')
+        .split(' ')
+        .filter(Boolean),
+    };
   }
 
   /** Every access token issued so far stops working; new ones are fine. */
@@ -136,7 +154,13 @@ export class IdentityProvider {
 
   startDeviceCode(clientId: string, scope: string, verificationUri: string): Record<string, string | number> {
     const userCode = randomBytes(6).toString('hex').slice(0, 9).toUpperCase();
-    const deviceCode: DeviceCode = { deviceCode: base64url(randomBytes(24)), userCode, clientId, scope, expiresAt: this.now() + 900_000 };
+    const deviceCode: DeviceCode = {
+      deviceCode: base64url(randomBytes(24)),
+      userCode,
+      clientId,
+      scope,
+      expiresAt: this.now() + 900_000,
+    };
     if (this.autoApprove) deviceCode.userId = DEFAULT_USER.oid;
     this.deviceCodes.set(deviceCode.deviceCode, deviceCode);
     return {
@@ -151,7 +175,9 @@ export class IdentityProvider {
 
   /** What a person does in the browser. Without a code, approves the most recent pending one. */
   approveDeviceCode(userCode?: string, userId: string = DEFAULT_USER.oid): boolean {
-    const pending = [...this.deviceCodes.values()].filter((d) => !d.userId && !d.denied && (userCode === undefined || d.userCode === userCode));
+    const pending = [...this.deviceCodes.values()].filter(
+      (d) => !d.userId && !d.denied && (userCode === undefined || d.userCode === userCode),
+    );
     const target = pending[pending.length - 1];
     if (!target) return false;
     target.userId = userId;
@@ -159,7 +185,9 @@ export class IdentityProvider {
   }
 
   denyDeviceCode(userCode?: string): boolean {
-    const target = [...this.deviceCodes.values()].reverse().find((d) => !d.userId && (userCode === undefined || d.userCode === userCode));
+    const target = [...this.deviceCodes.values()]
+      .reverse()
+      .find((d) => !d.userId && (userCode === undefined || d.userCode === userCode));
     if (!target) return false;
     target.denied = true;
     return true;
@@ -167,10 +195,20 @@ export class IdentityProvider {
 
   redeemDeviceCode(deviceCode: string, clientId: string): TokenResponse | OAuthError {
     const entry = this.deviceCodes.get(deviceCode);
-    if (!entry || entry.clientId !== clientId) return { error: 'invalid_grant', error_description: 'AADSTS70000: The provided device code is not valid.' };
-    if (entry.expiresAt <= this.now()) return { error: 'expired_token', error_description: 'AADSTS70020: The provided value for the input parameter device_code is expired.' };
-    if (entry.denied) return { error: 'authorization_declined', error_description: 'AADSTS70016: The user declined the sign-in.' };
-    if (!entry.userId) return { error: 'authorization_pending', error_description: 'AADSTS70016: OAuth 2.0 device flow error. Authorization is pending.' };
+    if (!entry || entry.clientId !== clientId)
+      return { error: 'invalid_grant', error_description: 'AADSTS70000: The provided device code is not valid.' };
+    if (entry.expiresAt <= this.now())
+      return {
+        error: 'expired_token',
+        error_description: 'AADSTS70020: The provided value for the input parameter device_code is expired.',
+      };
+    if (entry.denied)
+      return { error: 'authorization_declined', error_description: 'AADSTS70016: The user declined the sign-in.' };
+    if (!entry.userId)
+      return {
+        error: 'authorization_pending',
+        error_description: 'AADSTS70016: OAuth 2.0 device flow error. Authorization is pending.',
+      };
     this.deviceCodes.delete(deviceCode);
     return this.issue(clientId, entry.userId, entry.scope);
   }
@@ -188,7 +226,9 @@ export class IdentityProvider {
   private issue(clientId: string, userId: string, requestedScope: string): TokenResponse {
     const user = this.users.get(userId) ?? DEFAULT_USER;
     const scopes = requestedScope.split(/\s+/).filter(Boolean);
-    const resourceScopes = scopes.filter((s) => !['openid', 'profile', 'offline_access'].includes(s)).map((s) => s.replace(/^.*\//, ''));
+    const resourceScopes = scopes
+      .filter((s) => !['openid', 'profile', 'offline_access'].includes(s))
+      .map((s) => s.replace(/^.*\//, ''));
     const refreshToken = this.remember(base64url(randomBytes(32)));
     this.refreshTokens.set(refreshToken, { clientId, userId, scope: requestedScope, revoked: false });
     const iat = Math.floor(this.now() / 1000);
@@ -207,7 +247,10 @@ export class IdentityProvider {
     };
     return {
       token_type: 'Bearer',
-      scope: [...resourceScopes.map((s) => `${this.graphAudience}/${s}`), ...scopes.filter((s) => ['openid', 'profile', 'offline_access'].includes(s))].join(' '),
+      scope: [
+        ...resourceScopes.map((s) => `${this.graphAudience}/${s}`),
+        ...scopes.filter((s) => ['openid', 'profile', 'offline_access'].includes(s)),
+      ].join(' '),
       expires_in: this.accessTokenLifetimeSeconds,
       ext_expires_in: this.accessTokenLifetimeSeconds,
       access_token: this.mintAccessToken(clientId, user.oid, resourceScopes),

@@ -20,8 +20,22 @@ export interface ServiceSwitches {
 export type ProfileName = 'documented' | 'pessimistic';
 
 export const PROFILES: Readonly<Record<ProfileName, Readonly<ServiceSwitches>>> = {
-  documented: { historyIds: 'honoured', replace: 'keeps', throttled: 'free', encodedSlash: 'accepted', order: 'oldest', errors: 'generic' },
-  pessimistic: { historyIds: 'ignored', replace: 'drops', throttled: 'counted', encodedSlash: 'rejected', order: 'newest', errors: 'real' },
+  documented: {
+    historyIds: 'honoured',
+    replace: 'keeps',
+    throttled: 'free',
+    encodedSlash: 'accepted',
+    order: 'oldest',
+    errors: 'generic',
+  },
+  pessimistic: {
+    historyIds: 'ignored',
+    replace: 'drops',
+    throttled: 'counted',
+    encodedSlash: 'rejected',
+    order: 'newest',
+    errors: 'real',
+  },
 };
 
 /** Every switch with its values, and the command-line flag that sets it. */
@@ -41,7 +55,8 @@ export class ProfileError extends Error {}
 
 /** A profile name, checked; refuses anything else with the list of valid ones. */
 export function profileNamed(name: string): ServiceSwitches {
-  if (!(PROFILE_NAMES as string[]).includes(name)) throw new ProfileError(`Unknown profile '${name}'. Valid profiles: ${PROFILE_NAMES.join(', ')}.`);
+  if (!(PROFILE_NAMES as string[]).includes(name))
+    throw new ProfileError(`Unknown profile '${name}'. Valid profiles: ${PROFILE_NAMES.join(', ')}.`);
   return { ...PROFILES[name as ProfileName] };
 }
 
@@ -50,10 +65,15 @@ export function withSwitches(base: ServiceSwitches, changes: Record<string, unkn
   const next = { ...base };
   for (const [key, value] of Object.entries(changes)) {
     const name = SWITCH_NAMES.find((n) => n === key || SWITCHES[n].flag === key);
-    if (!name) throw new ProfileError(`Unknown switch '${key}'. Valid switches: ${SWITCH_NAMES.map((n) => `${n} (--${SWITCHES[n].flag})`).join(', ')}.`);
+    if (!name)
+      throw new ProfileError(
+        `Unknown switch '${key}'. Valid switches: ${SWITCH_NAMES.map((n) => `${n} (--${SWITCHES[n].flag})`).join(', ')}.`,
+      );
     const values = SWITCHES[name].values;
     if (typeof value !== 'string' || !values.includes(value)) {
-      throw new ProfileError(`Switch '${SWITCHES[name].flag}' cannot be ${JSON.stringify(value)}. Valid values: ${values.join(', ')}.`);
+      throw new ProfileError(
+        `Switch '${SWITCHES[name].flag}' cannot be ${JSON.stringify(value)}. Valid values: ${values.join(', ')}.`,
+      );
     }
     (next as Record<string, string>)[name] = value;
   }

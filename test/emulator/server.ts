@@ -111,20 +111,27 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       received.clear();
     },
     seed: (activities, o = {}) => {
-      for (const body of activities) store.upsertActivity(o.userId ?? DEFAULT_USER.oid, o.clientId ?? DEFAULT_CLIENT_ID, body as JsonObject);
+      for (const body of activities)
+        store.upsertActivity(o.userId ?? DEFAULT_USER.oid, o.clientId ?? DEFAULT_CLIENT_ID, body as JsonObject);
       return activities.length;
     },
     profile: () => ({ profile: profileOf(service), switches: { ...service }, description: describeSwitches(service) }),
     setProfile: (change) => {
       const { profile, ...switches } = change;
-      if (profile !== undefined && typeof profile !== 'string') throw new ProfileError(`A profile is named by a string, not ${JSON.stringify(profile)}.`);
+      if (profile !== undefined && typeof profile !== 'string')
+        throw new ProfileError(`A profile is named by a string, not ${JSON.stringify(profile)}.`);
       const base = profile === undefined ? { ...service } : profileNamed(profile);
       Object.assign(service, withSwitches(base, switches));
     },
     dump: () => ({
       profile: profileOf(service),
       switches: { ...service },
-      activities: store.all().map((a) => ({ userId: a.userId, clientId: a.clientId, appActivityId: a.appActivityId, ...activityWire(a, a.historyItems) })),
+      activities: store.all().map((a) => ({
+        userId: a.userId,
+        clientId: a.clientId,
+        appActivityId: a.appActivityId,
+        ...activityWire(a, a.historyItems),
+      })),
       faults: faults.list(),
       throttling: throttle.options,
       paging: api.paging,
@@ -167,7 +174,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   async function serveGraphSide(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     const url = req.url ?? '/';
-    const entry: LoggedRequest = { at: new Date(now()).toISOString(), server: 'graph', method: req.method ?? '', url, status: 0, headers: loggedHeaders(req), body: body.toString('utf8') };
+    const entry: LoggedRequest = {
+      at: new Date(now()).toISOString(),
+      server: 'graph',
+      method: req.method ?? '',
+      url,
+      status: 0,
+      headers: loggedHeaders(req),
+      body: body.toString('utf8'),
+    };
     log.push(entry);
     const queryAt = url.indexOf('?');
     const path = queryAt < 0 ? url : url.slice(0, queryAt);
@@ -193,7 +208,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const clientStayed = await waitUnlessGone(res, fault.ms, fault.applyIfGone ?? true);
       if (!clientStayed) return;
     }
-    const response = fault?.kind === 'status' ? injected(fault) : fault?.kind === 'echo' ? echoed(fault, req, body) : handleGraph(req, graphPath, query, body);
+    const response =
+      fault?.kind === 'status'
+        ? injected(fault)
+        : fault?.kind === 'echo'
+          ? echoed(fault, req, body)
+          : handleGraph(req, graphPath, query, body);
     if (fault?.kind === 'lostAnswer') {
       entry.status = response.status;
       entry.lostAnswer = true;
@@ -209,11 +229,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     let body: Json | undefined;
     if (raw.length > 0) {
       const contentType = req.headers['content-type'] ?? '';
-      if (!/^application\/json\b/i.test(contentType)) return errorResponse(415, 'UnsupportedMediaType', `Content-Type '${contentType}' is not supported; send application/json.`);
+      if (!/^application\/json\b/i.test(contentType))
+        return errorResponse(
+          415,
+          'UnsupportedMediaType',
+          `Content-Type '${contentType}' is not supported; send application/json.`,
+        );
       try {
         body = JSON.parse(raw.toString('utf8')) as Json;
       } catch {
-        return errorResponse(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+        return errorResponse(
+          400,
+          'BadRequest',
+          'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+        );
       }
     }
     if (graphPath === '/$batch') {
@@ -224,11 +253,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   function authenticate(header: string | undefined): Caller | ApiResponse {
-    const challenge = { 'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"' };
+    const challenge = {
+      'WWW-Authenticate': 'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize"',
+    };
     const match = /^Bearer ([^\s]+)$/.exec(header ?? '');
     const check = match ? identity.checkAccessToken(match[1]) : { ok: false as const, reason: 'Access token is empty.' };
     if (!check.ok) return authenticationFailure(check.reason, challenge);
-    if (!check.scopes.includes(GRAPH_PERMISSION)) return errorResponse(403, 'accessDenied', `Missing scope permissions on the request. API requires ${GRAPH_PERMISSION}.`);
+    if (!check.scopes.includes(GRAPH_PERMISSION))
+      return errorResponse(403, 'accessDenied', `Missing scope permissions on the request. API requires ${GRAPH_PERMISSION}.`);
     return { userId: check.userId, clientId: check.clientId };
   }
 
@@ -260,7 +292,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     authServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
       void readBody(req).then((body) => {
         received.recordRequest(req, body);
-        const entry: LoggedRequest = { at: new Date(now()).toISOString(), server: 'auth', method: req.method ?? '', url: req.url ?? '', status: 0, headers: loggedHeaders(req), body: body.toString('utf8') };
+        const entry: LoggedRequest = {
+          at: new Date(now()).toISOString(),
+          server: 'auth',
+          method: req.method ?? '',
+          url: req.url ?? '',
+          status: 0,
+          headers: loggedHeaders(req),
+          body: body.toString('utf8'),
+        };
         log.push(entry);
         const answer = serveAuth(req.method ?? '', req.url ?? '/', body.toString('utf8'), identity, authorityUrl!);
         sendRaw(res, entry, answer.status, 'application/json; charset=utf-8', JSON.stringify(answer.body));
@@ -286,7 +326,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 }
 
 function injected(fault: Extract<Fault, { kind: 'status' }>): ApiResponse {
-  return errorResponse(fault.status, fault.code ?? defaultCode(fault.status), 'Injected fault.', undefined, fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {});
+  return errorResponse(
+    fault.status,
+    fault.code ?? defaultCode(fault.status),
+    'Injected fault.',
+    undefined,
+    fault.retryAfter ? { 'Retry-After': fault.retryAfter } : {},
+  );
 }
 
 function echoed(fault: Extract<Fault, { kind: 'echo' }>, req: IncomingMessage, body: Buffer): ApiResponse {
@@ -297,7 +343,13 @@ function echoed(fault: Extract<Fault, { kind: 'echo' }>, req: IncomingMessage, b
   return errorResponse(fault.status, defaultCode(fault.status), `Your request was: ${echo}`);
 }
 
-function sendGraph(req: IncomingMessage, res: ServerResponse, entry: LoggedRequest, response: ApiResponse, truncate: boolean): void {
+function sendGraph(
+  req: IncomingMessage,
+  res: ServerResponse,
+  entry: LoggedRequest,
+  response: ApiResponse,
+  truncate: boolean,
+): void {
   const requestId = randomUUID();
   const clientRequestId = req.headers['client-request-id'];
   const headers: Record<string, string> = { ...response.headers, 'request-id': requestId, Date: new Date().toUTCString() };
@@ -332,7 +384,9 @@ function fillRequestIds(body: unknown, requestId: string, clientRequestId: strin
 
 function sendRaw(res: ServerResponse, entry: LoggedRequest, status: number, type: string, text: string): void {
   entry.status = status;
-  res.writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' }).end(text);
+  res
+    .writeHead(status, { 'Content-Type': type, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' })
+    .end(text);
 }
 
 export { DEFAULT_USER };

@@ -36,8 +36,24 @@ export interface StoredActivity {
   upserted: number;
 }
 
-const CLIENT_ACTIVITY_FIELDS = ['appActivityId', 'activitySourceHost', 'activationUrl', 'fallbackUrl', 'contentUrl', 'appDisplayName', 'userTimezone', 'contentInfo', 'visualElements'];
-const CLIENT_HISTORY_FIELDS = ['startedDateTime', 'lastActiveDateTime', 'activeDurationSeconds', 'userTimezone', 'expirationDateTime'];
+const CLIENT_ACTIVITY_FIELDS = [
+  'appActivityId',
+  'activitySourceHost',
+  'activationUrl',
+  'fallbackUrl',
+  'contentUrl',
+  'appDisplayName',
+  'userTimezone',
+  'contentInfo',
+  'visualElements',
+];
+const CLIENT_HISTORY_FIELDS = [
+  'startedDateTime',
+  'lastActiveDateTime',
+  'activeDurationSeconds',
+  'userTimezone',
+  'expirationDateTime',
+];
 
 export class ActivityStore {
   private activities: StoredActivity[] = [];
@@ -46,7 +62,11 @@ export class ActivityStore {
   constructor(
     private readonly now: () => number,
     /** Read on every call: the admin API may change them while the emulator runs. */
-    private readonly service: Pick<ServiceSwitches, 'historyIds' | 'replace' | 'order'> = { historyIds: 'honoured', replace: 'keeps', order: 'oldest' },
+    private readonly service: Pick<ServiceSwitches, 'historyIds' | 'replace' | 'order'> = {
+      historyIds: 'honoured',
+      replace: 'keeps',
+      order: 'oldest',
+    },
   ) {}
 
   reset(): void {
@@ -65,7 +85,9 @@ export class ActivityStore {
   }
 
   findByAppActivityId(userId: string, clientId: string, appActivityId: string): StoredActivity | undefined {
-    return this.activities.find((a) => a.userId === userId && a.clientId === clientId && a.appActivityId === appActivityId && this.isLive(a));
+    return this.activities.find(
+      (a) => a.userId === userId && a.clientId === clientId && a.appActivityId === appActivityId && this.isLive(a),
+    );
   }
 
   findById(userId: string, clientId: string, id: string): StoredActivity | undefined {
@@ -77,7 +99,11 @@ export class ActivityStore {
    * upserted by their id (switch `historyIds` honoured) or always added with a new GUID (ignored); existing items the
    * body does not mention are kept (`replace` keeps) or dropped (drops). The live service's behaviour is undocumented.
    */
-  upsertActivity(userId: string, clientId: string, body: JsonObject): { created: boolean; activity: StoredActivity; inserted: StoredHistoryItem[] } {
+  upsertActivity(
+    userId: string,
+    clientId: string,
+    body: JsonObject,
+  ): { created: boolean; activity: StoredActivity; inserted: StoredHistoryItem[] } {
     this.dropExpired();
     const stamp = this.stamp();
     let activity = this.findByAppActivityId(userId, clientId, body.appActivityId as string);
@@ -104,8 +130,11 @@ export class ActivityStore {
     if (this.service.replace === 'drops') activity.historyItems = [];
     activity.lastModifiedDateTime = stamp;
     activity.expirationDateTime = new Date(Date.parse(stamp) + RETENTION_MS).toISOString();
-    const keyOf = (item: JsonObject) => (this.service.historyIds === 'honoured' ? (item.id as string | undefined) : undefined) ?? randomUUID();
-    const inserted = ((body.historyItems as JsonObject[] | undefined) ?? []).map((item) => this.upsertHistoryItem(activity, keyOf(item), item).item);
+    const keyOf = (item: JsonObject) =>
+      (this.service.historyIds === 'honoured' ? (item.id as string | undefined) : undefined) ?? randomUUID();
+    const inserted = ((body.historyItems as JsonObject[] | undefined) ?? []).map(
+      (item) => this.upsertHistoryItem(activity, keyOf(item), item).item,
+    );
     return { created, activity, inserted };
   }
 
@@ -125,7 +154,9 @@ export class ActivityStore {
       userTimezone: (fields.userTimezone as string | null | undefined) ?? null,
       createdDateTime,
       lastModifiedDateTime: stamp,
-      expirationDateTime: (fields.expirationDateTime as string | null | undefined) ?? new Date(Date.parse(createdDateTime) + RETENTION_MS).toISOString(),
+      expirationDateTime:
+        (fields.expirationDateTime as string | null | undefined) ??
+        new Date(Date.parse(createdDateTime) + RETENTION_MS).toISOString(),
       status: 'updated',
     };
     if (existing) activity.historyItems[existingIndex] = item;

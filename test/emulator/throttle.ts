@@ -60,7 +60,8 @@ export class Throttle {
     }
     let waitMs = 0;
     // Once the entries up to this one age out, fewer than the limit remain and the next request is admitted.
-    if (inWindow.length >= perWindow) waitMs = Math.max(waitMs, inWindow[inWindow.length - perWindow] + this.options.windowMs - now);
+    if (inWindow.length >= perWindow)
+      waitMs = Math.max(waitMs, inWindow[inWindow.length - perWindow] + this.options.windowMs - now);
     if (times.length >= perDay) waitMs = Math.max(waitMs, times[times.length - perDay] + DAY_MS - now);
     return Math.max(0.001, Math.ceil(waitMs) / 1000);
   }

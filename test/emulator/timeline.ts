@@ -11,10 +11,13 @@ export function escapeHtml(text: string): string {
 }
 
 export function renderTimeline(store: ActivityStore, profile?: string): string {
-  const newest = (a: StoredActivity) => Math.max(Date.parse(a.lastModifiedDateTime), ...a.historyItems.map((h) => Date.parse(h.lastModifiedDateTime)));
+  const newest = (a: StoredActivity) =>
+    Math.max(Date.parse(a.lastModifiedDateTime), ...a.historyItems.map((h) => Date.parse(h.lastModifiedDateTime)));
   const activities = [...store.all()].sort((x, y) => newest(y) - newest(x));
   const cards = activities.map(renderActivity).join('\n');
-  const cardJson = activities.map((a) => (isObject(a.fields.visualElements) && isObject(a.fields.visualElements.content) ? a.fields.visualElements.content : null));
+  const cardJson = activities.map((a) =>
+    isObject(a.fields.visualElements) && isObject(a.fields.visualElements.content) ? a.fields.visualElements.content : null,
+  );
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Graph emulator timeline</title>
 <style>
@@ -35,12 +38,17 @@ ${cards || '<p>Nothing received yet.</p>'}
 
 /** JSON inside a <script> element: "<" escaped, so no text in it can close the element. */
 function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 let library: string | undefined;
 function adaptiveCardsLibrary(): string {
-  library ??= fs.readFileSync(require.resolve('adaptivecards/dist/adaptivecards.min.js'), 'utf8').replace(/<\/script/gi, '<\\/script');
+  library ??= fs
+    .readFileSync(require.resolve('adaptivecards/dist/adaptivecards.min.js'), 'utf8')
+    .replace(/<\/script/gi, '<\\/script');
   return library;
 }
 
@@ -63,10 +71,16 @@ const RENDER_CARDS = `(() => {
 
 function renderActivity(activity: StoredActivity, index: number): string {
   const visual = isObject(activity.fields.visualElements) ? activity.fields.visualElements : {};
-  const colour = typeof visual.backgroundColor === 'string' && /^#[0-9a-f]{3,8}$/i.test(visual.backgroundColor) ? visual.backgroundColor : '#888';
+  const colour =
+    typeof visual.backgroundColor === 'string' && /^#[0-9a-f]{3,8}$/i.test(visual.backgroundColor)
+      ? visual.backgroundColor
+      : '#888';
   const items = [...activity.historyItems]
     .sort((x, y) => Date.parse(y.startedDateTime) - Date.parse(x.startedDateTime))
-    .map((h) => `<tr><td>${escapeHtml(h.startedDateTime)}</td><td>${escapeHtml(h.lastActiveDateTime ?? 'ongoing')}</td><td>${h.activeDurationSeconds ?? '–'} s</td></tr>`)
+    .map(
+      (h) =>
+        `<tr><td>${escapeHtml(h.startedDateTime)}</td><td>${escapeHtml(h.lastActiveDateTime ?? 'ongoing')}</td><td>${h.activeDurationSeconds ?? '–'} s</td></tr>`,
+    )
     .join('');
   return `<section class="card" style="--accent:${colour}">
 <h2>${escapeHtml(typeof visual.displayText === 'string' ? visual.displayText : '')}</h2>
@@ -82,5 +96,10 @@ export function collectTextBlocks(node: Json): string[] {
   if (Array.isArray(node)) return node.flatMap(collectTextBlocks);
   if (!isObject(node)) return [];
   const own = node.type === 'TextBlock' && typeof node.text === 'string' ? [node.text] : [];
-  return [...own, ...Object.entries(node).filter(([k]) => k !== 'text').flatMap(([, v]) => collectTextBlocks(v))];
+  return [
+    ...own,
+    ...Object.entries(node)
+      .filter(([k]) => k !== 'text')
+      .flatMap(([, v]) => collectTextBlocks(v)),
+  ];
 }

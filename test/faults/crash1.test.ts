@@ -29,13 +29,28 @@ describe('crash 1: killed while a PUT is in flight', function () {
     await vscode.commands.executeCommand('activityFeed.pauseTracking');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const queued = api.tracking.pendingSessions();
-    assert.ok(worked.every((s) => queued.some((q) => q.id === s.id)), 'every session of the run is queued');
-    assert.ok(queued.every((s) => s.documentUri !== secret.toString()), 'nothing of the excluded file is queued');
+    assert.ok(
+      worked.every((s) => queued.some((q) => q.id === s.id)),
+      'every session of the run is queued',
+    );
+    assert.ok(
+      queued.every((s) => s.documentUri !== secret.toString()),
+      'nothing of the excluded file is queued',
+    );
 
     await admin.clearRequests();
-    await admin.addFault({ method: 'PUT', path: '^/me/activities/', fault: { kind: 'delay', ms: 600_000, applyIfGone: false }, times: 1 });
+    await admin.addFault({
+      method: 'PUT',
+      path: '^/me/activities/',
+      fault: { kind: 'delay', ms: 600_000, applyIfGone: false },
+      times: 1,
+    });
     void publishNow();
-    await waitFor('the first PUT to be held open by Graph', async () => ((await admin.requests()).some((r) => isActivityPut(r) && r.status === 0) ? true : undefined), 60_000);
+    await waitFor(
+      'the first PUT to be held open by Graph',
+      async () => ((await admin.requests()).some((r) => isActivityPut(r) && r.status === 0) ? true : undefined),
+      60_000,
+    );
     const truth: CrashTruth = { sessions: queued, at: Date.now() };
     writeMarker('crash1', truth);
     await awaitKill();

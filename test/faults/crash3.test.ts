@@ -27,30 +27,60 @@ describe('crash 3: the second restart', function () {
     const { heldBeforeKill } = previous;
     await waitFor('the outbox to empty', () => (api.tracking.pendingSessions().length === 0 ? true : undefined), 120_000);
     assert.equal(api.publishing.lastRun?.summary.outcome, 'done');
-    const here = [...finishedHere, ...(runningAtStart && !finishedHere.some((s) => s.id === runningAtStart.id) ? [runningAtStart] : [])];
-    const truth: CrashTruth = { sessions: [...previous.sessions, ...laterSessions(here, previous.sessions, previous.at)], at: Date.now() };
+    const here = [
+      ...finishedHere,
+      ...(runningAtStart && !finishedHere.some((s) => s.id === runningAtStart.id) ? [runningAtStart] : []),
+    ];
+    const truth: CrashTruth = {
+      sessions: [...previous.sessions, ...laterSessions(here, previous.sessions, previous.at)],
+      at: Date.now(),
+    };
 
     const items = (await admin.activities()).flatMap((a) => a.historyItems);
     const counts = new Map<string, number>();
     for (const item of items) counts.set(item.id.toLowerCase(), (counts.get(item.id.toLowerCase()) ?? 0) + 1);
-    assert.deepEqual([...counts].filter(([, n]) => n !== 1), [], 'no session is held twice');
-    assert.deepEqual([...counts.keys()].sort(), truth.sessions.map((s) => s.id.toLowerCase()).sort(), 'Graph holds exactly the sessions of the run');
+    assert.deepEqual(
+      [...counts].filter(([, n]) => n !== 1),
+      [],
+      'no session is held twice',
+    );
+    assert.deepEqual(
+      [...counts.keys()].sort(),
+      truth.sessions.map((s) => s.id.toLowerCase()).sort(),
+      'Graph holds exactly the sessions of the run',
+    );
     for (const session of truth.sessions) {
       const expected = toHistoryItem(session);
       const item = items.find((i) => i.id.toLowerCase() === session.id.toLowerCase());
-      assert.deepEqual([item?.startedDateTime, item?.lastActiveDateTime, item?.activeDurationSeconds], [expected.startedDateTime, expected.lastActiveDateTime, expected.activeDurationSeconds]);
+      assert.deepEqual(
+        [item?.startedDateTime, item?.lastActiveDateTime, item?.activeDurationSeconds],
+        [expected.startedDateTime, expected.lastActiveDateTime, expected.activeDurationSeconds],
+      );
     }
     // By times, not ids: under a service that assigns its own ids the items of the lost answer had other ids.
     const timesCount = new Map<string, number>();
     for (const item of items) timesCount.set(timesOf(item), (timesCount.get(timesOf(item)) ?? 0) + 1);
-    assert.deepEqual([...timesCount].filter(([, n]) => n !== 1), [], 'no two held items share the same times');
-    assert.ok(heldBeforeKill.every((times) => timesCount.get(times) === 1), 'the sessions Graph already held before the second kill were not duplicated');
+    assert.deepEqual(
+      [...timesCount].filter(([, n]) => n !== 1),
+      [],
+      'no two held items share the same times',
+    );
+    assert.ok(
+      heldBeforeKill.every((times) => timesCount.get(times) === 1),
+      'the sessions Graph already held before the second kill were not duplicated',
+    );
     // The harness checks the same ground truth against what Graph holds, with the unit storm's check.
     writeMarker('crash3', truth);
     const sessionsDir = path.join(api.publishing.outboxDirectory, 'sessions');
     assert.deepEqual(fs.existsSync(sessionsDir) ? fs.readdirSync(sessionsDir) : [], [], 'no file is left in the outbox');
     const requests = await admin.requests();
-    assert.deepEqual(requests.filter((r) => r.url.includes('devicecode')), [], 'nobody was asked to sign in again');
-    console.log(`crash 3: ${truth.sessions.length} sessions of the run in Graph once each; ${requests.filter((r) => r.method === 'PUT').length} PUT(s) since crash 2 began`);
+    assert.deepEqual(
+      requests.filter((r) => r.url.includes('devicecode')),
+      [],
+      'nobody was asked to sign in again',
+    );
+    console.log(
+      `crash 3: ${truth.sessions.length} sessions of the run in Graph once each; ${requests.filter((r) => r.method === 'PUT').length} PUT(s) since crash 2 began`,
+    );
   });
 });

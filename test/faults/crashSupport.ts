@@ -20,7 +20,11 @@ export interface CrashTruth {
 export function laterSessions(pending: readonly Session[], known: readonly Session[], since: number): Session[] {
   const knownIds = new Set(known.map((s) => s.id));
   const extra = pending.filter((s) => !knownIds.has(s.id));
-  assert.deepEqual(extra.filter((s) => s.startedAt < since).map((s) => s.id), [], 'no session from before the restart appeared out of nowhere');
+  assert.deepEqual(
+    extra.filter((s) => s.startedAt < since).map((s) => s.id),
+    [],
+    'no session from before the restart appeared out of nowhere',
+  );
   return extra;
 }
 
@@ -45,7 +49,11 @@ export async function heldTimes(admin: EmulatorAdminClient): Promise<string[]> {
 }
 
 export async function signedInFromCache(api: ActivityFeedApi): Promise<void> {
-  await waitFor('the extension to sign in from its token cache', () => (api.auth.state.kind === 'signedIn' ? true : undefined), 30_000);
+  await waitFor(
+    'the extension to sign in from its token cache',
+    () => (api.auth.state.kind === 'signedIn' ? true : undefined),
+    30_000,
+  );
 }
 
 /** Stays here until the harness kills the extension host; failing only if it never comes. */

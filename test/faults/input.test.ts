@@ -47,7 +47,11 @@ export const EXPECTED_PROBLEMS = [
 
 function ownLog(api: ActivityFeedApi): string {
   const read = (dir: string): string[] =>
-    fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? read(path.join(dir, e.name)) : [fs.readFileSync(path.join(dir, e.name), 'utf8')])) : [];
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir, { withFileTypes: true })
+          .flatMap((e) => (e.isDirectory() ? read(path.join(dir, e.name)) : [fs.readFileSync(path.join(dir, e.name), 'utf8')]))
+      : [];
   return read(api.logDirectory).join('\n');
 }
 
@@ -88,16 +92,25 @@ describe('bad input', function () {
     assert.equal((await signInByDeviceCode(admin)).kind, 'signedIn', 'the routing settings still work');
     // Exclusion settings are per document, so they are read (and reported) when a document opens.
     await vscode.window.showTextDocument(workspaceFile('README.md'));
-    const log = await waitFor('every problem in the log', () => {
-      const text = ownLog(api);
-      return EXPECTED_PROBLEMS.every((p) => text.includes(p)) ? text : undefined;
-    }, 30_000).catch(() => ownLog(api));
+    const log = await waitFor(
+      'every problem in the log',
+      () => {
+        const text = ownLog(api);
+        return EXPECTED_PROBLEMS.every((p) => text.includes(p)) ? text : undefined;
+      },
+      30_000,
+    ).catch(() => ownLog(api));
     const lines = log.split('\n').filter((line) => line.includes('setting ignored:'));
     const missing = EXPECTED_PROBLEMS.filter((p) => !lines.some((line) => line.includes(p)));
     assert.deepEqual(missing, [], `problems not reported; the log has:\n${lines.join('\n')}`);
     const messages = lines.map((line) => line.slice(line.indexOf('setting ignored:')));
-    assert.deepEqual(messages.filter((m, i) => messages.indexOf(m) !== i), [], 'each problem is logged once');
-    for (const line of lines) assert.match(line, /(using|read as|ignored|nothing is excluded)/, `says what happens instead: ${line}`);
+    assert.deepEqual(
+      messages.filter((m, i) => messages.indexOf(m) !== i),
+      [],
+      'each problem is logged once',
+    );
+    for (const line of lines)
+      assert.match(line, /(using|read as|ignored|nothing is excluded)/, `says what happens instead: ${line}`);
     assert.equal(api.auth.state.kind, 'signedIn');
   });
 
@@ -108,10 +121,16 @@ describe('bad input', function () {
     assert.equal(summary.outcome, 'done', JSON.stringify(summary));
     const put = (await admin.requests()).filter(isActivityPut).find((r) => r.body.includes(session.id));
     assert.ok(put, 'the session was sent');
-    const body = JSON.parse(put.body) as { activitySourceHost: string; visualElements: { backgroundColor?: string; displayText: string } };
+    const body = JSON.parse(put.body) as {
+      activitySourceHost: string;
+      visualElements: { backgroundColor?: string; displayText: string };
+    };
     assert.equal(body.activitySourceHost, DEFAULT_ACTIVITY_SOURCE_HOST);
     assert.equal(body.visualElements.backgroundColor, '#1F3B57');
-    assert.ok(!put.body.includes('ordinary'), 'an unknown privacy value falls back to the most private level: no file name is sent');
+    assert.ok(
+      !put.body.includes('ordinary'),
+      'an unknown privacy value falls back to the most private level: no file name is sent',
+    );
   });
 
   it('handles untitled buffers, odd file names, a 20 MB file and a binary file without falling over', async () => {
@@ -155,7 +174,10 @@ describe('bad input', function () {
     assert.notEqual(api.tracking.currentSession()?.documentUri, secret.toString(), 'no session runs for it');
     const summary = await publishSettled();
     assert.equal(summary.outcome, 'done');
-    assert.ok(produced.every((s) => s.documentUri !== secret.toString()), 'no session was ever made for it');
+    assert.ok(
+      produced.every((s) => s.documentUri !== secret.toString()),
+      'no session was ever made for it',
+    );
     assert.deepEqual(findEncodings(await admin.received(), EXCLUDED_STEM), [], 'the emulator received nothing naming it');
   });
 
@@ -168,22 +190,33 @@ describe('bad input', function () {
     const request = api.planRequests().requests.find((r) => r.documentUri === refused.toString());
     assert.ok(request, 'the refused file has a planned request');
     const refusedPath = new URL(request.url).pathname.replace(/^\/v1\.0/, '');
-    await admin.addFault({ method: 'PUT', path: exactPath(refusedPath), fault: { kind: 'status', status: 400, code: 'invalidRequest' } });
-    const refusedPuts = async () => (await admin.requests()).filter((r) => isActivityPut(r) && r.url.split('?')[0] === `/v1.0${refusedPath}`).length;
+    await admin.addFault({
+      method: 'PUT',
+      path: exactPath(refusedPath),
+      fault: { kind: 'status', status: 400, code: 'invalidRequest' },
+    });
+    const refusedPuts = async () =>
+      (await admin.requests()).filter((r) => isActivityPut(r) && r.url.split('?')[0] === `/v1.0${refusedPath}`).length;
     const before = await refusedPuts();
 
     const first = await publishSettled();
     assert.equal(first.outcome, 'partial');
-    assert.deepEqual(first.failures.map((f) => f.documentUri), [refused.toString()]);
+    assert.deepEqual(
+      first.failures.map((f) => f.documentUri),
+      [refused.toString()],
+    );
     assert.match(first.failures[0].message, /refused the request \(400 invalidRequest\)/, 'a message a person can act on');
     assert.match(ownLog(api), /Graph refused the activity for .*refused\.ts/);
-    const held = () => admin.activities().then((all) => new Set(all.flatMap((a) => a.historyItems.map((h) => h.id.toLowerCase()))));
+    const held = () =>
+      admin.activities().then((all) => new Set(all.flatMap((a) => a.historyItems.map((h) => h.id.toLowerCase()))));
     assert.ok((await held()).has(otherSession.id.toLowerCase()), 'the other activity was published');
 
     // Publish Now is a person asking: it tries again each time.
     for (let i = 0; i < 2; i++) assert.equal((await publishSettled()).outcome, 'partial');
     assert.equal((await refusedPuts()) - before, 3, 'one PUT per Publish Now, no retries within a run');
-    const entry = JSON.parse(fs.readFileSync(path.join(api.publishing.outboxDirectory, 'sessions', `${refusedSession.id}.json`), 'utf8')) as { attempts: number; lastError: string };
+    const entry = JSON.parse(
+      fs.readFileSync(path.join(api.publishing.outboxDirectory, 'sessions', `${refusedSession.id}.json`), 'utf8'),
+    ) as { attempts: number; lastError: string };
     assert.equal(entry.attempts, 3, 'the refusals are counted on the queued session');
     assert.match(entry.lastError, /400/);
 
@@ -192,9 +225,20 @@ describe('bad input', function () {
     const runsBefore = finishedRuns();
     const later = await workOn(api, await newFile('later.ts'));
     await waitFor('an automatic run after the session ended', () => (finishedRuns() > runsBefore ? true : undefined), 120_000);
-    await waitFor('the later session to be published', async () => ((await held()).has(later.id.toLowerCase()) ? true : undefined), 30_000);
-    assert.equal((await refusedPuts()) - before, 3, 'the automatic run did not send the activity refused 3 times, and nothing retried it by itself');
-    assert.ok(api.tracking.pendingSessions().some((s) => s.id === refusedSession.id), 'it stays queued for a person to look at');
+    await waitFor(
+      'the later session to be published',
+      async () => ((await held()).has(later.id.toLowerCase()) ? true : undefined),
+      30_000,
+    );
+    assert.equal(
+      (await refusedPuts()) - before,
+      3,
+      'the automatic run did not send the activity refused 3 times, and nothing retried it by itself',
+    );
+    assert.ok(
+      api.tracking.pendingSessions().some((s) => s.id === refusedSession.id),
+      'it stays queued for a person to look at',
+    );
 
     // Once Graph accepts it, Publish Now gets it out.
     await admin.clearFaults();
@@ -209,7 +253,11 @@ describe('bad input', function () {
     assert.equal(summary.outcome, 'done');
     const truth = produced.filter((s) => s.publishable !== false && s.endReason !== 'excluded').map((s) => s.id.toLowerCase());
     const items = (await admin.activities()).flatMap((a) => a.historyItems.map((h) => h.id.toLowerCase()));
-    assert.deepEqual(items.filter((id, i) => items.indexOf(id) !== i), [], 'nothing is held twice');
+    assert.deepEqual(
+      items.filter((id, i) => items.indexOf(id) !== i),
+      [],
+      'nothing is held twice',
+    );
     assert.deepEqual([...new Set(items)].sort(), [...new Set(truth)].sort());
     assert.equal(api.tracking.pendingSessions().length, 0);
     console.log(`input phase: ${truth.length} sessions published, ${(await admin.requests()).filter(isActivityPut).length} PUTs`);

@@ -33,7 +33,13 @@ export function readMarker<T>(phase: string): T {
 
 /** Every spelling of `text` that could carry it in a URL, a JSON body or a header. */
 export function encodingsOf(text: string): string[] {
-  const variants = new Set([text, encodeURIComponent(text), encodeURI(text), JSON.stringify(text).slice(1, -1), Buffer.from(text).toString('base64').slice(0, -2)]);
+  const variants = new Set([
+    text,
+    encodeURIComponent(text),
+    encodeURI(text),
+    JSON.stringify(text).slice(1, -1),
+    Buffer.from(text).toString('base64').slice(0, -2),
+  ]);
   return [...variants].filter((v) => v.length >= 6).map((v) => v.toLowerCase());
 }
 

@@ -23,7 +23,13 @@ function demoWorkspace(dir: string): string {
   const git = (...args: string[]) =>
     execFileSync('git', args, {
       cwd: dir,
-      env: { ...process.env, GIT_AUTHOR_NAME: 'Demo', GIT_AUTHOR_EMAIL: 'demo@example.com', GIT_COMMITTER_NAME: 'Demo', GIT_COMMITTER_EMAIL: 'demo@example.com' },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Demo',
+        GIT_AUTHOR_EMAIL: 'demo@example.com',
+        GIT_COMMITTER_NAME: 'Demo',
+        GIT_COMMITTER_EMAIL: 'demo@example.com',
+      },
     });
   git('init', '-q', '-b', 'main');
   git('remote', 'add', 'origin', 'https://github.com/contoso/demo-shop.git');
@@ -35,10 +41,14 @@ function demoWorkspace(dir: string): string {
 function printTimeline(activities: EmulatorActivityView[]): void {
   console.log(`\ndemo: the timeline the emulator holds (${activities.length} activities):`);
   for (const activity of activities) {
-    console.log(`  ${activity.visualElements?.displayText ?? activity.appActivityId}  —  ${activity.visualElements?.description ?? ''}`);
+    console.log(
+      `  ${activity.visualElements?.displayText ?? activity.appActivityId}  —  ${activity.visualElements?.description ?? ''}`,
+    );
     console.log(`      activationUrl ${activity.activationUrl}`);
     for (const item of activity.historyItems) {
-      console.log(`      session ${item.id}: ${item.startedDateTime} → ${item.lastActiveDateTime ?? 'ongoing'} (${item.activeDurationSeconds ?? '?'} s active)`);
+      console.log(
+        `      session ${item.id}: ${item.startedDateTime} → ${item.lastActiveDateTime ?? 'ongoing'} (${item.activeDurationSeconds ?? '?'} s active)`,
+      );
     }
   }
 }
@@ -59,7 +69,9 @@ async function main(): Promise<void> {
 
   // The emulator approves device codes by itself, standing in for the person who would enter the code in a browser.
   const { emulator, caFile } = await startEmulatorForEditor(out, { autoApproveDeviceCodes: true });
-  console.log(`demo: Graph emulator at ${emulator.graphUrl} (timeline: ${emulator.origin}/), sign-in at ${emulator.authorityUrl}`);
+  console.log(
+    `demo: Graph emulator at ${emulator.graphUrl} (timeline: ${emulator.origin}/), sign-in at ${emulator.authorityUrl}`,
+  );
   const editor = await startEditor({
     workspace: demoWorkspace(path.join(out, 'workspace')),
     scratch: path.join(out, 'editor'),
@@ -92,7 +104,8 @@ async function main(): Promise<void> {
     console.log(`demo: ${pending.length} session(s) waiting; running "Activity Feed: Publish Now" from the Command Palette`);
     await runFromPalette(editor.page, 'Activity Feed: Publish Now');
     const deadline = Date.now() + 60_000;
-    const held = () => (emulator.admin.dump().activities as EmulatorActivityView[]).flatMap((a) => a.historyItems.map((h) => h.id));
+    const held = () =>
+      (emulator.admin.dump().activities as EmulatorActivityView[]).flatMap((a) => a.historyItems.map((h) => h.id));
     while (!pending.every((s) => held().includes(s.id)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
     await editor.page.waitForTimeout(1500);
     await editor.page.screenshot({ path: path.join(out, 'editor-after-publish.png') });
@@ -104,14 +117,25 @@ async function main(): Promise<void> {
     await editor.page.waitForTimeout(1000);
     await editor.page.screenshot({ path: path.join(out, 'published-view.png') });
     fs.writeFileSync(path.join(control, 'view-shot'), '');
-    const view = JSON.parse(fs.readFileSync(path.join(control, 'view.json'), 'utf8')) as { state: string; message?: string; activities: number; openedAt?: { file: string; line: number; column: number }; rows: string[] };
+    const view = JSON.parse(fs.readFileSync(path.join(control, 'view.json'), 'utf8')) as {
+      state: string;
+      message?: string;
+      activities: number;
+      openedAt?: { file: string; line: number; column: number };
+      rows: string[];
+    };
     await waitForFile(path.join(control, 'status.json'), 30_000);
     const status = JSON.parse(fs.readFileSync(path.join(control, 'status.json'), 'utf8')) as { text: string; tooltip: string[] };
     await waitForFile(path.join(control, 'insights-ready'), 60_000);
     await editor.page.waitForTimeout(1000);
     await editor.page.screenshot({ path: path.join(out, 'insights.png') });
     fs.writeFileSync(path.join(control, 'insights-shot'), '');
-    const insights = JSON.parse(fs.readFileSync(path.join(control, 'insights.json'), 'utf8')) as { state?: string; totals?: { today: number; range: number }; topFiles?: string[]; timings?: { openToFirstChartMs?: number } };
+    const insights = JSON.parse(fs.readFileSync(path.join(control, 'insights.json'), 'utf8')) as {
+      state?: string;
+      totals?: { today: number; range: number };
+      topFiles?: string[];
+      timings?: { openToFirstChartMs?: number };
+    };
 
     const activities = emulator.admin.dump().activities as EmulatorActivityView[];
     printTimeline(activities);
@@ -120,18 +144,30 @@ async function main(): Promise<void> {
     console.log(`demo: status bar: "${status.text}" — ${status.tooltip.slice(1, 6).join(' | ')}`);
     console.log(`demo: the Published Activity view (${view.state}; ${view.message ?? ''}):`);
     for (const row of view.rows) console.log(`    ${row}`);
-    console.log(view.openedAt ? `demo: clicking main.ts in the view opened ${view.openedAt.file} at line ${view.openedAt.line}, column ${view.openedAt.column}` : 'demo: clicking main.ts in the view opened nothing');
+    console.log(
+      view.openedAt
+        ? `demo: clicking main.ts in the view opened ${view.openedAt.file} at line ${view.openedAt.line}, column ${view.openedAt.column}`
+        : 'demo: clicking main.ts in the view opened nothing',
+    );
     if (!view.openedAt) process.exitCode = 1;
-    console.log(`demo: Insights (${insights.state ?? 'not shown'}): today ${insights.totals?.today ?? 0} s active, top files ${(insights.topFiles ?? []).join(', ')}; first chart ${Math.round(insights.timings?.openToFirstChartMs ?? 0)} ms after opening`);
+    console.log(
+      `demo: Insights (${insights.state ?? 'not shown'}): today ${insights.totals?.today ?? 0} s active, top files ${(insights.topFiles ?? []).join(', ')}; first chart ${Math.round(insights.timings?.openToFirstChartMs ?? 0)} ms after opening`,
+    );
     if (insights.state !== 'insights') process.exitCode = 1;
-    console.log(`demo: screenshots: ${['editor-after-publish.png', 'emulator-timeline.png', 'published-view.png', 'insights.png'].map((f) => path.join(out, f)).join(', ')}`);
+    console.log(
+      `demo: screenshots: ${['editor-after-publish.png', 'emulator-timeline.png', 'published-view.png', 'insights.png'].map((f) => path.join(out, f)).join(', ')}`,
+    );
     const missing = pending.filter((s) => !held().includes(s.id));
     if (view.state !== 'ok' || view.activities !== activities.length) {
-      console.error(`demo: FAILED: the Published Activity view shows ${view.activities} of the ${activities.length} published activities (state ${view.state})`);
+      console.error(
+        `demo: FAILED: the Published Activity view shows ${view.activities} of the ${activities.length} published activities (state ${view.state})`,
+      );
       process.exitCode = 1;
     }
     if (pending.length === 0 || missing.length > 0) {
-      console.error(`demo: FAILED: ${pending.length === 0 ? 'no session was recorded' : `${missing.length} session(s) did not reach the emulator`}`);
+      console.error(
+        `demo: FAILED: ${pending.length === 0 ? 'no session was recorded' : `${missing.length} session(s) did not reach the emulator`}`,
+      );
       process.exitCode = 1;
     } else {
       console.log(`demo: OK: all ${pending.length} sessions are in the emulator's timeline.`);

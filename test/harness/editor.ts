@@ -148,11 +148,16 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
   const server = spawn(
     codeServerBin,
     [
-      '--bind-addr', host,
-      '--auth', 'none',
-      '--user-data-dir', userData,
-      '--extensions-dir', path.join(scratch, 'exts'),
-      '--config', path.join(scratch, 'config.yaml'),
+      '--bind-addr',
+      host,
+      '--auth',
+      'none',
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      path.join(scratch, 'exts'),
+      '--config',
+      path.join(scratch, 'config.yaml'),
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
@@ -191,7 +196,11 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
       viewport: { width: 1280, height: 800 },
       // Chromium puts its singleton socket under TMPDIR, and a Unix socket path must stay under 108 bytes: a short
       // temporary folder keeps deep checkouts working.
-      env: { ...process.env, ...scratchEnv(path.join(scratch, 'browser')), TMPDIR: fs.mkdtempSync(path.join(os.tmpdir(), 'afb-')) },
+      env: {
+        ...process.env,
+        ...scratchEnv(path.join(scratch, 'browser')),
+        TMPDIR: fs.mkdtempSync(path.join(os.tmpdir(), 'afb-')),
+      },
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -212,7 +221,9 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
 
     // A `.code-workspace` file opens as a (multi-root) workspace, anything else as a folder.
-    const query = new URLSearchParams(options.workspace.endsWith('.code-workspace') ? { workspace: options.workspace } : { folder: options.workspace });
+    const query = new URLSearchParams(
+      options.workspace.endsWith('.code-workspace') ? { workspace: options.workspace } : { folder: options.workspace },
+    );
     const payload: [string, string][] = [];
     if (options.extensionDevelopmentPath) {
       payload.push(['extensionDevelopmentPath', `vscode-remote://${host}${path.resolve(options.extensionDevelopmentPath)}`]);

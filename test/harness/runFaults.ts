@@ -21,7 +21,15 @@ import type { TestSummary } from '../support/summary';
 import { Checks, filesUnder, findTokens } from './faultChecks';
 import { assertPublishedExactlyOnce } from '../unit/faults/support';
 import type { Session } from '../../src/tracking/types';
-import { BIG_FILE, BINARY_FILE, EXCLUDED_FOLDER, EXCLUDED_NAME, EXCLUDED_STEM, findEncodings, markerPath } from '../faults/shared';
+import {
+  BIG_FILE,
+  BINARY_FILE,
+  EXCLUDED_FOLDER,
+  EXCLUDED_NAME,
+  EXCLUDED_STEM,
+  findEncodings,
+  markerPath,
+} from '../faults/shared';
 
 const artifactsRoot = path.join(projectRoot, 'test-artifacts', 'faults');
 const testsPath = path.join(projectRoot, 'out', 'test', 'faults', 'index.js');
@@ -61,7 +69,13 @@ async function runPhase(options: PhaseOptions, emulator: RunningEmulator, caFile
     extensionDevelopmentPath: projectRoot,
     extensionTestsPath: testsPath,
     userSettings: options.userSettings,
-    env: { AF_TEST_RESULTS: results, AF_TEST_FILES: options.file, AF_TEST_ARTIFACTS: artifactsRoot, AF_EMULATOR_ORIGIN: emulator.origin, NODE_EXTRA_CA_CERTS: caFile },
+    env: {
+      AF_TEST_RESULTS: results,
+      AF_TEST_FILES: options.file,
+      AF_TEST_ARTIFACTS: artifactsRoot,
+      AF_EMULATOR_ORIGIN: emulator.origin,
+      NODE_EXTRA_CA_CERTS: caFile,
+    },
     onLog: (line) => {
       hostLog.push(line);
       if (!isWorkbenchNoise(line)) console.log(`  [${options.name}] ${line}`);
@@ -88,10 +102,13 @@ async function runPhase(options: PhaseOptions, emulator: RunningEmulator, caFile
       }
       const summary = readSummary();
       if (summary?.finished) {
-        await editor.page.screenshot({ path: path.join(artifactsRoot, `${options.name}-after-tests.png`) }).catch(() => undefined);
+        await editor.page
+          .screenshot({ path: path.join(artifactsRoot, `${options.name}-after-tests.png`) })
+          .catch(() => undefined);
         return { port: editor.port, summary, seconds: (Date.now() - started) / 1000 };
       }
-      if (exitCode !== undefined && !summary) throw new Error(`${options.name}: the test runner exited with ${exitCode} before any test ran`);
+      if (exitCode !== undefined && !summary)
+        throw new Error(`${options.name}: the test runner exited with ${exitCode} before any test ran`);
       if (Date.now() > deadline) throw new Error(`${options.name}: neither results nor a kill marker after 6 minutes`);
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -133,12 +150,21 @@ async function runCrashPhases(
     'activityFeed.privacy': 'full',
     'activityFeed.tracking.exclude': [`**/${EXCLUDED_FOLDER}/**`],
   };
-  const inFlightPut = () => emulator.admin.requests().filter((r) => r.server === 'graph' && r.method === 'PUT' && r.status === 0 && !r.lostAnswer);
+  const inFlightPut = () =>
+    emulator.admin.requests().filter((r) => r.server === 'graph' && r.method === 'PUT' && r.status === 0 && !r.lostAnswer);
 
   // crash1: killed while the PUT is held open.
   let inFlightAtKill = 0;
   const crash1 = await runPhase(
-    { name: `${prefix}1`, phase: 'crash1', file: 'crash1.test.js', scratch, workspace: crashWorkspace, userSettings: crashSettings, killWhenMarked: () => (inFlightAtKill = inFlightPut().length) },
+    {
+      name: `${prefix}1`,
+      phase: 'crash1',
+      file: 'crash1.test.js',
+      scratch,
+      workspace: crashWorkspace,
+      userSettings: crashSettings,
+      killWhenMarked: () => (inFlightAtKill = inFlightPut().length),
+    },
     emulator,
     caFile,
   );
@@ -149,7 +175,10 @@ async function runCrashPhases(
     assert.equal(emulator.state.all().length, 0, 'Graph holds nothing from the cut request');
     return `${crash1.seconds.toFixed(1)} s, killed pid ${crash1.killed.join(',')}`;
   });
-  checks.run(`${profile}, crash 1: the queued sessions are on disk, and the outbox holds no token`, () => `${scanOutbox(`${profile}, after crash 1`, scratch)} files scanned`);
+  checks.run(
+    `${profile}, crash 1: the queued sessions are on disk, and the outbox holds no token`,
+    () => `${scanOutbox(`${profile}, after crash 1`, scratch)} files scanned`,
+  );
 
   // crash2: the write lands, its answer is lost, the retry is held open, and the host is killed.
   let crash2Held = 0;
@@ -178,24 +207,47 @@ async function runCrashPhases(
     assert.ok(crash2Held > 0, 'Graph held sessions of the lost answer');
     return `${crash2.seconds.toFixed(1)} s, ${crash2Held} session(s) already in Graph`;
   });
-  checks.run(`${profile}, crash 2: the outbox holds no token`, () => `${scanOutbox(`${profile}, after crash 2`, scratch)} files scanned`);
+  checks.run(
+    `${profile}, crash 2: the outbox holds no token`,
+    () => `${scanOutbox(`${profile}, after crash 2`, scratch)} files scanned`,
+  );
 
   // crash3: restarted with publishing automatic.
   emulator.admin.clearFaults();
   const crash3 = await runPhase(
-    { name: `${prefix}3`, phase: 'crash3', file: 'crash3.test.js', scratch, workspace: crashWorkspace, port: crash1.port, userSettings: { ...crashSettings, 'activityFeed.publish.mode': 'automatic', 'activityFeed.publish.finishedDelaySeconds': 0 } },
+    {
+      name: `${prefix}3`,
+      phase: 'crash3',
+      file: 'crash3.test.js',
+      scratch,
+      workspace: crashWorkspace,
+      port: crash1.port,
+      userSettings: {
+        ...crashSettings,
+        'activityFeed.publish.mode': 'automatic',
+        'activityFeed.publish.finishedDelaySeconds': 0,
+      },
+    },
     emulator,
     caFile,
   );
-  const truth = fs.existsSync(markerPath(artifactsRoot, 'crash3')) ? JSON.parse(fs.readFileSync(markerPath(artifactsRoot, 'crash3'), 'utf8')) as { sessions: Session[] } : undefined;
+  const truth = fs.existsSync(markerPath(artifactsRoot, 'crash3'))
+    ? (JSON.parse(fs.readFileSync(markerPath(artifactsRoot, 'crash3'), 'utf8')) as { sessions: Session[] })
+    : undefined;
   checks.run(`${profile}, crash 3: Graph holds every session of the run exactly once, with its latest times`, () => {
     assert.ok(truth, 'crash 3 recorded the sessions of the run');
     assertPublishedExactlyOnce(emulator, truth.sessions);
     return `${truth.sessions.length} sessions`;
   });
-  checks.run(`${profile}, crash 3: the outbox holds no token after the run`, () => `${scanOutbox(`${profile}, after crash 3`, scratch)} files scanned`);
+  checks.run(
+    `${profile}, crash 3: the outbox holds no token after the run`,
+    () => `${scanOutbox(`${profile}, after crash 3`, scratch)} files scanned`,
+  );
   const sessionsInGraph = emulator.state.all().flatMap((a) => a.historyItems).length;
-  return { summary: crash3.summary, figure: `${profile} crash phases: ${crash1.seconds.toFixed(0)} s + ${crash2.seconds.toFixed(0)} s + ${crash3.seconds.toFixed(0)} s, ${sessionsInGraph} sessions in Graph` };
+  return {
+    summary: crash3.summary,
+    figure: `${profile} crash phases: ${crash1.seconds.toFixed(0)} s + ${crash2.seconds.toFixed(0)} s + ${crash3.seconds.toFixed(0)} s, ${sessionsInGraph} sessions in Graph`,
+  };
 }
 
 function addExcludedFile(dir: string): void {
@@ -208,7 +260,10 @@ function prepareInputWorkspace(dir: string): string {
   addExcludedFile(dir);
   const line = `${'0123456789abcdef'.repeat(4)}\n`;
   fs.writeFileSync(path.join(dir, BIG_FILE), line.repeat(Math.ceil((20 * 1024 * 1024) / line.length)));
-  fs.writeFileSync(path.join(dir, BINARY_FILE), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), crypto.randomBytes(64 * 1024)]));
+  fs.writeFileSync(
+    path.join(dir, BINARY_FILE),
+    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), crypto.randomBytes(64 * 1024)]),
+  );
   // A repository trying to send the token elsewhere (test/integration/auth.test.ts checks this in detail): every
   // publish of this phase reaching the emulator shows it was ignored here too.
   fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
@@ -306,12 +361,20 @@ async function main(): Promise<void> {
     // input: a fresh editor and a fresh Graph.
     emulator.admin.reset();
     const input = await runPhase(
-      { name: 'input', file: 'input.test.js', scratch: inputScratch, workspace: prepareInputWorkspace(path.join(artifactsRoot, 'input-ws')), userSettings: { ...base, ...invalidSettings() } },
+      {
+        name: 'input',
+        file: 'input.test.js',
+        scratch: inputScratch,
+        workspace: prepareInputWorkspace(path.join(artifactsRoot, 'input-ws')),
+        userSettings: { ...base, ...invalidSettings() },
+      },
       emulator,
       caFile,
     );
     if (input.summary) hostSummaries.push(input.summary);
-    figures.push(`input phase: ${input.seconds.toFixed(0)} s, ${emulator.admin.requests().filter((r) => r.method === 'PUT').length} PUTs`);
+    figures.push(
+      `input phase: ${input.seconds.toFixed(0)} s, ${emulator.admin.requests().filter((r) => r.method === 'PUT').length} PUTs`,
+    );
     checks.run('input: the outbox holds no token', () => `${scanOutbox('after input', inputScratch)} files scanned`);
     received.push(emulator.admin.received());
 
@@ -319,7 +382,10 @@ async function main(): Promise<void> {
       const all = Buffer.concat(received);
       assert.ok(all.length > 10_000, 'the emulator recorded what it received');
       assert.ok(all.includes('PUT /v1.0/me/activities/'), 'the recording includes the published activities');
-      assert.ok(findEncodings(all, 'crash-a.ts').length > 0, 'at the privacy level of the crash phases, the names of the other files do leave');
+      assert.ok(
+        findEncodings(all, 'crash-a.ts').length > 0,
+        'at the privacy level of the crash phases, the names of the other files do leave',
+      );
       assert.deepEqual(findEncodings(all, EXCLUDED_STEM), []);
       assert.deepEqual(findEncodings(all, EXCLUDED_NAME), []);
       return `${(all.length / 1024).toFixed(0)} KB scanned`;
@@ -329,12 +395,18 @@ async function main(): Promise<void> {
       const files = [
         ...crashScratches.flatMap((scratch) => filesUnder(path.join(scratch, 'ud', 'logs'))),
         ...filesUnder(path.join(inputScratch, 'ud', 'logs')),
-        ...fs.readdirSync(artifactsRoot).filter((f) => f.endsWith('.log')).map((f) => path.join(artifactsRoot, f)),
+        ...fs
+          .readdirSync(artifactsRoot)
+          .filter((f) => f.endsWith('.log'))
+          .map((f) => path.join(artifactsRoot, f)),
       ];
       // A SIGKILLed host may not have flushed its log; the runs that end normally always have.
       const ours = files.filter((f) => f.endsWith('Activity Feed.log'));
       assert.ok(ours.length >= 1 + CRASH_PROFILES.length, `the extension's own logs are among them (${ours.length})`);
-      assert.ok(ours.some((f) => /Signed in \(deviceCode\)/.test(fs.readFileSync(f, 'utf8'))), 'the logs cover a sign-in');
+      assert.ok(
+        ours.some((f) => /Signed in \(deviceCode\)/.test(fs.readFileSync(f, 'utf8'))),
+        'the logs cover a sign-in',
+      );
       const leaks = findTokens(files, emulator.identity.issuedTokens(), artifactsRoot);
       assert.deepEqual(leaks, []);
       return `${files.length} files (${ours.length} of the extension's own), ${emulator.identity.issuedTokens().length} issued tokens searched for`;

@@ -43,8 +43,9 @@ const artifactsRoot = path.join(projectRoot, 'test-artifacts', 'hostile');
 const testsPath = path.join(projectRoot, 'out', 'test', 'hostile', 'index.js');
 const EXTENSION_ID = 'activity-feed.graph-activity-feed';
 /** Invisible and control characters (but the line breaks of a log file). */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
+const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
 
 /** One notification or dialog as the workbench rendered it. */
 interface Shown {
@@ -59,19 +60,37 @@ interface Shown {
 async function readShown(page: Page): Promise<Shown[]> {
   const quick = { timeout: 300 };
   const linksIn = async (scope: Locator): Promise<string[]> =>
-    Promise.all((await scope.locator('a').all()).map(async (a) => (await a.getAttribute('href', quick)) ?? (await a.getAttribute('data-href', quick)) ?? (await a.textContent(quick)) ?? ''));
+    Promise.all(
+      (await scope.locator('a').all()).map(
+        async (a) =>
+          (await a.getAttribute('href', quick)) ??
+          (await a.getAttribute('data-href', quick)) ??
+          (await a.textContent(quick)) ??
+          '',
+      ),
+    );
   const found: Shown[] = [];
   for (const item of await page.locator('.notification-list-item').all()) {
     const message = item.locator('.notification-list-item-message');
     found.push({
       kind: 'notification',
-      source: (await item.locator('.notification-list-item-source').first().textContent(quick).catch(() => '')) ?? '',
+      source:
+        (await item
+          .locator('.notification-list-item-source')
+          .first()
+          .textContent(quick)
+          .catch(() => '')) ?? '',
       text: (await message.first().textContent(quick)) ?? '',
       links: await linksIn(message.first()),
     });
   }
   for (const box of await page.locator('.monaco-dialog-box').all()) {
-    found.push({ kind: 'dialog', source: '', text: (await box.textContent(quick)) ?? '', links: await linksIn(box.locator('.dialog-message-row').first()) });
+    found.push({
+      kind: 'dialog',
+      source: '',
+      text: (await box.textContent(quick)) ?? '',
+      links: await linksIn(box.locator('.dialog-message-row').first()),
+    });
   }
   return found;
 }
@@ -84,7 +103,12 @@ interface PhaseOptions {
   userSettings: Record<string, unknown>;
 }
 
-async function runPhase(options: PhaseOptions, emulator: RunningEmulator, caFile: string, shown: Map<string, Shown>): Promise<TestSummary> {
+async function runPhase(
+  options: PhaseOptions,
+  emulator: RunningEmulator,
+  caFile: string,
+  shown: Map<string, Shown>,
+): Promise<TestSummary> {
   const results = path.join(artifactsRoot, `${options.name}.json`);
   fs.rmSync(results, { force: true });
   const hostLog: string[] = [];
@@ -94,7 +118,13 @@ async function runPhase(options: PhaseOptions, emulator: RunningEmulator, caFile
     extensionDevelopmentPath: projectRoot,
     extensionTestsPath: testsPath,
     userSettings: options.userSettings,
-    env: { AF_TEST_RESULTS: results, AF_TEST_FILES: options.files, AF_TEST_ARTIFACTS: artifactsRoot, AF_EMULATOR_ORIGIN: emulator.origin, NODE_EXTRA_CA_CERTS: caFile },
+    env: {
+      AF_TEST_RESULTS: results,
+      AF_TEST_FILES: options.files,
+      AF_TEST_ARTIFACTS: artifactsRoot,
+      AF_EMULATOR_ORIGIN: emulator.origin,
+      NODE_EXTRA_CA_CERTS: caFile,
+    },
     onLog: (line) => {
       hostLog.push(line);
       if (!isWorkbenchNoise(line)) console.log(`  [${options.name}] ${line}`);
@@ -103,7 +133,8 @@ async function runPhase(options: PhaseOptions, emulator: RunningEmulator, caFile
   let exitCode: number | undefined;
   void editor.testExit.then((code) => (exitCode = code));
   const collect = async () => {
-    for (const item of await readShown(editor.page).catch(() => [])) shown.set(`${item.kind}|${item.source}|${item.text}|${item.links.join(' ')}`, item);
+    for (const item of await readShown(editor.page).catch(() => []))
+      shown.set(`${item.kind}|${item.source}|${item.text}|${item.links.join(' ')}`, item);
   };
   try {
     const deadline = Date.now() + 8 * 60_000;
@@ -120,10 +151,13 @@ async function runPhase(options: PhaseOptions, emulator: RunningEmulator, caFile
         await editor.page.keyboard.press('Escape').catch(() => undefined);
         await openNotificationCenter(editor.page);
         await collect();
-        await editor.page.screenshot({ path: path.join(artifactsRoot, `${options.name}-after-tests.png`) }).catch(() => undefined);
+        await editor.page
+          .screenshot({ path: path.join(artifactsRoot, `${options.name}-after-tests.png`) })
+          .catch(() => undefined);
         return summary;
       }
-      if (exitCode !== undefined && !summary) throw new Error(`${options.name}: the test runner exited with ${exitCode} before any test ran`);
+      if (exitCode !== undefined && !summary)
+        throw new Error(`${options.name}: the test runner exited with ${exitCode} before any test ran`);
       if (Date.now() > deadline) throw new Error(`${options.name}: no results after 8 minutes`);
       await new Promise((r) => setTimeout(r, 400));
     }
@@ -150,7 +184,10 @@ function prepareHostileWorkspace(root: string): string {
   const repo = path.join(root, HOSTILE_FOLDER);
   fs.mkdirSync(path.join(repo, '.git', 'refs', 'heads'), { recursive: true });
   fs.writeFileSync(path.join(repo, '.git', 'HEAD'), `ref: refs/heads/${HOSTILE_BRANCH}\n`);
-  fs.writeFileSync(path.join(repo, '.git', 'config'), `[core]\n\trepositoryformatversion = 0\n[remote "origin"]\n\turl = ${HOSTILE_REMOTE}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`);
+  fs.writeFileSync(
+    path.join(repo, '.git', 'config'),
+    `[core]\n\trepositoryformatversion = 0\n[remote "origin"]\n\turl = ${HOSTILE_REMOTE}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`,
+  );
   fs.mkdirSync(path.join(repo, '.vscode'), { recursive: true });
   const attack = {
     // Templates would choose what the person's feed says.
@@ -163,7 +200,11 @@ function prepareHostileWorkspace(root: string): string {
   fs.writeFileSync(
     path.join(repo, '.vscode', 'settings.json'),
     // Privacy rows: looser than the user, and undoing the user's exclusion.
-    JSON.stringify({ ...attack, 'activityFeed.privacy': 'full', 'activityFeed.tracking.exclude': [], 'activityFeed.tracking.enabled': true }, null, 2),
+    JSON.stringify(
+      { ...attack, 'activityFeed.privacy': 'full', 'activityFeed.tracking.exclude': [], 'activityFeed.tracking.enabled': true },
+      null,
+      2,
+    ),
   );
   for (const name of HOSTILE_FILES) fs.writeFileSync(path.join(repo, name), 'start\n');
   fs.mkdirSync(path.join(repo, USER_EXCLUDED_FOLDER), { recursive: true });
@@ -180,7 +221,14 @@ function prepareHostileWorkspace(root: string): string {
   fs.writeFileSync(
     workspaceFile,
     // The workspace file is part of the clone too; window-scoped settings of a multi-root workspace live here.
-    JSON.stringify({ folders: [{ path: HOSTILE_FOLDER }, { path: PRIVATE_FOLDER }], settings: { ...attack, 'activityFeed.tracking.exclude': [], 'activityFeed.privacy': 'full' } }, null, 2),
+    JSON.stringify(
+      {
+        folders: [{ path: HOSTILE_FOLDER }, { path: PRIVATE_FOLDER }],
+        settings: { ...attack, 'activityFeed.tracking.exclude': [], 'activityFeed.privacy': 'full' },
+      },
+      null,
+      2,
+    ),
   );
   return workspaceFile;
 }
@@ -214,7 +262,10 @@ async function main(): Promise<void> {
   const scratch = path.join(artifactsRoot, 'user');
   const userExclusion = `**/${USER_EXCLUDED_FOLDER}/**`;
   /** A phase that does not finish is one failure; the checks over what the run left still run. */
-  const runPhaseOrRecord = async (options: PhaseOptions, ...rest: [RunningEmulator, string, Map<string, Shown>]): Promise<TestSummary | undefined> => {
+  const runPhaseOrRecord = async (
+    options: PhaseOptions,
+    ...rest: [RunningEmulator, string, Map<string, Shown>]
+  ): Promise<TestSummary | undefined> => {
     try {
       return await runPhase(options, ...rest);
     } catch (error) {
@@ -265,11 +316,20 @@ async function main(): Promise<void> {
     const puts = emulator.admin.requests().filter((r) => r.server === 'graph' && r.method === 'PUT');
 
     checks.run('every byte Graph received: no credential beyond the Authorization header', () => {
-      assert.ok(received.length > 10_000 && received.includes('PUT /v1.0/me/activities/'), 'the recording holds the published activities');
+      assert.ok(
+        received.length > 10_000 && received.includes('PUT /v1.0/me/activities/'),
+        'the recording holds the published activities',
+      );
       assert.deepEqual(findEncodings(received, REMOTE_SECRET), [], 'the remote URL’s credential');
       // The raw recording also holds the tests' own calls to the emulator's admin API (the echo fault names these
       // secrets), so the echoed secrets are looked for in what the extension sent to Graph and its token endpoint.
-      const sent = Buffer.from(emulator.admin.requests().filter((r) => r.server !== 'admin').map((r) => `${r.method} ${r.url} ${JSON.stringify(r.headers)} ${r.body}`).join('\n'));
+      const sent = Buffer.from(
+        emulator.admin
+          .requests()
+          .filter((r) => r.server !== 'admin')
+          .map((r) => `${r.method} ${r.url} ${JSON.stringify(r.headers)} ${r.body}`)
+          .join('\n'),
+      );
       for (const secret of ECHO_SECRETS) assert.deepEqual(findEncodings(sent, secret), [], secret);
       const issued = emulator.identity.issuedTokens();
       const bodies = Buffer.from(puts.map((r) => r.body).join('\n'));
@@ -281,14 +341,20 @@ async function main(): Promise<void> {
       assert.deepEqual(findEncodings(received, WORKSPACE_TEMPLATE_MARKER), []);
       for (const put of puts) {
         const body = JSON.parse(put.body) as { visualElements?: { displayText?: string; description?: string } };
-        for (const text of [body.visualElements?.displayText ?? '', body.visualElements?.description ?? '']) assert.doesNotMatch(text, INVISIBLE, text);
+        for (const text of [body.visualElements?.displayText ?? '', body.visualElements?.description ?? ''])
+          assert.doesNotMatch(text, INVISIBLE, text);
       }
     });
 
-    checks.run('privacy rows: not one byte Graph received names a file a stricter level, an exclusion or a purge withholds', () => {
-      const found = withheldNames().flatMap((name) => findEncodings(received, name).map((spelling) => `${name} as ${spelling}`));
-      assert.deepEqual(found, []);
-    });
+    checks.run(
+      'privacy rows: not one byte Graph received names a file a stricter level, an exclusion or a purge withholds',
+      () => {
+        const found = withheldNames().flatMap((name) =>
+          findEncodings(received, name).map((spelling) => `${name} as ${spelling}`),
+        );
+        assert.deepEqual(found, []);
+      },
+    );
 
     checks.run('privacy rows: the user’s level is a floor, so the hostile folder’s path and branch never left', () => {
       assert.deepEqual(findEncodings(received, HOSTILE_FOLDER), []);
@@ -296,12 +362,19 @@ async function main(): Promise<void> {
     });
 
     checks.run('every file the extension wrote (global storage, logs): no token, no echoed secret, no credential', () => {
-      const files = [...filesUnder(path.join(scratch, 'ud', 'User', 'globalStorage', EXTENSION_ID)), ...filesUnder(path.join(scratch, 'ud', 'logs')).filter((f) => f.includes('Activity Feed'))];
-      assert.ok(files.some((f) => f.endsWith('.log')), 'the extension’s logs are among them');
+      const files = [
+        ...filesUnder(path.join(scratch, 'ud', 'User', 'globalStorage', EXTENSION_ID)),
+        ...filesUnder(path.join(scratch, 'ud', 'logs')).filter((f) => f.includes('Activity Feed')),
+      ];
+      assert.ok(
+        files.some((f) => f.endsWith('.log')),
+        'the extension’s logs are among them',
+      );
       assert.deepEqual(findTokens(files, emulator.identity.issuedTokens(), scratch), []);
       for (const file of files) {
         const text = fs.readFileSync(file).toString('latin1');
-        for (const secret of [REMOTE_SECRET, ...ECHO_SECRETS]) assert.ok(!text.includes(secret), `${path.relative(scratch, file)} holds ${secret}`);
+        for (const secret of [REMOTE_SECRET, ...ECHO_SECRETS])
+          assert.ok(!text.includes(secret), `${path.relative(scratch, file)} holds ${secret}`);
       }
       return `${files.length} files`;
     });
@@ -311,29 +384,39 @@ async function main(): Promise<void> {
       for (const file of logs) {
         const text = fs.readFileSync(file, 'utf8');
         assert.doesNotMatch(text, INVISIBLE, file);
-        for (const line of text.split(/\r?\n/).filter(Boolean)) assert.match(line, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \[\w+\] /, `a line that is not a log entry (a forged or broken line): ${line.slice(0, 120)}`);
+        for (const line of text.split(/\r?\n/).filter(Boolean))
+          assert.match(
+            line,
+            /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \[\w+\] /,
+            `a line that is not a log entry (a forged or broken line): ${line.slice(0, 120)}`,
+          );
       }
       return `${logs.length} logs`;
     });
 
-    checks.run('every notification and dialog: no link the extension did not put there, no secret, no invisible character', () => {
-      const all = [...shown.values()];
-      const ours = all.filter((s) => s.kind === 'dialog' || s.source.includes(NOTIFICATION_SOURCE) || s.text.startsWith('Activity Feed'));
-      fs.writeFileSync(path.join(artifactsRoot, 'shown.json'), JSON.stringify(all, null, 2));
-      // The notification center is a virtualized list and toasts hide, so not every notification is caught; one
-      // that quotes the workspace's crafted values must be, or this check would prove nothing.
-      assert.ok(
-        ours.some((s) => /idleTimeoutSeconds|backgroundColor|settings are invalid/.test(s.text)),
-        `a notification quoting the workspace’s invalid settings was seen (${all.length} shown in all)`,
-      );
-      for (const item of ours) {
-        assert.deepEqual(item.links, [], `links in: ${item.text}`);
-        assert.doesNotMatch(item.text, INVISIBLE, item.text);
-        for (const secret of [REMOTE_SECRET, ...ECHO_SECRETS]) assert.ok(!item.text.includes(secret), item.text);
-        for (const token of emulator.identity.issuedTokens()) assert.ok(!item.text.includes(token), 'an issued token is shown');
-      }
-      return `${ours.length} of the extension’s, ${all.length} in all`;
-    });
+    checks.run(
+      'every notification and dialog: no link the extension did not put there, no secret, no invisible character',
+      () => {
+        const all = [...shown.values()];
+        const ours = all.filter(
+          (s) => s.kind === 'dialog' || s.source.includes(NOTIFICATION_SOURCE) || s.text.startsWith('Activity Feed'),
+        );
+        fs.writeFileSync(path.join(artifactsRoot, 'shown.json'), JSON.stringify(all, null, 2));
+        // The notification center is a virtualized list and toasts hide, so not every notification is caught; one
+        // that quotes the workspace's crafted values must be, or this check would prove nothing.
+        assert.ok(
+          ours.some((s) => /idleTimeoutSeconds|backgroundColor|settings are invalid/.test(s.text)),
+          `a notification quoting the workspace’s invalid settings was seen (${all.length} shown in all)`,
+        );
+        for (const item of ours) {
+          assert.deepEqual(item.links, [], `links in: ${item.text}`);
+          assert.doesNotMatch(item.text, INVISIBLE, item.text);
+          for (const secret of [REMOTE_SECRET, ...ECHO_SECRETS]) assert.ok(!item.text.includes(secret), item.text);
+          for (const token of emulator.identity.issuedTokens()) assert.ok(!item.text.includes(token), 'an issued token is shown');
+        }
+        return `${ours.length} of the extension’s, ${all.length} in all`;
+      },
+    );
   } catch (error) {
     checks.run('the hostile run completed', () => {
       throw error;

@@ -29,7 +29,12 @@ interface Phase {
   secondWindow?: boolean;
 }
 
-async function runPhase(phase: Phase, emulator: RunningEmulator, caFile: string, results: string): Promise<{ summary: TestSummary; port: number }> {
+async function runPhase(
+  phase: Phase,
+  emulator: RunningEmulator,
+  caFile: string,
+  results: string,
+): Promise<{ summary: TestSummary; port: number }> {
   fs.rmSync(results, { force: true });
   const started = Date.now();
   const ref: { editor?: RunningEditor } = {};
@@ -50,7 +55,8 @@ async function runPhase(phase: Phase, emulator: RunningEmulator, caFile: string,
     onLog: (line) => {
       const shot = SCREENSHOT_REQUEST.exec(line);
       if (shot && ref.editor) void takeScreenshot(ref.editor, shot[1]);
-      else if (PROBE_REQUEST.test(line) && ref.editor) void answerProbe(ref.editor.page, line, path.join(artifactsRoot, 'webview'));
+      else if (PROBE_REQUEST.test(line) && ref.editor)
+        void answerProbe(ref.editor.page, line, path.join(artifactsRoot, 'webview'));
       else if (!isWorkbenchNoise(line)) console.log(`  [${phase.name}] ${line}`);
     },
   });
@@ -118,17 +124,17 @@ async function main(): Promise<void> {
   try {
     if (!restartOnly) {
       const main = await runPhase(
-      {
-        name: 'main',
-        testsPath: path.join(projectRoot, 'out', 'test', 'integration', 'index.js'),
-        files: only,
-        scratch: path.join(artifactsRoot, 'editor'),
-        workspace: prepareWorkspace(path.join(artifactsRoot, 'workspace')),
-        userSettings: { ...base, 'activityFeed.publish.mode': 'manual' },
-      },
-      emulator,
-      caFile,
-      path.join(artifactsRoot, 'main.json'),
+        {
+          name: 'main',
+          testsPath: path.join(projectRoot, 'out', 'test', 'integration', 'index.js'),
+          files: only,
+          scratch: path.join(artifactsRoot, 'editor'),
+          workspace: prepareWorkspace(path.join(artifactsRoot, 'workspace')),
+          userSettings: { ...base, 'activityFeed.publish.mode': 'manual' },
+        },
+        emulator,
+        caFile,
+        path.join(artifactsRoot, 'main.json'),
       );
       summaries.push(main.summary);
     }
@@ -139,7 +145,14 @@ async function main(): Promise<void> {
       const workspace = prepareWorkspace(path.join(artifactsRoot, 'restart-workspace'));
       const testsPath = path.join(projectRoot, 'out', 'test', 'restart', 'index.js');
       const before = await runPhase(
-        { name: 'restart-before', testsPath, files: 'before.test.js', scratch, workspace, userSettings: { ...base, 'activityFeed.publish.mode': 'manual' } },
+        {
+          name: 'restart-before',
+          testsPath,
+          files: 'before.test.js',
+          scratch,
+          workspace,
+          userSettings: { ...base, 'activityFeed.publish.mode': 'manual' },
+        },
         emulator,
         caFile,
         path.join(artifactsRoot, 'restart-before.json'),

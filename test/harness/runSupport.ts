@@ -7,7 +7,10 @@ import type { TestSummary } from '../support/summary';
  * The Graph emulator for an editor run, with its CA written to `<dir>/emulator-ca.pem`: the file the extension host
  * is given as NODE_EXTRA_CA_CERTS, so it trusts the emulator's HTTPS token endpoint.
  */
-export async function startEmulatorForEditor(dir: string, options: EmulatorOptions = {}): Promise<{ emulator: RunningEmulator; caFile: string }> {
+export async function startEmulatorForEditor(
+  dir: string,
+  options: EmulatorOptions = {},
+): Promise<{ emulator: RunningEmulator; caFile: string }> {
   const emulator = await startEmulator({ port: 0, ...options });
   const caFile = path.join(dir, 'emulator-ca.pem');
   fs.writeFileSync(caFile, emulator.caPem ?? '');
@@ -47,13 +50,24 @@ export async function waitForSummary(file: string, exit: Promise<number>, timeou
 }
 
 export function printSummary(tier: string, summary: TestSummary, ms: number): void {
-  for (const failure of summary.failures) console.log(`  FAILED ${failure.title}\n    ${failure.error.split('\n').slice(0, 8).join('\n    ')}`);
+  for (const failure of summary.failures)
+    console.log(`  FAILED ${failure.title}\n    ${failure.error.split('\n').slice(0, 8).join('\n    ')}`);
   const skipped = summary.pending > 0 ? `, ${summary.pending} skipped` : '';
-  console.log(`${tier}: ${summary.passed} passed, ${summary.failed} failed${skipped} (${summary.files.length} files, ${(ms / 1000).toFixed(1)} s)`);
+  console.log(
+    `${tier}: ${summary.passed} passed, ${summary.failed} failed${skipped} (${summary.files.length} files, ${(ms / 1000).toFixed(1)} s)`,
+  );
 }
 
 // Start-up chatter of the web workbench, and its failed look-ups of the (deliberately unreachable) gallery.
-const noise = [/^Resolv(ing|ed) connection token/, /^Creating a socket/, /^\[Service Worker\]/, /^ChatSessionStore/, /^Updating additional builtin/, /127\.0\.0\.1:9\b/, /^\s+at .*workbench\.js/];
+const noise = [
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^\[Service Worker\]/,
+  /^ChatSessionStore/,
+  /^Updating additional builtin/,
+  /127\.0\.0\.1:9\b/,
+  /^\s+at .*workbench\.js/,
+];
 
 export function isWorkbenchNoise(line: string): boolean {
   return line.trim() === '' || noise.some((pattern) => pattern.test(line));

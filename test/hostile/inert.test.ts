@@ -6,10 +6,20 @@ import type { ActivityFeedApi } from '../../src/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { publishNow, sleep } from '../integration/helpers';
 import { HOSTILE_BRANCH, HOSTILE_FILES, HOSTILE_FOLDER, WORKSPACE_TEMPLATE_MARKER } from './shared';
-import { cardMarkdownTexts, fileIn, INVISIBLE, ownLogText, session, signedInApi, storedActivities, UNESCAPED_MARKDOWN } from './support';
+import {
+  cardMarkdownTexts,
+  fileIn,
+  INVISIBLE,
+  ownLogText,
+  session,
+  signedInApi,
+  storedActivities,
+  UNESCAPED_MARKDOWN,
+} from './support';
 
 /** The card's own line with its date functions: the one text that must keep its braces. */
-const OWN_DATE_LINE = /^Last edited \{\{DATE\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,SHORT\)\}\} \{\{TIME\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)\}\}$/;
+const OWN_DATE_LINE =
+  /^Last edited \{\{DATE\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,SHORT\)\}\} \{\{TIME\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)\}\}$/;
 
 describe('hostile repository: untrusted text is inert', function () {
   this.timeout(300_000);
@@ -36,18 +46,25 @@ describe('hostile repository: untrusted text is inert', function () {
     assert.ok(activities.length >= HOSTILE_FILES.length, `${activities.length} activities in Graph`);
     for (const activity of activities) {
       const texts = cardMarkdownTexts(activity);
-      assert.ok(texts.some((t) => OWN_DATE_LINE.test(t)), `the card keeps its date line: ${JSON.stringify(texts)}`);
+      assert.ok(
+        texts.some((t) => OWN_DATE_LINE.test(t)),
+        `the card keeps its date line: ${JSON.stringify(texts)}`,
+      );
       for (const text of texts.filter((t) => !OWN_DATE_LINE.test(t))) {
         assert.doesNotMatch(text, UNESCAPED_MARKDOWN, text);
         assert.doesNotMatch(text, INVISIBLE, text);
         assert.doesNotMatch(text, /\{\{/, text);
       }
-      for (const text of [activity.visualElements?.displayText ?? '', activity.visualElements?.description ?? '']) assert.doesNotMatch(text, INVISIBLE, text);
+      for (const text of [activity.visualElements?.displayText ?? '', activity.visualElements?.description ?? ''])
+        assert.doesNotMatch(text, INVISIBLE, text);
     }
     const titles = activities.map((a) => cardMarkdownTexts(a)[0].replace(/\\(.)/g, '$1'));
     for (const name of HOSTILE_FILES) {
       const shown = name.replace(/\n/g, ' ').replace(/\u202E/g, '');
-      assert.ok(titles.some((t) => t.includes(shown)), `a card is titled with ${JSON.stringify(shown)}: ${JSON.stringify(titles)}`);
+      assert.ok(
+        titles.some((t) => t.includes(shown)),
+        `a card is titled with ${JSON.stringify(shown)}: ${JSON.stringify(titles)}`,
+      );
     }
     assert.ok(!JSON.stringify(activities).includes(HOSTILE_BRANCH), 'the branch never goes out with its override in it');
   });
@@ -56,7 +73,9 @@ describe('hostile repository: untrusted text is inert', function () {
     const activities = await storedActivities(admin);
     assert.ok(activities.length > 0);
     assert.ok(!JSON.stringify(activities).includes(WORKSPACE_TEMPLATE_MARKER), 'no text came from the workspace’s templates');
-    const report = ownLogText(api).split('\n').find((l) => l.includes('activityFeed.displayTextTemplate'));
+    const report = ownLogText(api)
+      .split('\n')
+      .find((l) => l.includes('activityFeed.displayTextTemplate'));
     // The editor itself drops application-scoped values from workspace settings; when it hands one over anyway,
     // the extension names it as ignored.
     if (report) assert.match(report, /ignored; only your user settings can set it/);
@@ -69,7 +88,23 @@ describe('hostile repository: untrusted text is inert', function () {
       `${vscode.env.uriScheme}://activity-feed.graph-activity-feed/open?id=constructor`,
       `${vscode.env.uriScheme}://activity-feed.graph-activity-feed/[label](command:workbench.action.quit)?id=toString`,
     ]) {
-      const node = { type: 'activity', entry: { activity: { id: 'x', appActivityId: 'x', displayText: 'x', activationUrl, sessions: [], activeSeconds: 0, lastActiveAt: 0 }, sessions: [], activeSeconds: 0 }, showDay: false };
+      const node = {
+        type: 'activity',
+        entry: {
+          activity: {
+            id: 'x',
+            appActivityId: 'x',
+            displayText: 'x',
+            activationUrl,
+            sessions: [],
+            activeSeconds: 0,
+            lastActiveAt: 0,
+          },
+          sessions: [],
+          activeSeconds: 0,
+        },
+        showDay: false,
+      };
       await vscode.commands.executeCommand('activityFeed.published.open', node);
     }
     await sleep(500);

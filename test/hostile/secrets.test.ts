@@ -11,11 +11,16 @@ import { ECHO_EXTRA, ECHO_SECRETS, HOSTILE_FOLDER } from './shared';
 import { fileIn, INVISIBLE, ownLogText, session, signedInApi } from './support';
 
 const ECHO_FILE = 'echo-target-h3.ts';
-const TOKEN_SHAPES = [/eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/, /Bearer\s+(?!\[redacted)[A-Za-z0-9._~+/-]{12,}/i];
+const TOKEN_SHAPES = [
+  /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/,
+  /Bearer\s+(?!\[redacted)[A-Za-z0-9._~+/-]{12,}/i,
+];
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 function assertNoSecret(where: string, text: string): void {
@@ -42,7 +47,12 @@ describe('hostile repository: secrets stay out of every sink', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.equal((await publishNow()).outcome, 'done');
     await session(api, fileIn(HOSTILE_FOLDER, ECHO_FILE));
-    await admin.addFault({ method: 'PUT', path: '^/me/activities/', fault: { kind: 'echo', status: 400, extra: ECHO_EXTRA }, times: 1 });
+    await admin.addFault({
+      method: 'PUT',
+      path: '^/me/activities/',
+      fault: { kind: 'echo', status: 400, extra: ECHO_EXTRA },
+      times: 1,
+    });
     const summary = await publishNow();
     assert.equal(summary.outcome, 'partial', JSON.stringify(summary));
     const echoed = (await admin.requests()).filter((r) => r.method === 'PUT' && r.status === 400);
@@ -61,7 +71,11 @@ describe('hostile repository: secrets stay out of every sink', function () {
 
   it('shows the pending sessions and their last error without a secret', async () => {
     await vscode.commands.executeCommand('activityFeed.showPending');
-    const report = await waitFor('the pending report', () => vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('pending-sessions.md')), 10_000);
+    const report = await waitFor(
+      'the pending report',
+      () => vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('pending-sessions.md')),
+      10_000,
+    );
     const shown = report.getText();
     assert.match(shown, /echo-target-h3/, `the pending report lists the refused file: ${shown.slice(0, 2000)}`);
     assertNoSecret('the pending report', shown);

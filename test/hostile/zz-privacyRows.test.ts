@@ -6,7 +6,17 @@ import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { publishNow, sleep, typeInto } from '../integration/helpers';
-import { FLOOR_FILE, HOSTILE_BRANCH, HOSTILE_FOLDER, LATE_EXCLUDED_FILE, PRIVATE_FILE, PRIVATE_FILE_FOR_SECOND_WINDOW, PRIVATE_FOLDER, USER_EXCLUDED_FILE, USER_EXCLUDED_FOLDER } from './shared';
+import {
+  FLOOR_FILE,
+  HOSTILE_BRANCH,
+  HOSTILE_FOLDER,
+  LATE_EXCLUDED_FILE,
+  PRIVATE_FILE,
+  PRIVATE_FILE_FOR_SECOND_WINDOW,
+  PRIVATE_FOLDER,
+  USER_EXCLUDED_FILE,
+  USER_EXCLUDED_FOLDER,
+} from './shared';
 import { fileIn, session, signedInApi, storedActivities } from './support';
 
 const stem = (name: string) => name.replace(/\.[a-z]+$/, '');
@@ -33,7 +43,10 @@ describe('hostile repository: privacy rows', function () {
   it('a folder of a multi-root workspace that sets "private" has its files published at private', async () => {
     await session(api, fileIn(PRIVATE_FOLDER, PRIVATE_FILE));
     assert.equal((await publishNow()).outcome, 'done');
-    assert.ok(!JSON.stringify(await storedActivities(admin)).includes(stem(PRIVATE_FILE)), 'the private folder’s file name never left');
+    assert.ok(
+      !JSON.stringify(await storedActivities(admin)).includes(stem(PRIVATE_FILE)),
+      'the private folder’s file name never left',
+    );
   });
 
   it('"exclude": [] and "enabled": true in the workspace cannot undo the user’s exclusion', async () => {
@@ -45,18 +58,28 @@ describe('hostile repository: privacy rows', function () {
     assert.notEqual(api.tracking.currentSession()?.documentUri, uri.toString(), 'no session runs for the excluded file');
     await vscode.commands.executeCommand('activityFeed.pauseTracking');
     await vscode.commands.executeCommand('activityFeed.resumeTracking');
-    assert.deepEqual(api.tracking.pendingSessions().filter((s) => s.documentUri === uri.toString()), []);
+    assert.deepEqual(
+      api.tracking.pendingSessions().filter((s) => s.documentUri === uri.toString()),
+      [],
+    );
   });
 
   it('an exclusion added after sessions were queued purges them: they are never published', async () => {
     const uri = fileIn(HOSTILE_FOLDER, LATE_EXCLUDED_FILE);
     await session(api, uri);
-    assert.ok(api.tracking.pendingSessions().some((s) => s.documentUri === uri.toString()), 'the session was queued');
+    assert.ok(
+      api.tracking.pendingSessions().some((s) => s.documentUri === uri.toString()),
+      'the session was queued',
+    );
     const config = vscode.workspace.getConfiguration('activityFeed.tracking');
     const user = (config.inspect<string[]>('exclude')?.globalValue ?? []).slice();
     await config.update('exclude', [...user, `**/${stem(LATE_EXCLUDED_FILE)}*`], vscode.ConfigurationTarget.Global);
     await sleep(1_000);
-    assert.deepEqual(api.tracking.pendingSessions().filter((s) => s.documentUri === uri.toString()), [], 'the queued session was purged');
+    assert.deepEqual(
+      api.tracking.pendingSessions().filter((s) => s.documentUri === uri.toString()),
+      [],
+      'the queued session was purged',
+    );
     await publishNow();
     assert.ok(!JSON.stringify(await storedActivities(admin)).includes(stem(LATE_EXCLUDED_FILE)));
   });

@@ -23,7 +23,10 @@ describe('hostile repository: privacy rows in a second window', function () {
       'the first window’s session waits in the shared outbox',
     );
     assert.equal((await publishNow()).outcome, 'done');
-    assert.ok(!JSON.stringify(await storedActivities(admin)).includes(PRIVATE_FILE_FOR_SECOND_WINDOW.replace('.md', '')), 'its name never left');
+    assert.ok(
+      !JSON.stringify(await storedActivities(admin)).includes(PRIVATE_FILE_FOR_SECOND_WINDOW.replace('.md', '')),
+      'its name never left',
+    );
   });
 
   it('keeps answering with a pathological exclude pattern configured: a command returns within 2 s', async () => {
@@ -35,7 +38,11 @@ describe('hostile repository: privacy rows in a second window', function () {
     // file (which the extension matches against the pattern) must be handled, and a command answered in 2 s.
     await typeInto(deep, 'x');
     const config = vscode.workspace.getConfiguration('activityFeed.tracking');
-    await config.update('exclude', [...(config.inspect<string[]>('exclude')?.globalValue ?? []), PATHOLOGICAL_GLOB], vscode.ConfigurationTarget.Global);
+    await config.update(
+      'exclude',
+      [...(config.inspect<string[]>('exclude')?.globalValue ?? []), PATHOLOGICAL_GLOB],
+      vscode.ConfigurationTarget.Global,
+    );
     const editStarted = Date.now();
     await typeInto(deep, 'x');
     const edit = Date.now() - editStarted;

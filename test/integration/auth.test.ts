@@ -23,10 +23,17 @@ describe('sign-in in the real editor', function () {
     const session = await workOn(api, await newFile('before-sign-in.ts'));
     const summary = await publishNow();
     assert.equal(summary.outcome, 'signInRequired');
-    assert.ok(api.tracking.pendingSessions().some((s) => s.id === session.id), 'the session is still queued');
+    assert.ok(
+      api.tracking.pendingSessions().some((s) => s.id === session.id),
+      'the session is still queued',
+    );
     assert.match(api.publishing.statusText, /Sign in/);
     const requests = await admin.requests();
-    assert.deepEqual(requests.filter((r) => r.server === 'graph' || r.url.includes('devicecode')), [], 'no Graph call and no device code without a person asking');
+    assert.deepEqual(
+      requests.filter((r) => r.server === 'graph' || r.url.includes('devicecode')),
+      [],
+      'no Graph call and no device code without a person asking',
+    );
   });
 
   it('signs in by device code with the real @azure/identity, and the queued session goes out with the token', async () => {
@@ -37,7 +44,10 @@ describe('sign-in in the real editor', function () {
     assert.equal(summary.outcome, 'done', JSON.stringify(summary));
     assert.deepEqual(api.tracking.pendingSessions(), []);
     const puts = (await admin.requests()).filter((r) => r.server === 'graph' && r.method === 'PUT');
-    assert.ok(puts.length > 0 && puts.every((r) => r.headers.authorization === '[present]' && r.status < 300), JSON.stringify(puts.map((r) => [r.status, r.url])));
+    assert.ok(
+      puts.length > 0 && puts.every((r) => r.headers.authorization === '[present]' && r.status < 300),
+      JSON.stringify(puts.map((r) => [r.status, r.url])),
+    );
     const items = (await admin.activities()).flatMap((a) => a.historyItems.map((h) => h.id));
     for (const id of queued) assert.ok(items.includes(id), `history item ${id} reached Graph`);
     assert.match(api.publishing.statusTooltip.join('\n'), /alice@example\.org/);
@@ -103,7 +113,10 @@ describe('sign-in in the real editor', function () {
       const summary = await publishNow();
       assert.equal(summary.outcome, 'done', JSON.stringify(summary));
       assert.equal(strayRequests, 0, 'nothing went to the host the workspace named');
-      assert.ok((await admin.activities()).some((a) => a.historyItems.some((h) => h.id === session.id)), 'the session went to the user’s Graph endpoint');
+      assert.ok(
+        (await admin.activities()).some((a) => a.historyItems.some((h) => h.id === session.id)),
+        'the session went to the user’s Graph endpoint',
+      );
       assert.equal(api.auth.state.kind, 'signedIn');
     } finally {
       await vscode.workspace.fs.delete(settingsFile);

@@ -29,24 +29,60 @@ describe('Check Microsoft Graph in the real editor', function () {
       try {
         const { switches } = await admin.profile();
         const before = (await admin.activities()).map((a) => a.id).sort();
-        const result = await vscode.commands.executeCommand<ServiceCheckResult | undefined>('activityFeed.checkGraph', { confirmed: true });
+        const result = await vscode.commands.executeCommand<ServiceCheckResult | undefined>('activityFeed.checkGraph', {
+          confirmed: true,
+        });
         assert.ok(result, 'the check finished');
         assert.deepEqual(
-          { historyIds: result.historyIds, replace: result.replace, encodedSlash: result.encodedSlash, order: result.order, errors: result.errors },
-          { historyIds: switches.historyIds, replace: switches.replace, encodedSlash: switches.encodedSlash, order: switches.order, errors: switches.errors },
+          {
+            historyIds: result.historyIds,
+            replace: result.replace,
+            encodedSlash: result.encodedSlash,
+            order: result.order,
+            errors: result.errors,
+          },
+          {
+            historyIds: switches.historyIds,
+            replace: switches.replace,
+            encodedSlash: switches.encodedSlash,
+            order: switches.order,
+            errors: switches.errors,
+          },
         );
-        const report = await waitFor('the report', () => {
-          const text = vscode.window.activeTextEditor?.document.getText() ?? '';
-          return text.startsWith('# Check Microsoft Graph') && text.includes(new Date(result.checkedAt).toISOString()) ? text : undefined;
-        }, 10_000);
+        const report = await waitFor(
+          'the report',
+          () => {
+            const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+            return text.startsWith('# Check Microsoft Graph') && text.includes(new Date(result.checkedAt).toISOString())
+              ? text
+              : undefined;
+          },
+          10_000,
+        );
         assert.equal(vscode.window.activeTextEditor?.document.languageId, 'markdown');
         const expectedLines =
           profile === 'pessimistic'
-            ? [/ignored: the service assigns its own ids/, /\| dropped \|/, /refused \(400 RequestBroker--ParseUri\)/, /most recently updated first/, /as seen from the live service/]
-            : [/honoured: it is the upsert key/, /\| kept \|/, /%2F inside an id segment \| accepted/, /oldest created first/, /generic, with a target/];
+            ? [
+                /ignored: the service assigns its own ids/,
+                /\| dropped \|/,
+                /refused \(400 RequestBroker--ParseUri\)/,
+                /most recently updated first/,
+                /as seen from the live service/,
+              ]
+            : [
+                /honoured: it is the upsert key/,
+                /\| kept \|/,
+                /%2F inside an id segment \| accepted/,
+                /oldest created first/,
+                /generic, with a target/,
+              ];
         for (const line of expectedLines) assert.match(report, line);
         assert.match(report, /not checked: finding out takes the whole write allowance/);
-        assert.deepEqual((await admin.activities()).map((a) => a.id).sort(), before, 'the probe activities are gone, nothing else changed');
+        assert.deepEqual(
+          (await admin.activities()).map((a) => a.id).sort(),
+          before,
+          'the probe activities are gone, nothing else changed',
+        );
         console.log(`      Check Microsoft Graph against the ${profile} profile printed:\n${report.replace(/^/gm, '        ')}`);
         await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       } finally {

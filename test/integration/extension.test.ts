@@ -31,9 +31,21 @@ describe('extension in the real editor', () => {
     const manifest = extension().packageJSON as Manifest;
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();
     // The workbench adds its own commands for each contributed view (focus, reset location, …); they are not ours.
-    const viewIds = new Set(Object.values(manifest.contributes.views ?? {}).flat().map((v) => v.id));
-    const byWorkbench = (command: string) => [...viewIds].some((id) => command.startsWith(`${id}.`) && /\.(focus|resetViewLocation|toggleVisibility|removeView|open\.view)$/.test(command) && !contributed.includes(command));
-    const registered = (await vscode.commands.getCommands(true)).filter((c) => c.startsWith('activityFeed.') && !byWorkbench(c)).sort();
+    const viewIds = new Set(
+      Object.values(manifest.contributes.views ?? {})
+        .flat()
+        .map((v) => v.id),
+    );
+    const byWorkbench = (command: string) =>
+      [...viewIds].some(
+        (id) =>
+          command.startsWith(`${id}.`) &&
+          /\.(focus|resetViewLocation|toggleVisibility|removeView|open\.view)$/.test(command) &&
+          !contributed.includes(command),
+      );
+    const registered = (await vscode.commands.getCommands(true))
+      .filter((c) => c.startsWith('activityFeed.') && !byWorkbench(c))
+      .sort();
     assert.ok(contributed.length > 0, 'the manifest contributes no command');
     assert.deepEqual(registered, contributed);
     for (const command of manifest.contributes.commands) {

@@ -15,7 +15,11 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs: number): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs: number,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -73,7 +77,12 @@ export async function workOn(api: ActivityFeedApi, uri: vscode.Uri, seconds = 2)
   });
   await vscode.commands.executeCommand('activityFeed.pauseTracking');
   try {
-    return await Promise.race([finished, sleep(5_000).then(() => assert.fail('pausing did not finish the session (is activityFeed.tracking.minimumSessionSeconds 0?)'))]);
+    return await Promise.race([
+      finished,
+      sleep(5_000).then(() =>
+        assert.fail('pausing did not finish the session (is activityFeed.tracking.minimumSessionSeconds 0?)'),
+      ),
+    ]);
   } finally {
     await vscode.commands.executeCommand('activityFeed.resumeTracking');
   }
@@ -86,7 +95,11 @@ export async function publishNow(): Promise<PublishSummary> {
 /** Runs Sign In (device code) and approves the code at the emulator, as the person would in a browser. */
 export async function signInByDeviceCode(admin: EmulatorAdminClient): Promise<AuthState> {
   const signingIn = Promise.resolve(vscode.commands.executeCommand<AuthState>('activityFeed.signIn'));
-  await waitFor('the device code to be issued and approved', async () => ((await admin.approveDeviceCode()) ? true : undefined), 15_000);
+  await waitFor(
+    'the device code to be issued and approved',
+    async () => ((await admin.approveDeviceCode()) ? true : undefined),
+    15_000,
+  );
   return signingIn;
 }
 

@@ -17,7 +17,9 @@ const GLOBAL = vscode.ConfigurationTarget.Global;
 /** The local day of an instant (written here again, so the expectations do not reuse the extension's code). */
 function day(ms: number): string {
   const d = new Date(ms);
-  return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n, i) => (i === 0 ? String(n) : String(n).padStart(2, '0'))).join('-');
+  return [d.getFullYear(), d.getMonth() + 1, d.getDate()]
+    .map((n, i) => (i === 0 ? String(n) : String(n).padStart(2, '0')))
+    .join('-');
 }
 
 function daysAgo(count: number): string {
@@ -35,8 +37,22 @@ interface Expected {
   count: number;
 }
 
-function expected(sessions: readonly SeededSession[], mine: ReadonlySet<string>, from: string, to: string, filter: { workspace?: string; language?: string } = {}): Expected {
-  const result: Expected = { range: 0, today: 0, perDay: new Map(), files: new Map(), workspaces: new Map(), thisMachine: 0, count: 0 };
+function expected(
+  sessions: readonly SeededSession[],
+  mine: ReadonlySet<string>,
+  from: string,
+  to: string,
+  filter: { workspace?: string; language?: string } = {},
+): Expected {
+  const result: Expected = {
+    range: 0,
+    today: 0,
+    perDay: new Map(),
+    files: new Map(),
+    workspaces: new Map(),
+    thisMachine: 0,
+    count: 0,
+  };
   for (const s of sessions) {
     if (filter.workspace && s.workspaceKey !== filter.workspace) continue;
     if (filter.language && s.language !== filter.language) continue;
@@ -65,7 +81,14 @@ async function probe<T>(command: Record<string, unknown>): Promise<T> {
   const file = path.join(dir, 'webview', `${name}.json`);
   fs.rmSync(file, { force: true });
   console.log(`[af-webview] ${name} ${JSON.stringify(command)}`);
-  const answer = await waitFor(`webview probe ${name}`, () => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { ok: boolean; result?: T; error?: string }) : undefined), 30_000);
+  const answer = await waitFor(
+    `webview probe ${name}`,
+    () =>
+      fs.existsSync(file)
+        ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { ok: boolean; result?: T; error?: string })
+        : undefined,
+    30_000,
+  );
   assert.ok(answer.ok, `the probe failed: ${answer.error ?? ''}`);
   return answer.result as T;
 }
@@ -150,13 +173,22 @@ describe('Insights', function () {
   });
 
   it('shows the totals, per-day bars, top lists and machine share that the seeded feed and this machine add up to', async () => {
-    const seeded = seedFeed({ days: 30, files: 24, sessionsPerFile: 30, machines: ['desk', 'laptop', 'build-box'], now: Date.now() });
+    const seeded = seedFeed({
+      days: 30,
+      files: 24,
+      sessionsPerFile: 30,
+      machines: ['desk', 'laptop', 'build-box'],
+      now: Date.now(),
+    });
     assert.equal(await admin.seed(seeded.activities), 24);
     const file = await newFile('insights-mine.ts', 'export const mine = 1;\n');
     const session = await workOn(api, file, 2);
     assert.equal((await publishNow()).outcome, 'done');
     const held = await admin.activities();
-    assert.ok(held.some((a) => a.historyItems.some((h) => h.id === session.id)), 'this machine published its session');
+    assert.ok(
+      held.some((a) => a.historyItems.some((h) => h.id === session.id)),
+      'this machine published its session',
+    );
     // Everything in the emulator that was not seeded was published by this machine: the session above, and any
     // short one that resuming tracking started in the focused file before.
     const seededIds = new Set(seeded.sessions.map((s) => s.id));
@@ -190,14 +222,29 @@ describe('Insights', function () {
     assert.equal(shown.charts, 1, 'one bar chart');
     assert.equal(shown.tables.days.length, 30, 'a bar (and a table row) for every day of the range');
     for (const row of shown.tables.days) assert.equal(row.seconds, want.perDay.get(row.key) ?? 0, `day ${row.key}`);
-    assert.deepEqual(shown.tables.topFiles.map((r) => r.seconds), top(want.files, 10), 'top files');
+    assert.deepEqual(
+      shown.tables.topFiles.map((r) => r.seconds),
+      top(want.files, 10),
+      'top files',
+    );
     for (const row of shown.tables.topFiles) assert.equal(want.files.get(row.key), row.seconds, `file ${row.cells[0]}`);
-    assert.deepEqual(shown.tables.topWorkspaces.map((r) => r.seconds), top(want.workspaces, 10), 'top workspaces');
+    assert.deepEqual(
+      shown.tables.topWorkspaces.map((r) => r.seconds),
+      top(want.workspaces, 10),
+      'top workspaces',
+    );
     const labels = shown.tables.topWorkspaces.map((r) => r.cells[0]);
     assert.ok(labels.includes('shop'), 'a published workspace name');
     assert.ok(labels.includes('Workspace c0ffee'), 'a tag this machine cannot resolve, shortened');
-    assert.ok(labels.includes(ownWorkspace), `this machine resolves its own workspace's tag to "${ownWorkspace}": ${labels.join(', ')}`);
-    assert.equal(shown.tables.heatmap.reduce((n, r) => n + (r.seconds ?? 0), 0), want.range, 'the heat map holds the whole range');
+    assert.ok(
+      labels.includes(ownWorkspace),
+      `this machine resolves its own workspace's tag to "${ownWorkspace}": ${labels.join(', ')}`,
+    );
+    assert.equal(
+      shown.tables.heatmap.reduce((n, r) => n + (r.seconds ?? 0), 0),
+      want.range,
+      'the heat map holds the whole range',
+    );
     assert.equal(shown.totals.thisMachine, want.thisMachine, "this machine's share");
     assert.equal(shown.allMachinesSeconds, want.range, 'next to all machines');
     assert.equal(shown.injected, 0, 'names that look like markup stay text');
@@ -211,7 +258,11 @@ describe('Insights', function () {
     assert.match(ownCard, /Last edited .*\d/, 'with the date and time');
     assert.match(ownCard, /Open in /, 'and the action button');
 
-    const status = await waitFor('the status bar to name all machines', () => (/ all/.test(api.publishing.statusText) ? api.publishing.statusText : undefined), 40_000);
+    const status = await waitFor(
+      'the status bar to name all machines',
+      () => (/ all/.test(api.publishing.statusText) ? api.publishing.statusText : undefined),
+      40_000,
+    );
     assert.match(status, /here · .* all/, status);
   });
 
@@ -222,13 +273,22 @@ describe('Insights', function () {
     let shown = await dumpWhen('insights', (d) => d.totals.range === want.range && d.selects.workspace?.value === shop);
     assert.equal(shown.totals.today, want.today);
     for (const row of shown.tables.days) assert.equal(row.seconds, want.perDay.get(row.key) ?? 0, `day ${row.key} in shop`);
-    assert.deepEqual(shown.tables.topFiles.map((r) => r.seconds), top(want.files, 10));
-    assert.deepEqual(shown.tables.topWorkspaces.map((r) => r.cells[0]), ['shop']);
+    assert.deepEqual(
+      shown.tables.topFiles.map((r) => r.seconds),
+      top(want.files, 10),
+    );
+    assert.deepEqual(
+      shown.tables.topWorkspaces.map((r) => r.cells[0]),
+      ['shop'],
+    );
 
     await probe({ op: 'select', id: 'language', value: 'Markdown' });
     want = expected(sessions, mine, from, to, { workspace: shop, language: 'Markdown' });
     shown = await dumpWhen('insights', (d) => d.totals.range === want.range && d.selects.language?.value === 'Markdown');
-    assert.deepEqual(shown.tables.topFiles.map((r) => r.seconds), top(want.files, 10));
+    assert.deepEqual(
+      shown.tables.topFiles.map((r) => r.seconds),
+      top(want.files, 10),
+    );
 
     await probe({ op: 'select', id: 'language', value: '' });
     await probe({ op: 'select', id: 'range', value: '7' });
@@ -246,26 +306,42 @@ describe('Insights', function () {
     fs.mkdirSync(dir, { recursive: true });
     const want = expected(sessions, mine, from, to);
     const csvPath = path.join(dir, 'timesheet.csv');
-    const csvResult = await vscode.commands.executeCommand<{ path: string; rows: number }>('activityFeed.exportTimesheet', { from, to, format: 'csv', path: csvPath });
+    const csvResult = await vscode.commands.executeCommand<{ path: string; rows: number }>('activityFeed.exportTimesheet', {
+      from,
+      to,
+      format: 'csv',
+      path: csvPath,
+    });
     assert.equal(csvResult.rows, want.count);
     const [header, ...rows] = parseCsv(fs.readFileSync(csvPath, 'utf8'));
     assert.deepEqual(header, ['day', 'workspace', 'file', 'language', 'start', 'end', 'activeMinutes', 'machine']);
     assert.equal(rows.length, want.count, 'one row per session in the range');
     const minutesPerDay = new Map<string, number>();
     for (const row of rows) minutesPerDay.set(row[0], (minutesPerDay.get(row[0]) ?? 0) + Number(row[6]));
-    for (const [d, seconds] of want.perDay) assert.ok(Math.abs((minutesPerDay.get(d) ?? 0) - seconds / 60) < 0.01 * rows.length, `minutes on ${d}`);
+    for (const [d, seconds] of want.perDay)
+      assert.ok(Math.abs((minutesPerDay.get(d) ?? 0) - seconds / 60) < 0.01 * rows.length, `minutes on ${d}`);
     const formula = rows.find((r) => r[2].includes('HYPERLINK'));
     assert.ok(formula?.[2].startsWith("'="), `a cell a spreadsheet would run is defused: ${formula?.[2]}`);
-    assert.ok(rows.every((r) => r.every((cell) => !/^[=+\-@\t\r]/.test(cell))), 'no cell starts like a formula');
+    assert.ok(
+      rows.every((r) => r.every((cell) => !/^[=+\-@\t\r]/.test(cell))),
+      'no cell starts like a formula',
+    );
     assert.deepEqual(rows.filter((r) => r[7] === 'this').length, [...mine].length, 'this machine’s sessions are marked');
 
     const jsonPath = path.join(dir, 'timesheet.json');
     await vscode.commands.executeCommand('activityFeed.exportTimesheet', { from, to, format: 'json', path: jsonPath });
-    const json = JSON.parse(fs.readFileSync(jsonPath, 'utf8')) as { from: string; to: string; rows: { day: string; activeMinutes: number; file: string }[] };
+    const json = JSON.parse(fs.readFileSync(jsonPath, 'utf8')) as {
+      from: string;
+      to: string;
+      rows: { day: string; activeMinutes: number; file: string }[];
+    };
     assert.deepEqual([json.from, json.to, json.rows.length], [from, to, want.count]);
     const jsonMinutes = json.rows.reduce((n, r) => n + r.activeMinutes, 0);
     assert.ok(Math.abs(jsonMinutes - want.range / 60) < 0.01 * json.rows.length, 'the JSON adds up to the range');
-    assert.ok(json.rows.some((r) => r.file.startsWith('=HYPERLINK')), 'JSON keeps names as they are');
+    assert.ok(
+      json.rows.some((r) => r.file.startsWith('=HYPERLINK')),
+      'JSON keeps names as they are',
+    );
     await vscode.commands.executeCommand('activityFeed.showInsights');
   });
 

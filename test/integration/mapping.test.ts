@@ -34,8 +34,22 @@ describe('activity payloads from a real file, per privacy level', function () {
     projectName = `shopfront-${Date.now()}`;
     const root = path.join(workspace.uri.fsPath, projectName);
     fs.mkdirSync(path.join(root, 'src', 'cart'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'src', 'cart', 'checkout.ts'), 'export function total(items: number[]): number {\n  return 0;\n}\n');
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } }).trim();
+    fs.writeFileSync(
+      path.join(root, 'src', 'cart', 'checkout.ts'),
+      'export function total(items: number[]): number {\n  return 0;\n}\n',
+    );
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: root,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@example.com',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@example.com',
+        },
+      }).trim();
     git('init', '-q', '-b', 'feature/hidden-branch');
     git('remote', 'add', 'origin', 'https://someone:s3cr3t-pat@github.com/contoso/private-shop.git');
     git('add', '.');
@@ -47,7 +61,13 @@ describe('activity payloads from a real file, per privacy level', function () {
     client = new GraphClient({
       baseUrl: emulator.graphUrl,
       userAgent: 'graph-activity-feed-tests',
-      credential: { getToken: () => Promise.resolve({ token: emulator.admin.mintAccessToken({ clientId: DEFAULT_CLIENT_ID }), expiresOnTimestamp: Date.now() + 3_600_000 }) },
+      credential: {
+        getToken: () =>
+          Promise.resolve({
+            token: emulator.admin.mintAccessToken({ clientId: DEFAULT_CLIENT_ID }),
+            expiresOnTimestamp: Date.now() + 3_600_000,
+          }),
+      },
     });
     fs.mkdirSync(artifacts, { recursive: true });
 
@@ -61,13 +81,17 @@ describe('activity payloads from a real file, per privacy level', function () {
 
   after(async () => {
     await vscode.workspace.getConfiguration('activityFeed').update('privacy', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('activityFeed').update('workspaceAlias', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('activityFeed')
+      .update('workspaceAlias', undefined, vscode.ConfigurationTarget.Global);
     await emulator?.close();
   });
 
   async function planFor(level: Level): Promise<PlannedRequest> {
     await vscode.workspace.getConfiguration('activityFeed').update('privacy', level, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('activityFeed').update('workspaceAlias', 'Client work', vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('activityFeed')
+      .update('workspaceAlias', 'Client work', vscode.ConfigurationTarget.Global);
     const plan = api.planRequests();
     assert.deepEqual(plan.problems, []);
     const request = plan.requests.find((r) => r.documentUri === file.toString());
@@ -119,6 +143,9 @@ describe('activity payloads from a real file, per privacy level', function () {
     const request = await planFor('full');
     assert.equal(request.body.activationUrl, `${vscode.env.uriScheme}://${request.body.activationUrl.split('://')[1]}`);
     assert.match(request.body.activationUrl, /checkout\.ts:\d+:\d+$/);
-    assert.equal(request.body.fallbackUrl, `https://github.com/contoso/private-shop/blob/${commit}/src/cart/checkout.ts#L${(api.tracking.currentSession()?.cursor?.line ?? 0) + 1}`);
+    assert.equal(
+      request.body.fallbackUrl,
+      `https://github.com/contoso/private-shop/blob/${commit}/src/cart/checkout.ts#L${(api.tracking.currentSession()?.cursor?.line ?? 0) + 1}`,
+    );
   });
 });

@@ -9,7 +9,13 @@ import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { activityFeed, newFile, publishNow, signInByDeviceCode, sleep, waitFor } from './helpers';
 
 const NOTEBOOK = JSON.stringify({
-  cells: ['a = 1', 'b = 2', 'c = 3'].map((source) => ({ cell_type: 'code', execution_count: null, metadata: {}, outputs: [], source: [source] })),
+  cells: ['a = 1', 'b = 2', 'c = 3'].map((source) => ({
+    cell_type: 'code',
+    execution_count: null,
+    metadata: {},
+    outputs: [],
+    source: [source],
+  })),
   metadata: { language_info: { name: 'python' } },
   nbformat: 4,
   nbformat_minor: 5,
@@ -69,8 +75,19 @@ describe('a notebook worked on in the real editor', function () {
     const node = flatten(api.publishedView.snapshot()).find((n) => n.contextValue === 'activity' && n.label.includes(fileName));
     assert.ok(node, `the view lists ${fileName}`);
     assert.equal(await vscode.commands.executeCommand('activityFeed.published.open', node.node), true);
-    const editor = await waitFor('the notebook editor', () => (vscode.window.activeNotebookEditor?.notebook.uri.toString() === uri.toString() ? vscode.window.activeNotebookEditor : undefined), 10_000);
+    const editor = await waitFor(
+      'the notebook editor',
+      () =>
+        vscode.window.activeNotebookEditor?.notebook.uri.toString() === uri.toString()
+          ? vscode.window.activeNotebookEditor
+          : undefined,
+      10_000,
+    );
     assert.equal(editor.selections[0]?.start, 2, 'the third cell is selected');
-    assert.equal(vscode.window.activeTextEditor?.document.uri.toString() === uri.toString(), false, 'not opened as the notebook file\'s text');
+    assert.equal(
+      vscode.window.activeTextEditor?.document.uri.toString() === uri.toString(),
+      false,
+      "not opened as the notebook file's text",
+    );
   });
 });

@@ -25,7 +25,11 @@ describe('publishing from the real editor', function () {
     assert.ok(session.activeSeconds >= 2, `active ${session.activeSeconds} s`);
     const waiting = api.tracking.pendingSessions();
     assert.ok(waiting.some((s) => s.id === session.id));
-    assert.match(api.publishing.statusText, new RegExp(`\\$\\(cloud-upload\\) ${waiting.length}$`), 'the status bar counts what waits');
+    assert.match(
+      api.publishing.statusText,
+      new RegExp(`\\$\\(cloud-upload\\) ${waiting.length}$`),
+      'the status bar counts what waits',
+    );
     const summary = await publishNow();
     assert.equal(summary.outcome, 'done');
     assert.ok(summary.sessions >= 1 && summary.remaining === 0, JSON.stringify(summary));
@@ -109,7 +113,9 @@ describe('publishing from the real editor', function () {
       await sleep(1_000);
       assert.equal(api.tracking.currentSession(), undefined);
     } finally {
-      await vscode.workspace.getConfiguration('activityFeed.tracking').update('enabled', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace
+        .getConfiguration('activityFeed.tracking')
+        .update('enabled', undefined, vscode.ConfigurationTarget.Workspace);
       await sleep(500);
     }
   });

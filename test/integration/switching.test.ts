@@ -64,7 +64,10 @@ describe('tracking files worked on one after another', function () {
     }
     for (let i = 1; i < leftAt.length; i++) {
       const gap = (leftAt[i] ?? 0) - (leftAt[i - 1] ?? 0);
-      assert.ok(gap < RULES.switchGraceSeconds * 1000, `file ${i + 1} was left ${gap} ms after file ${i}: the editor was too slow to work within the grace`);
+      assert.ok(
+        gap < RULES.switchGraceSeconds * 1000,
+        `file ${i + 1} was left ${gap} ms after file ${i}: the editor was too slow to work within the grace`,
+      );
     }
 
     const sessions = files.map((file) => finished.filter((s) => s.documentUri === file.toString()));
@@ -74,7 +77,10 @@ describe('tracking files worked on one after another', function () {
       `one finished session per file; got ${JSON.stringify(finished.map((s) => [s.documentUri.replace(/.*\//, ''), s.activeSeconds, s.endReason]))}`,
     );
     for (const [i, [session]] of sessions.entries()) {
-      assert.ok(session && session.activeSeconds >= RULES.minimumSessionSeconds, `file ${i + 1}: ${session?.activeSeconds} s active`);
+      assert.ok(
+        session && session.activeSeconds >= RULES.minimumSessionSeconds,
+        `file ${i + 1}: ${session?.activeSeconds} s active`,
+      );
     }
 
     const summary = await publishNow();

@@ -60,7 +60,8 @@ describe('tracking in the real editor', function () {
   const finished: Session[] = [];
   let subscription: vscode.Disposable | undefined;
   const file = (name: string): vscode.Uri => vscode.Uri.joinPath(folder, name);
-  const finishedFor = (uri: vscode.Uri, since: number): Session[] => finished.filter((s) => s.documentUri === uri.toString() && s.lastActiveAt >= since);
+  const finishedFor = (uri: vscode.Uri, since: number): Session[] =>
+    finished.filter((s) => s.documentUri === uri.toString() && s.lastActiveAt >= since);
 
   before(async () => {
     const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
@@ -90,10 +91,14 @@ describe('tracking in the real editor', function () {
     assert.ok(vscode.window.state.focused, NOT_FOCUSED);
     const before = Date.now();
     const editor = await typeInto(file('a.txt'), 'hello');
-    const live = await waitFor('a session for a.txt', () => {
-      const session = tracking.currentSession();
-      return session?.documentUri === file('a.txt').toString() ? session : undefined;
-    }, 5_000);
+    const live = await waitFor(
+      'a session for a.txt',
+      () => {
+        const session = tracking.currentSession();
+        return session?.documentUri === file('a.txt').toString() ? session : undefined;
+      },
+      5_000,
+    );
     assert.equal(live.state, 'ongoing');
     assert.ok(live.startedAt >= before - 1000 && live.startedAt <= Date.now(), 'started when the file was shown');
     // The cursor of the last activity, for the activation URL (exact position depends on event order).
@@ -113,10 +118,14 @@ describe('tracking in the real editor', function () {
     await sleep(300);
     await vscode.window.showTextDocument(file('b.txt'), { preview: false });
 
-    const [session] = await waitFor('a finished session for a.txt', () => {
-      const sessions = finishedFor(file('a.txt'), since);
-      return sessions.length > 0 ? sessions : undefined;
-    }, 5_000);
+    const [session] = await waitFor(
+      'a finished session for a.txt',
+      () => {
+        const sessions = finishedFor(file('a.txt'), since);
+        return sessions.length > 0 ? sessions : undefined;
+      },
+      5_000,
+    );
     assert.ok(session);
     assert.equal(session.endReason, 'switch');
     assert.equal(session.state, 'ended');
@@ -133,7 +142,11 @@ describe('tracking in the real editor', function () {
     await editor.document.save();
     const lastTyped = Date.now();
 
-    const session = await waitFor('the idle end of the c.txt session', () => finishedFor(file('c.txt'), since).find((s) => s.endReason === 'idle'), 60_000);
+    const session = await waitFor(
+      'the idle end of the c.txt session',
+      () => finishedFor(file('c.txt'), since).find((s) => s.endReason === 'idle'),
+      60_000,
+    );
     const noticed = Date.now();
     assert.ok(session.lastActiveAt <= lastTyped + 500, 'lastActiveAt is the last keystroke or save');
     assert.ok(noticed - session.lastActiveAt >= 29_000, 'the session was ended only after the idle timeout');

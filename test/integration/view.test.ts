@@ -18,13 +18,19 @@ function flatten(nodes: ViewSnapshot[]): ViewSnapshot[] {
 
 function activityNode(api: ActivityFeedApi, fileName: string): ViewSnapshot {
   const node = flatten(api.publishedView.snapshot()).find((n) => n.contextValue === 'activity' && n.label.includes(fileName));
-  assert.ok(node, `the view lists ${fileName}; it shows: ${flatten(api.publishedView.snapshot()).map((n) => n.label).join(' | ')}`);
+  assert.ok(
+    node,
+    `the view lists ${fileName}; it shows: ${flatten(api.publishedView.snapshot())
+      .map((n) => n.label)
+      .join(' | ')}`,
+  );
   return node;
 }
 
 const sessionIds = (node: ViewSnapshot) => node.children.map((c) => (c.node.type === 'session' ? c.node.session.id : ''));
 
-const holding = (activities: EmulatorActivity[], sessionId: string) => activities.find((a) => a.historyItems.some((h) => h.id === sessionId));
+const holding = (activities: EmulatorActivity[], sessionId: string) =>
+  activities.find((a) => a.historyItems.some((h) => h.id === sessionId));
 
 describe('the Published Activity view', function () {
   this.timeout(180_000);
@@ -32,7 +38,12 @@ describe('the Published Activity view', function () {
   const admin = new EmulatorAdminClient();
   let alpha: vscode.Uri;
   let beta: vscode.Uri;
-  const sessions: Record<'alpha1' | 'alpha2' | 'beta1' | 'alphaPending', Session | undefined> = { alpha1: undefined, alpha2: undefined, beta1: undefined, alphaPending: undefined };
+  const sessions: Record<'alpha1' | 'alpha2' | 'beta1' | 'alphaPending', Session | undefined> = {
+    alpha1: undefined,
+    alpha2: undefined,
+    beta1: undefined,
+    alphaPending: undefined,
+  };
 
   before(async () => {
     api = await activityFeed();
@@ -53,19 +64,32 @@ describe('the Published Activity view', function () {
     assert.equal(await api.publishedView.refresh(true), 'ok');
     const roots = api.publishedView.snapshot();
     assert.equal(roots[0].contextValue, 'pending', 'what waits comes first, apart from what was published');
-    const pendingIds = flatten(roots[0].children).filter((n) => n.contextValue === 'pendingSession').map((n) => (n.node.type === 'pendingSession' ? n.node.session.id : ''));
+    const pendingIds = flatten(roots[0].children)
+      .filter((n) => n.contextValue === 'pendingSession')
+      .map((n) => (n.node.type === 'pendingSession' ? n.node.session.id : ''));
     assert.ok(pendingIds.includes(sessions.alphaPending.id));
     assert.equal(roots[1].contextValue, 'day', 'then the days, newest first');
     // Resuming after each scripted session may start a short one in the focused file (the harness sets no minimum
     // session), so count what the view lists.
     const alphaNode = activityNode(api, 'view-alpha.ts');
     const shownIds = sessionIds(alphaNode);
-    assert.ok(shownIds.includes(sessions.alpha1.id) && shownIds.includes(sessions.alpha2.id), 'both published sessions of the file are under it');
-    assert.match(alphaNode.description ?? '', new RegExp(`^(\\d+h )?\\d+[ms] · ${shownIds.length} sessions$`), 'time spent and the number of sessions');
+    assert.ok(
+      shownIds.includes(sessions.alpha1.id) && shownIds.includes(sessions.alpha2.id),
+      'both published sessions of the file are under it',
+    );
+    assert.match(
+      alphaNode.description ?? '',
+      new RegExp(`^(\\d+h )?\\d+[ms] · ${shownIds.length} sessions$`),
+      'time spent and the number of sessions',
+    );
     const betaNode = activityNode(api, 'view-beta.md');
     const betaIds = sessionIds(betaNode);
     assert.ok(betaIds.includes(sessions.beta1.id), 'the published session of the other file is under it');
-    assert.match(betaNode.description ?? '', new RegExp(`^(\\d+h )?\\d+[ms] · ${betaIds.length} sessions?$`), 'its time and number of sessions');
+    assert.match(
+      betaNode.description ?? '',
+      new RegExp(`^(\\d+h )?\\d+[ms] · ${betaIds.length} sessions?$`),
+      'its time and number of sessions',
+    );
     assert.match(api.publishedView.message ?? '', /^Read from Microsoft Graph at /);
     await screenshot('view-published');
   });
@@ -86,27 +110,42 @@ describe('the Published Activity view', function () {
     const before = sessionIds(alphaNode);
     const target = alphaNode.children.find((c) => c.node.type === 'session' && c.node.session.id === sessions.alpha1?.id);
     assert.ok(target, 'the first session is listed under its file');
-    const outcome = await vscode.commands.executeCommand<ForgetOutcome>('activityFeed.forgetSession', target.node, { confirmed: true });
+    const outcome = await vscode.commands.executeCommand<ForgetOutcome>('activityFeed.forgetSession', target.node, {
+      confirmed: true,
+    });
     assert.deepEqual([outcome.sessionsDeleted, outcome.activitiesDeleted, outcome.pendingDiscarded], [1, 0, 0]);
     const held = await admin.activities();
     assert.equal(holding(held, sessions.alpha1?.id ?? ''), undefined, 'Graph no longer holds the forgotten session');
     assert.ok(holding(held, sessions.alpha2?.id ?? ''), 'the other session of the file is still there');
-    assert.ok(api.tracking.pendingSessions().some((s) => s.id === sessions.alphaPending?.id), 'the unpublished session still waits');
+    assert.ok(
+      api.tracking.pendingSessions().some((s) => s.id === sessions.alphaPending?.id),
+      'the unpublished session still waits',
+    );
     const after = sessionIds(activityNode(api, 'view-alpha.ts'));
     assert.equal(after.length, before.length - 1, 'the view shows the change without reading again');
     assert.ok(!after.includes(sessions.alpha1?.id ?? ''));
   });
 
   it('Forget on an activity deletes it from Graph and discards its waiting sessions', async () => {
-    const outcome = await vscode.commands.executeCommand<ForgetOutcome>('activityFeed.forgetActivity', activityNode(api, 'view-alpha.ts').node, { confirmed: true });
+    const outcome = await vscode.commands.executeCommand<ForgetOutcome>(
+      'activityFeed.forgetActivity',
+      activityNode(api, 'view-alpha.ts').node,
+      { confirmed: true },
+    );
     assert.equal(outcome.activitiesDeleted, 1);
     // The scripted session, and any short one that resuming started in the same file.
     assert.ok(outcome.pendingDiscarded >= 1, JSON.stringify(outcome));
-    assert.ok(!api.tracking.pendingSessions().some((s) => s.documentUri === alpha.toString()), 'nothing of the file waits any more');
+    assert.ok(
+      !api.tracking.pendingSessions().some((s) => s.documentUri === alpha.toString()),
+      'nothing of the file waits any more',
+    );
     const held = await admin.activities();
     assert.equal(holding(held, sessions.alpha2?.id ?? ''), undefined, 'the activity is gone from Graph');
     assert.ok(holding(held, sessions.beta1?.id ?? ''), 'other files are untouched');
-    assert.ok(!api.tracking.pendingSessions().some((s) => s.id === sessions.alphaPending?.id), 'its waiting session is discarded');
+    assert.ok(
+      !api.tracking.pendingSessions().some((s) => s.id === sessions.alphaPending?.id),
+      'its waiting session is discarded',
+    );
     assert.equal((await publishNow()).sessions, 0, 'the discarded session is not published later');
     assert.equal(holding(await admin.activities(), sessions.alphaPending?.id ?? ''), undefined);
   });
@@ -118,7 +157,11 @@ describe('the Published Activity view', function () {
     assert.ok(holding(await admin.activities(), recent.id));
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     try {
-      const outcome = await vscode.commands.executeCommand<ForgetOutcome>('activityFeed.forgetTimeRange', { from: recent.startedAt - 1, to: Date.now() + 1, confirmed: true });
+      const outcome = await vscode.commands.executeCommand<ForgetOutcome>('activityFeed.forgetTimeRange', {
+        from: recent.startedAt - 1,
+        to: Date.now() + 1,
+        confirmed: true,
+      });
       assert.ok(outcome.activitiesDeleted + outcome.sessionsDeleted >= 1, JSON.stringify(outcome));
       const held = await admin.activities();
       assert.equal(holding(held, recent.id), undefined, 'the session of that range is gone');
@@ -151,7 +194,11 @@ describe('the Published Activity view', function () {
     await vscode.commands.executeCommand('activityFeed.pauseTracking');
     const graph = vscode.workspace.getConfiguration('activityFeed.graph');
     try {
-      await admin.addFault({ method: 'GET', path: '^/me/activities', sequence: [{ kind: 'status', status: 403, code: 'accessDenied' }] });
+      await admin.addFault({
+        method: 'GET',
+        path: '^/me/activities',
+        sequence: [{ kind: 'status', status: 403, code: 'accessDenied' }],
+      });
       assert.equal(await api.publishedView.refresh(true), 'error');
       await screenshot('view-error');
 

@@ -25,7 +25,11 @@ describe('the logs of the whole run', () => {
     assert.match(ownText, /Publish \(command\): done/);
 
     const leaks: string[] = [];
-    const patterns = [/eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/, /Bearer\s+[A-Za-z0-9._~+/-]{12,}/i, /"?(refresh_token|access_token|id_token)"?\s*[:=]\s*"?[A-Za-z0-9._-]{12,}/i];
+    const patterns = [
+      /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]+/,
+      /Bearer\s+[A-Za-z0-9._~+/-]{12,}/i,
+      /"?(refresh_token|access_token|id_token)"?\s*[:=]\s*"?[A-Za-z0-9._-]{12,}/i,
+    ];
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
       for (const pattern of patterns) {

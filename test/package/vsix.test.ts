@@ -52,10 +52,26 @@ describe('the packaged .vsix', function () {
     const names = listZip(vsix).map((e) => e.name);
     const unexpected = names.filter((n) => !allowed.has(n) && !n.startsWith('extension/media/walkthrough/'));
     assert.deepEqual(unexpected, [], `unexpected files in the .vsix: ${unexpected.join(', ')}`);
-    for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.json', 'extension/dist/extension.js', 'extension/dist/identity.js', 'extension/dist/matcher.js', 'extension/dist/insights.js', 'extension/dist/insights-webview.js', 'extension/media/insights/insights.css', 'extension/media/icon.png', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md']) {
+    for (const required of [
+      'extension/package.json',
+      'extension/package.nls.json',
+      'extension/l10n/bundle.l10n.json',
+      'extension/dist/extension.js',
+      'extension/dist/identity.js',
+      'extension/dist/matcher.js',
+      'extension/dist/insights.js',
+      'extension/dist/insights-webview.js',
+      'extension/media/insights/insights.css',
+      'extension/media/icon.png',
+      'extension/readme.md',
+      'extension/LICENSE.txt',
+      'extension/changelog.md',
+    ]) {
       assert.ok(names.includes(required), `${required} is missing from the .vsix`);
     }
-    assert.ok(!names.some((n) => /\.(map|ts)$/.test(n) || n.includes('node_modules/') || n.includes('/src/') || n.includes('/test/')));
+    assert.ok(
+      !names.some((n) => /\.(map|ts)$/.test(n) || n.includes('node_modules/') || n.includes('/src/') || n.includes('/test/')),
+    );
   });
 
   it('holds every file the manifest points at (activity bar and view icons, walkthrough media)', () => {

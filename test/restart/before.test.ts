@@ -24,7 +24,11 @@ describe('before a restart', function () {
     const ids = queued.map((s) => s.id);
     assert.ok(ids.includes(first.id) && ids.includes(second.id), 'both working sessions are queued');
     const onDisk = fs.readdirSync(path.join(api.publishing.outboxDirectory, 'sessions')).filter((f) => f.endsWith('.json'));
-    assert.deepEqual(onDisk.map((f) => f.replace(/\.json$/, '')).sort(), [...ids].sort(), 'each queued session is a file on disk');
+    assert.deepEqual(
+      onDisk.map((f) => f.replace(/\.json$/, '')).sort(),
+      [...ids].sort(),
+      'each queued session is a file on disk',
+    );
     assert.deepEqual(await admin.activities(), [], 'nothing was published yet');
     fs.writeFileSync(path.join(process.env.AF_TEST_ARTIFACTS ?? '.', QUEUED_FILE), JSON.stringify(queued));
     await admin.clearRequests();

@@ -5,7 +5,10 @@ import { MAX_PATTERN_LENGTH } from '../../src/tracking/glob';
 /** A path of `segments` directories ("dir0/dir1/…") and a file, like a deep generated tree; `variant` varies the names. */
 export function deepPath(segments: number, variant = 0): string {
   const suffix = (i: number) => (variant === 0 ? '' : `-${(variant * 7919 + i) % 1000}`);
-  return [...Array.from({ length: segments }, (_, i) => `dir${i}${suffix(i)}`), variant === 0 ? 'index.ts' : `file${variant}.ts`].join('/');
+  return [
+    ...Array.from({ length: segments }, (_, i) => `dir${i}${suffix(i)}`),
+    variant === 0 ? 'index.ts' : `file${variant}.ts`,
+  ].join('/');
 }
 
 /** `count` distinct patterns (each within the length cap) that never match deepPath(), in five families. */

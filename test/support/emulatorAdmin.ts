@@ -55,7 +55,10 @@ export class EmulatorAdminClient {
 
   /** Activities as the emulator holds them, for the default user. */
   async activities(): Promise<EmulatorActivity[]> {
-    const state = await this.call<{ users?: Record<string, { activities?: EmulatorActivity[] }>; activities?: EmulatorActivity[] }>('GET', '/state');
+    const state = await this.call<{
+      users?: Record<string, { activities?: EmulatorActivity[] }>;
+      activities?: EmulatorActivity[];
+    }>('GET', '/state');
     if (Array.isArray(state.activities)) return state.activities;
     return Object.values(state.users ?? {}).flatMap((user) => user.activities ?? []);
   }

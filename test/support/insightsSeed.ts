@@ -87,8 +87,24 @@ export function seedFeed(spec: SeedSpec): { activities: Record<string, unknown>[
       const lastActiveAt = startedAt + activeSeconds * 1000 + Math.floor(random() * 600) * 1000;
       const machine = spec.machines[Math.floor(random() * spec.machines.length)];
       const id = guid(`${appActivityId}/${s}`);
-      items.push({ id, startedDateTime: new Date(startedAt).toISOString(), lastActiveDateTime: new Date(lastActiveAt).toISOString(), activeDurationSeconds: activeSeconds });
-      sessions.push({ id, appActivityId, file, ...(workspace.key ? { workspaceKey: workspace.key } : {}), ...(workspace.name ? { workspaceName: workspace.name } : {}), language, machine, startedAt, lastActiveAt, activeSeconds });
+      items.push({
+        id,
+        startedDateTime: new Date(startedAt).toISOString(),
+        lastActiveDateTime: new Date(lastActiveAt).toISOString(),
+        activeDurationSeconds: activeSeconds,
+      });
+      sessions.push({
+        id,
+        appActivityId,
+        file,
+        ...(workspace.key ? { workspaceKey: workspace.key } : {}),
+        ...(workspace.name ? { workspaceName: workspace.name } : {}),
+        language,
+        machine,
+        startedAt,
+        lastActiveAt,
+        activeSeconds,
+      });
     }
     activities.push({
       appActivityId,
@@ -101,7 +117,15 @@ export function seedFeed(spec: SeedSpec): { activities: Record<string, unknown>[
         '@type': 'SoftwareSourceCode',
         name: file,
         programmingLanguage: language,
-        ...(workspace.key ? { isPartOf: { '@type': 'SoftwareSourceCode', identifier: workspace.key, ...(workspace.name ? { name: workspace.name } : {}) } } : {}),
+        ...(workspace.key
+          ? {
+              isPartOf: {
+                '@type': 'SoftwareSourceCode',
+                identifier: workspace.key,
+                ...(workspace.name ? { name: workspace.name } : {}),
+              },
+            }
+          : {}),
       },
       historyItems: items,
     });

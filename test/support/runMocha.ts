@@ -21,4 +21,8 @@ files.forEach((f) => mocha.addFile(path.resolve(f)));
 const runner = mocha.run((failures) => {
   process.exitCode = failures > 0 ? 1 : 0;
 });
-attachSummary(runner, process.env.AF_TEST_RESULTS, files.map((f) => path.relative(process.cwd(), f)));
+attachSummary(
+  runner,
+  process.env.AF_TEST_RESULTS,
+  files.map((f) => path.relative(process.cwd(), f)),
+);

@@ -19,7 +19,8 @@ describe('activity links', () => {
   it('finds only targets it recorded: a link naming __proto__, constructor or toString finds nothing', () => {
     const table = rememberLink({}, 'known', { documentUri: 'file:///a.ts' }, 1);
     assert.equal(linkTargetOf(table, 'known')?.documentUri, 'file:///a.ts');
-    for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) assert.equal(linkTargetOf(table, id), undefined, id);
+    for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])
+      assert.equal(linkTargetOf(table, id), undefined, id);
   });
 
   it('records and finds an id that happens to be __proto__ as an ordinary entry', () => {

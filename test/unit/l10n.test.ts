@@ -48,7 +48,9 @@ const USER_VISIBLE = [
 ].map((p) => p.split('.'));
 
 function isUserVisible(at: (string | number)[]): boolean {
-  return USER_VISIBLE.some((pattern) => pattern.length === at.length && pattern.every((part, i) => part === '*' || part === String(at[i])));
+  return USER_VISIBLE.some(
+    (pattern) => pattern.length === at.length && pattern.every((part, i) => part === '*' || part === String(at[i])),
+  );
 }
 
 const PLACEHOLDER = /^%([\w.-]+)%$/;
@@ -106,7 +108,10 @@ describe('localization of the code', () => {
     assert.equal(localize('{0} session', 1), '«1 session»');
     assert.deepEqual(calls, [['{0} session', 1]]);
     // The pure core speaks through it too.
-    assert.equal(describeRun({ outcome: 'busy', activities: 0, sessions: 0, remaining: 0, failures: [] }), '«another window was publishing»');
+    assert.equal(
+      describeRun({ outcome: 'busy', activities: 0, sessions: 0, remaining: 0, failures: [] }),
+      '«another window was publishing»',
+    );
     setTranslator(undefined);
     assert.equal(localize('{0} session', 1), '1 session');
   });
@@ -137,7 +142,7 @@ describe('localization of the code', () => {
         ].join('\n'),
       );
       const { messages, problems } = collectMessages(scratch);
-      assert.deepEqual(messages, ['It\'s {0}', 'Two "quoted" words']);
+      assert.deepEqual(messages, ["It's {0}", 'Two "quoted" words']);
       assert.equal(problems.length, 3, problems.join('\n'));
       assert.match(problems[0], /^src\/sample\.ts:3: a template literal is not allowed/);
       assert.match(problems[1], /^src\/sample\.ts:4: .*one string literal/);

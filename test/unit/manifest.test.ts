@@ -29,9 +29,14 @@ function resolveNls(value: unknown): unknown {
 }
 const manifest = resolveNls(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))) as {
   capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
-  contributes: { commands: { command: string; category: string }[]; configuration: { properties: Record<string, SettingSchema> }[] };
+  contributes: {
+    commands: { command: string; category: string }[];
+    configuration: { properties: Record<string, SettingSchema> }[];
+  };
 };
-const settings: Record<string, SettingSchema> = Object.fromEntries(manifest.contributes.configuration.flatMap((s) => Object.entries(s.properties)));
+const settings: Record<string, SettingSchema> = Object.fromEntries(
+  manifest.contributes.configuration.flatMap((s) => Object.entries(s.properties)),
+);
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
 
 describe('manifest', () => {
@@ -55,8 +60,10 @@ describe('manifest', () => {
       if (schema) assert.equal(schema.default, value, `activityFeed.graph.${key}`);
     }
     assert.equal(settings['activityFeed.graph.endpoint'].default, DEFAULT_SETTINGS.graph.endpoint);
-    for (const [key, value] of Object.entries(DEFAULT_SETTINGS.auth)) assert.equal(settings[`activityFeed.auth.${key}`].default, value, `activityFeed.auth.${key}`);
-    for (const [key, value] of Object.entries(DEFAULT_SETTINGS.publish)) assert.equal(settings[`activityFeed.publish.${key}`].default, value, `activityFeed.publish.${key}`);
+    for (const [key, value] of Object.entries(DEFAULT_SETTINGS.auth))
+      assert.equal(settings[`activityFeed.auth.${key}`].default, value, `activityFeed.auth.${key}`);
+    for (const [key, value] of Object.entries(DEFAULT_SETTINGS.publish))
+      assert.equal(settings[`activityFeed.publish.${key}`].default, value, `activityFeed.publish.${key}`);
   });
 
   it('describes every setting with markdown and an explicit scope', () => {
@@ -67,7 +74,13 @@ describe('manifest', () => {
   });
 
   it('reads settings that route tokens only from user settings, and restricts them in untrusted workspaces', () => {
-    for (const key of ['activityFeed.graph.endpoint', 'activityFeed.activitySourceHost', 'activityFeed.auth.clientId', 'activityFeed.auth.tenant', 'activityFeed.auth.authorityHost']) {
+    for (const key of [
+      'activityFeed.graph.endpoint',
+      'activityFeed.activitySourceHost',
+      'activityFeed.auth.clientId',
+      'activityFeed.auth.tenant',
+      'activityFeed.auth.authorityHost',
+    ]) {
       assert.equal(settings[key].scope, 'application', `${key} must be application-scoped`);
       assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key), `${key} is not restricted`);
     }
@@ -82,7 +95,10 @@ describe('manifest', () => {
 
   it('lists every template variable in the template settings', () => {
     for (const variable of TEMPLATE_VARIABLES) {
-      assert.ok(settings['activityFeed.displayTextTemplate'].markdownDescription?.includes(`\${${variable}}`), `\${${variable}} is not documented`);
+      assert.ok(
+        settings['activityFeed.displayTextTemplate'].markdownDescription?.includes(`\${${variable}}`),
+        `\${${variable}} is not documented`,
+      );
     }
   });
 
@@ -95,7 +111,10 @@ describe('manifest', () => {
     for (const [key, schema] of Object.entries(settings)) {
       const row = readme.split('\n').find((line) => line.startsWith(`| \`${key}\``));
       assert.ok(row, `README has no row for ${key}`);
-      assert.ok(row.includes(`\`${JSON.stringify(schema.default)}\``), `README row of ${key} does not show its default ${JSON.stringify(schema.default)}`);
+      assert.ok(
+        row.includes(`\`${JSON.stringify(schema.default)}\``),
+        `README row of ${key} does not show its default ${JSON.stringify(schema.default)}`,
+      );
     }
   });
 });

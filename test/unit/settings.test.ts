@@ -9,16 +9,30 @@ describe('settings', () => {
   });
 
   it('takes the more private of the user and workspace privacy levels, so a repository can only tighten it', () => {
-    assert.equal(parseSettings({ privacy: { user: 'private', workspace: 'full' }, graph: {} }).settings.content.privacy, 'private');
-    assert.equal(parseSettings({ privacy: { user: 'full', workspace: 'noRepository' }, graph: {} }).settings.content.privacy, 'noRepository');
+    assert.equal(
+      parseSettings({ privacy: { user: 'private', workspace: 'full' }, graph: {} }).settings.content.privacy,
+      'private',
+    );
+    assert.equal(
+      parseSettings({ privacy: { user: 'full', workspace: 'noRepository' }, graph: {} }).settings.content.privacy,
+      'noRepository',
+    );
     assert.equal(stricterPrivacy('fileNameOnly', 'noRepository'), 'fileNameOnly');
   });
 
   it('reports a template a workspace tried to set as ignored, by name only, never quoting its text', () => {
-    const { settings, problems } = parseSettings({ privacy: {}, graph: {}, displayTextTemplate: '${fileName}', ignoredWorkspaceValues: ['displayTextTemplate', 'descriptionTemplate'] });
+    const { settings, problems } = parseSettings({
+      privacy: {},
+      graph: {},
+      displayTextTemplate: '${fileName}',
+      ignoredWorkspaceValues: ['displayTextTemplate', 'descriptionTemplate'],
+    });
     assert.equal(settings.content.displayTextTemplate, '${fileName}', 'the user’s own template applies');
     assert.equal(problems.length, 2);
-    assert.match(problems[0], /^activityFeed\.displayTextTemplate: the value in this workspace’s settings is ignored; only your user settings can set it\.$/);
+    assert.match(
+      problems[0],
+      /^activityFeed\.displayTextTemplate: the value in this workspace’s settings is ignored; only your user settings can set it\.$/,
+    );
     assert.match(problems[1], /^activityFeed\.descriptionTemplate: /);
   });
 
@@ -30,7 +44,10 @@ describe('settings', () => {
   it('treats an unknown privacy level as the most private one and says so', () => {
     const { settings, problems } = parseSettings({ privacy: { user: 'everything' }, graph: {} });
     assert.equal(settings.content.privacy, 'private');
-    assert.match(problems[0], /activityFeed\.privacy: "everything" is not one of full, noRepository, fileNameOnly, private; using "private"/);
+    assert.match(
+      problems[0],
+      /activityFeed\.privacy: "everything" is not one of full, noRepository, fileNameOnly, private; using "private"/,
+    );
   });
 
   it('refuses a Graph endpoint that is not https (but allows http on loopback for testing)', () => {

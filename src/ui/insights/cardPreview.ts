@@ -11,7 +11,13 @@ function cardsOf(plan: Plan) {
   return plan.requests.flatMap((request) => {
     if (seen.has(request.body.appActivityId)) return [];
     seen.add(request.body.appActivityId);
-    return [{ title: request.body.visualElements.displayText, url: `${request.method} ${request.url}`, card: request.body.visualElements.content }];
+    return [
+      {
+        title: request.body.visualElements.displayText,
+        url: `${request.method} ${request.url}`,
+        card: request.body.visualElements.content,
+      },
+    ];
   });
 }
 
@@ -27,16 +33,26 @@ export function showCardPreview(extensionUri: vscode.Uri, plan: Plan): vscode.We
     void current.webview.postMessage(message);
     return current;
   }
-  const panel = vscode.window.createWebviewPanel('activityFeed.cardPreview', vscode.l10n.t('Card Preview'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-    enableScripts: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media', 'insights')],
-  });
+  const panel = vscode.window.createWebviewPanel(
+    'activityFeed.cardPreview',
+    vscode.l10n.t('Card Preview'),
+    { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+    {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media', 'insights')],
+    },
+  );
   current = panel;
   const webview = panel.webview;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'cards-webview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'insights', 'cards.css'));
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} https: data:`, `script-src 'nonce-${nonce}'`].join('; ');
+  const csp = [
+    `default-src 'none'`,
+    `style-src ${webview.cspSource}`,
+    `img-src ${webview.cspSource} https: data:`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
   webview.html = `<!DOCTYPE html>
 <html lang="${vscode.env.language}"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

@@ -11,9 +11,15 @@ import { sessionsOf } from './resolver';
 function queryOf(args: ExportArgs): InsightsQuery | string {
   const to = args.to ?? dayKey(Date.now());
   const from = args.from ?? addDays(to, -29);
-  if (!isDayKey(from) || !isDayKey(to)) return vscode.l10n.t('Dates are written YYYY-MM-DD (got {0} and {1}).', String(from), String(to));
+  if (!isDayKey(from) || !isDayKey(to))
+    return vscode.l10n.t('Dates are written YYYY-MM-DD (got {0} and {1}).', String(from), String(to));
   if (from > to) return vscode.l10n.t('The range ends ({0}) before it starts ({1}).', to, from);
-  return { from, to, ...(typeof args.workspace === 'string' && args.workspace ? { workspace: args.workspace } : {}), ...(typeof args.language === 'string' && args.language ? { language: args.language } : {}) };
+  return {
+    from,
+    to,
+    ...(typeof args.workspace === 'string' && args.workspace ? { workspace: args.workspace } : {}),
+    ...(typeof args.language === 'string' && args.language ? { language: args.language } : {}),
+  };
 }
 
 async function formatOf(args: ExportArgs): Promise<TimesheetFormat | undefined> {
@@ -42,7 +48,7 @@ async function targetOf(args: ExportArgs, query: InsightsQuery, format: Timeshee
 }
 
 export async function exportTimesheet(host: InsightsHost, raw: unknown): Promise<ExportResult | undefined> {
-  const args: ExportArgs = typeof raw === 'object' && raw !== null ? (raw) : {};
+  const args: ExportArgs = typeof raw === 'object' && raw !== null ? raw : {};
   const query = queryOf(args);
   if (typeof query === 'string') {
     void vscode.window.showErrorMessage(query);
@@ -52,7 +58,9 @@ export async function exportTimesheet(host: InsightsHost, raw: unknown): Promise
   if (!format) return undefined;
   const state = await host.feed.refresh({ force: false });
   if (host.feed.lastReadAt === undefined) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The timesheet needs your activity feed, which could not be read ({0}).', state.kind));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('The timesheet needs your activity feed, which could not be read ({0}).', state.kind),
+    );
     return undefined;
   }
   const target = await targetOf(args, query, format);

@@ -51,10 +51,18 @@ export class InsightsPanel implements vscode.Disposable {
       void InsightsPanel.current.load(false);
       return InsightsPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(INSIGHTS_VIEW_TYPE, vscode.l10n.t('Activity Feed Insights'), vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(host.extensionUri, 'dist'), vscode.Uri.joinPath(host.extensionUri, 'media', 'insights')],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      INSIGHTS_VIEW_TYPE,
+      vscode.l10n.t('Activity Feed Insights'),
+      vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+        localResourceRoots: [
+          vscode.Uri.joinPath(host.extensionUri, 'dist'),
+          vscode.Uri.joinPath(host.extensionUri, 'media', 'insights'),
+        ],
+      },
+    );
     InsightsPanel.current = new InsightsPanel(panel, host, openedAt);
     return InsightsPanel.current;
   }
@@ -112,7 +120,8 @@ export class InsightsPanel implements vscode.Disposable {
       case 'action': {
         const command = ACTION_COMMANDS[message.id];
         if (command) await vscode.commands.executeCommand(command);
-        if (message.id === 'retry' || message.id === 'refresh' || message.id === 'signIn' || message.id === 'publishNow') await this.load(true);
+        if (message.id === 'retry' || message.id === 'refresh' || message.id === 'signIn' || message.id === 'publishNow')
+          await this.load(true);
         return;
       }
       case 'rendered':
@@ -149,7 +158,13 @@ export class InsightsPanel implements vscode.Disposable {
     const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'dist', 'insights-webview.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'media', 'insights', 'insights.css'));
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+    const csp = [
+      `default-src 'none'`,
+      `style-src ${webview.cspSource}`,
+      `img-src ${webview.cspSource} data:`,
+      `font-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
     return `<!DOCTYPE html>
 <html lang="${vscode.env.language}">
 <head>

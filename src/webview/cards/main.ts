@@ -26,7 +26,15 @@ function hostConfig(): HostConfig {
     containerStyles: {
       default: {
         backgroundColor: cssVar('--vscode-editorWidget-background', '#ffffff'),
-        foregroundColors: { default: colour(foreground), accent: colour(accent), good: colour(foreground), warning: colour(foreground), attention: colour(foreground), light: colour(foreground), dark: colour(foreground) },
+        foregroundColors: {
+          default: colour(foreground),
+          accent: colour(accent),
+          good: colour(foreground),
+          warning: colour(foreground),
+          attention: colour(foreground),
+          light: colour(foreground),
+          dark: colour(foreground),
+        },
       },
     },
   });

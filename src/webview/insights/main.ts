@@ -34,7 +34,11 @@ function duration(seconds: number): string {
 }
 
 /** An element with text content only; attributes are set one by one, never parsed from markup. */
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
   for (const child of children) node.append(child);
@@ -46,7 +50,12 @@ function seconds(node: HTMLElement, value: number): HTMLElement {
   return node;
 }
 
-function table(figure: string, caption: string, head: string[], rows: { cells: (string | number)[]; seconds?: number; key?: string }[]): HTMLTableElement {
+function table(
+  figure: string,
+  caption: string,
+  head: string[],
+  rows: { cells: (string | number)[]; seconds?: number; key?: string }[],
+): HTMLTableElement {
   const body = el('tbody');
   for (const row of rows) {
     const tr = el('tr');
@@ -55,7 +64,13 @@ function table(figure: string, caption: string, head: string[], rows: { cells: (
     row.cells.forEach((cell, i) => tr.append(el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : {}, String(cell))));
     body.append(tr);
   }
-  const result = el('table', { 'data-figure': figure }, el('caption', {}, caption), el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))), body);
+  const result = el(
+    'table',
+    { 'data-figure': figure },
+    el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h)))),
+    body,
+  );
   return result;
 }
 
@@ -63,7 +78,16 @@ function cssVar(name: string, fallback: string): string {
   return getComputedStyle(document.body).getPropertyValue(name).trim() || fallback;
 }
 
-const PALETTE = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow', '--vscode-charts-foreground', '--vscode-descriptionForeground'];
+const PALETTE = [
+  '--vscode-charts-blue',
+  '--vscode-charts-orange',
+  '--vscode-charts-green',
+  '--vscode-charts-purple',
+  '--vscode-charts-red',
+  '--vscode-charts-yellow',
+  '--vscode-charts-foreground',
+  '--vscode-descriptionForeground',
+];
 
 function select(id: string, label: string, options: [string, string][], value: string): HTMLElement {
   const control = el('select', { id });
@@ -136,21 +160,48 @@ function filters(insights: Insights, preset: RangePreset): HTMLElement {
     ['90', t('last90')],
     ['custom', t('custom')],
   ];
-  const named = (list: Named[]): [string, string][] => [['', t('all')], ...list.map((n): [string, string] => [n.key, `${n.label} (${duration(n.seconds)})`])];
+  const named = (list: Named[]): [string, string][] => [
+    ['', t('all')],
+    ...list.map((n): [string, string] => [n.key, `${n.label} (${duration(n.seconds)})`]),
+  ];
   const form = el('form', { class: 'filters', 'aria-label': t('range') }, select('range', t('range'), rangeOptions, preset));
   if (preset === 'custom') form.append(dayInput('from', t('from'), query.from), dayInput('to', t('to'), query.to));
-  form.append(select('workspace', t('workspace'), named(options.workspaces), query.workspace ?? ''), select('language', t('language'), named(options.languages), query.language ?? ''));
+  form.append(
+    select('workspace', t('workspace'), named(options.workspaces), query.workspace ?? ''),
+    select('language', t('language'), named(options.languages), query.language ?? ''),
+  );
   form.addEventListener('submit', (event) => event.preventDefault());
   return form;
 }
 
 function totals(insights: Insights): HTMLElement {
   const { totals: sums, machines } = insights;
-  const tile = (key: string, label: string, value: number) => seconds(el('div', { class: 'total', 'data-total': key }, el('span', { class: 'label' }, label), el('span', { class: 'value' }, duration(value))), value);
+  const tile = (key: string, label: string, value: number) =>
+    seconds(
+      el(
+        'div',
+        { class: 'total', 'data-total': key },
+        el('span', { class: 'label' }, label),
+        el('span', { class: 'value' }, duration(value)),
+      ),
+      value,
+    );
   const share = machines.all > 0 ? Math.round((machines.thisMachine / machines.all) * 100) : 0;
-  const machineTile = el('div', { class: 'total', 'data-total': 'thisMachine' }, el('span', { class: 'label' }, t('machines')), el('span', { class: 'value' }, duration(machines.thisMachine)));
-  machineTile.append(el('span', { class: 'detail' }, t('machinesOf', duration(machines.thisMachine), duration(machines.all), share)));
-  const meter = el('meter', { min: '0', max: '100', value: String(share), 'aria-label': t('machinesOf', duration(machines.thisMachine), duration(machines.all), share) });
+  const machineTile = el(
+    'div',
+    { class: 'total', 'data-total': 'thisMachine' },
+    el('span', { class: 'label' }, t('machines')),
+    el('span', { class: 'value' }, duration(machines.thisMachine)),
+  );
+  machineTile.append(
+    el('span', { class: 'detail' }, t('machinesOf', duration(machines.thisMachine), duration(machines.all), share)),
+  );
+  const meter = el('meter', {
+    min: '0',
+    max: '100',
+    value: String(share),
+    'aria-label': t('machinesOf', duration(machines.thisMachine), duration(machines.all), share),
+  });
   machineTile.append(meter);
   seconds(machineTile, machines.thisMachine).dataset.allSeconds = String(machines.all);
   return el(
@@ -168,8 +219,17 @@ function perDay(insights: Insights): HTMLElement {
   const by = insights.stackBy === 'workspace' ? t('byWorkspace') : t('byLanguage');
   const canvas = el('canvas', { id: 'per-day-chart', role: 'img', 'aria-label': t('chartLabel') });
   const head = [t('day'), t('total'), ...insights.stacks.map((s) => s.label)];
-  const rows = insights.days.map((d) => ({ key: d.day, seconds: d.seconds, cells: [d.day, duration(d.seconds), ...insights.stacks.map((s) => duration(d.byStack[s.key] ?? 0))] }));
-  const section = el('section', { class: 'per-day' }, el('h2', {}, `${t('perDay')} (${t('perDayBy', by)})`), el('div', { class: 'chart' }, canvas));
+  const rows = insights.days.map((d) => ({
+    key: d.day,
+    seconds: d.seconds,
+    cells: [d.day, duration(d.seconds), ...insights.stacks.map((s) => duration(d.byStack[s.key] ?? 0))],
+  }));
+  const section = el(
+    'section',
+    { class: 'per-day' },
+    el('h2', {}, `${t('perDay')} (${t('perDayBy', by)})`),
+    el('div', { class: 'chart' }, canvas),
+  );
   section.append(el('details', {}, el('summary', {}, t('showTable')), table('days', t('perDay'), head, rows)));
   queueMicrotask(() => drawChart(canvas, insights));
   return section;
@@ -198,9 +258,19 @@ function drawChart(canvas: HTMLCanvasElement, insights: Insights): void {
       responsive: true,
       scales: {
         x: { stacked: true, ticks: { color: foreground }, grid: { color: grid } },
-        y: { stacked: true, ticks: { color: foreground }, grid: { color: grid }, title: { display: true, text: perUnit === 3600 ? t('hoursAxis') : t('minutesAxis'), color: foreground } },
+        y: {
+          stacked: true,
+          ticks: { color: foreground },
+          grid: { color: grid },
+          title: { display: true, text: perUnit === 3600 ? t('hoursAxis') : t('minutesAxis'), color: foreground },
+        },
       },
-      plugins: { legend: { labels: { color: foreground } }, tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${duration(Math.round(Number(item.raw) * perUnit))}` } } },
+      plugins: {
+        legend: { labels: { color: foreground } },
+        tooltip: {
+          callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${duration(Math.round(Number(item.raw) * perUnit))}` },
+        },
+      },
     },
   });
   if (!firstChartReported) {
@@ -217,29 +287,59 @@ function topLists(insights: Insights): HTMLElement {
       'topFiles',
       t('topFiles'),
       [t('file'), t('workspace'), t('language'), t('time'), t('sessions')],
-      insights.topFiles.map((f) => ({ key: f.key, seconds: f.seconds, cells: [f.label, f.workspace, f.language, duration(f.seconds), f.sessions] })),
+      insights.topFiles.map((f) => ({
+        key: f.key,
+        seconds: f.seconds,
+        cells: [f.label, f.workspace, f.language, duration(f.seconds), f.sessions],
+      })),
     ),
-    table('topWorkspaces', t('topWorkspaces'), [t('workspace'), t('time')], insights.topWorkspaces.map((w) => ({ key: w.key, seconds: w.seconds, cells: [w.label, duration(w.seconds)] }))),
-    table('topLanguages', t('topLanguages'), [t('language'), t('time')], insights.topLanguages.map((l) => ({ key: l.key, seconds: l.seconds, cells: [l.label, duration(l.seconds)] }))),
+    table(
+      'topWorkspaces',
+      t('topWorkspaces'),
+      [t('workspace'), t('time')],
+      insights.topWorkspaces.map((w) => ({ key: w.key, seconds: w.seconds, cells: [w.label, duration(w.seconds)] })),
+    ),
+    table(
+      'topLanguages',
+      t('topLanguages'),
+      [t('language'), t('time')],
+      insights.topLanguages.map((l) => ({ key: l.key, seconds: l.seconds, cells: [l.label, duration(l.seconds)] })),
+    ),
   );
 }
 
 function heatmap(insights: Insights): HTMLElement {
   const max = Math.max(1, ...insights.heatmap.flat());
   const weekdays = t('weekdays').split('|');
-  const head = el('tr', {}, el('th', { scope: 'col' }, t('day')), ...Array.from({ length: 24 }, (_, h) => el('th', { scope: 'col' }, String(h))));
+  const head = el(
+    'tr',
+    {},
+    el('th', { scope: 'col' }, t('day')),
+    ...Array.from({ length: 24 }, (_, h) => el('th', { scope: 'col' }, String(h))),
+  );
   const body = el('tbody');
   insights.heatmap.forEach((hours, weekday) => {
     const tr = el('tr', {}, el('th', { scope: 'row' }, weekdays[weekday] ?? String(weekday)));
     hours.forEach((value, hour) => {
-      const cell = seconds(el('td', { title: `${weekdays[weekday]} ${hour}:00 · ${duration(value)}` }, el('span', { class: 'sr-only' }, duration(value))), value);
+      const cell = seconds(
+        el(
+          'td',
+          { title: `${weekdays[weekday]} ${hour}:00 · ${duration(value)}` },
+          el('span', { class: 'sr-only' }, duration(value)),
+        ),
+        value,
+      );
       // CSSOM, not a style attribute: the content security policy allows no inline styles.
       cell.style.setProperty('--level', (value / max).toFixed(3));
       tr.append(cell);
     });
     body.append(tr);
   });
-  return el('section', { class: 'heatmap' }, el('table', { 'data-figure': 'heatmap' }, el('caption', {}, t('heatmap')), el('thead', {}, head), body));
+  return el(
+    'section',
+    { class: 'heatmap' },
+    el('table', { 'data-figure': 'heatmap' }, el('caption', {}, t('heatmap')), el('thead', {}, head), body),
+  );
 }
 
 function longest(insights: Insights): HTMLElement {
@@ -253,7 +353,13 @@ function longest(insights: Insights): HTMLElement {
       insights.longestSessions.map((s) => ({
         key: s.id,
         seconds: s.seconds,
-        cells: [s.file, s.workspace, new Date(s.startedAt).toLocaleString(), duration(s.seconds), s.thisMachine ? t('thisMachine') : t('otherMachine')],
+        cells: [
+          s.file,
+          s.workspace,
+          new Date(s.startedAt).toLocaleString(),
+          duration(s.seconds),
+          s.thisMachine ? t('thisMachine') : t('otherMachine'),
+        ],
       })),
     ),
   );
@@ -274,7 +380,9 @@ function render(state: PanelState): void {
       button.addEventListener('click', () => post({ type: 'action', id: action.id }));
       actions.append(button);
     }
-    root.append(el('section', { class: 'notice', role: 'status' }, el('h1', {}, state.title), el('p', {}, state.message), actions));
+    root.append(
+      el('section', { class: 'notice', role: 'status' }, el('h1', {}, state.title), el('p', {}, state.message), actions),
+    );
     return;
   }
   const { insights } = state;

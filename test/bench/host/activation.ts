@@ -18,5 +18,8 @@ export async function run(): Promise<void> {
   const forced = !extension.isActive;
   const api = await extension.activate();
   const main = (extension.packageJSON as { main?: unknown }).main;
-  fs.writeFileSync(resultFile, JSON.stringify({ activationMs: api.activationMs, phases: api.activationPhases, forced, version: api.version, main }));
+  fs.writeFileSync(
+    resultFile,
+    JSON.stringify({ activationMs: api.activationMs, phases: api.activationPhases, forced, version: api.version, main }),
+  );
 }

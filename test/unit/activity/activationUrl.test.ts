@@ -36,7 +36,10 @@ describe('activity/activationUrl', () => {
       link('vscode-remote://ssh-remote%2Bbuild-box/home/ana/app/main.ts'),
       'vscode://vscode-remote/ssh-remote+build-box/home/ana/app/main.ts:10:5',
     );
-    assert.equal(link('file:///home/ana/app/main.ts', 'vscode', 'wsl+Ubuntu-22.04'), 'vscode://vscode-remote/wsl+Ubuntu-22.04/home/ana/app/main.ts:10:5');
+    assert.equal(
+      link('file:///home/ana/app/main.ts', 'vscode', 'wsl+Ubuntu-22.04'),
+      'vscode://vscode-remote/wsl+Ubuntu-22.04/home/ana/app/main.ts:10:5',
+    );
   });
 
   it('cannot link documents that have no path on disk', () => {

@@ -8,7 +8,12 @@ import {
 
 describe('activity/activitySourceHost', () => {
   it('accepts the documented valid forms and the default', () => {
-    for (const host of ['https://contoso.com', 'https://myapp.contoso.com', 'https://www.contoso.com', DEFAULT_ACTIVITY_SOURCE_HOST]) {
+    for (const host of [
+      'https://contoso.com',
+      'https://myapp.contoso.com',
+      'https://www.contoso.com',
+      DEFAULT_ACTIVITY_SOURCE_HOST,
+    ]) {
       assert.deepEqual(activitySourceHostProblems(host), [], host);
     }
   });

@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { fileIdentity, legacyAppActivityId, privateAppActivityId, readableAppActivityId } from '../../../src/activity/appActivityId';
+import {
+  fileIdentity,
+  legacyAppActivityId,
+  privateAppActivityId,
+  readableAppActivityId,
+} from '../../../src/activity/appActivityId';
 import { inWindow, parseDocumentLocation } from '../../../src/activity/documentLocation';
 import { parseGitRemote } from '../../../src/activity/gitRemote';
 import { LIMITS } from '../../../src/activity/limits';
@@ -48,7 +53,11 @@ describe('activity/appActivityId', () => {
     assert.ok(id.length <= LIMITS.appActivityId);
     assert.match(id, /^file!sha256![0-9a-f]{64}$/);
     assert.equal(readableAppActivityId(long), id);
-    assert.equal(legacyAppActivityId(id), `file:sha256:${id.slice('file!sha256!'.length)}`, 'the hashed id earlier versions made');
+    assert.equal(
+      legacyAppActivityId(id),
+      `file:sha256:${id.slice('file!sha256!'.length)}`,
+      'the hashed id earlier versions made',
+    );
   });
 
   it('private ids are keyed hashes that name nothing and depend on the key', () => {

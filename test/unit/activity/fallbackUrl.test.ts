@@ -14,7 +14,12 @@ const commit = '0123456789abcdef0123456789abcdef01234567';
 describe('activity/fallbackUrl', () => {
   it('links GitHub at the commit with a line anchor', () => {
     assert.equal(
-      buildFallbackUrl(remote('git@github.com:Owner/Repo.git'), { repoRelativePath: 'src/a b#c.ts', commit, branch: 'main', line: 42 }),
+      buildFallbackUrl(remote('git@github.com:Owner/Repo.git'), {
+        repoRelativePath: 'src/a b#c.ts',
+        commit,
+        branch: 'main',
+        line: 42,
+      }),
       `https://github.com/Owner/Repo/blob/${commit}/src/a%20b%23c.ts#L42`,
     );
   });

@@ -10,7 +10,8 @@ describe('activity field checks', () => {
   });
 
   it('accepts IANA time zone ids and refuses offsets and garbage', () => {
-    for (const ok of ['Europe/Lisbon', 'Africa/Casablanca', 'America/Argentina/Buenos_Aires', 'UTC', 'Etc/GMT+2']) assert.ok(isIanaTimezone(ok), ok);
+    for (const ok of ['Europe/Lisbon', 'Africa/Casablanca', 'America/Argentina/Buenos_Aires', 'UTC', 'Etc/GMT+2'])
+      assert.ok(isIanaTimezone(ok), ok);
     for (const bad of ['+02:00', 'GMT+2', 'Mars/Olympus', 'Europe/', '', 'a'.repeat(100)]) assert.ok(!isIanaTimezone(bad), bad);
   });
 

@@ -67,7 +67,15 @@ describe('activity/gitRemote', () => {
   });
 
   it('rejects local paths and file URLs, which identify nothing across machines', () => {
-    for (const url of ['/srv/git/app.git', '../app', 'c:\\repos\\app', 'C:/repos/app', 'file:///srv/git/app.git', '', 'https://github.com/']) {
+    for (const url of [
+      '/srv/git/app.git',
+      '../app',
+      'c:\\repos\\app',
+      'C:/repos/app',
+      'file:///srv/git/app.git',
+      '',
+      'https://github.com/',
+    ]) {
       assert.equal(parseGitRemote(url), undefined, url);
     }
   });

@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import type { Session } from '../../../src/tracking/types';
-import { activeDurationSeconds, formatDuration, INT32_MAX, publishableSessions, toHistoryItem, toHistoryItems } from '../../../src/activity/historyItems';
+import {
+  activeDurationSeconds,
+  formatDuration,
+  INT32_MAX,
+  publishableSessions,
+  toHistoryItem,
+  toHistoryItems,
+} from '../../../src/activity/historyItems';
 
 function session(overrides: Partial<Session> = {}): Session {
   return {
@@ -48,9 +55,16 @@ describe('activity/historyItems', () => {
   });
 
   it('orders items oldest first', () => {
-    const later = session({ id: '00000000-0000-4000-8000-000000000002', startedAt: Date.parse('2026-03-15T09:00:00Z'), lastActiveAt: Date.parse('2026-03-15T09:10:00Z') });
+    const later = session({
+      id: '00000000-0000-4000-8000-000000000002',
+      startedAt: Date.parse('2026-03-15T09:00:00Z'),
+      lastActiveAt: Date.parse('2026-03-15T09:10:00Z'),
+    });
     const earlier = session({ id: '00000000-0000-4000-8000-000000000001' });
-    assert.deepEqual(toHistoryItems([later, earlier]).map((item) => item.id), [earlier.id, later.id]);
+    assert.deepEqual(
+      toHistoryItems([later, earlier]).map((item) => item.id),
+      [earlier.id, later.id],
+    );
   });
 
   it('keeps never-saved and excluded sessions on the machine', () => {

@@ -16,7 +16,15 @@ const hostileNames = [
 
 function session(): Session {
   const startedAt = Date.parse('2026-03-14T09:05:00Z');
-  return { id: '61fc8f36-919f-4b73-89d4-1cb7b159d912', documentUri: 'x', languageId: 'markdown', startedAt, lastActiveAt: startedAt + 600_000, activeSeconds: 600, state: 'ended' };
+  return {
+    id: '61fc8f36-919f-4b73-89d4-1cb7b159d912',
+    documentUri: 'x',
+    languageId: 'markdown',
+    startedAt,
+    lastActiveAt: startedAt + 600_000,
+    activeSeconds: 600,
+    state: 'ended',
+  };
 }
 
 function input(fileName: string): ActivityInput {
@@ -25,7 +33,11 @@ function input(fileName: string): ActivityInput {
     workspaceFolderName: 'clone [x](command:y)',
     relativePath: `docs/${fileName}`,
     languageId: 'markdown',
-    git: { remoteUrl: 'https://github.com/acme/[repo](command:z).git', branch: 'main\u202E**evil**[a](command:b)', repoRelativePath: `docs/${fileName}` },
+    git: {
+      remoteUrl: 'https://github.com/acme/[repo](command:z).git',
+      branch: 'main\u202E**evil**[a](command:b)',
+      repoRelativePath: `docs/${fileName}`,
+    },
     sessions: [session()],
   };
 }
@@ -45,7 +57,9 @@ type CardElement = { type: string; text?: string; facts?: { title: string; value
 /** Every text of the card a renderer reads as markdown: TextBlocks and FactSet values. */
 function markdownTexts(activity: ReturnType<typeof mapToActivity>): string[] {
   const body = (activity.visualElements.content as unknown as { body: CardElement[] }).body;
-  return body.flatMap((element) => (element.type === 'TextBlock' ? [element.text ?? ''] : (element.facts ?? []).map((fact) => fact.value)));
+  return body.flatMap((element) =>
+    element.type === 'TextBlock' ? [element.text ?? ''] : (element.facts ?? []).map((fact) => fact.value),
+  );
 }
 
 /** Markdown syntax characters that are not backslash-escaped. */
@@ -62,15 +76,23 @@ describe('hostile text in the activity and its card', () => {
         assert.doesNotMatch(text, UNESCAPED, text);
         assert.doesNotMatch(text, INVISIBLE, text);
       }
-      assert.match(ours, /^Last edited \{\{DATE\(2026-03-14T09:15:00Z,SHORT\)\}\} \{\{TIME\(2026-03-14T09:15:00Z\)\}\}$/, 'the card’s own date functions still work');
+      assert.match(
+        ours,
+        /^Last edited \{\{DATE\(2026-03-14T09:15:00Z,SHORT\)\}\} \{\{TIME\(2026-03-14T09:15:00Z\)\}\}$/,
+        'the card’s own date functions still work',
+      );
       const withoutEscapes = title.replace(/\\(.)/g, '$1');
-      assert.ok(withoutEscapes.includes(name.replace(/[\n\u202E]/g, (c) => (c === '\n' ? ' ' : ''))), `the title still names the file: ${withoutEscapes}`);
+      assert.ok(
+        withoutEscapes.includes(name.replace(/[\n\u202E]/g, (c) => (c === '\n' ? ' ' : ''))),
+        `the title still names the file: ${withoutEscapes}`,
+      );
     });
 
     it(`keeps ${JSON.stringify(name)} on one visible line in displayText and description`, () => {
       const activity = mapToActivity(input(name), options);
       assert.doesNotMatch(activity.activationUrl, INVISIBLE);
-      for (const text of [activity.visualElements.displayText, activity.visualElements.description ?? '']) assert.doesNotMatch(text, INVISIBLE, text);
+      for (const text of [activity.visualElements.displayText, activity.visualElements.description ?? ''])
+        assert.doesNotMatch(text, INVISIBLE, text);
     });
   }
 

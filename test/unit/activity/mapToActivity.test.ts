@@ -10,7 +10,15 @@ const commit = '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432';
 
 function session(id: string, startIso: string, minutes: number, activeSeconds: number): Session {
   const startedAt = Date.parse(startIso);
-  return { id, documentUri: 'x', languageId: 'typescript', startedAt, lastActiveAt: startedAt + minutes * 60_000, activeSeconds, state: 'ended' };
+  return {
+    id,
+    documentUri: 'x',
+    languageId: 'typescript',
+    startedAt,
+    lastActiveAt: startedAt + minutes * 60_000,
+    activeSeconds,
+    state: 'ended',
+  };
 }
 
 function input(overrides: Partial<ActivityInput> = {}): ActivityInput {
@@ -88,11 +96,17 @@ const hidden: Record<PrivacyLevel, string[]> = {
 describe('activity/mapToActivity', () => {
   describe('privacy levels: nothing withheld appears anywhere in the payload, even percent-decoded', () => {
     for (const level of PRIVACY_LEVELS) {
-      for (const [label, templates] of [['default templates', undefined], ['templates that ask for everything', leakyTemplates]] as const) {
+      for (const [label, templates] of [
+        ['default templates', undefined],
+        ['templates that ask for everything', leakyTemplates],
+      ] as const) {
         it(`${level}, ${label}`, () => {
           const variants = [
             mapToActivity(input(), options({ privacy: level, templates })),
-            mapToActivity(input({ documentUri: '/qhome7/quokkauser/zephyrworks/naïveplans/billingvault/invoiceMailer.ts' }), options({ privacy: level, templates, remoteAuthority: 'ssh-remote+secretbox' })),
+            mapToActivity(
+              input({ documentUri: '/qhome7/quokkauser/zephyrworks/naïveplans/billingvault/invoiceMailer.ts' }),
+              options({ privacy: level, templates, remoteAuthority: 'ssh-remote+secretbox' }),
+            ),
             mapToActivity(input({ git: undefined }), options({ privacy: level, templates })),
           ];
           for (const activity of variants) {
@@ -105,17 +119,22 @@ describe('activity/mapToActivity', () => {
 
     it('full and noRepository do show what they allow', () => {
       const full = allText(mapToActivity(input(), options()));
-      for (const shown of ['billingvault', 'invoicemailer.ts', 'nebula-repo', 'vault-rotation', commit]) assert.ok(full.includes(shown), shown);
+      for (const shown of ['billingvault', 'invoicemailer.ts', 'nebula-repo', 'vault-rotation', commit])
+        assert.ok(full.includes(shown), shown);
       const fileNameOnly = allText(mapToActivity(input(), options({ privacy: 'fileNameOnly' })));
       assert.ok(fileNameOnly.includes('invoicemailer.ts'));
     });
   });
 
   it('tags the workspace with the same opaque id at every privacy level, and names it only where workspaces may leave', () => {
-    const tags = PRIVACY_LEVELS.map((privacy) => (mapToActivity(input(), options({ privacy })).contentInfo?.isPartOf as { identifier: string; name?: string }));
+    const tags = PRIVACY_LEVELS.map(
+      (privacy) => mapToActivity(input(), options({ privacy })).contentInfo?.isPartOf as { identifier: string; name?: string },
+    );
     assert.equal(new Set(tags.map((t) => t.identifier)).size, 1, 'one workspace, one tag, whatever the level');
     assert.match(tags[0].identifier, /^w:[0-9a-f]{32}$/);
-    const other = mapToActivity(input(), options({ idKey: 'another-users-random-key-0123456789' })).contentInfo?.isPartOf as { identifier: string };
+    const other = mapToActivity(input(), options({ idKey: 'another-users-random-key-0123456789' })).contentInfo?.isPartOf as {
+      identifier: string;
+    };
     assert.notEqual(other.identifier, tags[0].identifier, 'without the key the tag cannot be matched');
     const named = PRIVACY_LEVELS.filter((_, i) => tags[i].name !== undefined);
     assert.deepEqual(named, ['full', 'noRepository']);
@@ -123,28 +142,61 @@ describe('activity/mapToActivity', () => {
 
   it('builds the full payload', () => {
     const activity = mapToActivity(input(), options());
-    assert.equal(activity.appActivityId, 'repo!github.com~AcmeHidden~nebula-repo~na_C3_AFveplans~billingvault~invoiceMailer.ts', 'readable, and needs no escaping');
+    assert.equal(
+      activity.appActivityId,
+      'repo!github.com~AcmeHidden~nebula-repo~na_C3_AFveplans~billingvault~invoiceMailer.ts',
+      'readable, and needs no escaping',
+    );
     assert.equal(activity.activitySourceHost, 'https://activity-feed.github.io');
-    assert.equal(activity.activationUrl, 'vscode://file/qhome7/quokkauser/zephyrworks/na%C3%AFveplans/billingvault/invoiceMailer.ts:42:8');
-    assert.equal(activity.fallbackUrl, `https://github.com/AcmeHidden/nebula-repo/blob/${commit}/na%C3%AFveplans/billingvault/invoiceMailer.ts#L42`);
+    assert.equal(
+      activity.activationUrl,
+      'vscode://file/qhome7/quokkauser/zephyrworks/na%C3%AFveplans/billingvault/invoiceMailer.ts:42:8',
+    );
+    assert.equal(
+      activity.fallbackUrl,
+      `https://github.com/AcmeHidden/nebula-repo/blob/${commit}/na%C3%AFveplans/billingvault/invoiceMailer.ts#L42`,
+    );
     assert.equal(activity.appDisplayName, 'Visual Studio Code');
     assert.equal(activity.userTimezone, 'Europe/Lisbon');
     assert.equal(activity.visualElements.displayText, 'invoiceMailer.ts');
-    assert.equal(activity.visualElements.description, 'naïveplans/billingvault/invoiceMailer.ts · zephyrworks · feature/vault-rotation');
+    assert.equal(
+      activity.visualElements.description,
+      'naïveplans/billingvault/invoiceMailer.ts · zephyrworks · feature/vault-rotation',
+    );
     assert.equal(activity.visualElements.backgroundColor, '#1F3B57');
-    assert.deepEqual(activity.visualElements.attribution, { iconUrl: 'https://activity-feed.github.io/icon.png', alternateText: 'Visual Studio Code', addImageQuery: false });
+    assert.deepEqual(activity.visualElements.attribution, {
+      iconUrl: 'https://activity-feed.github.io/icon.png',
+      alternateText: 'Visual Studio Code',
+      addImageQuery: false,
+    });
     assert.deepEqual(activity.contentInfo, {
       '@context': 'https://schema.org',
       '@type': 'SoftwareSourceCode',
       name: 'invoiceMailer.ts',
       programmingLanguage: 'TypeScript',
       codeRepository: 'https://github.com/AcmeHidden/nebula-repo',
-      isPartOf: { '@type': 'SoftwareSourceCode', identifier: workspaceTag('per-user-random-key-synced-0123456789', 'github.com/AcmeHidden/nebula-repo'), name: 'zephyrworks' },
+      isPartOf: {
+        '@type': 'SoftwareSourceCode',
+        identifier: workspaceTag('per-user-random-key-synced-0123456789', 'github.com/AcmeHidden/nebula-repo'),
+        name: 'zephyrworks',
+      },
       dateModified: '2026-03-15T18:12:00.000Z',
     });
     assert.deepEqual(activity.historyItems, [
-      { id: '61fc8f36-919f-4b73-89d4-1cb7b159d912', startedDateTime: '2026-03-14T09:05:00.000Z', lastActiveDateTime: '2026-03-14T09:27:30.000Z', activeDurationSeconds: 1200, userTimezone: 'Europe/Lisbon' },
-      { id: '0b6f7c2e-5d43-4a8e-9f21-3c1d2e4b5a67', startedDateTime: '2026-03-15T18:00:00.000Z', lastActiveDateTime: '2026-03-15T18:12:00.000Z', activeDurationSeconds: 600, userTimezone: 'Europe/Lisbon' },
+      {
+        id: '61fc8f36-919f-4b73-89d4-1cb7b159d912',
+        startedDateTime: '2026-03-14T09:05:00.000Z',
+        lastActiveDateTime: '2026-03-14T09:27:30.000Z',
+        activeDurationSeconds: 1200,
+        userTimezone: 'Europe/Lisbon',
+      },
+      {
+        id: '0b6f7c2e-5d43-4a8e-9f21-3c1d2e4b5a67',
+        startedDateTime: '2026-03-15T18:00:00.000Z',
+        lastActiveDateTime: '2026-03-15T18:12:00.000Z',
+        activeDurationSeconds: 600,
+        userTimezone: 'Europe/Lisbon',
+      },
     ]);
   });
 
@@ -163,7 +215,10 @@ describe('activity/mapToActivity', () => {
       'Time spent': '30 min',
     });
     assert.ok(JSON.stringify(body).includes('Last edited {{DATE(2026-03-15T18:12:00Z,SHORT)}} {{TIME(2026-03-15T18:12:00Z)}}'));
-    assert.deepEqual(actions.map(({ type, url }) => ({ type, url })), [{ type: 'Action.OpenUrl', url: activity.activationUrl }]);
+    assert.deepEqual(
+      actions.map(({ type, url }) => ({ type, url })),
+      [{ type: 'Action.OpenUrl', url: activity.activationUrl }],
+    );
   });
 
   it('sends no server-set field', () => {
@@ -171,7 +226,8 @@ describe('activity/mapToActivity', () => {
       const activity = mapToActivity(input(), options({ privacy: level })) as unknown as Record<string, unknown>;
       for (const field of SERVER_SET_FIELDS) assert.equal(field in activity, false, field);
       for (const item of (activity.historyItems ?? []) as Record<string, unknown>[]) {
-        for (const field of ['status', 'createdDateTime', 'lastModifiedDateTime', 'expirationDateTime']) assert.equal(field in item, false, field);
+        for (const field of ['status', 'createdDateTime', 'lastModifiedDateTime', 'expirationDateTime'])
+          assert.equal(field in item, false, field);
       }
     }
   });
@@ -179,7 +235,10 @@ describe('activity/mapToActivity', () => {
   it('uses private ids and the extension’s own link at the private levels', () => {
     const activity = mapToActivity(input(), options({ privacy: 'private' }));
     assert.match(activity.appActivityId, /^h![0-9a-f]{64}$/);
-    assert.equal(activity.activationUrl, `vscode://activity-feed.graph-activity-feed/open?id=${encodeURIComponent(activity.appActivityId)}`);
+    assert.equal(
+      activity.activationUrl,
+      `vscode://activity-feed.graph-activity-feed/open?id=${encodeURIComponent(activity.appActivityId)}`,
+    );
     assert.equal(activity.visualElements.displayText, 'Editing a TypeScript file');
     assert.equal(activity.visualElements.description, 'Day job');
     assert.equal(activity.fallbackUrl, undefined);
@@ -189,8 +248,14 @@ describe('activity/mapToActivity', () => {
   it('is stable for the same file and differs between files', () => {
     for (const level of PRIVACY_LEVELS) {
       const a = mapToActivity(input(), options({ privacy: level })).appActivityId;
-      const again = mapToActivity(input({ documentUri: 'c:\\elsewhere\\naïveplans\\billingvault\\invoiceMailer.ts', sessions: [] }), options({ privacy: level })).appActivityId;
-      const other = mapToActivity(input({ git: { ...input().git, repoRelativePath: 'other.ts' } }), options({ privacy: level })).appActivityId;
+      const again = mapToActivity(
+        input({ documentUri: 'c:\\elsewhere\\naïveplans\\billingvault\\invoiceMailer.ts', sessions: [] }),
+        options({ privacy: level }),
+      ).appActivityId;
+      const other = mapToActivity(
+        input({ git: { ...input().git, repoRelativePath: 'other.ts' } }),
+        options({ privacy: level }),
+      ).appActivityId;
       assert.equal(again, a, level);
       assert.notEqual(other, a, level);
     }
@@ -205,21 +270,33 @@ describe('activity/mapToActivity', () => {
   });
 
   it('links remote windows with the vscode-remote form', () => {
-    const activity = mapToActivity(input({ documentUri: 'vscode-remote://ssh-remote%2Bbuildbox/srv/app/main.go', git: undefined }), options());
+    const activity = mapToActivity(
+      input({ documentUri: 'vscode-remote://ssh-remote%2Bbuildbox/srv/app/main.go', git: undefined }),
+      options(),
+    );
     assert.equal(activity.activationUrl, 'vscode://vscode-remote/ssh-remote+buildbox/srv/app/main.go:42:8');
   });
 
   it('falls back to the extension’s link for untitled documents and over-long paths, with a bounded id', () => {
-    assert.match(mapToActivity(input({ documentUri: 'untitled:Untitled-1', git: undefined }), options()).activationUrl, /^vscode:\/\/activity-feed\.graph-activity-feed\/open\?id=/);
+    assert.match(
+      mapToActivity(input({ documentUri: 'untitled:Untitled-1', git: undefined }), options()).activationUrl,
+      /^vscode:\/\/activity-feed\.graph-activity-feed\/open\?id=/,
+    );
     const long = mapToActivity(input({ documentUri: `/${'deep/'.repeat(500)}a.ts`, git: undefined }), options());
     assert.match(long.activationUrl, /\/open\?id=file!sha256!/);
     assert.ok(long.appActivityId.length <= LIMITS.appActivityId);
   });
 
   it('omits an invalid time zone, a missing description and an empty app name', () => {
-    const activity = mapToActivity(input(), options({ privacy: 'private', timezone: 'GMT+2', workspaceAlias: undefined, appName: ' ' }));
+    const activity = mapToActivity(
+      input(),
+      options({ privacy: 'private', timezone: 'GMT+2', workspaceAlias: undefined, appName: ' ' }),
+    );
     assert.equal('userTimezone' in activity, false);
-    assert.equal(activity.historyItems?.every((item) => !('userTimezone' in item)), true);
+    assert.equal(
+      activity.historyItems?.every((item) => !('userTimezone' in item)),
+      true,
+    );
     assert.equal('description' in activity.visualElements, false);
     assert.equal('appDisplayName' in activity, false);
   });
@@ -234,12 +311,18 @@ describe('activity/mapToActivity', () => {
     const [first, second] = input().sessions;
     assert.ok(first && second);
     const activity = mapToActivity(input({ sessions: [first, { ...second, publishable: false }] }), options());
-    assert.deepEqual(activity.historyItems?.map((item) => item.id), [first.id]);
+    assert.deepEqual(
+      activity.historyItems?.map((item) => item.id),
+      [first.id],
+    );
     assert.ok(JSON.stringify(activity.visualElements.content).includes('"10 min"'));
   });
 
   it('applies configured templates that the level allows', () => {
-    const activity = mapToActivity(input(), options({ templates: { displayText: '${fileStem} (${language})', description: 'on ${branch} in ${repository}' } }));
+    const activity = mapToActivity(
+      input(),
+      options({ templates: { displayText: '${fileStem} (${language})', description: 'on ${branch} in ${repository}' } }),
+    );
     assert.equal(activity.visualElements.displayText, 'invoiceMailer (TypeScript)');
     assert.equal(activity.visualElements.description, 'on feature/vault-rotation in nebula-repo');
   });
@@ -261,10 +344,14 @@ describe('activity/mapToActivity', () => {
         ),
       (error: unknown) => {
         assert.ok(error instanceof InvalidMappingOptionsError);
-        assert.deepEqual(
-          [...new Set(error.problems.map((problem) => problem.path))].sort(),
-          ['activitySourceHost', 'backgroundColor', 'iconUrl', 'idKey', 'templates.displayText', 'uriScheme'],
-        );
+        assert.deepEqual([...new Set(error.problems.map((problem) => problem.path))].sort(), [
+          'activitySourceHost',
+          'backgroundColor',
+          'iconUrl',
+          'idKey',
+          'templates.displayText',
+          'uriScheme',
+        ]);
         assert.match(error.message, /Unknown template variable \$\{filename\}\. Valid variables: \$\{fileName\}/);
         return true;
       },

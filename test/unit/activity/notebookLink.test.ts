@@ -13,7 +13,16 @@ const NOTEBOOK = 'file:///home/ana/lab/analysis.ipynb';
 const IN_CELL_3 = { line: 4, character: 2, cell: 3 };
 
 function notebookSession(): Session {
-  return { id: '5f0c1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b', documentUri: NOTEBOOK, languageId: 'jupyter-notebook', startedAt: Date.parse('2026-03-14T09:00:00Z'), lastActiveAt: Date.parse('2026-03-14T09:20:00Z'), activeSeconds: 1100, state: 'ended', cursor: IN_CELL_3 };
+  return {
+    id: '5f0c1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b',
+    documentUri: NOTEBOOK,
+    languageId: 'jupyter-notebook',
+    startedAt: Date.parse('2026-03-14T09:00:00Z'),
+    lastActiveAt: Date.parse('2026-03-14T09:20:00Z'),
+    activeSeconds: 1100,
+    state: 'ended',
+    cursor: IN_CELL_3,
+  };
 }
 
 function notebookInput(): ActivityInput {
@@ -22,7 +31,12 @@ function notebookInput(): ActivityInput {
     workspaceFolderName: 'lab',
     relativePath: 'analysis.ipynb',
     languageId: 'jupyter-notebook',
-    git: { remoteUrl: 'https://github.com/contoso/lab.git', branch: 'main', commit: '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432', repoRelativePath: 'analysis.ipynb' },
+    git: {
+      remoteUrl: 'https://github.com/contoso/lab.git',
+      branch: 'main',
+      commit: '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432',
+      repoRelativePath: 'analysis.ipynb',
+    },
     cursor: IN_CELL_3,
     sessions: [notebookSession()],
   };
@@ -39,24 +53,36 @@ const OPTIONS: MappingOptions = {
 };
 
 describe('notebook links', () => {
-  it('links a notebook by its path alone, without the cell\'s line and column', () => {
-    assert.equal(buildFileActivationUrl(parseDocumentLocation(NOTEBOOK), IN_CELL_3, 'vscode'), 'vscode://file/home/ana/lab/analysis.ipynb');
-    assert.equal(buildFileActivationUrl(parseDocumentLocation('file:///home/ana/lab/main.py'), { line: 4, character: 2 }, 'vscode'), 'vscode://file/home/ana/lab/main.py:5:3');
+  it("links a notebook by its path alone, without the cell's line and column", () => {
+    assert.equal(
+      buildFileActivationUrl(parseDocumentLocation(NOTEBOOK), IN_CELL_3, 'vscode'),
+      'vscode://file/home/ana/lab/analysis.ipynb',
+    );
+    assert.equal(
+      buildFileActivationUrl(parseDocumentLocation('file:///home/ana/lab/main.py'), { line: 4, character: 2 }, 'vscode'),
+      'vscode://file/home/ana/lab/main.py:5:3',
+    );
   });
 
-  it('publishes a notebook\'s activity with a link that opens the notebook, and a repository link without a line', () => {
+  it("publishes a notebook's activity with a link that opens the notebook, and a repository link without a line", () => {
     const activity = mapToActivity(notebookInput(), OPTIONS);
     assert.equal(activity.activationUrl, 'vscode://file/home/ana/lab/analysis.ipynb');
-    assert.equal(activity.fallbackUrl, 'https://github.com/contoso/lab/blob/9f8e7d6c5b4a39281706f5e4d3c2b1a098765432/analysis.ipynb');
+    assert.equal(
+      activity.fallbackUrl,
+      'https://github.com/contoso/lab/blob/9f8e7d6c5b4a39281706f5e4d3c2b1a098765432/analysis.ipynb',
+    );
   });
 
-  it('keeps the extension\'s own link at the private levels, where the cell is looked up locally', () => {
+  it("keeps the extension's own link at the private levels, where the cell is looked up locally", () => {
     const activity = mapToActivity(notebookInput(), { ...OPTIONS, privacy: 'fileNameOnly' });
     assert.match(activity.activationUrl ?? '', /^vscode:\/\/activity-feed\.graph-activity-feed\/open\?id=h!/);
   });
 
-  it('reads the notebook\'s link back as the file with no position, so the view opens it in its own editor', () => {
-    assert.deepEqual(parseActivationUrl('vscode://file/home/ana/lab/analysis.ipynb', 'vscode', 'activity-feed.graph-activity-feed'), { kind: 'file', path: '/home/ana/lab/analysis.ipynb' });
+  it("reads the notebook's link back as the file with no position, so the view opens it in its own editor", () => {
+    assert.deepEqual(
+      parseActivationUrl('vscode://file/home/ana/lab/analysis.ipynb', 'vscode', 'activity-feed.graph-activity-feed'),
+      { kind: 'file', path: '/home/ana/lab/analysis.ipynb' },
+    );
   });
 
   it('keeps the cell through the outbox, and refuses a cell that is not an index', () => {
@@ -64,11 +90,15 @@ describe('notebook links', () => {
     const read = parseOutboxEntry(JSON.parse(JSON.stringify(written)) as unknown);
     assert.ok(read.ok);
     assert.deepEqual(read.entry.session.cursor, IN_CELL_3);
-    const bad = parseOutboxEntry(JSON.parse(JSON.stringify({ ...written, session: { ...notebookSession(), cursor: { line: 1, character: 0, cell: -1 } } })) as unknown);
+    const bad = parseOutboxEntry(
+      JSON.parse(
+        JSON.stringify({ ...written, session: { ...notebookSession(), cursor: { line: 1, character: 0, cell: -1 } } }),
+      ) as unknown,
+    );
     assert.ok(!bad.ok && /session\.cursor\.cell/.test(bad.ok ? '' : bad.reason));
   });
 
-  it('records the cell of the last activity in the notebook\'s session', () => {
+  it("records the cell of the last activity in the notebook's session", () => {
     const notebook = fileUri('analysis.ipynb');
     const cell = 'vscode-notebook-cell:/work/analysis.ipynb#W3sZmlsZQ%3D%3D';
     const s = new Scenario({ minimumSessionSeconds: 0 });
@@ -76,6 +106,9 @@ describe('notebook links', () => {
     s.send({ type: 'open', document: descriptorFor(cell, { notebookKey: notebook, languageId: 'python' }) });
     s.send({ type: 'activeNotebook', key: notebook }).send({ type: 'activeEditor', key: cell });
     s.to(20).send({ type: 'edit', key: cell, inActiveEditor: true, cursor: IN_CELL_3 }).shutdown();
-    assert.deepEqual(s.finished.map((x) => [x.documentUri, x.cursor]), [[notebook, IN_CELL_3]]);
+    assert.deepEqual(
+      s.finished.map((x) => [x.documentUri, x.cursor]),
+      [[notebook, IN_CELL_3]],
+    );
   });
 });

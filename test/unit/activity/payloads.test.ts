@@ -42,9 +42,18 @@ describe('activity/payloads', () => {
 
   it('spreads many sessions over payloads of at most the item cap, oldest first, each valid', () => {
     const all = sessions(60);
-    const payloads = buildActivityPayloads({ documentUri: '/w/a.ts', languageId: 'typescript', sessions: [...all].reverse() }, options);
-    assert.deepEqual(payloads.map((payload) => payload.historyItems?.length), [LIMITS.historyItemsPerPayload, LIMITS.historyItemsPerPayload, 10]);
-    assert.deepEqual(payloads.flatMap((payload) => payload.historyItems?.map((item) => item.id)), all.map((session) => session.id));
+    const payloads = buildActivityPayloads(
+      { documentUri: '/w/a.ts', languageId: 'typescript', sessions: [...all].reverse() },
+      options,
+    );
+    assert.deepEqual(
+      payloads.map((payload) => payload.historyItems?.length),
+      [LIMITS.historyItemsPerPayload, LIMITS.historyItemsPerPayload, 10],
+    );
+    assert.deepEqual(
+      payloads.flatMap((payload) => payload.historyItems?.map((item) => item.id)),
+      all.map((session) => session.id),
+    );
     for (const payload of payloads) {
       assert.deepEqual(validateUserActivity(payload), []);
       assert.equal(payload.appActivityId, payloads[0]?.appActivityId);
@@ -52,7 +61,10 @@ describe('activity/payloads', () => {
   });
 
   it('maps an activity whose sessions exceed one request, and splits it into valid requests', () => {
-    const payloads = buildActivityPayloads({ documentUri: '/w/a.ts', languageId: 'typescript', sessions: sessions(400) }, options);
+    const payloads = buildActivityPayloads(
+      { documentUri: '/w/a.ts', languageId: 'typescript', sessions: sessions(400) },
+      options,
+    );
     assert.equal(payloads.length, 16);
     for (const payload of payloads) {
       assert.ok(payloadByteLength(payload) <= LIMITS.payloadBytes);

@@ -10,7 +10,10 @@ describe('activity/percentEncoding', () => {
   });
 
   it('encodes reserved characters, spaces and percent signs', () => {
-    assert.equal(encodeRfc2396('/ ? # % & + = : @ $ , ;'), '%2F%20%3F%20%23%20%25%20%26%20%2B%20%3D%20%3A%20%40%20%24%20%2C%20%3B');
+    assert.equal(
+      encodeRfc2396('/ ? # % & + = : @ $ , ;'),
+      '%2F%20%3F%20%23%20%25%20%26%20%2B%20%3D%20%3A%20%40%20%24%20%2C%20%3B',
+    );
   });
 
   it('keeps exactly the RFC 2396 unreserved characters', () => {

@@ -12,7 +12,7 @@ describe('privacy floor', () => {
     assert.deepEqual(resolution.requests, [{ scope: 'workspace', level: 'full', applied: 'fileNameOnly' }]);
   });
 
-  it('is the person\'s own level when they set one', () => {
+  it("is the person's own level when they set one", () => {
     assert.equal(resolvePrivacy({ user: 'noRepository', workspace: 'full' }).level, 'noRepository');
     assert.equal(resolvePrivacy({ user: 'full' }).level, 'full');
     assert.equal(resolvePrivacy({}).level, 'fileNameOnly');
@@ -31,7 +31,11 @@ describe('privacy floor', () => {
     const confirmedLess = resolvePrivacy({ workspace: 'full' }, { workspace: 'noRepository' });
     assert.equal(confirmedLess.level, 'noRepository');
     assert.deepEqual(confirmedLess.requests, [{ scope: 'workspace', level: 'full', applied: 'noRepository' }]);
-    assert.equal(resolvePrivacy({ workspace: 'noRepository' }, { workspace: 'full' }).level, 'noRepository', 'a confirmation covers stricter levels');
+    assert.equal(
+      resolvePrivacy({ workspace: 'noRepository' }, { workspace: 'full' }).level,
+      'noRepository',
+      'a confirmation covers stricter levels',
+    );
   });
 
   it('falls back to the floor when the confirmation is revoked', () => {
@@ -40,13 +44,19 @@ describe('privacy floor', () => {
 
   it('keeps a confirmation of one scope from loosening another', () => {
     assert.equal(resolvePrivacy({ folder: 'full' }, { workspace: 'full' }).level, 'fileNameOnly');
-    assert.equal(resolvePrivacy({ workspace: 'private', folder: 'full' }, { folder: 'full' }).level, 'private', 'the stricter workspace still applies');
+    assert.equal(
+      resolvePrivacy({ workspace: 'private', folder: 'full' }, { folder: 'full' }).level,
+      'private',
+      'the stricter workspace still applies',
+    );
   });
 
   it('reads an invalid value at any scope as "private" and names the scope', () => {
     const resolution = resolvePrivacy({ user: 'full', folder: 'everything' });
     assert.equal(resolution.level, 'private');
-    assert.deepEqual(resolution.problems, ['activityFeed.privacy (folder settings): "everything" is not one of full, noRepository, fileNameOnly, private; using "private".']);
+    assert.deepEqual(resolution.problems, [
+      'activityFeed.privacy (folder settings): "everything" is not one of full, noRepository, fileNameOnly, private; using "private".',
+    ]);
     assert.equal(resolvePrivacy({ user: 42 }).floor, 'private');
   });
 });

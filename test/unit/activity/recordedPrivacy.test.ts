@@ -18,10 +18,18 @@ const session = (overrides: Partial<Session> = {}): Session => ({
 });
 
 describe('recorded privacy level', () => {
-  it('maps a session at the stricter of its recorded level and the publishing window\'s level', () => {
+  it("maps a session at the stricter of its recorded level and the publishing window's level", () => {
     assert.equal(publishLevel([session({ privacy: 'private' })], 'full'), 'private');
-    assert.equal(publishLevel([session({ privacy: 'full' })], 'fileNameOnly'), 'fileNameOnly', 'a level made stricter since still applies');
-    assert.equal(publishLevel([session({ privacy: 'full' }), session({ privacy: 'noRepository' })], 'full'), 'noRepository', 'one activity, its strictest session');
+    assert.equal(
+      publishLevel([session({ privacy: 'full' })], 'fileNameOnly'),
+      'fileNameOnly',
+      'a level made stricter since still applies',
+    );
+    assert.equal(
+      publishLevel([session({ privacy: 'full' }), session({ privacy: 'noRepository' })], 'full'),
+      'noRepository',
+      'one activity, its strictest session',
+    );
   });
 
   it('maps a session stored without a level (an older outbox) at the strictest level', () => {
@@ -41,9 +49,16 @@ describe('recorded privacy level', () => {
       now: Date.parse('2026-03-14T10:00:00Z'),
       extensionId: 'activity-feed.graph-activity-feed',
     };
-    const input = { documentUri: session().documentUri, relativePath: 'src/cart/checkout.ts', workspaceFolderName: 'shop', languageId: 'typescript', sessions: [session({ privacy: 'private' })] };
+    const input = {
+      documentUri: session().documentUri,
+      relativePath: 'src/cart/checkout.ts',
+      workspaceFolderName: 'shop',
+      languageId: 'typescript',
+      sessions: [session({ privacy: 'private' })],
+    };
     const body = JSON.stringify(buildActivityPayloads(input, options));
-    for (const secret of ['checkout', 'cart', 'shop', '/home/ana']) assert.ok(!body.includes(secret), `${secret} left the machine: ${body}`);
+    for (const secret of ['checkout', 'cart', 'shop', '/home/ana'])
+      assert.ok(!body.includes(secret), `${secret} left the machine: ${body}`);
   });
 
   it('fixes the level at the first record of a session; later checkpoints keep it, whatever the level is then', () => {
@@ -54,13 +69,20 @@ describe('recorded privacy level', () => {
     const later = levels.stamp(session({ state: 'ongoing', activeSeconds: 1300 }), () => current);
     const last = levels.stamp(session({ state: 'ended', activeSeconds: 1400 }), () => current);
     assert.deepEqual([first.privacy, later.privacy, last.privacy], ['private', 'private', 'private']);
-    assert.equal(levels.stamp(session({ id: 'c2b7e3a0-5f4d-4e2a-8b1c-9d0e1f2a3b4c' }), () => current).privacy, 'full', 'a new session takes the level of its time');
+    assert.equal(
+      levels.stamp(session({ id: 'c2b7e3a0-5f4d-4e2a-8b1c-9d0e1f2a3b4c' }), () => current).privacy,
+      'full',
+      'a new session takes the level of its time',
+    );
     const previewed = session({ id: '0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a', state: 'ongoing' });
-    assert.equal(levels.levelOf(previewed, () => 'full'), 'full');
+    assert.equal(
+      levels.levelOf(previewed, () => 'full'),
+      'full',
+    );
     assert.equal(levels.stamp(previewed, () => 'private').privacy, 'private', 'a preview does not fix the level');
   });
 
-  it('is part of the outbox\'s session schema: kept when valid, refused when not a level', () => {
+  it("is part of the outbox's session schema: kept when valid, refused when not a level", () => {
     const parsed = parseSession(session({ privacy: 'noRepository' }));
     assert.ok(parsed.ok && parsed.value.privacy === 'noRepository');
     const wrong = parseSession({ ...session(), privacy: 'everything' });

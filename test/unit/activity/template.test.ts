@@ -32,7 +32,10 @@ describe('activity/template', () => {
 
   it('drops separators left dangling by missing values and caps the length', () => {
     assert.equal(renderText('${relativePath} · ${workspace} · ${branch}', { relativePath: 'src/a.ts' }, 100), 'src/a.ts');
-    assert.equal(renderText('${relativePath} · ${workspace} · ${branch}', { relativePath: 'a', branch: 'main' }, 100), 'a · main');
+    assert.equal(
+      renderText('${relativePath} · ${workspace} · ${branch}', { relativePath: 'a', branch: 'main' }, 100),
+      'a · main',
+    );
     assert.equal(renderText('${fileName}', { fileName: 'x'.repeat(300) }, 256).length, 256);
   });
 

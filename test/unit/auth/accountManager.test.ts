@@ -14,9 +14,14 @@ class FakeEditorAuth implements EditorAuthentication {
   session: EditorSession | undefined;
   readonly calls: { scopes: readonly string[]; silent: boolean }[] = [];
 
-  getSession(_provider: string, scopes: readonly string[], options: { silent?: boolean; createIfNone?: boolean }): Promise<EditorSession | undefined> {
+  getSession(
+    _provider: string,
+    scopes: readonly string[],
+    options: { silent?: boolean; createIfNone?: boolean },
+  ): Promise<EditorSession | undefined> {
     this.calls.push({ scopes, silent: options.silent === true });
-    if (options.createIfNone) this.session ??= { accessToken: 'opaque-editor-token', account: { label: 'bob@example.org', id: 'b' } };
+    if (options.createIfNone)
+      this.session ??= { accessToken: 'opaque-editor-token', account: { label: 'bob@example.org', id: 'b' } };
     return Promise.resolve(this.session);
   }
 }
@@ -65,7 +70,10 @@ describe('AccountManager', function () {
     assert.equal((await manager.refresh()).kind, 'signedOut');
     await assert.rejects(manager.getToken(scope), SignInRequiredError);
     assert.equal(manager.state.kind, 'signInRequired');
-    assert.ok(editorAuth.calls.every((c) => c.silent), 'the editor account was only asked silently');
+    assert.ok(
+      editorAuth.calls.every((c) => c.silent),
+      'the editor account was only asked silently',
+    );
   });
 
   it('with "auto", keeps using the way the person signed in, and Sign Out forgets it', async () => {
@@ -75,7 +83,10 @@ describe('AccountManager', function () {
     await manager.signOut();
     assert.equal(manager.state.kind, 'signedOut');
     await assert.rejects(manager.getToken(scope), SignInRequiredError);
-    assert.deepEqual(states.map((s) => s.kind), ['signedIn', 'signedOut', 'signInRequired']);
+    assert.deepEqual(
+      states.map((s) => s.kind),
+      ['signedIn', 'signedOut', 'signInRequired'],
+    );
   });
 
   it('uses the editor account with the user’s own client id and tenant in the scopes', async () => {
@@ -84,7 +95,12 @@ describe('AccountManager', function () {
     const token = await manager.getToken(scope);
     assert.equal(token.token, 'opaque-editor-token');
     assert.ok(token.expiresOnTimestamp > Date.now(), 'an opaque token gets an assumed expiry');
-    assert.deepEqual(editorAuth.calls.at(-1)?.scopes, [`VSCODE_CLIENT_ID:${DEFAULT_CLIENT_ID}`, 'VSCODE_TENANT:contoso.onmicrosoft.com', scope, 'offline_access']);
+    assert.deepEqual(editorAuth.calls.at(-1)?.scopes, [
+      `VSCODE_CLIENT_ID:${DEFAULT_CLIENT_ID}`,
+      'VSCODE_TENANT:contoso.onmicrosoft.com',
+      scope,
+      'offline_access',
+    ]);
   });
 
   it('asks for sign-in when Graph refuses the editor account’s token and the editor has no newer one', async () => {

@@ -14,7 +14,12 @@ describe('IdentityAccount (device code through @azure/identity)', function () {
   let secrets: MemorySecrets;
   let scope: string;
   const account = (store = secrets) =>
-    new IdentityAccount(() => identityBundle, { clientId: DEFAULT_CLIENT_ID, tenant: 'common', authorityHost: emulator.authorityUrl ?? '' }, store, new FetchHttpClient(fetchTrusting(emulator.caPem ?? '')));
+    new IdentityAccount(
+      () => identityBundle,
+      { clientId: DEFAULT_CLIENT_ID, tenant: 'common', authorityHost: emulator.authorityUrl ?? '' },
+      store,
+      new FetchHttpClient(fetchTrusting(emulator.caPem ?? '')),
+    );
 
   before(async () => {
     emulator = await startEmulator({ throttling: { enabled: false }, autoApproveDeviceCodes: true });
@@ -28,7 +33,11 @@ describe('IdentityAccount (device code through @azure/identity)', function () {
 
   it('refuses to get a token before sign-in, without prompting', async () => {
     await assert.rejects(account().getToken(scope), SignInRequiredError);
-    assert.equal(emulator.admin.requests().filter((r) => r.server === 'auth' && r.url.includes('devicecode')).length, 0, 'no device code was requested in the background');
+    assert.equal(
+      emulator.admin.requests().filter((r) => r.server === 'auth' && r.url.includes('devicecode')).length,
+      0,
+      'no device code was requested in the background',
+    );
   });
 
   it('signs in by device code, shows the code, and a restart gets a token silently from SecretStorage', async () => {
@@ -49,7 +58,10 @@ describe('IdentityAccount (device code through @azure/identity)', function () {
     await signedIn.signIn('deviceCode', [scope]);
     const token = await signedIn.getToken(scope);
     const holding = [...secrets.values.entries()].filter(([, value]) => value.includes(token.token)).map(([key]) => key);
-    assert.ok(holding.length > 0 && holding.every((key) => key.endsWith('/tokenCache')), `token found under ${holding.join(', ')}`);
+    assert.ok(
+      holding.length > 0 && holding.every((key) => key.endsWith('/tokenCache')),
+      `token found under ${holding.join(', ')}`,
+    );
     await signedIn.signOut();
     assert.equal(secrets.values.size, 0);
     await assert.rejects(account().getToken(scope), SignInRequiredError);
@@ -76,7 +88,12 @@ describe('IdentityAccount (device code through @azure/identity)', function () {
   it('treats an unreachable token endpoint as "try later", not as signed out', async () => {
     const signedIn = account();
     await signedIn.signIn('deviceCode', [scope]);
-    const offline = new IdentityAccount(() => identityBundle, { clientId: DEFAULT_CLIENT_ID, tenant: 'common', authorityHost: emulator.authorityUrl ?? '' }, secrets, new FetchHttpClient(() => Promise.reject(new TypeError('fetch failed'))));
+    const offline = new IdentityAccount(
+      () => identityBundle,
+      { clientId: DEFAULT_CLIENT_ID, tenant: 'common', authorityHost: emulator.authorityUrl ?? '' },
+      secrets,
+      new FetchHttpClient(() => Promise.reject(new TypeError('fetch failed'))),
+    );
     await assert.rejects(offline.getToken(scope, { forceRefresh: true }), TokenRequestFailedError);
   });
 });

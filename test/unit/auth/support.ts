@@ -44,7 +44,8 @@ export function fetchTrusting(ca: string): (input: string, init: RequestInit) =>
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const responseHeaders = new Headers();
-          for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') responseHeaders.set(name, value);
+          for (const [name, value] of Object.entries(res.headers))
+            if (typeof value === 'string') responseHeaders.set(name, value);
           resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers: responseHeaders }));
         });
       });

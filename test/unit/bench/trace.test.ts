@@ -20,12 +20,17 @@ describe('bench trace generator', () => {
   it('spans a working day of 8 hours, in time order', () => {
     assert.ok(trace.endAt - trace.startAt >= 8 * HOUR);
     assert.ok(trace.events[trace.events.length - 1].at >= trace.startAt + 7.9 * HOUR);
-    for (let i = 1; i < trace.events.length; i++) assert.ok(trace.events[i].at >= trace.events[i - 1].at, `event ${i} goes back in time`);
+    for (let i = 1; i < trace.events.length; i++)
+      assert.ok(trace.events[i].at >= trace.events[i - 1].at, `event ${i} goes back in time`);
   });
 
   it('has the person work in at least 40 files, switching often', () => {
-    const activated = new Set(trace.events.flatMap(({ event }) => (event.type === 'activeEditor' && event.key !== undefined ? [event.key] : [])));
-    const typedIn = new Set(trace.events.flatMap(({ event }) => (event.type === 'edit' && event.inActiveEditor ? [event.key] : [])));
+    const activated = new Set(
+      trace.events.flatMap(({ event }) => (event.type === 'activeEditor' && event.key !== undefined ? [event.key] : [])),
+    );
+    const typedIn = new Set(
+      trace.events.flatMap(({ event }) => (event.type === 'edit' && event.inActiveEditor ? [event.key] : [])),
+    );
     assert.ok(activated.size >= 40, `${activated.size} files activated`);
     assert.ok(typedIn.size >= 30, `${typedIn.size} files typed in`);
     assert.ok(trace.events.filter(({ event }) => event.type === 'activeEditor').length >= 100);

@@ -29,11 +29,17 @@ describe('bench write rules', () => {
       at(600, { type: 'activeEditor', key: A }), // same file again: no change, no write
       at(700, { type: 'edit', key: A, inActiveEditor: true }), // 199 s after the last write for A: write 6
     ];
-    assert.deepEqual(heartbeatWrites(trace), [0, 125, 130, 200, 501, 700].map((s) => s * S));
+    assert.deepEqual(
+      heartbeatWrites(trace),
+      [0, 125, 130, 200, 501, 700].map((s) => s * S),
+    );
   });
 
   it('heartbeat: no activity, no write', () => {
-    assert.deepEqual(heartbeatWrites([at(0, { type: 'activeEditor', key: A }), at(3600, { type: 'focus', focused: false })]), [0]);
+    assert.deepEqual(
+      heartbeatWrites([at(0, { type: 'activeEditor', key: A }), at(3600, { type: 'focus', focused: false })]),
+      [0],
+    );
   });
 
   it('per event: every editor event is a write; opening and closing documents are not', () => {
@@ -45,7 +51,10 @@ describe('bench write rules', () => {
       at(4, { type: 'save', key: B }),
       at(5, { type: 'close', key: B }),
     ];
-    assert.deepEqual(perEventWrites(trace), [1, 2, 3, 4].map((s) => s * S));
+    assert.deepEqual(
+      perEventWrites(trace),
+      [1, 2, 3, 4].map((s) => s * S),
+    );
   });
 
   it('peak in any window counts the busiest stretch, window end included, start excluded', () => {

@@ -14,11 +14,20 @@ interface HttpsAnswer {
 function httpsCall(emulator: RunningEmulator, method: string, path: string, form?: Record<string, string>): Promise<HttpsAnswer> {
   const body = form ? new URLSearchParams(form).toString() : undefined;
   return new Promise((resolve, reject) => {
-    const req = request(`${emulator.authorityUrl!}${path}`, { method, ca: emulator.caPem, headers: body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> }));
-    });
+    const req = request(
+      `${emulator.authorityUrl!}${path}`,
+      { method, ca: emulator.caPem, headers: body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            json: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -64,7 +73,12 @@ describe('emulator: token endpoint and bearer checks', () => {
     });
     const typed: TokenCredential = credential;
     const graph = new GraphClient({ credential: typed, userAgent: 'graph-activity-feed/0.1.0', baseUrl: emulator.graphUrl });
-    const created = await graph.upsertActivity({ appActivityId: 'from-identity', activitySourceHost: 'https://a.example.org', activationUrl: 'vscode://x', visualElements: { displayText: 'x' } });
+    const created = await graph.upsertActivity({
+      appActivityId: 'from-identity',
+      activitySourceHost: 'https://a.example.org',
+      activationUrl: 'vscode://x',
+      visualElements: { displayText: 'x' },
+    });
     assert.equal(created.created, true);
     assert.equal(prompts.length, 1);
     assert.match(prompts[0].message, /enter the code/);
@@ -74,8 +88,13 @@ describe('emulator: token endpoint and bearer checks', () => {
   it('keeps a device code pending until approved, then issues well-formed tokens', async () => {
     const scope = `${emulator.origin}/UserActivity.ReadWrite.CreatedByApp openid profile offline_access`;
     const code = await httpsCall(emulator, 'POST', '/common/oauth2/v2.0/devicecode', { client_id: CLIENT_ID, scope });
-    for (const key of ['device_code', 'user_code', 'verification_uri', 'expires_in', 'interval', 'message']) assert.ok(key in code.json, key);
-    const grant = { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: CLIENT_ID, device_code: String(code.json.device_code) };
+    for (const key of ['device_code', 'user_code', 'verification_uri', 'expires_in', 'interval', 'message'])
+      assert.ok(key in code.json, key);
+    const grant = {
+      grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+      client_id: CLIENT_ID,
+      device_code: String(code.json.device_code),
+    };
     const pending = await httpsCall(emulator, 'POST', '/common/oauth2/v2.0/token', grant);
     assert.equal(pending.status, 400);
     assert.equal(pending.json.error, 'authorization_pending');
@@ -83,12 +102,16 @@ describe('emulator: token endpoint and bearer checks', () => {
     const tokens = await httpsCall(emulator, 'POST', '/common/oauth2/v2.0/token', grant);
     assert.equal(tokens.status, 200);
     assert.equal(tokens.json.token_type, 'Bearer');
-    for (const key of ['access_token', 'refresh_token', 'id_token', 'client_info', 'expires_in', 'scope']) assert.ok(key in tokens.json, key);
+    for (const key of ['access_token', 'refresh_token', 'id_token', 'client_info', 'expires_in', 'scope'])
+      assert.ok(key in tokens.json, key);
     const id = claimsOf(String(tokens.json.id_token));
     assert.equal(id.aud, CLIENT_ID);
     assert.equal(id.oid, DEFAULT_USER.oid);
     for (const key of ['tid', 'preferred_username', 'iss', 'exp', 'iat', 'nbf']) assert.ok(key in id, key);
-    assert.deepEqual(JSON.parse(Buffer.from(String(tokens.json.client_info), 'base64url').toString('utf8')), { uid: DEFAULT_USER.oid, utid: DEFAULT_USER.tid });
+    assert.deepEqual(JSON.parse(Buffer.from(String(tokens.json.client_info), 'base64url').toString('utf8')), {
+      uid: DEFAULT_USER.oid,
+      utid: DEFAULT_USER.tid,
+    });
     const access = claimsOf(String(tokens.json.access_token));
     assert.equal(access.scp, 'UserActivity.ReadWrite.CreatedByApp');
     assert.equal(access.appid, CLIENT_ID);
@@ -98,9 +121,21 @@ describe('emulator: token endpoint and bearer checks', () => {
   it('rotates refresh tokens and refuses a used or revoked one with invalid_grant', async () => {
     emulator.identity.autoApprove = true;
     try {
-      const code = await httpsCall(emulator, 'POST', '/common/oauth2/v2.0/devicecode', { client_id: CLIENT_ID, scope: 'UserActivity.ReadWrite.CreatedByApp offline_access' });
-      const first = await httpsCall(emulator, 'POST', '/common/oauth2/v2.0/token', { grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: CLIENT_ID, device_code: String(code.json.device_code) });
-      const refresh = (token: unknown) => httpsCall(emulator, 'POST', '/common/oauth2/v2.0/token', { grant_type: 'refresh_token', client_id: CLIENT_ID, refresh_token: String(token) });
+      const code = await httpsCall(emulator, 'POST', '/common/oauth2/v2.0/devicecode', {
+        client_id: CLIENT_ID,
+        scope: 'UserActivity.ReadWrite.CreatedByApp offline_access',
+      });
+      const first = await httpsCall(emulator, 'POST', '/common/oauth2/v2.0/token', {
+        grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+        client_id: CLIENT_ID,
+        device_code: String(code.json.device_code),
+      });
+      const refresh = (token: unknown) =>
+        httpsCall(emulator, 'POST', '/common/oauth2/v2.0/token', {
+          grant_type: 'refresh_token',
+          client_id: CLIENT_ID,
+          refresh_token: String(token),
+        });
       const second = await refresh(first.json.refresh_token);
       assert.equal(second.status, 200);
       assert.notEqual(second.json.refresh_token, first.json.refresh_token);
@@ -118,14 +153,24 @@ describe('emulator: token endpoint and bearer checks', () => {
     const genuine = emulator.admin.mintAccessToken({ clientId: CLIENT_ID });
     const [head, , signature] = genuine.split('.');
     const forgedBody = Buffer.from(JSON.stringify({ ...claimsOf(genuine), appid: 'someone-else' })).toString('base64url');
-    assertGraphError(await call(emulator, 'GET', '/me/activities', undefined, { token: `${head}.${forgedBody}.${signature}` }), 401);
-    const expired = await call(emulator, 'GET', '/me/activities', undefined, { token: emulator.admin.mintAccessToken({ clientId: CLIENT_ID, lifetimeSeconds: -10 }) });
+    assertGraphError(
+      await call(emulator, 'GET', '/me/activities', undefined, { token: `${head}.${forgedBody}.${signature}` }),
+      401,
+    );
+    const expired = await call(emulator, 'GET', '/me/activities', undefined, {
+      token: emulator.admin.mintAccessToken({ clientId: CLIENT_ID, lifetimeSeconds: -10 }),
+    });
     assert.equal((expired.json as { error: { code: string } }).error.code, 'InvalidAuthenticationToken');
     assertGraphError(expired, 401, /expired/);
   });
 
   it('refuses a token without UserActivity.ReadWrite.CreatedByApp with 403', async () => {
-    assertGraphError(await call(emulator, 'GET', '/me/activities', undefined, { token: emulator.admin.mintAccessToken({ clientId: CLIENT_ID, scopes: ['User.Read'] }) }), 403);
+    assertGraphError(
+      await call(emulator, 'GET', '/me/activities', undefined, {
+        token: emulator.admin.mintAccessToken({ clientId: CLIENT_ID, scopes: ['User.Read'] }),
+      }),
+      403,
+    );
   });
 
   it('files activities under the calling client id: another app sees none of them', async () => {

@@ -3,7 +3,8 @@ import { encodeAppActivityId } from '../../../src/graph/encoding';
 import { RunningEmulator, startEmulator } from '../../emulator';
 import { assertGraphError, call, GUID_A, validActivity } from './support';
 
-const put = (emulator: RunningEmulator, body: Record<string, unknown>, id = String(body.appActivityId)) => call(emulator, 'PUT', `/me/activities/${encodeAppActivityId(id)}`, body);
+const put = (emulator: RunningEmulator, body: Record<string, unknown>, id = String(body.appActivityId)) =>
+  call(emulator, 'PUT', `/me/activities/${encodeAppActivityId(id)}`, body);
 
 describe('emulator: the contract, strictly', () => {
   let emulator: RunningEmulator;
@@ -20,7 +21,10 @@ describe('emulator: the contract, strictly', () => {
       const created = first.json as Record<string, unknown>;
       assert.match(String(created.id), /^\d{15,20}$/);
       assert.equal(created.status, 'updated');
-      assert.equal(Date.parse(String(created.expirationDateTime)) - Date.parse(String(created.lastModifiedDateTime)), 30 * 24 * 3600 * 1000);
+      assert.equal(
+        Date.parse(String(created.expirationDateTime)) - Date.parse(String(created.lastModifiedDateTime)),
+        30 * 24 * 3600 * 1000,
+      );
       assert.ok(first.headers.get('location')?.endsWith(`/me/activities/${String(created.id)}`));
       const second = await put(emulator, { ...validActivity(), visualElements: { displayText: 'changed' } });
       assert.equal(second.status, 200);
@@ -28,7 +32,14 @@ describe('emulator: the contract, strictly', () => {
     });
 
     it('ignores server-set fields in a request instead of refusing them', async () => {
-      const body = { ...validActivity(), id: '1', status: 'deleted', createdDateTime: '2017-06-09T20:54:43.969Z', lastModifiedDateTime: '2017-06-09T20:54:43.969Z', expirationDateTime: '2017-02-26T20:20:48.114Z' };
+      const body = {
+        ...validActivity(),
+        id: '1',
+        status: 'deleted',
+        createdDateTime: '2017-06-09T20:54:43.969Z',
+        lastModifiedDateTime: '2017-06-09T20:54:43.969Z',
+        expirationDateTime: '2017-02-26T20:20:48.114Z',
+      };
       const response = await put(emulator, body);
       assert.equal(response.status, 201, response.text);
       const stored = response.json as Record<string, unknown>;
@@ -38,23 +49,54 @@ describe('emulator: the contract, strictly', () => {
     });
 
     it('deep-inserts history items: server GUID when absent, upsert by a client id, duration computed', async () => {
-      const body = { ...validActivity(), historyItems: [{ startedDateTime: '2026-03-14T09:05:00Z', lastActiveDateTime: '2026-03-14T09:27:30Z' }, { id: GUID_A, startedDateTime: '2026-03-15T18:00:00+01:00' }] };
+      const body = {
+        ...validActivity(),
+        historyItems: [
+          { startedDateTime: '2026-03-14T09:05:00Z', lastActiveDateTime: '2026-03-14T09:27:30Z' },
+          { id: GUID_A, startedDateTime: '2026-03-15T18:00:00+01:00' },
+        ],
+      };
       const first = (await put(emulator, body)).json as { historyItems: Record<string, unknown>[] };
       assert.equal(first.historyItems.length, 2);
       assert.match(String(first.historyItems[0].id), /^[0-9a-f-]{36}$/);
       assert.equal(first.historyItems[0].activeDurationSeconds, 1350);
       assert.equal(first.historyItems[1].id, GUID_A);
       assert.equal(first.historyItems[1].activeDurationSeconds, null);
-      const again = await put(emulator, { ...validActivity(), historyItems: [{ id: GUID_A, startedDateTime: '2026-03-15T18:00:00Z', lastActiveDateTime: '2026-03-15T18:12:00Z', activeDurationSeconds: 600 }] });
+      const again = await put(emulator, {
+        ...validActivity(),
+        historyItems: [
+          {
+            id: GUID_A,
+            startedDateTime: '2026-03-15T18:00:00Z',
+            lastActiveDateTime: '2026-03-15T18:12:00Z',
+            activeDurationSeconds: 600,
+          },
+        ],
+      });
       assert.equal(again.status, 200);
-      const list = (await call(emulator, 'GET', '/me/activities?$expand=historyItems')).json as { value: { historyItems: { id: string; activeDurationSeconds: number }[] }[] };
+      const list = (await call(emulator, 'GET', '/me/activities?$expand=historyItems')).json as {
+        value: { historyItems: { id: string; activeDurationSeconds: number }[] }[];
+      };
       assert.equal(list.value[0].historyItems.length, 2, 'the client id is an upsert key');
-      assert.equal(list.value[0].historyItems.find((h) => h.id === GUID_A)?.activeDurationSeconds, 600, 'a client duration is kept');
+      assert.equal(
+        list.value[0].historyItems.find((h) => h.id === GUID_A)?.activeDurationSeconds,
+        600,
+        'a client duration is kept',
+      );
     });
 
     it('accepts null for optional fields and any unreserved character unencoded', async () => {
       const id = "a-b_c.d!e~f*g'h(i)j";
-      const response = await call(emulator, 'PUT', `/me/activities/${id}`, { ...validActivity(id), fallbackUrl: null, visualElements: { displayText: 'x', description: null, backgroundColor: '#1F3B57', attribution: { addImageQuery: false } } });
+      const response = await call(emulator, 'PUT', `/me/activities/${id}`, {
+        ...validActivity(id),
+        fallbackUrl: null,
+        visualElements: {
+          displayText: 'x',
+          description: null,
+          backgroundColor: '#1F3B57',
+          attribution: { addImageQuery: false },
+        },
+      });
       assert.equal(response.status, 201, response.text);
     });
 
@@ -72,7 +114,11 @@ describe('emulator: the contract, strictly', () => {
     });
 
     it('missing required nested field (visualElements.displayText)', async () => {
-      assertGraphError(await put(emulator, { ...validActivity(), visualElements: { description: 'no title' } }), 400, /displayText/);
+      assertGraphError(
+        await put(emulator, { ...validActivity(), visualElements: { description: 'no title' } }),
+        400,
+        /displayText/,
+      );
     });
 
     it('null for a non-nullable field', async () => {
@@ -84,7 +130,14 @@ describe('emulator: the contract, strictly', () => {
     });
 
     it('a Boolean sent as a string (addImageQuery: "false")', async () => {
-      assertGraphError(await put(emulator, { ...validActivity(), visualElements: { displayText: 'x', attribution: { addImageQuery: 'false' } } }), 400, /addImageQuery/);
+      assertGraphError(
+        await put(emulator, {
+          ...validActivity(),
+          visualElements: { displayText: 'x', attribution: { addImageQuery: 'false' } },
+        }),
+        400,
+        /addImageQuery/,
+      );
     });
 
     it('unknown property, top level', async () => {
@@ -92,7 +145,11 @@ describe('emulator: the contract, strictly', () => {
     });
 
     it('unknown property, nested', async () => {
-      assertGraphError(await put(emulator, { ...validActivity(), visualElements: { displayText: 'x', title: 'y' } }), 400, /title/);
+      assertGraphError(
+        await put(emulator, { ...validActivity(), visualElements: { displayText: 'x', title: 'y' } }),
+        400,
+        /title/,
+      );
     });
 
     it('raw reserved character in the appActivityId segment', async () => {
@@ -109,41 +166,94 @@ describe('emulator: the contract, strictly', () => {
     });
 
     it('URL appActivityId does not match the body', async () => {
-      assertGraphError(await call(emulator, 'PUT', '/me/activities/3F12345', validActivity('/article?12345')), 400, /does not match/);
+      assertGraphError(
+        await call(emulator, 'PUT', '/me/activities/3F12345', validActivity('/article?12345')),
+        400,
+        /does not match/,
+      );
     });
 
     it('http activitySourceHost', async () => {
-      assertGraphError(await put(emulator, { ...validActivity(), activitySourceHost: 'http://cookbook.example.org' }), 400, /https/);
+      assertGraphError(
+        await put(emulator, { ...validActivity(), activitySourceHost: 'http://cookbook.example.org' }),
+        400,
+        /https/,
+      );
     });
 
     it('activitySourceHost with a path', async () => {
-      assertGraphError(await put(emulator, { ...validActivity(), activitySourceHost: 'https://cookbook.example.org/app' }), 400, /no path/);
+      assertGraphError(
+        await put(emulator, { ...validActivity(), activitySourceHost: 'https://cookbook.example.org/app' }),
+        400,
+        /no path/,
+      );
     });
 
     it('bad hex colour', async () => {
-      assertGraphError(await put(emulator, { ...validActivity(), visualElements: { displayText: 'x', backgroundColor: 'red' } }), 400, /backgroundColor/);
-      assertGraphError(await put(emulator, { ...validActivity(), visualElements: { displayText: 'x', backgroundColor: '#12345' } }), 400, /backgroundColor/);
+      assertGraphError(
+        await put(emulator, { ...validActivity(), visualElements: { displayText: 'x', backgroundColor: 'red' } }),
+        400,
+        /backgroundColor/,
+      );
+      assertGraphError(
+        await put(emulator, { ...validActivity(), visualElements: { displayText: 'x', backgroundColor: '#12345' } }),
+        400,
+        /backgroundColor/,
+      );
     });
 
     it('bad DateTimeOffset', async () => {
-      for (const value of ['2026-03-14 09:05:00Z', '2026-03-14T09:05:00', '2026-13-14T09:05:00Z', '2026-03-14T09:05:00.1234567890123Z']) {
-        assertGraphError(await put(emulator, { ...validActivity(), historyItems: [{ startedDateTime: value }] }), 400, /startedDateTime/);
+      for (const value of [
+        '2026-03-14 09:05:00Z',
+        '2026-03-14T09:05:00',
+        '2026-13-14T09:05:00Z',
+        '2026-03-14T09:05:00.1234567890123Z',
+      ]) {
+        assertGraphError(
+          await put(emulator, { ...validActivity(), historyItems: [{ startedDateTime: value }] }),
+          400,
+          /startedDateTime/,
+        );
       }
     });
 
     it('non-integer activeDurationSeconds', async () => {
-      assertGraphError(await put(emulator, { ...validActivity(), historyItems: [{ startedDateTime: '2026-03-14T09:05:00Z', activeDurationSeconds: 1.5 }] }), 400, /activeDurationSeconds/);
+      assertGraphError(
+        await put(emulator, {
+          ...validActivity(),
+          historyItems: [{ startedDateTime: '2026-03-14T09:05:00Z', activeDurationSeconds: 1.5 }],
+        }),
+        400,
+        /activeDurationSeconds/,
+      );
     });
 
     it('non-GUID history item id (URL and deep insert)', async () => {
       const created = (await put(emulator, validActivity())).json as { id: string };
-      assertGraphError(await call(emulator, 'PUT', `/me/activities/${created.id}/historyItems/session-1`, { startedDateTime: '2026-03-14T09:05:00Z' }), 400, /GUID/);
-      assertGraphError(await put(emulator, { ...validActivity(), historyItems: [{ id: 'session-1', startedDateTime: '2026-03-14T09:05:00Z' }] }), 400, /GUID/);
+      assertGraphError(
+        await call(emulator, 'PUT', `/me/activities/${created.id}/historyItems/session-1`, {
+          startedDateTime: '2026-03-14T09:05:00Z',
+        }),
+        400,
+        /GUID/,
+      );
+      assertGraphError(
+        await put(emulator, { ...validActivity(), historyItems: [{ id: 'session-1', startedDateTime: '2026-03-14T09:05:00Z' }] }),
+        400,
+        /GUID/,
+      );
     });
 
     it('history item body id that differs from the URL', async () => {
       const created = (await put(emulator, validActivity())).json as { id: string };
-      assertGraphError(await call(emulator, 'PUT', `/me/activities/${created.id}/historyItems/${GUID_A}`, { id: '1c7a8d3f-6e54-4b9f-8a32-4d2e3f5c6b78', startedDateTime: '2026-03-14T09:05:00Z' }), 400, /does not match/);
+      assertGraphError(
+        await call(emulator, 'PUT', `/me/activities/${created.id}/historyItems/${GUID_A}`, {
+          id: '1c7a8d3f-6e54-4b9f-8a32-4d2e3f5c6b78',
+          startedDateTime: '2026-03-14T09:05:00Z',
+        }),
+        400,
+        /does not match/,
+      );
     });
 
     it('body that is not JSON', async () => {
@@ -163,48 +273,99 @@ describe('emulator: the contract, strictly', () => {
   });
 
   describe('$batch', () => {
-    const entry = (id: string, appActivityId = `doc-${id}`) => ({ id, method: 'PUT', url: `/me/activities/${appActivityId}`, headers: { 'Content-Type': 'application/json' }, body: validActivity(appActivityId) });
+    const entry = (id: string, appActivityId = `doc-${id}`) => ({
+      id,
+      method: 'PUT',
+      url: `/me/activities/${appActivityId}`,
+      headers: { 'Content-Type': 'application/json' },
+      body: validActivity(appActivityId),
+    });
 
     it('runs each request and reports its own status', async () => {
       await put(emulator, validActivity('doc-2'));
-      const response = await call(emulator, 'POST', '/$batch', { requests: [entry('1'), entry('2'), { id: '3', method: 'PUT', url: '/me/activities/x', headers: { 'Content-Type': 'application/json' }, body: { appActivityId: 'x' } }] });
+      const response = await call(emulator, 'POST', '/$batch', {
+        requests: [
+          entry('1'),
+          entry('2'),
+          {
+            id: '3',
+            method: 'PUT',
+            url: '/me/activities/x',
+            headers: { 'Content-Type': 'application/json' },
+            body: { appActivityId: 'x' },
+          },
+        ],
+      });
       assert.equal(response.status, 200, response.text);
       const statuses = (response.json as { responses: { id: string; status: number }[] }).responses.map((r) => [r.id, r.status]);
-      assert.deepEqual(statuses, [['1', 201], ['2', 200], ['3', 400]]);
+      assert.deepEqual(statuses, [
+        ['1', 201],
+        ['2', 200],
+        ['3', 400],
+      ]);
     });
 
     it('fails dependents of a failed request with 424', async () => {
       const bad = { id: '1', method: 'DELETE', url: '/me/activities/404' };
       const response = await call(emulator, 'POST', '/$batch', { requests: [bad, { ...entry('2'), dependsOn: ['1'] }] });
-      assert.deepEqual((response.json as { responses: { status: number }[] }).responses.map((r) => r.status), [404, 424]);
+      assert.deepEqual(
+        (response.json as { responses: { status: number }[] }).responses.map((r) => r.status),
+        [404, 424],
+      );
     });
 
     it('more than 20 requests', async () => {
-      assertGraphError(await call(emulator, 'POST', '/$batch', { requests: Array.from({ length: 21 }, (_, i) => entry(String(i))) }), 400, /at most 20/);
+      assertGraphError(
+        await call(emulator, 'POST', '/$batch', { requests: Array.from({ length: 21 }, (_, i) => entry(String(i))) }),
+        400,
+        /at most 20/,
+      );
     });
 
     it('duplicate ids, case-insensitively', async () => {
-      assertGraphError(await call(emulator, 'POST', '/$batch', { requests: [entry('a'), entry('A', 'other')] }), 400, /duplicate/);
+      assertGraphError(
+        await call(emulator, 'POST', '/$batch', { requests: [entry('a'), entry('A', 'other')] }),
+        400,
+        /duplicate/,
+      );
     });
 
     it('a body without a Content-Type header', async () => {
       const { headers: _h, ...noHeaders } = entry('1');
       assertGraphError(await call(emulator, 'POST', '/$batch', { requests: [noHeaders] }), 400, /Content-Type/);
-      assertGraphError(await call(emulator, 'POST', '/$batch', { requests: [{ ...entry('1'), headers: { Accept: 'application/json' } }] }), 400, /Content-Type/);
+      assertGraphError(
+        await call(emulator, 'POST', '/$batch', { requests: [{ ...entry('1'), headers: { Accept: 'application/json' } }] }),
+        400,
+        /Content-Type/,
+      );
     });
 
     it('an absolute url', async () => {
-      assertGraphError(await call(emulator, 'POST', '/$batch', { requests: [{ ...entry('1'), url: 'https://graph.microsoft.com/v1.0/me/activities/x' }] }), 400, /relative/);
+      assertGraphError(
+        await call(emulator, 'POST', '/$batch', {
+          requests: [{ ...entry('1'), url: 'https://graph.microsoft.com/v1.0/me/activities/x' }],
+        }),
+        400,
+        /relative/,
+      );
     });
 
     it('a dependsOn naming no earlier request', async () => {
-      assertGraphError(await call(emulator, 'POST', '/$batch', { requests: [{ ...entry('1'), dependsOn: ['9'] }] }), 400, /dependsOn/);
+      assertGraphError(
+        await call(emulator, 'POST', '/$batch', { requests: [{ ...entry('1'), dependsOn: ['9'] }] }),
+        400,
+        /dependsOn/,
+      );
     });
 
     it('a missing id or method, or an unknown property', async () => {
       const { id: _i, ...noId } = entry('1');
       assertGraphError(await call(emulator, 'POST', '/$batch', { requests: [noId] }), 400, /'id'/);
-      assertGraphError(await call(emulator, 'POST', '/$batch', { requests: [{ ...entry('1'), method: 'FETCH' }] }), 400, /method/);
+      assertGraphError(
+        await call(emulator, 'POST', '/$batch', { requests: [{ ...entry('1'), method: 'FETCH' }] }),
+        400,
+        /method/,
+      );
       assertGraphError(await call(emulator, 'POST', '/$batch', { requests: [{ ...entry('1'), priority: 1 }] }), 400, /priority/);
     });
   });

@@ -4,7 +4,11 @@ import { FaultInjector } from '../../emulator/faults';
 describe('emulator: fault injector', () => {
   it('hands out a scripted sequence in order, to matching requests only, then stops', () => {
     const faults = new FaultInjector();
-    faults.add({ method: 'PUT', path: '^/me/activities', sequence: [{ kind: 'status', status: 503, retryAfter: '1' }, { kind: 'drop' }] });
+    faults.add({
+      method: 'PUT',
+      path: '^/me/activities',
+      sequence: [{ kind: 'status', status: 503, retryAfter: '1' }, { kind: 'drop' }],
+    });
     assert.equal(faults.next('GET', '/me/activities', false), undefined);
     assert.equal(faults.next('PUT', '/$batch', false), undefined);
     assert.equal(faults.next('PUT', '/me/activities/x', true), undefined, 'top-level rules skip batch items');

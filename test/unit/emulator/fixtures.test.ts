@@ -33,7 +33,9 @@ describe('emulator: the documented seed examples', () => {
         const response = await call(emulator, 'PUT', url, body);
         assert.equal(response.status, 201, response.text);
         const answer = response.json as Record<string, unknown>;
-        for (const key of Object.keys(expected).filter((k) => !['appDisplayName', 'userTimezone', 'fallbackUrl', 'contentUrl', 'contentInfo'].includes(k))) {
+        for (const key of Object.keys(expected).filter(
+          (k) => !['appDisplayName', 'userTimezone', 'fallbackUrl', 'contentUrl', 'contentInfo'].includes(k),
+        )) {
           assert.ok(key in answer, `answer lacks ${key}`);
           assert.equal(typeof answer[key], typeof expected[key], key);
         }

@@ -25,13 +25,24 @@ describe('emulator: service profiles', () => {
     emulator.admin.setThrottling({ enabled: false, windowMs: 5 * 60_000, writesPerWindow: 100, writesPerDay: 8000 });
   });
 
-  const item = (id: string, minute: number) => ({ id, startedDateTime: `2026-03-15T17:${String(minute).padStart(2, '0')}:00Z`, lastActiveDateTime: `2026-03-15T17:${String(minute + 5).padStart(2, '0')}:00Z` });
-  const listed = async (): Promise<Held[]> => ((await call(emulator, 'GET', '/me/activities?$expand=historyItems')).json as { value: Held[] }).value;
+  const item = (id: string, minute: number) => ({
+    id,
+    startedDateTime: `2026-03-15T17:${String(minute).padStart(2, '0')}:00Z`,
+    lastActiveDateTime: `2026-03-15T17:${String(minute + 5).padStart(2, '0')}:00Z`,
+  });
+  const listed = async (): Promise<Held[]> =>
+    ((await call(emulator, 'GET', '/me/activities?$expand=historyItems')).json as { value: Held[] }).value;
 
   it('documented: a deep-inserted id is the upsert key and a replacing PUT keeps earlier items', async () => {
     await call(emulator, 'PUT', '/me/activities/a', { ...validActivity('a'), historyItems: [item(GUID_A, 0)] });
-    const second = await call(emulator, 'PUT', '/me/activities/a', { ...validActivity('a'), historyItems: [item(GUID_A, 1), item(GUID_B, 20)] });
-    assert.deepEqual((second.json as Held).historyItems?.map((h) => h.id), [GUID_A, GUID_B]);
+    const second = await call(emulator, 'PUT', '/me/activities/a', {
+      ...validActivity('a'),
+      historyItems: [item(GUID_A, 1), item(GUID_B, 20)],
+    });
+    assert.deepEqual(
+      (second.json as Held).historyItems?.map((h) => h.id),
+      [GUID_A, GUID_B],
+    );
     assert.deepEqual((await listed())[0].historyItems?.map((h) => h.id).sort(), [GUID_A, GUID_B].sort());
   });
 
@@ -44,14 +55,24 @@ describe('emulator: service profiles', () => {
     assert.equal((await listed())[0].historyItems?.length, 2);
     assertGraphError(await call(emulator, 'DELETE', `/me/activities/${(first.json as Held).id}/historyItems/${GUID_A}`), 404);
     // The documented client-GUID path still honours the id.
-    assert.equal((await call(emulator, 'PUT', `/me/activities/${(first.json as Held).id}/historyItems/${GUID_B}`, { startedDateTime: '2026-03-15T17:30:00Z' })).status, 201);
+    assert.equal(
+      (
+        await call(emulator, 'PUT', `/me/activities/${(first.json as Held).id}/historyItems/${GUID_B}`, {
+          startedDateTime: '2026-03-15T17:30:00Z',
+        })
+      ).status,
+      201,
+    );
   });
 
   it('replace drops: a PUT of the activity keeps only the items its body names', async () => {
     emulator.admin.setProfile({ replace: 'drops' });
     await call(emulator, 'PUT', '/me/activities/a', { ...validActivity('a'), historyItems: [item(GUID_A, 0)] });
     await call(emulator, 'PUT', '/me/activities/a', { ...validActivity('a'), historyItems: [item(GUID_B, 20)] });
-    assert.deepEqual((await listed())[0].historyItems?.map((h) => h.id), [GUID_B]);
+    assert.deepEqual(
+      (await listed())[0].historyItems?.map((h) => h.id),
+      [GUID_B],
+    );
     await call(emulator, 'PUT', '/me/activities/a', validActivity('a'));
     assert.deepEqual((await listed())[0].historyItems, []);
   });
@@ -66,7 +87,11 @@ describe('emulator: service profiles', () => {
     now += 120_000;
     const early = await call(emulator, 'DELETE', '/me/activities/x');
     assert.equal(early.status, 429, 'still throttled');
-    assert.equal(early.headers.get('retry-after'), '180', 'the early retry is counted: the window needs the first refusal to age out');
+    assert.equal(
+      early.headers.get('retry-after'),
+      '180',
+      'the early retry is counted: the window needs the first refusal to age out',
+    );
     now += 180_000;
     assert.equal((await call(emulator, 'DELETE', '/me/activities/x')).status, 404, 'admitted after the full wait');
   });
@@ -92,9 +117,15 @@ describe('emulator: service profiles', () => {
     const refused = await call(emulator, 'PUT', '/me/activities/repo%3Ahost%2Ffile.ts', validActivity('repo:host/file.ts'));
     assertGraphError(refused, 400, /Resource not found for the segment 'repo:host'/);
     assert.equal((refused.json as { error: { code: string } }).error.code, 'RequestBroker--ParseUri');
-    assert.equal((await call(emulator, 'PUT', '/me/activities/repo!host~file.ts', validActivity('repo!host~file.ts'))).status, 201);
+    assert.equal(
+      (await call(emulator, 'PUT', '/me/activities/repo!host~file.ts', validActivity('repo!host~file.ts'))).status,
+      201,
+    );
     emulator.admin.setProfile({ encodedSlash: 'accepted' });
-    assert.equal((await call(emulator, 'PUT', '/me/activities/repo%3Ahost%2Ffile.ts', validActivity('repo:host/file.ts'))).status, 201);
+    assert.equal(
+      (await call(emulator, 'PUT', '/me/activities/repo%3Ahost%2Ffile.ts', validActivity('repo:host/file.ts'))).status,
+      201,
+    );
   });
 
   it('order: oldest created first, or most recently upserted first', async () => {
@@ -114,17 +145,33 @@ describe('emulator: service profiles', () => {
     const real = await call(emulator, 'PUT', '/me/activities/a', { ...validActivity('a'), visualElements: {} });
     assert.equal((real.json as { error: { code: string } }).error.code, 'BadRequest');
     assert.equal((real.json as { error: { target?: string } }).error.target, undefined);
-    assert.equal((await call(emulator, 'DELETE', '/me/activities/123').then((r) => r.json as { error: { code: string } })).error.code, 'ResourceNotFound');
+    assert.equal(
+      (await call(emulator, 'DELETE', '/me/activities/123').then((r) => r.json as { error: { code: string } })).error.code,
+      'ResourceNotFound',
+    );
   });
 
   it('the admin API says which profile is in force and refuses unknown profiles, switches and values with the valid ones', async () => {
     const admin = async (method: string, body?: unknown) => {
-      const response = await fetch(`${emulator.origin}/_emulator/profile`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: response.status, json: (await response.json()) as { profile?: string; switches?: Record<string, string>; error?: string } };
+      const response = await fetch(`${emulator.origin}/_emulator/profile`, {
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return {
+        status: response.status,
+        json: (await response.json()) as { profile?: string; switches?: Record<string, string>; error?: string },
+      };
     };
     assert.equal((await admin('GET')).json.profile, 'documented');
     const set = await admin('POST', { profile: 'pessimistic' });
-    assert.deepEqual(set.json.switches, { historyIds: 'ignored', replace: 'drops', throttled: 'counted', encodedSlash: 'rejected', order: 'newest', errors: 'real' });
+    assert.deepEqual(set.json.switches, {
+      historyIds: 'ignored',
+      replace: 'drops',
+      throttled: 'counted',
+      encodedSlash: 'rejected',
+      order: 'newest',
+      errors: 'real',
+    });
     assert.equal((await admin('POST', { order: 'oldest' })).json.profile, 'custom');
     const badProfile = await admin('POST', { profile: 'optimistic' });
     assert.equal(badProfile.status, 400);
@@ -132,14 +179,21 @@ describe('emulator: service profiles', () => {
     assert.match((await admin('POST', { replace: 'sometimes' })).json.error ?? '', /Valid values: keeps, drops/);
     assert.match((await admin('POST', { colour: 'blue' })).json.error ?? '', /Valid switches: historyIds \(--history-ids\)/);
     const page = await (await fetch(`${emulator.origin}/`)).text();
-    assert.match(page, /Service profile: custom \(history-ids ignored, replace drops, throttled counted, encoded-slash rejected, order oldest, errors real\)/);
+    assert.match(
+      page,
+      /Service profile: custom \(history-ids ignored, replace drops, throttled counted, encoded-slash rejected, order oldest, errors real\)/,
+    );
   });
 
   it('npm run emulator refuses an unknown profile with the valid ones, and its banner names the profile', async function () {
     this.timeout(30_000);
     const run = (args: string[]) =>
       new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, ['-r', './scripts/register-ts.cjs', path.join('test', 'emulator', 'cli.ts'), ...args], { cwd: path.resolve(__dirname, '../../..') });
+        const child = spawn(
+          process.execPath,
+          ['-r', './scripts/register-ts.cjs', path.join('test', 'emulator', 'cli.ts'), ...args],
+          { cwd: path.resolve(__dirname, '../../..') },
+        );
         let output = '';
         child.stdout.on('data', (d: Buffer) => {
           output += d.toString();
@@ -152,6 +206,9 @@ describe('emulator: service profiles', () => {
     assert.equal(refused.code, 1);
     assert.match(refused.output, /Unknown profile 'optimistic'\. Valid profiles: documented, pessimistic\./);
     const banner = await run(['--profile', 'pessimistic', '--order', 'oldest', '--no-throttling']);
-    assert.match(banner.output, /Profile: +custom \(history-ids ignored, replace drops, throttled counted, encoded-slash rejected, order oldest, errors real\)/);
+    assert.match(
+      banner.output,
+      /Profile: +custom \(history-ids ignored, replace drops, throttled counted, encoded-slash rejected, order oldest, errors real\)/,
+    );
   });
 });

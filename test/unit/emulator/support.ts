@@ -39,7 +39,8 @@ export async function call(
 /** Asserts a Graph-shaped error and returns its message. */
 export function assertGraphError(response: RawResponse, status: number, messagePattern?: RegExp): string {
   assert.equal(response.status, status, response.text);
-  const body = response.json as { error?: { code?: unknown; message?: unknown; innerError?: Record<string, unknown> } } | undefined;
+  const body = response.json as
+    { error?: { code?: unknown; message?: unknown; innerError?: Record<string, unknown> } } | undefined;
   const error = body?.error ?? {};
   assert.equal(typeof error.code, 'string', response.text);
   assert.equal(typeof error.message, 'string', response.text);

@@ -13,12 +13,17 @@ describe('emulator fault features', function () {
     appDisplayName: 'Test',
     activationUrl: 'vscode://activity-feed.graph-activity-feed/open',
     visualElements: { displayText: 'feature-test' },
-    historyItems: [{ id: itemId, startedDateTime: new Date(Date.now() - 60_000).toISOString(), lastActiveDateTime: new Date().toISOString() }],
+    historyItems: [
+      { id: itemId, startedDateTime: new Date(Date.now() - 60_000).toISOString(), lastActiveDateTime: new Date().toISOString() },
+    ],
   });
   const put = (itemId: string, signal?: AbortSignal) =>
     fetch(`${emulator.graphUrl}/me/activities/feature-test`, {
       method: 'PUT',
-      headers: { Authorization: `Bearer ${emulator.admin.mintAccessToken({ clientId: DEFAULT_CLIENT_ID })}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${emulator.admin.mintAccessToken({ clientId: DEFAULT_CLIENT_ID })}`,
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify(body(itemId)),
       signal,
     });

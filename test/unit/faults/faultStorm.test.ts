@@ -16,8 +16,27 @@ import { Outbox, PublishedIndex } from '../../../src/outbox';
 import type { PublishSummary } from '../../../src/publish/publisher';
 import { MemoryServiceFacts, type ServiceFacts } from '../../../src/publish/serviceFacts';
 import type { Session } from '../../../src/tracking/types';
-import { describeSwitches, PROFILES, RunningEmulator, startEmulator, SWITCH_NAMES, SWITCHES, type Fault, type ServiceSwitches } from '../../emulator';
-import { assertNothingSentBeforeRetryAfter, assertPublishedExactlyOnce, emulatorTarget, endedSession, heldItems, makePublisher, seededRandom, silent, VirtualClock } from './support';
+import {
+  describeSwitches,
+  PROFILES,
+  RunningEmulator,
+  startEmulator,
+  SWITCH_NAMES,
+  SWITCHES,
+  type Fault,
+  type ServiceSwitches,
+} from '../../emulator';
+import {
+  assertNothingSentBeforeRetryAfter,
+  assertPublishedExactlyOnce,
+  emulatorTarget,
+  endedSession,
+  heldItems,
+  makePublisher,
+  seededRandom,
+  silent,
+  VirtualClock,
+} from './support';
 
 const SEED = 0x5eed_2026;
 const FILES = 12;
@@ -47,7 +66,8 @@ function checkedFacts(switches: ServiceSwitches): Partial<ServiceFacts> {
 
 function randomSwitches(random: () => number): ServiceSwitches {
   const switches = { ...PROFILES.documented };
-  for (const name of SWITCH_NAMES) (switches as Record<string, string>)[name] = SWITCHES[name].values[Math.floor(random() * SWITCHES[name].values.length)];
+  for (const name of SWITCH_NAMES)
+    (switches as Record<string, string>)[name] = SWITCHES[name].values[Math.floor(random() * SWITCHES[name].values.length)];
   return switches;
 }
 
@@ -88,11 +108,23 @@ describe('publishing through a storm of Graph faults (seeded)', function () {
       const random = seededRandom(SEED);
       const outbox = new Outbox({ dir, clock: { now: Date.now }, logger: silent });
       const service = new MemoryServiceFacts(scenario.facts);
-      const publisher = makePublisher({ target: emulatorTarget(emulator), dir, outbox, clock, timeoutMs: CLIENT_TIMEOUT_MS, random, service, confirmAfterMs: 4 * CLIENT_TIMEOUT_MS });
+      const publisher = makePublisher({
+        target: emulatorTarget(emulator),
+        dir,
+        outbox,
+        clock,
+        timeoutMs: CLIENT_TIMEOUT_MS,
+        random,
+        service,
+        confirmAfterMs: 4 * CLIENT_TIMEOUT_MS,
+      });
       const files = Array.from({ length: FILES }, (_, i) => `file:///work/storm/file-${i}.ts`);
       const truth = new Map<string, Session>();
       // A storm: the first writes all meet 429 with a long Retry-After, whatever the dice say.
-      emulator.admin.addFault({ method: 'PUT', sequence: Array.from({ length: 6 }, () => ({ kind: 'status', status: 429, retryAfter: '300' })) });
+      emulator.admin.addFault({
+        method: 'PUT',
+        sequence: Array.from({ length: 6 }, () => ({ kind: 'status', status: 429, retryAfter: '300' })),
+      });
       for (const { fault, rate } of faultRules(random)) emulator.admin.addFault({ path: '^/me/activities/', fault, rate });
 
       const outcomes: Record<string, number> = {};
@@ -106,7 +138,10 @@ describe('publishing through a storm of Graph faults (seeded)', function () {
         const held = heldItems(emulator);
         const waiting = new Set(outbox.list().map((e) => e.session.id));
         const acknowledgedButMissing = [...truth.values()]
-          .filter((s) => !waiting.has(s.id) && held.get(s.id.toLowerCase())?.lastActiveDateTime !== new Date(s.lastActiveAt).toISOString())
+          .filter(
+            (s) =>
+              !waiting.has(s.id) && held.get(s.id.toLowerCase())?.lastActiveDateTime !== new Date(s.lastActiveAt).toISOString(),
+          )
           .map((s) => s.id);
         assert.deepEqual(acknowledgedButMissing, [], `after run ${runs} (${summary.outcome})`);
         assert.notEqual(summary.outcome, 'partial', `nothing here is refused for good: ${JSON.stringify(summary.failures)}`);
@@ -118,7 +153,11 @@ describe('publishing through a storm of Graph faults (seeded)', function () {
 
       for (let wave = 0; wave < WAVES; wave++) {
         for (let i = 0; i < SESSIONS_PER_WAVE; i++) {
-          const session = endedSession(files[Math.floor(random() * FILES)], (WAVES - wave) * 10 - i, 30 + Math.floor(random() * 60));
+          const session = endedSession(
+            files[Math.floor(random() * FILES)],
+            (WAVES - wave) * 10 - i,
+            30 + Math.floor(random() * 60),
+          );
           truth.set(session.id, session);
           assert.equal(outbox.put(session), 'stored');
         }
@@ -146,11 +185,26 @@ describe('publishing through a storm of Graph faults (seeded)', function () {
       // Forget, as the view does it: DELETE …/historyItems/{session id} under the activity's server id.
       emulator.admin.clearFaults();
       const index = new PublishedIndex({ dir, clock: { now: Date.now }, logger: silent });
-      const graph = new GraphClient({ baseUrl: emulator.graphUrl, userAgent: 'storm', credential: { getToken: () => Promise.resolve({ token: emulatorTarget(emulator).token(), expiresOnTimestamp: clock.now() + 3_600_000 }) }, clock });
-      const forgotten = [...index.all().values()].slice(0, 3).map((entry) => ({ serverId: entry.serverId as string, sessionId: entry.historyItemIds[0] }));
-      for (const { serverId, sessionId } of forgotten) assert.equal(await graph.deleteHistoryItem(serverId, sessionId), true, `Graph deleted session ${sessionId}`);
+      const graph = new GraphClient({
+        baseUrl: emulator.graphUrl,
+        userAgent: 'storm',
+        credential: {
+          getToken: () =>
+            Promise.resolve({ token: emulatorTarget(emulator).token(), expiresOnTimestamp: clock.now() + 3_600_000 }),
+        },
+        clock,
+      });
+      const forgotten = [...index.all().values()]
+        .slice(0, 3)
+        .map((entry) => ({ serverId: entry.serverId as string, sessionId: entry.historyItemIds[0] }));
+      for (const { serverId, sessionId } of forgotten)
+        assert.equal(await graph.deleteHistoryItem(serverId, sessionId), true, `Graph deleted session ${sessionId}`);
       const held = heldItems(emulator);
-      assert.deepEqual(forgotten.filter(({ sessionId }) => held.has(sessionId.toLowerCase())), [], 'a forgotten session is gone');
+      assert.deepEqual(
+        forgotten.filter(({ sessionId }) => held.has(sessionId.toLowerCase())),
+        [],
+        'a forgotten session is gone',
+      );
       assert.equal(held.size, truth.size - forgotten.length, 'and nothing else went');
 
       console.log(

@@ -13,7 +13,11 @@ interface WorkerReport {
 }
 
 async function mintToken(origin: string): Promise<string> {
-  const response = await fetch(`${origin}/_emulator/tokens`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  const response = await fetch(`${origin}/_emulator/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  });
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
@@ -21,7 +25,14 @@ async function main(dir: string, origin: string, stopFile: string, seed: number)
   const token = await mintToken(origin);
   const clock = new VirtualClock();
   const outbox = new Outbox({ dir, clock: { now: Date.now }, logger: silent });
-  const publisher = makePublisher({ target: { graphUrl: `${origin}/v1.0`, token: () => token }, dir, outbox, clock, timeoutMs: 2_000, random: seededRandom(seed) });
+  const publisher = makePublisher({
+    target: { graphUrl: `${origin}/v1.0`, token: () => token },
+    dir,
+    outbox,
+    clock,
+    timeoutMs: 2_000,
+    random: seededRandom(seed),
+  });
   const report: WorkerReport = { runs: 0, outcomes: {}, sessions: 0 };
   for (;;) {
     const stopping = fs.existsSync(stopFile);

@@ -51,12 +51,20 @@ describe('two windows publishing the same outbox through Graph faults', function
       }
     };
     add(40, 120);
-    for (const fault of [{ kind: 'drop' }, { kind: 'lostAnswer' }, { kind: 'truncate' }, { kind: 'status', status: 503, retryAfter: '5' }] as const) {
+    for (const fault of [
+      { kind: 'drop' },
+      { kind: 'lostAnswer' },
+      { kind: 'truncate' },
+      { kind: 'status', status: 503, retryAfter: '5' },
+    ] as const) {
       emulator.admin.addFault({ method: 'PUT', path: '^/me/activities/', fault, rate: 0.08 });
     }
 
     const stopFile = path.join(dir, 'stop');
-    const workers = Promise.all([runWorker([dir, emulator.origin, stopFile, '1']), runWorker([dir, emulator.origin, stopFile, '2'])]);
+    const workers = Promise.all([
+      runWorker([dir, emulator.origin, stopFile, '1']),
+      runWorker([dir, emulator.origin, stopFile, '2']),
+    ]);
     // The windows keep working while the others publish: new sessions arrive during the race.
     for (let round = 0; round < 5; round++) {
       await new Promise((r) => setTimeout(r, 150));
@@ -67,7 +75,11 @@ describe('two windows publishing the same outbox through Graph faults', function
 
     assertPublishedExactlyOnce(emulator, truth);
     assert.equal(new Outbox({ dir, clock: { now: Date.now }, logger: silent }).count(), 0, 'the outbox is empty');
-    assert.deepEqual(fs.readdirSync(path.join(dir, 'sessions')).filter((name) => name.startsWith('.')), [], 'no temporary or claimed files are left');
+    assert.deepEqual(
+      fs.readdirSync(path.join(dir, 'sessions')).filter((name) => name.startsWith('.')),
+      [],
+      'no temporary or claimed files are left',
+    );
     assert.equal(fs.existsSync(path.join(dir, 'publish.lock')), false, 'the publish lock was released');
     assert.ok(first.runs > 0 && second.runs > 0);
     const puts = emulator.admin.requests().filter((r) => r.method === 'PUT');

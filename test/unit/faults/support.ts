@@ -69,7 +69,16 @@ export function mappingOptions(): MappingOptions {
 /** A finished session in `documentUri`, ending `minutesAgo` minutes ago (real time: the outbox ages sessions). */
 export function endedSession(documentUri: string, minutesAgo: number, activeSeconds = 90): Session {
   const lastActiveAt = Date.now() - Math.round(minutesAgo * 60_000);
-  return { id: randomUUID(), documentUri, languageId: 'typescript', startedAt: lastActiveAt - 120_000, lastActiveAt, activeSeconds, state: 'ended', endReason: 'switch' };
+  return {
+    id: randomUUID(),
+    documentUri,
+    languageId: 'typescript',
+    startedAt: lastActiveAt - 120_000,
+    lastActiveAt,
+    activeSeconds,
+    state: 'ended',
+    endReason: 'switch',
+  };
 }
 
 /** Where the publisher sends, and the token it sends: the emulator in this process, or one reached over HTTP. */
@@ -123,7 +132,11 @@ export function makePublisher(setup: PublisherSetup): Publisher {
     plan: (sessions) => {
       const groups = new Map<string, Session[]>();
       for (const s of sessions) groups.set(s.documentUri, [...(groups.get(s.documentUri) ?? []), s]);
-      return planRequests([...groups].map(([documentUri, group]) => ({ documentUri, languageId: 'typescript', sessions: group })), { ...mappingOptions(), ...setup.mapping }, target.graphUrl);
+      return planRequests(
+        [...groups].map(([documentUri, group]) => ({ documentUri, languageId: 'typescript', sessions: group })),
+        { ...mappingOptions(), ...setup.mapping },
+        target.graphUrl,
+      );
     },
     now: () => clock.now(),
     log: setup.log ?? silent,
@@ -146,13 +159,26 @@ export function assertNothingSentBeforeRetryAfter(emulator: RunningEmulator): vo
 }
 
 /** History items as Graph holds them: id → how many times it is held, and the item itself. */
-export function heldItems(emulator: RunningEmulator): Map<string, { count: number; startedDateTime: string; lastActiveDateTime: string | null; activeDurationSeconds: number | null }> {
-  const held = new Map<string, { count: number; startedDateTime: string; lastActiveDateTime: string | null; activeDurationSeconds: number | null }>();
+export function heldItems(
+  emulator: RunningEmulator,
+): Map<
+  string,
+  { count: number; startedDateTime: string; lastActiveDateTime: string | null; activeDurationSeconds: number | null }
+> {
+  const held = new Map<
+    string,
+    { count: number; startedDateTime: string; lastActiveDateTime: string | null; activeDurationSeconds: number | null }
+  >();
   for (const activity of emulator.state.all()) {
     for (const item of activity.historyItems) {
       const key = item.id.toLowerCase();
       const previous = held.get(key);
-      held.set(key, { count: (previous?.count ?? 0) + 1, startedDateTime: item.startedDateTime, lastActiveDateTime: item.lastActiveDateTime ?? null, activeDurationSeconds: item.activeDurationSeconds ?? null });
+      held.set(key, {
+        count: (previous?.count ?? 0) + 1,
+        startedDateTime: item.startedDateTime,
+        lastActiveDateTime: item.lastActiveDateTime ?? null,
+        activeDurationSeconds: item.activeDurationSeconds ?? null,
+      });
     }
   }
   return held;
@@ -163,7 +189,11 @@ export function assertPublishedExactlyOnce(emulator: RunningEmulator, truth: rea
   const held = heldItems(emulator);
   const duplicates = [...held].filter(([, item]) => item.count !== 1).map(([id, item]) => `${id} ×${item.count}`);
   assert.deepEqual(duplicates, [], 'no history item is held twice');
-  assert.deepEqual([...held.keys()].sort(), truth.map((s) => s.id.toLowerCase()).sort(), 'Graph holds exactly the sessions of the run');
+  assert.deepEqual(
+    [...held.keys()].sort(),
+    truth.map((s) => s.id.toLowerCase()).sort(),
+    'Graph holds exactly the sessions of the run',
+  );
   for (const session of truth) {
     const expected = toHistoryItem(session);
     const item = held.get(session.id.toLowerCase());

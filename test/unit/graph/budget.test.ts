@@ -44,7 +44,13 @@ describe('request budget', () => {
 
   it('honours the day window as well as the short one', async () => {
     const clock = new FakeClock();
-    const budget = new RequestBudget([{ windowMs: 1000, max: 10 }, { windowMs: 10_000, max: 3 }], clock);
+    const budget = new RequestBudget(
+      [
+        { windowMs: 1000, max: 10 },
+        { windowMs: 10_000, max: 3 },
+      ],
+      clock,
+    );
     for (let i = 0; i < 3; i++) assert.ok(budget.tryAcquire());
     await clock.advance(2000);
     assert.equal(budget.remaining(), 0);

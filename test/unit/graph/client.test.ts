@@ -11,7 +11,10 @@ const CLIENT_ID = '3f0e2d1c-aaaa-4bbb-8ccc-0123456789ab';
 const GUID_1 = '0b6f7c2e-5d43-4a8e-9f21-3c1d2e4b5a67';
 const GUID_2 = '1c7a8d3f-6e54-4b9f-8a32-4d2e3f5c6b78';
 
-function activity(appActivityId = 'file:///home/me/src/main.ts?x=1', extra: Partial<UserActivityRequest> = {}): UserActivityRequest {
+function activity(
+  appActivityId = 'file:///home/me/src/main.ts?x=1',
+  extra: Partial<UserActivityRequest> = {},
+): UserActivityRequest {
   return {
     appActivityId,
     activitySourceHost: 'https://activity-feed.example.org',
@@ -29,7 +32,16 @@ describe('GraphClient against the emulator (real sockets)', () => {
   let logger: RecordingLogger;
 
   function client(options: Partial<GraphClientOptions> = {}): GraphClient {
-    return new GraphClient({ credential, userAgent: 'graph-activity-feed/0.1.0', baseUrl: emulator.graphUrl, logger, clock, random: () => 0.5, timeoutMs: 2000, ...options });
+    return new GraphClient({
+      credential,
+      userAgent: 'graph-activity-feed/0.1.0',
+      baseUrl: emulator.graphUrl,
+      logger,
+      clock,
+      random: () => 0.5,
+      timeoutMs: 2000,
+      ...options,
+    });
   }
   const graphRequests = () => emulator.admin.requests().filter((r) => r.server === 'graph');
 
@@ -69,7 +81,14 @@ describe('GraphClient against the emulator (real sockets)', () => {
     });
 
     it('deep-inserts history items and returns their ids in order', async () => {
-      const result = await client().upsertActivity(activity('a', { historyItems: [{ startedDateTime: '2026-03-14T09:05:00Z', lastActiveDateTime: '2026-03-14T09:06:00Z' }, { id: GUID_1, startedDateTime: '2026-03-14T10:00:00Z' }] }));
+      const result = await client().upsertActivity(
+        activity('a', {
+          historyItems: [
+            { startedDateTime: '2026-03-14T09:05:00Z', lastActiveDateTime: '2026-03-14T09:06:00Z' },
+            { id: GUID_1, startedDateTime: '2026-03-14T10:00:00Z' },
+          ],
+        }),
+      );
       assert.equal(result.historyItemIds.length, 2);
       assert.match(result.historyItemIds[0], /^[0-9a-f-]{36}$/);
       assert.equal(result.historyItemIds[1], GUID_1);
@@ -98,30 +117,47 @@ describe('GraphClient against the emulator (real sockets)', () => {
       assert.equal(result.historyItemId, GUID_2);
       const [stored] = await graph.listActivities();
       assert.equal(stored.id, result.activityId);
-      assert.deepEqual(stored.historyItems?.map((h) => h.id), [GUID_2]);
-      assert.deepEqual(graphRequests().map((r) => r.status), [201, 204, 404, 201, 200]);
+      assert.deepEqual(
+        stored.historyItems?.map((h) => h.id),
+        [GUID_2],
+      );
+      assert.deepEqual(
+        graphRequests().map((r) => r.status),
+        [201, 204, 404, 201, 200],
+      );
     });
 
     it('deletes activities and history items (204), and treats an unknown one (404) as already gone', async () => {
       const graph = client();
-      const { id } = await graph.upsertActivity(activity('d', { historyItems: [{ id: GUID_1, startedDateTime: '2026-03-15T18:00:00Z' }] }));
+      const { id } = await graph.upsertActivity(
+        activity('d', { historyItems: [{ id: GUID_1, startedDateTime: '2026-03-15T18:00:00Z' }] }),
+      );
       assert.equal(await graph.deleteHistoryItem(id, GUID_1), true);
       assert.equal(await graph.deleteHistoryItem(id, GUID_1), false);
       assert.equal(await graph.deleteActivity(id), true);
       assert.equal(await graph.deleteActivity(id), false);
-      assert.deepEqual(graphRequests().map((r) => r.status), [201, 204, 404, 204, 404]);
+      assert.deepEqual(
+        graphRequests().map((r) => r.status),
+        [201, 204, 404, 204, 404],
+      );
     });
 
     it('batches independent upserts, one write slot each', async () => {
       const writeBudget = new RequestBudget([{ windowMs: 60_000, max: 50 }], clock);
       const outcomes = await client({ writeBudget }).upsertActivities([activity('e1'), activity('e2'), activity('e/3')]);
-      assert.deepEqual(outcomes.map((o) => o.ok && o.value.created), [true, true, true]);
+      assert.deepEqual(
+        outcomes.map((o) => o.ok && o.value.created),
+        [true, true, true],
+      );
       assert.equal(writeBudget.remaining(), 47);
       assert.equal(graphRequests().length, 1);
     });
 
     it('reports a refused request inside a batch on its own', async () => {
-      const outcomes = await client().upsertActivities([activity('f1'), activity('f2', { activitySourceHost: 'http://insecure.example.org' })]);
+      const outcomes = await client().upsertActivities([
+        activity('f1'),
+        activity('f2', { activitySourceHost: 'http://insecure.example.org' }),
+      ]);
       assert.equal(outcomes[0].ok, true);
       assert.ok(!outcomes[1].ok && outcomes[1].error.status === 400 && outcomes[1].error.kind === 'permanent');
     });
@@ -133,13 +169,18 @@ describe('GraphClient against the emulator (real sockets)', () => {
       assert.ok(outcomes.every((o) => o.ok));
       assert.deepEqual(clock.sleeps, [50]);
       const second = JSON.parse(graphRequests()[1].body) as { requests: { url: string }[] };
-      assert.deepEqual(second.requests.map((r) => r.url), ['/me/activities/g2', '/me/activities/g3']);
+      assert.deepEqual(
+        second.requests.map((r) => r.url),
+        ['/me/activities/g2', '/me/activities/g3'],
+      );
     });
   });
 
   describe('errors and retries', () => {
     it('400: a typed permanent error, not retried', async () => {
-      const error = await client().upsertActivity(activity('h', { visualElements: { displayText: 'x', backgroundColor: 'blue' } })).catch((e: unknown) => e);
+      const error = await client()
+        .upsertActivity(activity('h', { visualElements: { displayText: 'x', backgroundColor: 'blue' } }))
+        .catch((e: unknown) => e);
       assert.ok(error instanceof GraphError);
       assert.equal(error.status, 400);
       assert.equal(error.kind, 'permanent');
@@ -148,7 +189,10 @@ describe('GraphClient against the emulator (real sockets)', () => {
       assert.match(error.requestId ?? '', /^[0-9a-f-]{36}$/);
       assert.equal(error.clientRequestId, graphRequests()[0].headers['client-request-id']);
       assert.equal(graphRequests().length, 1);
-      assert.ok(logger.lines.some((l) => l.includes(error.requestId!) && l.includes(error.clientRequestId!)), 'both ids are logged');
+      assert.ok(
+        logger.lines.some((l) => l.includes(error.requestId!) && l.includes(error.clientRequestId!)),
+        'both ids are logged',
+      );
     });
 
     it('401 once: gets a fresh token and succeeds', async () => {
@@ -157,21 +201,34 @@ describe('GraphClient against the emulator (real sockets)', () => {
       emulator.admin.expireAccessTokens();
       const result = await graph.upsertActivity(activity('i'));
       assert.equal(result.created, false);
-      assert.deepEqual(graphRequests().map((r) => r.status), [201, 401, 200]);
-      assert.deepEqual(credential.requests.map((r) => r.forceRefresh), [false, false, true]);
+      assert.deepEqual(
+        graphRequests().map((r) => r.status),
+        [201, 401, 200],
+      );
+      assert.deepEqual(
+        credential.requests.map((r) => r.forceRefresh),
+        [false, false, true],
+      );
     });
 
     it('401 even with a fresh token: needsSignIn', async () => {
       emulator.admin.rejectAllAccessTokens(true);
-      const error = await client().upsertActivity(activity('j')).catch((e: unknown) => e);
+      const error = await client()
+        .upsertActivity(activity('j'))
+        .catch((e: unknown) => e);
       assert.ok(error instanceof GraphError);
       assert.equal(error.kind, 'needsSignIn');
       assert.equal(error.code, 'InvalidAuthenticationToken');
-      assert.deepEqual(graphRequests().map((r) => r.status), [401, 401]);
+      assert.deepEqual(
+        graphRequests().map((r) => r.status),
+        [401, 401],
+      );
     });
 
     it('no token at all: needsSignIn without a request', async () => {
-      const error = await client({ credential: { getToken: () => Promise.resolve(null) } }).upsertActivity(activity('k')).catch((e: unknown) => e);
+      const error = await client({ credential: { getToken: () => Promise.resolve(null) } })
+        .upsertActivity(activity('k'))
+        .catch((e: unknown) => e);
       assert.ok(error instanceof GraphError && error.kind === 'needsSignIn');
       assert.equal(graphRequests().length, 0);
     });
@@ -184,9 +241,13 @@ describe('GraphClient against the emulator (real sockets)', () => {
           return Promise.reject(error);
         },
       });
-      const signIn = await client({ credential: failing('AuthenticationRequiredError') }).upsertActivity(activity('k')).catch((e: unknown) => e);
+      const signIn = await client({ credential: failing('AuthenticationRequiredError') })
+        .upsertActivity(activity('k'))
+        .catch((e: unknown) => e);
       assert.ok(signIn instanceof GraphError && signIn.kind === 'needsSignIn' && signIn.code === 'signInRequired');
-      const offline = await client({ credential: failing('RestError') }).upsertActivity(activity('k')).catch((e: unknown) => e);
+      const offline = await client({ credential: failing('RestError') })
+        .upsertActivity(activity('k'))
+        .catch((e: unknown) => e);
       assert.ok(offline instanceof GraphError && offline.kind === 'retryable');
       assert.equal(clock.sleeps.length, 3);
       assert.equal(graphRequests().length, 0);
@@ -194,24 +255,34 @@ describe('GraphClient against the emulator (real sockets)', () => {
 
     it('403 (token without the permission): permanent, not retried', async () => {
       credential = new EmulatorCredential(emulator, CLIENT_ID, ['User.Read']);
-      const error = await client().listActivities().catch((e: unknown) => e);
+      const error = await client()
+        .listActivities()
+        .catch((e: unknown) => e);
       assert.ok(error instanceof GraphError && error.status === 403 && error.kind === 'permanent');
       assert.equal(graphRequests().length, 1);
     });
 
     for (const status of [429, 500, 503, 504]) {
       it(`${status}: retried, then succeeds`, async () => {
-        emulator.admin.addFault({ method: 'PUT', sequence: [{ kind: 'status', status, retryAfter: status === 500 ? undefined : '0.01' }] });
+        emulator.admin.addFault({
+          method: 'PUT',
+          sequence: [{ kind: 'status', status, retryAfter: status === 500 ? undefined : '0.01' }],
+        });
         const result = await client().upsertActivity(activity(`s${status}`));
         assert.equal(result.created, true);
-        assert.deepEqual(graphRequests().map((r) => r.status), [status, 201]);
+        assert.deepEqual(
+          graphRequests().map((r) => r.status),
+          [status, 201],
+        );
         assert.deepEqual(clock.sleeps, [status === 500 ? 1500 : 10], 'Retry-After, or 2 s backoff at 75 % jitter');
       });
     }
 
     it('429 storm: honours each decimal Retry-After, gives up after the attempt limit', async () => {
       emulator.admin.addFault({ method: 'PUT', fault: { kind: 'status', status: 429, retryAfter: '2.5' }, times: 10 });
-      const error = await client().upsertActivity(activity('storm')).catch((e: unknown) => e);
+      const error = await client()
+        .upsertActivity(activity('storm'))
+        .catch((e: unknown) => e);
       assert.ok(error instanceof GraphError && error.status === 429 && error.kind === 'retryable');
       assert.equal(error.retryAfterMs, 2500);
       assert.deepEqual(clock.sleeps, [2500, 2500, 2500]);
@@ -226,7 +297,12 @@ describe('GraphClient against the emulator (real sockets)', () => {
       // The abandoned first attempt still lands later; PUT being idempotent, it only replaces.
       await new Promise((resolve) => setTimeout(resolve, 400));
       assert.equal(emulator.state.all().length, 1);
-      assert.deepEqual(graphRequests().map((r) => r.status).sort(), [200, 201]);
+      assert.deepEqual(
+        graphRequests()
+          .map((r) => r.status)
+          .sort(),
+        [200, 201],
+      );
     });
 
     it('survives a dropped connection', async () => {
@@ -246,7 +322,9 @@ describe('GraphClient against the emulator (real sockets)', () => {
 
     it('gives up on network errors after the attempt limit', async () => {
       emulator.admin.addFault({ method: 'GET', fault: { kind: 'drop' } });
-      const error = await client().listActivities().catch((e: unknown) => e);
+      const error = await client()
+        .listActivities()
+        .catch((e: unknown) => e);
       assert.ok(error instanceof GraphError && error.status === 0 && error.kind === 'retryable');
       assert.match(error.message, /could not be reached/);
       assert.equal(clock.sleeps.length, 3);
@@ -262,8 +340,16 @@ describe('GraphClient against the emulator (real sockets)', () => {
     });
 
     it('refuses to follow a nextLink to another origin (the token would go with it)', async () => {
-      const fakeFetch: typeof fetch = () => Promise.resolve(new Response(JSON.stringify({ value: [], '@odata.nextLink': 'https://elsewhere.example/v1.0/me/activities?$skiptoken=x' }), { status: 200 }));
-      const error = await client({ fetch: fakeFetch }).listActivities().catch((e: unknown) => e);
+      const fakeFetch: typeof fetch = () =>
+        Promise.resolve(
+          new Response(
+            JSON.stringify({ value: [], '@odata.nextLink': 'https://elsewhere.example/v1.0/me/activities?$skiptoken=x' }),
+            { status: 200 },
+          ),
+        );
+      const error = await client({ fetch: fakeFetch })
+        .listActivities()
+        .catch((e: unknown) => e);
       assert.ok(error instanceof GraphError && error.code === 'foreignLink');
     });
   });
@@ -281,12 +367,20 @@ describe('GraphClient against the emulator (real sockets)', () => {
     });
 
     it('pages past other apps’ activities (CreatedByApp filtering leaves empty pages)', async () => {
-      const other = new GraphClient({ credential: new EmulatorCredential(emulator, 'ffffffff-0000-4000-8000-000000000000'), userAgent: 'other/1', baseUrl: emulator.graphUrl, clock });
+      const other = new GraphClient({
+        credential: new EmulatorCredential(emulator, 'ffffffff-0000-4000-8000-000000000000'),
+        userAgent: 'other/1',
+        baseUrl: emulator.graphUrl,
+        clock,
+      });
       for (let i = 0; i < 12; i++) await other.upsertActivity(activity(`other${i}`));
       await client().upsertActivity(activity('mine'));
       emulator.admin.setPaging({ pageSize: 4 });
       const mine = await client().listActivities();
-      assert.deepEqual(mine.map((a) => a.appActivityId), ['mine']);
+      assert.deepEqual(
+        mine.map((a) => a.appActivityId),
+        ['mine'],
+      );
       assert.equal((await other.listActivities()).length, 12);
     });
 
@@ -310,12 +404,21 @@ describe('GraphClient against the emulator (real sockets)', () => {
 
     it('lists recent activities newest history item first, leaving out those without items', async () => {
       const graph = client();
-      const a = await graph.upsertActivity(activity('r-a', { historyItems: [{ id: GUID_1, startedDateTime: '2026-03-15T08:00:00Z' }] }));
+      const a = await graph.upsertActivity(
+        activity('r-a', { historyItems: [{ id: GUID_1, startedDateTime: '2026-03-15T08:00:00Z' }] }),
+      );
       await graph.upsertActivity(activity('r-b', { historyItems: [{ id: GUID_2, startedDateTime: '2026-03-15T09:00:00Z' }] }));
       await graph.upsertActivity(activity('r-none'));
-      await graph.upsertHistoryItem(a.id, activity('r-a'), { id: GUID_1, startedDateTime: '2026-03-15T08:00:00Z', lastActiveDateTime: '2026-03-15T10:00:00Z' });
+      await graph.upsertHistoryItem(a.id, activity('r-a'), {
+        id: GUID_1,
+        startedDateTime: '2026-03-15T08:00:00Z',
+        lastActiveDateTime: '2026-03-15T10:00:00Z',
+      });
       const recent = await graph.listRecentActivities();
-      assert.deepEqual(recent.map((r) => r.appActivityId), ['r-a', 'r-b']);
+      assert.deepEqual(
+        recent.map((r) => r.appActivityId),
+        ['r-a', 'r-b'],
+      );
       assert.equal(recent[0].historyItems?.[0].activeDurationSeconds, 7200);
     });
   });

@@ -10,7 +10,10 @@ describe('appActivityId encoding (RFC 2396)', () => {
 
   it('leaves exactly the unreserved characters alone', () => {
     assert.equal(encodeAppActivityId("AZaz09-_.!~*'()"), "AZaz09-_.!~*'()");
-    assert.equal(encodeAppActivityId('/?:@&=+$,;#% "<>[]\\^`{|}'), '%2F%3F%3A%40%26%3D%2B%24%2C%3B%23%25%20%22%3C%3E%5B%5D%5C%5E%60%7B%7C%7D');
+    assert.equal(
+      encodeAppActivityId('/?:@&=+$,;#% "<>[]\\^`{|}'),
+      '%2F%3F%3A%40%26%3D%2B%24%2C%3B%23%25%20%22%3C%3E%5B%5D%5C%5E%60%7B%7C%7D',
+    );
   });
 
   it('writes non-ASCII as UTF-8 bytes', () => {
@@ -38,7 +41,10 @@ describe('appActivityId encoding (RFC 2396)', () => {
 
 describe('userActivityScope', () => {
   it('derives the scope from the Graph origin', () => {
-    assert.equal(userActivityScope('https://graph.microsoft.com/v1.0'), 'https://graph.microsoft.com/UserActivity.ReadWrite.CreatedByApp');
+    assert.equal(
+      userActivityScope('https://graph.microsoft.com/v1.0'),
+      'https://graph.microsoft.com/UserActivity.ReadWrite.CreatedByApp',
+    );
     assert.equal(userActivityScope('http://127.0.0.1:8080/v1.0/'), 'http://127.0.0.1:8080/UserActivity.ReadWrite.CreatedByApp');
   });
 });

@@ -24,16 +24,32 @@ describe('Graph errors', () => {
   });
 
   it('builds a typed error with an actionable message and both request ids', () => {
-    const error = graphErrorFromResponse({ status: 400, bodyText: envelope, requestId: 'r-1', clientRequestId: 'c-1', method: 'PUT', path: '/me/activities/x' });
+    const error = graphErrorFromResponse({
+      status: 400,
+      bodyText: envelope,
+      requestId: 'r-1',
+      clientRequestId: 'c-1',
+      method: 'PUT',
+      path: '/me/activities/x',
+    });
     assert.ok(error instanceof GraphError);
     assert.equal(error.kind, 'permanent');
     assert.equal(error.code, 'invalidRequest');
-    assert.match(error.message, /^Microsoft Graph refused the request \(400 invalidRequest\): Property 'colour' does not exist\. This is a bug in the extension/);
+    assert.match(
+      error.message,
+      /^Microsoft Graph refused the request \(400 invalidRequest\): Property 'colour' does not exist\. This is a bug in the extension/,
+    );
     assert.match(error.toLogLine(), /request-id r-1, client-request-id c-1/);
   });
 
   it('falls back to the status when the body is not an envelope', () => {
-    const error = graphErrorFromResponse({ status: 502, bodyText: '<html>Bad gateway</html>', retryAfterMs: 1500, method: 'GET', path: '/me/activities' });
+    const error = graphErrorFromResponse({
+      status: 502,
+      bodyText: '<html>Bad gateway</html>',
+      retryAfterMs: 1500,
+      method: 'GET',
+      path: '/me/activities',
+    });
     assert.equal(error.code, 'http502');
     assert.equal(error.kind, 'retryable');
     assert.equal(error.retryAfterMs, 1500);
@@ -42,6 +58,9 @@ describe('Graph errors', () => {
 
   it('tells the person what to do on 401 and 403', () => {
     assert.match(graphErrorFromResponse({ status: 401, bodyText: '', method: 'GET', path: '/' }).message, /Sign in again/);
-    assert.match(graphErrorFromResponse({ status: 403, bodyText: '', method: 'GET', path: '/' }).message, /UserActivity\.ReadWrite\.CreatedByApp/);
+    assert.match(
+      graphErrorFromResponse({ status: 403, bodyText: '', method: 'GET', path: '/' }).message,
+      /UserActivity\.ReadWrite\.CreatedByApp/,
+    );
   });
 });

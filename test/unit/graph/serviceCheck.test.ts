@@ -4,7 +4,15 @@ import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { GraphClient } from '../../../src/graph';
 import { checkService, PROBE_WRITES } from '../../../src/graph/serviceCheck';
-import { DEFAULT_CLIENT_ID, PROFILES, RunningEmulator, startEmulator, SWITCH_NAMES, SWITCHES, type ServiceSwitches } from '../../emulator';
+import {
+  DEFAULT_CLIENT_ID,
+  PROFILES,
+  RunningEmulator,
+  startEmulator,
+  SWITCH_NAMES,
+  SWITCHES,
+  type ServiceSwitches,
+} from '../../emulator';
 
 function everyMix(): ServiceSwitches[] {
   const checked = SWITCH_NAMES.filter((n) => n !== 'throttled');
@@ -25,24 +33,64 @@ describe('graph/serviceCheck: Check Microsoft Graph against the emulator', () =>
   after(() => emulator.close());
 
   const client = () =>
-    new GraphClient({ baseUrl: emulator.graphUrl, userAgent: 'check-test', credential: { getToken: () => Promise.resolve({ token: emulator.admin.mintAccessToken({ clientId: DEFAULT_CLIENT_ID }), expiresOnTimestamp: Date.now() + 3_600_000 }) } });
+    new GraphClient({
+      baseUrl: emulator.graphUrl,
+      userAgent: 'check-test',
+      credential: {
+        getToken: () =>
+          Promise.resolve({
+            token: emulator.admin.mintAccessToken({ clientId: DEFAULT_CLIENT_ID }),
+            expiresOnTimestamp: Date.now() + 3_600_000,
+          }),
+      },
+    });
 
   for (const switches of everyMix()) {
-    const name = SWITCH_NAMES.filter((n) => n !== 'throttled').map((n) => `${SWITCHES[n].flag} ${switches[n]}`).join(', ');
+    const name = SWITCH_NAMES.filter((n) => n !== 'throttled')
+      .map((n) => `${SWITCHES[n].flag} ${switches[n]}`)
+      .join(', ');
     it(`finds ${name}`, async () => {
       emulator.admin.reset();
       emulator.admin.setProfile({ ...switches });
       // Something of the person's own is there already: the check must leave it alone.
-      const own = await client().upsertActivity({ appActivityId: 'own-file', activitySourceHost: 'https://example.org', activationUrl: 'vscode://x', visualElements: { displayText: 'own' } });
-      const result = await checkService({ graph: client(), endpoint: emulator.graphUrl, activitySourceHost: 'https://example.org', activationUrl: 'vscode://x/check', now: Date.now, newGuid: randomUUID });
+      const own = await client().upsertActivity({
+        appActivityId: 'own-file',
+        activitySourceHost: 'https://example.org',
+        activationUrl: 'vscode://x',
+        visualElements: { displayText: 'own' },
+      });
+      const result = await checkService({
+        graph: client(),
+        endpoint: emulator.graphUrl,
+        activitySourceHost: 'https://example.org',
+        activationUrl: 'vscode://x/check',
+        now: Date.now,
+        newGuid: randomUUID,
+      });
       assert.deepEqual(
-        { historyIds: result.historyIds, replace: result.replace, encodedSlash: result.encodedSlash, order: result.order, errors: result.errors },
-        { historyIds: switches.historyIds, replace: switches.replace, encodedSlash: switches.encodedSlash, order: switches.order, errors: switches.errors },
+        {
+          historyIds: result.historyIds,
+          replace: result.replace,
+          encodedSlash: result.encodedSlash,
+          order: result.order,
+          errors: result.errors,
+        },
+        {
+          historyIds: switches.historyIds,
+          replace: switches.replace,
+          encodedSlash: switches.encodedSlash,
+          order: switches.order,
+          errors: switches.errors,
+        },
       );
       const writes = emulator.admin.requests().filter((r) => r.server === 'graph' && r.method !== 'GET').length - 1;
       assert.equal(result.writes, writes, 'the result counts the writes it made');
       assert.ok(writes <= PROBE_WRITES, `${writes} writes, at most ${PROBE_WRITES} announced`);
-      assert.deepEqual(emulator.state.all().map((a) => a.id), [own.id], 'every probe activity is deleted, the person’s own one stays');
+      assert.deepEqual(
+        emulator.state.all().map((a) => a.id),
+        [own.id],
+        'every probe activity is deleted, the person’s own one stays',
+      );
     });
   }
 });

@@ -100,7 +100,10 @@ export class EmulatorCredential implements TokenCredential {
     const forceRefresh = options?.forceRefresh === true;
     this.requests.push({ scopes, forceRefresh });
     if (!this.cached || forceRefresh) {
-      this.cached = { token: this.emulator.admin.mintAccessToken({ clientId: this.clientId, scopes: this.grantedScopes }), expiresOnTimestamp: Date.now() + 3_600_000 };
+      this.cached = {
+        token: this.emulator.admin.mintAccessToken({ clientId: this.clientId, scopes: this.grantedScopes }),
+        expiresOnTimestamp: Date.now() + 3_600_000,
+      };
     }
     return Promise.resolve(this.cached);
   }

@@ -15,7 +15,19 @@ let next = 0;
 function session(day: string, hour: number, seconds: number, more: Partial<InsightSession> = {}): InsightSession {
   const startedAt = at(day, hour);
   next += 1;
-  return { id: `s${next}`, activityId: 'a:main.ts', file: 'main.ts', workspaceKey: 'w:shop', workspace: 'shop', language: 'TypeScript', thisMachine: false, startedAt, lastActiveAt: startedAt + seconds * 1000 + 60_000, activeSeconds: seconds, ...more };
+  return {
+    id: `s${next}`,
+    activityId: 'a:main.ts',
+    file: 'main.ts',
+    workspaceKey: 'w:shop',
+    workspace: 'shop',
+    language: 'TypeScript',
+    thisMachine: false,
+    startedAt,
+    lastActiveAt: startedAt + seconds * 1000 + 60_000,
+    activeSeconds: seconds,
+    ...more,
+  };
 }
 
 describe('Insights aggregation', () => {
@@ -39,11 +51,20 @@ describe('Insights aggregation', () => {
 
   it('gives every day of the range a bar, stacked by workspace, with unresolved tags shortened', () => {
     const insights = computeInsights(sessions, { from: addDays(TODAY, -6), to: TODAY }, NOW);
-    assert.deepEqual(insights.days.map((d) => d.day), [-6, -5, -4, -3, -2, -1, 0].map((n) => addDays(TODAY, n)));
-    assert.deepEqual(insights.days.map((d) => d.seconds), [0, 0, 0, 300, 0, 1800, 1800]);
+    assert.deepEqual(
+      insights.days.map((d) => d.day),
+      [-6, -5, -4, -3, -2, -1, 0].map((n) => addDays(TODAY, n)),
+    );
+    assert.deepEqual(
+      insights.days.map((d) => d.seconds),
+      [0, 0, 0, 300, 0, 1800, 1800],
+    );
     assert.equal(insights.stackBy, 'workspace');
     assert.deepEqual(insights.days[5].byStack, { 'w:blog': 1800 });
-    assert.deepEqual(insights.stacks.map((s) => s.label), ['shop', 'Workspace blog']);
+    assert.deepEqual(
+      insights.stacks.map((s) => s.label),
+      ['shop', 'Workspace blog'],
+    );
   });
 
   it('stacks by language when no session carries a workspace', () => {
@@ -54,22 +75,45 @@ describe('Insights aggregation', () => {
   });
 
   it('folds the smallest stacks into Other so the chart stays readable', () => {
-    const many = Array.from({ length: MAX_STACKS + 3 }, (_, i) => session(TODAY, 10, 100 + i, { workspaceKey: `w:${i}`, workspace: `ws${i}` }));
+    const many = Array.from({ length: MAX_STACKS + 3 }, (_, i) =>
+      session(TODAY, 10, 100 + i, { workspaceKey: `w:${i}`, workspace: `ws${i}` }),
+    );
     const insights = computeInsights(many, { from: TODAY, to: TODAY }, NOW);
     assert.equal(insights.stacks.length, MAX_STACKS);
     assert.equal(insights.stacks.at(-1)?.key, OTHER_STACK);
     assert.equal(insights.stacks.at(-1)?.seconds, 100 + 101 + 102 + 103);
-    assert.equal(Object.values(insights.days[0].byStack).reduce((a, b) => a + b, 0), insights.totals.range);
+    assert.equal(
+      Object.values(insights.days[0].byStack).reduce((a, b) => a + b, 0),
+      insights.totals.range,
+    );
   });
 
   it('ranks files, workspaces and the longest sessions; puts time in the weekday × hour heat map', () => {
     const insights = computeInsights(sessions, { from: addDays(TODAY, -30), to: TODAY }, NOW);
-    assert.deepEqual(insights.topFiles.map((f) => [f.label, f.seconds, f.sessions]), [['main.ts', 1200 + 1800 + 300 + 3600, 4], ['notes.md', 600, 1]]);
-    assert.deepEqual(insights.topWorkspaces.map((w) => [w.label, w.seconds]), [['shop', 5700], ['Workspace blog', 1800]]);
-    assert.deepEqual(insights.longestSessions.map((s) => s.seconds), [3600, 1800, 1200, 600, 300]);
+    assert.deepEqual(
+      insights.topFiles.map((f) => [f.label, f.seconds, f.sessions]),
+      [
+        ['main.ts', 1200 + 1800 + 300 + 3600, 4],
+        ['notes.md', 600, 1],
+      ],
+    );
+    assert.deepEqual(
+      insights.topWorkspaces.map((w) => [w.label, w.seconds]),
+      [
+        ['shop', 5700],
+        ['Workspace blog', 1800],
+      ],
+    );
+    assert.deepEqual(
+      insights.longestSessions.map((s) => s.seconds),
+      [3600, 1800, 1200, 600, 300],
+    );
     assert.equal(insights.heatmap[3][9], 1200, 'Thursday 09:00');
     assert.equal(insights.heatmap[0][23], 300, 'Monday 23:00');
-    assert.equal(insights.heatmap.flat().reduce((a, b) => a + b, 0), insights.totals.range);
+    assert.equal(
+      insights.heatmap.flat().reduce((a, b) => a + b, 0),
+      insights.totals.range,
+    );
   });
 
   it("puts this machine's share next to all machines", () => {
@@ -78,13 +122,28 @@ describe('Insights aggregation', () => {
   });
 
   it('filters by workspace and language update every figure at once, and the options stay complete', () => {
-    const insights = computeInsights(sessions, { from: addDays(TODAY, -30), to: TODAY, workspace: 'w:shop', language: 'TypeScript' }, NOW);
+    const insights = computeInsights(
+      sessions,
+      { from: addDays(TODAY, -30), to: TODAY, workspace: 'w:shop', language: 'TypeScript' },
+      NOW,
+    );
     assert.equal(insights.totals.range, 1200 + 300 + 3600);
     assert.equal(insights.totals.today, 1200);
-    assert.deepEqual(insights.topFiles.map((f) => f.label), ['main.ts']);
+    assert.deepEqual(
+      insights.topFiles.map((f) => f.label),
+      ['main.ts'],
+    );
     assert.equal(insights.machines.all, 5100);
-    assert.deepEqual(insights.options.languages.map((l) => l.key), ['TypeScript', 'Markdown'], 'languages of the chosen workspace');
-    assert.deepEqual(insights.options.workspaces.map((w) => w.key), ['w:shop', 'w:blog'], 'workspaces of the chosen language');
+    assert.deepEqual(
+      insights.options.languages.map((l) => l.key),
+      ['TypeScript', 'Markdown'],
+      'languages of the chosen workspace',
+    );
+    assert.deepEqual(
+      insights.options.workspaces.map((w) => w.key),
+      ['w:shop', 'w:blog'],
+      'workspaces of the chosen language',
+    );
   });
 
   it('reads the feed: language and workspace tag from contentInfo, names and machine from the resolver', () => {
@@ -97,16 +156,42 @@ describe('Insights aggregation', () => {
         visualElements: { displayText: 'Editing a Rust file' },
         contentInfo: { programmingLanguage: 'Rust', isPartOf: { identifier: 'w:feed' } },
         historyItems: [
-          { id: 'mine', startedDateTime: new Date(at(TODAY, 8)).toISOString(), lastActiveDateTime: new Date(at(TODAY, 9)).toISOString(), activeDurationSeconds: 3000 },
-          { id: 'theirs', startedDateTime: new Date(at(TODAY, 10)).toISOString(), lastActiveDateTime: new Date(at(TODAY, 11)).toISOString(), activeDurationSeconds: 2000 },
+          {
+            id: 'mine',
+            startedDateTime: new Date(at(TODAY, 8)).toISOString(),
+            lastActiveDateTime: new Date(at(TODAY, 9)).toISOString(),
+            activeDurationSeconds: 3000,
+          },
+          {
+            id: 'theirs',
+            startedDateTime: new Date(at(TODAY, 10)).toISOString(),
+            lastActiveDateTime: new Date(at(TODAY, 11)).toISOString(),
+            activeDurationSeconds: 2000,
+          },
         ],
       },
-      { id: 'g2', appActivityId: 'h:def', activitySourceHost: 'https://x.test', activationUrl: 'vscode://y', visualElements: { displayText: 'lib.py' }, historyItems: [{ id: 'x', startedDateTime: new Date(at(TODAY, 12)).toISOString(), activeDurationSeconds: 60 }] },
+      {
+        id: 'g2',
+        appActivityId: 'h:def',
+        activitySourceHost: 'https://x.test',
+        activationUrl: 'vscode://y',
+        visualElements: { displayText: 'lib.py' },
+        historyItems: [{ id: 'x', startedDateTime: new Date(at(TODAY, 12)).toISOString(), activeDurationSeconds: 60 }],
+      },
     ];
-    const flat = toInsightSessions(feed, { fileOf: (id) => (id === 'h:abc' ? 'src/main.rs' : undefined), workspaceOf: (tag) => (tag === 'w:feed' ? 'engine' : undefined), isThisMachine: (id) => id === 'mine' });
+    const flat = toInsightSessions(feed, {
+      fileOf: (id) => (id === 'h:abc' ? 'src/main.rs' : undefined),
+      workspaceOf: (tag) => (tag === 'w:feed' ? 'engine' : undefined),
+      isThisMachine: (id) => id === 'mine',
+    });
     const byId = new Map(flat.map((s) => [s.id, s]));
     assert.deepEqual(
-      { file: byId.get('mine')?.file, workspace: byId.get('mine')?.workspace, language: byId.get('mine')?.language, thisMachine: byId.get('mine')?.thisMachine },
+      {
+        file: byId.get('mine')?.file,
+        workspace: byId.get('mine')?.workspace,
+        language: byId.get('mine')?.language,
+        thisMachine: byId.get('mine')?.thisMachine,
+      },
       { file: 'src/main.rs', workspace: 'engine', language: 'Rust', thisMachine: true },
     );
     assert.equal(byId.get('theirs')?.thisMachine, false);

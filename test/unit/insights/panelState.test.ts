@@ -3,7 +3,13 @@ import type { Insights } from '../../../src/insights/aggregate';
 import { panelState, PanelInputs } from '../../../src/insights/panelState';
 
 const insights = { totals: { range: 60 } } as unknown as Insights;
-const base: PanelInputs = { feed: { kind: 'ok', fetchedAt: 1 }, lastReadAt: 1, hasSessions: true, insights: () => insights, preset: '30' };
+const base: PanelInputs = {
+  feed: { kind: 'ok', fetchedAt: 1 },
+  lastReadAt: 1,
+  hasSessions: true,
+  insights: () => insights,
+  preset: '30',
+};
 
 describe('Insights panel states', () => {
   it('gives every state without figures a next step', () => {
@@ -19,7 +25,11 @@ describe('Insights panel states', () => {
       assert.equal(state.kind, 'notice');
       if (state.kind !== 'notice') continue;
       assert.equal(state.reason, reason);
-      assert.deepEqual(state.actions.map((a) => a.id), actions, reason);
+      assert.deepEqual(
+        state.actions.map((a) => a.id),
+        actions,
+        reason,
+      );
       assert.ok(state.title && state.message, `${reason} says what happened`);
     }
   });

@@ -7,11 +7,26 @@ const DAY = '2026-11-20';
 
 function session(id: string, hour: number, seconds: number, more: Partial<InsightSession> = {}): InsightSession {
   const startedAt = startOfDay(DAY) + hour * 3_600_000;
-  return { id, activityId: id, file: `${id}.ts`, workspaceKey: 'w:ab12cd34ef', language: 'TypeScript', thisMachine: false, startedAt, lastActiveAt: startedAt + 1_800_000, activeSeconds: seconds, ...more };
+  return {
+    id,
+    activityId: id,
+    file: `${id}.ts`,
+    workspaceKey: 'w:ab12cd34ef',
+    language: 'TypeScript',
+    thisMachine: false,
+    startedAt,
+    lastActiveAt: startedAt + 1_800_000,
+    activeSeconds: seconds,
+    ...more,
+  };
 }
 
 describe('timesheet export', () => {
-  const sessions = [session('late', 15, 90, { thisMachine: true, workspace: 'shop' }), session('early', 9, 1500), session('outside', -30, 60)];
+  const sessions = [
+    session('late', 15, 90, { thisMachine: true, workspace: 'shop' }),
+    session('early', 9, 1500),
+    session('outside', -30, 60),
+  ];
   const query = { from: DAY, to: DAY };
 
   it('has one row per session in the range, oldest first, with names resolved where known', () => {
@@ -28,7 +43,8 @@ describe('timesheet export', () => {
   });
 
   it('writes CSV with a header, quoted where needed, and defuses cells a spreadsheet would run as formulas', () => {
-    for (const danger of ['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1']) assert.ok(csvCell(danger).replace(/^"/, '').startsWith("'"), `${JSON.stringify(danger)} is defused`);
+    for (const danger of ['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'])
+      assert.ok(csvCell(danger).replace(/^"/, '').startsWith("'"), `${JSON.stringify(danger)} is defused`);
     assert.equal(csvCell('a,b'), '"a,b"');
     assert.equal(csvCell('say "hi"'), '"say ""hi"""');
     assert.equal(csvCell(12.5), '12.5');

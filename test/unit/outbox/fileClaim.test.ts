@@ -37,16 +37,21 @@ describe('claiming a file another window may rewrite', () => {
   it('puts the file back when nothing happened meanwhile, or when the decision fails', () => {
     writeFileAtomic(target(), 'content');
     assert.equal(withClaimedFile(target(), 1, () => ({ action: 'restore', result: 0 }))?.outcome, 'restored');
-    assert.throws(() =>
-      withClaimedFile(target(), 1, () => {
-        throw new Error('decision failed');
-      }),
-    /decision failed/);
+    assert.throws(
+      () =>
+        withClaimedFile(target(), 1, () => {
+          throw new Error('decision failed');
+        }),
+      /decision failed/,
+    );
     assert.equal(fs.readFileSync(target(), 'utf8'), 'content');
     assert.deepEqual(fs.readdirSync(tempDir()), ['entry.json']);
   });
 
   it('reports a file that is not there', () => {
-    assert.equal(withClaimedFile(target(), 1, () => ({ action: 'remove', result: 0 })), undefined);
+    assert.equal(
+      withClaimedFile(target(), 1, () => ({ action: 'remove', result: 0 })),
+      undefined,
+    );
   });
 });

@@ -3,7 +3,14 @@ import { OUTBOX_FORMAT, parseOutboxEntry, type OutboxEntry } from '../../../src/
 import { session } from './testSupport';
 
 function entry(overrides: Record<string, unknown> = {}, sessionOverrides: Record<string, unknown> = {}): unknown {
-  const valid: OutboxEntry = { format: OUTBOX_FORMAT, version: 1, session: session('a1', 1000, { cursor: { line: 3, character: 7 } }), revision: 2, queuedAt: 5, attempts: 0 };
+  const valid: OutboxEntry = {
+    format: OUTBOX_FORMAT,
+    version: 1,
+    session: session('a1', 1000, { cursor: { line: 3, character: 7 } }),
+    revision: 2,
+    queuedAt: 5,
+    attempts: 0,
+  };
   return JSON.parse(JSON.stringify({ ...valid, ...overrides, session: { ...valid.session, ...sessionOverrides } })) as unknown;
 }
 

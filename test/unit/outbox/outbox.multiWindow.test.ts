@@ -29,12 +29,18 @@ describe('Outbox shared by several windows', () => {
     publisher.put(session(mine, 1));
     other.put(session(theirs, 2, { state: 'ongoing', activeSeconds: 10 }));
 
-    assert.deepEqual(other.list().map((entry) => entry.session.id), [mine, theirs]);
+    assert.deepEqual(
+      other.list().map((entry) => entry.session.id),
+      [mine, theirs],
+    );
     const published = publisher.list();
     other.put(session(theirs, 2, { state: 'ended', activeSeconds: 70 }));
     assert.equal(publisher.acknowledge(published.map((entry) => ({ sessionId: entry.session.id, revision: entry.revision }))), 1);
 
-    assert.deepEqual(other.list().map((entry) => [entry.session.id, entry.session.state, entry.session.activeSeconds]), [[theirs, 'ended', 70]]);
+    assert.deepEqual(
+      other.list().map((entry) => [entry.session.id, entry.session.state, entry.session.activeSeconds]),
+      [[theirs, 'ended', 70]],
+    );
     assert.deepEqual(logger.lines, []);
   });
 
@@ -43,18 +49,32 @@ describe('Outbox shared by several windows', () => {
     this.timeout(60_000);
     const stopFile = path.join(tempDir(), 'stop');
     const publisher = runWorker(['publisher', tempDir(), stopFile]);
-    const writers = await Promise.all([runWorker(['writer', tempDir(), 'a', '20', '40']), runWorker(['writer', tempDir(), 'b', '20', '40'])]);
+    const writers = await Promise.all([
+      runWorker(['writer', tempDir(), 'a', '20', '40']),
+      runWorker(['writer', tempDir(), 'b', '20', '40']),
+    ]);
     fs.writeFileSync(stopFile, '');
     const acknowledged = JSON.parse(await publisher) as [string, number][];
 
-    const lastWritten = Object.assign({}, ...writers.map((out) => JSON.parse(out) as Record<string, number>)) as Record<string, number>;
+    const lastWritten = Object.assign({}, ...writers.map((out) => JSON.parse(out) as Record<string, number>)) as Record<
+      string,
+      number
+    >;
     const publishedLast = new Set(acknowledged.filter(([id, round]) => lastWritten[id] === round).map(([id]) => id));
-    const waiting = new Map(new Outbox({ dir: tempDir(), clock: new TestClock(), logger: new RecordingLogger() }).list().map((entry) => [entry.session.id, entry.session.activeSeconds]));
+    const waiting = new Map(
+      new Outbox({ dir: tempDir(), clock: new TestClock(), logger: new RecordingLogger() })
+        .list()
+        .map((entry) => [entry.session.id, entry.session.activeSeconds]),
+    );
     assert.equal(Object.keys(lastWritten).length, 40);
     for (const [id, round] of Object.entries(lastWritten)) {
       assert.ok(publishedLast.has(id) || waiting.get(id) === round, `the final state of ${id} was neither published nor waiting`);
     }
     assert.ok(acknowledged.length > 0, 'the publisher acknowledged something while the writers ran');
-    assert.deepEqual(fs.readdirSync(path.join(tempDir(), 'sessions')).filter((name) => name.startsWith('.')), [], 'no temporary or claimed files are left');
+    assert.deepEqual(
+      fs.readdirSync(path.join(tempDir(), 'sessions')).filter((name) => name.startsWith('.')),
+      [],
+      'no temporary or claimed files are left',
+    );
   });
 });

@@ -7,7 +7,11 @@ import * as path from 'node:path';
 import { Outbox, type OutboxEntry } from '../../../src/outbox';
 import { RecordingLogger, session, TestClock, useTempDir } from './testSupport';
 
-const IDS = ['0b7a3c5e-0000-4000-8000-000000000001', '0b7a3c5e-0000-4000-8000-000000000002', '0b7a3c5e-0000-4000-8000-000000000003'];
+const IDS = [
+  '0b7a3c5e-0000-4000-8000-000000000001',
+  '0b7a3c5e-0000-4000-8000-000000000002',
+  '0b7a3c5e-0000-4000-8000-000000000003',
+];
 
 type Command =
   | { kind: 'put'; session: number; ended: boolean }
@@ -53,7 +57,10 @@ describe('Outbox invariants', () => {
               const id = IDS[step.session];
               if (excluded.has(id)) break;
               const state = nextState++;
-              assert.equal(writer.put(session(id, 0, { activeSeconds: state, state: step.ended ? 'ended' : 'ongoing' })), 'stored');
+              assert.equal(
+                writer.put(session(id, 0, { activeSeconds: state, state: step.ended ? 'ended' : 'ongoing' })),
+                'stored',
+              );
               waiting.set(id, state);
               break;
             }
@@ -90,7 +97,9 @@ describe('Outbox invariants', () => {
               batch = [];
               break;
           }
-          const listed = open().list().map((entry): [string, number] => [entry.session.id, entry.session.activeSeconds]);
+          const listed = open()
+            .list()
+            .map((entry): [string, number] => [entry.session.id, entry.session.activeSeconds]);
           assert.deepEqual(new Map(listed), waiting, 'what waits on disk is the latest unacknowledged state of each session');
           assert.equal(listed.length, waiting.size, 'no session is listed twice');
         }

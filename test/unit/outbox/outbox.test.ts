@@ -68,7 +68,10 @@ describe('Outbox', () => {
 
     assert.equal(outbox.acknowledge(published.map((entry) => ({ sessionId: entry.session.id, revision: entry.revision }))), 0);
     const waiting = outbox.list();
-    assert.deepEqual(waiting.map((entry) => [entry.session.activeSeconds, entry.revision]), [[90, 2]]);
+    assert.deepEqual(
+      waiting.map((entry) => [entry.session.activeSeconds, entry.revision]),
+      [[90, 2]],
+    );
 
     assert.equal(outbox.acknowledge([{ sessionId: id, revision: 2 }]), 1);
     assert.deepEqual(outbox.list(), []);
@@ -83,15 +86,29 @@ describe('Outbox', () => {
     outbox.put(session(wrongTypes, 0));
     const text = fs.readFileSync(sessionPath(truncated), 'utf8');
     fs.writeFileSync(sessionPath(truncated), text.slice(0, text.length / 2));
-    fs.writeFileSync(sessionPath(wrongTypes), text.replace('"startedAt":0', '"startedAt":"noon"').replaceAll(truncated, wrongTypes));
+    fs.writeFileSync(
+      sessionPath(wrongTypes),
+      text.replace('"startedAt":0', '"startedAt":"noon"').replaceAll(truncated, wrongTypes),
+    );
 
-    assert.deepEqual(outbox.list().map((entry) => entry.session.id), [good]);
+    assert.deepEqual(
+      outbox.list().map((entry) => entry.session.id),
+      [good],
+    );
     assert.deepEqual(sessionFiles(tempDir()), [`${good}.json`]);
     assert.deepEqual(corruptFiles(tempDir()), [`${truncated}.json.${clock.now()}`, `${wrongTypes}.json.${clock.now()}`].sort());
     const warnings = logger.warnings();
     assert.equal(warnings.length, 2);
-    assert.ok(warnings.some((line) => line.includes(`${truncated}.json`) && /truncated/.test(line)), warnings.join('\n'));
-    assert.ok(warnings.some((line) => line.includes(`${wrongTypes}.json`) && line.includes('session.startedAt must be a finite number, got "noon"')), warnings.join('\n'));
+    assert.ok(
+      warnings.some((line) => line.includes(`${truncated}.json`) && /truncated/.test(line)),
+      warnings.join('\n'),
+    );
+    assert.ok(
+      warnings.some(
+        (line) => line.includes(`${wrongTypes}.json`) && line.includes('session.startedAt must be a finite number, got "noon"'),
+      ),
+      warnings.join('\n'),
+    );
 
     outbox.list();
     assert.equal(logger.warnings().length, 2, 'a file set aside is reported once');
@@ -101,7 +118,12 @@ describe('Outbox', () => {
     const [a, b] = [newId(), newId()];
     open().put(session(a, 0));
     fs.copyFileSync(sessionPath(a), sessionPath(b));
-    assert.deepEqual(open().list().map((entry) => entry.session.id), [a]);
+    assert.deepEqual(
+      open()
+        .list()
+        .map((entry) => entry.session.id),
+      [a],
+    );
     assert.match(logger.warnings().join('\n'), new RegExp(`${b}\\.json.*holds session ${a}`));
   });
 
@@ -111,7 +133,10 @@ describe('Outbox', () => {
     outbox.put(session(current, 0));
     fs.writeFileSync(sessionPath(future), JSON.stringify({ format: OUTBOX_FORMAT, version: 2, payload: { id: future } }));
 
-    assert.deepEqual(outbox.list().map((entry) => entry.session.id), [current]);
+    assert.deepEqual(
+      outbox.list().map((entry) => entry.session.id),
+      [current],
+    );
     outbox.list();
     assert.ok(fs.existsSync(sessionPath(future)), 'the newer file stays where the newer version looks for it');
     assert.deepEqual(corruptFiles(tempDir()), []);
@@ -126,9 +151,15 @@ describe('Outbox', () => {
     outbox.put(session(a, 0));
     outbox.put(session(b, 1));
     assert.equal(outbox.put(session(c, 2)), 'full');
-    assert.match(logger.warnings().join('\n'), new RegExp(`full \\(2 sessions waiting to be published\\); session ${c} was not stored`));
+    assert.match(
+      logger.warnings().join('\n'),
+      new RegExp(`full \\(2 sessions waiting to be published\\); session ${c} was not stored`),
+    );
     assert.equal(outbox.put(session(a, 0, { activeSeconds: 99 })), 'stored');
-    assert.deepEqual(outbox.list().map((entry) => `${entry.session.id}:${entry.session.activeSeconds}`), [`${a}:99`, `${b}:60`]);
+    assert.deepEqual(
+      outbox.list().map((entry) => `${entry.session.id}:${entry.session.activeSeconds}`),
+      [`${a}:99`, `${b}:60`],
+    );
   });
 
   it('prune drops sessions older than 30 days and the least recently active beyond the limit, and reports each drop', () => {
@@ -143,11 +174,20 @@ describe('Outbox', () => {
 
     const outbox = open({ maxSessions: 2 });
     assert.deepEqual(outbox.prune(), { expired: 1, overCap: 2, setAside: 0 });
-    assert.deepEqual(outbox.list().map((entry) => entry.session.id), [ids[2], ids[3]]);
+    assert.deepEqual(
+      outbox.list().map((entry) => entry.session.id),
+      [ids[2], ids[3]],
+    );
     assert.deepEqual([outbox.droppedExpired, outbox.droppedOverCap], [1, 2]);
     const warnings = logger.warnings();
-    assert.ok(warnings.some((line) => /dropped 1 unpublished session last active more than 30 days ago/.test(line)), warnings.join('\n'));
-    assert.ok(warnings.some((line) => /dropped 2 unpublished sessions \(the least recently active\) beyond the limit of 2/.test(line)), warnings.join('\n'));
+    assert.ok(
+      warnings.some((line) => /dropped 1 unpublished session last active more than 30 days ago/.test(line)),
+      warnings.join('\n'),
+    );
+    assert.ok(
+      warnings.some((line) => /dropped 2 unpublished sessions \(the least recently active\) beyond the limit of 2/.test(line)),
+      warnings.join('\n'),
+    );
 
     clock.advance(29 * DAY);
     assert.deepEqual(outbox.prune(), { expired: 1, overCap: 0, setAside: 0 });
@@ -165,7 +205,10 @@ describe('Outbox', () => {
     age(leftover, 5 * 60_000);
 
     const afterRestart = open();
-    assert.deepEqual(afterRestart.list().map((entry) => [entry.session.id, entry.session.activeSeconds]), [[id, 42]]);
+    assert.deepEqual(
+      afterRestart.list().map((entry) => [entry.session.id, entry.session.activeSeconds]),
+      [[id, 42]],
+    );
     assert.ok(!fs.existsSync(leftover), 'a temporary file older than a minute is removed');
     assert.ok(fs.existsSync(inProgress), "another window's write in progress is left alone");
     assert.deepEqual(logger.warnings(), []);
@@ -177,7 +220,12 @@ describe('Outbox', () => {
     const claimedAt = clock.now() - 5 * 60_000;
     fs.renameSync(sessionPath(id), path.join(tempDir(), 'sessions', `.${id}.json.4242-00112233aabb-${claimedAt}.claim`));
 
-    assert.deepEqual(open().list().map((entry) => entry.session.id), [id]);
+    assert.deepEqual(
+      open()
+        .list()
+        .map((entry) => entry.session.id),
+      [id],
+    );
     assert.deepEqual(sessionFiles(tempDir()), [`${id}.json`]);
     assert.match(logger.lines.map((line) => line.message).join('\n'), /put back .*left claimed by a window that stopped/);
   });
@@ -210,7 +258,10 @@ describe('Outbox', () => {
     assert.equal(outbox.recordFailure(id, 1, 'too late'), false);
 
     const entry = open().get(id);
-    assert.deepEqual([entry?.session.activeSeconds, entry?.revision, entry?.attempts, entry?.lastError], [120, 2, 1, 'HTTP 503 Service Unavailable']);
+    assert.deepEqual(
+      [entry?.session.activeSeconds, entry?.revision, entry?.attempts, entry?.lastError],
+      [120, 2, 1, 'HTTP 503 Service Unavailable'],
+    );
   });
 
   it('stores a failure that echoes the request without its secrets, on one line, in the file on disk', () => {
@@ -237,7 +288,10 @@ describe('Outbox', () => {
     assert.equal(outbox.acknowledge([{ sessionId: id, revision: 1 }]), 1);
     outbox.put(session(id, 0, { state: 'ended' }));
     assert.equal(outbox.acknowledge([{ sessionId: id, revision: 1 }]), 0);
-    assert.deepEqual(outbox.list().map((entry) => [entry.session.state, entry.revision]), [['ended', 2]]);
+    assert.deepEqual(
+      outbox.list().map((entry) => [entry.session.state, entry.revision]),
+      [['ended', 2]],
+    );
   });
 
   it('lists nothing, and counts nothing, before anything was stored', () => {
@@ -258,7 +312,16 @@ describe('Outbox', () => {
     });
     outbox.maxSessions = 2;
     assert.deepEqual(outbox.prune(), { expired: 0, overCap: 1, setAside: 0 });
-    assert.deepEqual(outbox.list().map((e) => e.session.id).sort(), ids.slice(0, 2).sort());
-    assert.ok(logger.warnings().some((w) => /1/.test(w)), logger.warnings().join('\n'));
+    assert.deepEqual(
+      outbox
+        .list()
+        .map((e) => e.session.id)
+        .sort(),
+      ids.slice(0, 2).sort(),
+    );
+    assert.ok(
+      logger.warnings().some((w) => /1/.test(w)),
+      logger.warnings().join('\n'),
+    );
   });
 });

@@ -37,7 +37,10 @@ describe('PublishLock', () => {
     const held = lock();
     held.tryAcquire();
     const content = JSON.parse(fs.readFileSync(lockFile(), 'utf8')) as Record<string, unknown>;
-    assert.deepEqual([content.pid, content.owner, content.acquiredAt, content.heartbeatAt], [1000, held.owner, clock.now(), clock.now()]);
+    assert.deepEqual(
+      [content.pid, content.owner, content.acquiredAt, content.heartbeatAt],
+      [1000, held.owner, clock.now(), clock.now()],
+    );
     if (process.platform !== 'win32') assert.equal(fs.statSync(lockFile()).mode & 0o777, 0o600);
   });
 
@@ -52,7 +55,10 @@ describe('PublishLock', () => {
 
     clock.advance(11_000);
     assert.equal(second.tryAcquire(), true);
-    assert.match(logger.lines.map((line) => line.message).join('\n'), /took over a stale lock \(process 1000 last confirmed it 61 s ago\)/);
+    assert.match(
+      logger.lines.map((line) => line.message).join('\n'),
+      /took over a stale lock \(process 1000 last confirmed it 61 s ago\)/,
+    );
     assert.equal(first.heartbeat(), false, 'the window that lost the lock learns so');
     assert.equal(second.isHeldByUs(), true, "and its heartbeat did not overwrite the new owner's lock");
   });

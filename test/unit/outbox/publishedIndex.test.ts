@@ -21,7 +21,12 @@ describe('PublishedIndex', () => {
     const index = open();
     index.record('doc-1', { serverId: 'srv-1', documentUri: 'file:///a.ts', historyItemIds: ['h1', 'h2'], at: 100 });
     const merged = index.record('doc-1', { documentUri: 'file:///a.ts', historyItemIds: ['h2', 'h3', 'h3'], at: 200 });
-    assert.deepEqual(merged, { serverId: 'srv-1', documentUri: 'file:///a.ts', lastPublishedAt: 200, historyItemIds: ['h1', 'h2', 'h3'] });
+    assert.deepEqual(merged, {
+      serverId: 'srv-1',
+      documentUri: 'file:///a.ts',
+      lastPublishedAt: 200,
+      historyItemIds: ['h1', 'h2', 'h3'],
+    });
     assert.deepEqual(open().get('doc-1'), merged);
   });
 
@@ -56,14 +61,24 @@ describe('PublishedIndex', () => {
     const index = open();
     assert.equal(index.get('doc-1'), undefined);
     assert.deepEqual(corruptFiles(tempDir()), [`published.json.${clock.now()}`]);
-    assert.match(logger.warnings().join('\n'), /moved unreadable published\.json to .*published\.json\.\d+ and started a new one: not valid JSON/);
+    assert.match(
+      logger.warnings().join('\n'),
+      /moved unreadable published\.json to .*published\.json\.\d+ and started a new one: not valid JSON/,
+    );
 
     index.record('doc-1', { documentUri: 'file:///a.ts', historyItemIds: ['h1'], at: 1 });
     assert.deepEqual(open().get('doc-1')?.historyItemIds, ['h1']);
   });
 
   it('sets aside an index whose entries have the wrong types', () => {
-    fs.writeFileSync(indexFile(), JSON.stringify({ format: PUBLISHED_FORMAT, version: 1, activities: { 'doc-1': { documentUri: 'x', lastPublishedAt: 1, historyItemIds: [1] } } }));
+    fs.writeFileSync(
+      indexFile(),
+      JSON.stringify({
+        format: PUBLISHED_FORMAT,
+        version: 1,
+        activities: { 'doc-1': { documentUri: 'x', lastPublishedAt: 1, historyItemIds: [1] } },
+      }),
+    );
     assert.equal(open().all().size, 0);
     assert.match(logger.warnings().join('\n'), /historyItemIds\[\] must be a string, got 1/);
   });

@@ -52,12 +52,18 @@ describe('purging local traces', () => {
     outbox.put(session(other, 0, { documentUri: otherUri }));
     setAsideOne(outbox, secretUri);
     setAsideOne(outbox, otherUri);
-    const links = linkTable({ 'h:1': { documentUri: secretUri, seen: clock.now() }, 'h:2': { documentUri: otherUri, seen: clock.now() } });
+    const links = linkTable({
+      'h:1': { documentUri: secretUri, seen: clock.now() },
+      'h:2': { documentUri: otherUri, seen: clock.now() },
+    });
 
     const result = purgeLocalTraces({ documents: (uri) => uri.includes('/secrets/') }, { outbox, links });
 
     assert.deepEqual(result, { queued: 1, setAside: 1, links: 1 });
-    assert.deepEqual(outbox.list().map((entry) => entry.session.id), [other]);
+    assert.deepEqual(
+      outbox.list().map((entry) => entry.session.id),
+      [other],
+    );
     assert.equal(corruptFiles(tempDir()).length, 1);
     assert.deepEqual(Object.keys(links.table), ['h:2']);
   });
@@ -67,9 +73,15 @@ describe('purging local traces', () => {
     const queued = newId();
     outbox.put(session(queued, 0));
     const damaged = setAsideOne(outbox, otherUri);
-    const links = linkTable({ 'h:gone': { documentUri: otherUri, seen: clock.now() }, 'h:kept': { documentUri: secretUri, seen: clock.now() } });
+    const links = linkTable({
+      'h:gone': { documentUri: otherUri, seen: clock.now() },
+      'h:kept': { documentUri: secretUri, seen: clock.now() },
+    });
 
-    const result = purgeLocalTraces({ sessionIds: new Set([queued, damaged]), activityIds: new Set(['h:gone']) }, { outbox, links });
+    const result = purgeLocalTraces(
+      { sessionIds: new Set([queued, damaged]), activityIds: new Set(['h:gone']) },
+      { outbox, links },
+    );
 
     assert.deepEqual(result, { queued: 1, setAside: 1, links: 1 });
     assert.deepEqual(sessionFiles(tempDir()), []);
@@ -93,7 +105,10 @@ describe('purging local traces', () => {
 
   it('gives link-table entries a bounded life: one not seen for the age bound is forgotten when another is remembered', () => {
     const now = Date.parse('2026-06-01T00:00:00Z');
-    const table: LinkTable = { 'h:old': { documentUri: otherUri, seen: now - LINK_MAX_AGE_MS - DAY }, 'h:recent': { documentUri: secretUri, seen: now - DAY } };
+    const table: LinkTable = {
+      'h:old': { documentUri: otherUri, seen: now - LINK_MAX_AGE_MS - DAY },
+      'h:recent': { documentUri: secretUri, seen: now - DAY },
+    };
     assert.deepEqual(Object.keys(rememberLink(table, 'h:new', { documentUri: otherUri }, now)).sort(), ['h:new', 'h:recent']);
   });
 });

@@ -52,7 +52,17 @@ export class TestClock implements WallClock {
 }
 
 export function session(id: string, startedAt: number, extra: Partial<Session> = {}): Session {
-  return { id, documentUri: `file:///work/${id}.ts`, languageId: 'typescript', startedAt, lastActiveAt: startedAt + 60_000, activeSeconds: 60, state: 'ended', endReason: 'idle', ...extra };
+  return {
+    id,
+    documentUri: `file:///work/${id}.ts`,
+    languageId: 'typescript',
+    startedAt,
+    lastActiveAt: startedAt + 60_000,
+    activeSeconds: 60,
+    state: 'ended',
+    endReason: 'idle',
+    ...extra,
+  };
 }
 
 export function newId(): string {

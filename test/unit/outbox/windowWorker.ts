@@ -14,7 +14,15 @@ function main(role: string, dir: string, rest: string[]): string {
     const last: Record<string, number> = {};
     for (let round = 1; round <= Number(roundsText); round++) {
       for (const id of ids) {
-        const session: Session = { id, documentUri: `file:///${id}.ts`, languageId: 'ts', startedAt: 0, lastActiveAt: round, activeSeconds: round, state: 'ongoing' };
+        const session: Session = {
+          id,
+          documentUri: `file:///${id}.ts`,
+          languageId: 'ts',
+          startedAt: 0,
+          lastActiveAt: round,
+          activeSeconds: round,
+          state: 'ongoing',
+        };
         if (outbox.put(session) !== 'stored') throw new Error(`not stored: ${id}`);
         last[id] = round;
       }
@@ -27,7 +35,8 @@ function main(role: string, dir: string, rest: string[]): string {
   for (;;) {
     const stopping = fs.existsSync(stopFile);
     for (const entry of outbox.list()) {
-      if (outbox.acknowledge([{ sessionId: entry.session.id, revision: entry.revision }]) === 1) acknowledged.push([entry.session.id, entry.session.activeSeconds]);
+      if (outbox.acknowledge([{ sessionId: entry.session.id, revision: entry.revision }]) === 1)
+        acknowledged.push([entry.session.id, entry.session.activeSeconds]);
     }
     if (stopping) return JSON.stringify(acknowledged);
   }

@@ -21,8 +21,10 @@ function createFake() {
   const values = { user: undefined as unknown, workspace: undefined as unknown, folders: {} as Record<string, unknown> };
   const questions: string[] = [];
   let answer: (items: string[]) => string | undefined = () => undefined;
-  const folderOf = (resource?: FakeUri) => folders.find((folder) => resource !== undefined && `${resource.toString()}/`.startsWith(`${folder.uri.toString()}/`));
-  const format = (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+  const folderOf = (resource?: FakeUri) =>
+    folders.find((folder) => resource !== undefined && `${resource.toString()}/`.startsWith(`${folder.uri.toString()}/`));
+  const format = (message: string, ...args: unknown[]) =>
+    message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
   const module = {
     Uri: { parse: uri },
     workspace: {
@@ -31,7 +33,11 @@ function createFake() {
       workspaceFolders: folders,
       getWorkspaceFolder: folderOf,
       getConfiguration: (_section: string, resource?: FakeUri) => ({
-        inspect: () => ({ globalValue: values.user, workspaceValue: values.workspace, workspaceFolderValue: values.folders[folderOf(resource)?.name ?? ''] }),
+        inspect: () => ({
+          globalValue: values.user,
+          workspaceValue: values.workspace,
+          workspaceFolderValue: values.folders[folderOf(resource)?.name ?? ''],
+        }),
       }),
     },
     window: {
@@ -66,10 +72,19 @@ describe('workspace privacy (fake editor API)', () => {
       return fake.module.l10n;
     },
   };
-  const log = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, show: () => undefined };
+  const log = {
+    info: () => undefined,
+    warn: () => undefined,
+    error: () => undefined,
+    debug: () => undefined,
+    show: () => undefined,
+  };
   const memento = () => {
     const data = new Map<string, unknown>();
-    return { get: <T>(key: string, fallback: T) => (data.has(key) ? (data.get(key) as T) : fallback), update: (key: string, value: unknown) => Promise.resolve(void data.set(key, value)) };
+    return {
+      get: <T>(key: string, fallback: T) => (data.has(key) ? (data.get(key) as T) : fallback),
+      update: (key: string, value: unknown) => Promise.resolve(void data.set(key, value)),
+    };
   };
   const settle = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -92,7 +107,7 @@ describe('workspace privacy (fake editor API)', () => {
 
   const create = () => new WorkspacePrivacy(new PrivacyOverrides(memento()), () => undefined, log as never);
 
-  it('reads each document with its own folder\'s settings in a multi-root window', () => {
+  it("reads each document with its own folder's settings in a multi-root window", () => {
     fake.values.user = 'full';
     fake.values.folders.site = 'private';
     const privacy = create();
@@ -108,7 +123,10 @@ describe('workspace privacy (fake editor API)', () => {
     assert.equal(privacy.levelFor('file:///work/api/client.ts'), 'fileNameOnly');
     await settle();
     assert.equal(fake.questions.length, 1, 'asked once per window');
-    assert.match(fake.questions[0] ?? '', /"api" ask for the privacy level "full", which shares more than your own level "fileNameOnly"/);
+    assert.match(
+      fake.questions[0] ?? '',
+      /"api" ask for the privacy level "full", which shares more than your own level "fileNameOnly"/,
+    );
 
     const allowing = create();
     fake.setAnswer((items) => items[0]);

@@ -14,7 +14,16 @@ import { planRequests } from '../../../src/publish/preview';
 import { MemoryServiceFacts } from '../../../src/publish/serviceFacts';
 import type { Session } from '../../../src/tracking/types';
 import { RunningEmulator, startEmulator } from '../../emulator';
-import { assertPublishedExactlyOnce, emulatorTarget, endedSession, heldItems, makePublisher, mappingOptions, silent, VirtualClock } from '../faults/support';
+import {
+  assertPublishedExactlyOnce,
+  emulatorTarget,
+  endedSession,
+  heldItems,
+  makePublisher,
+  mappingOptions,
+  silent,
+  VirtualClock,
+} from '../faults/support';
 
 describe('Publisher: verifies every answer and adapts to the service', function () {
   this.timeout(30_000);
@@ -36,7 +45,15 @@ describe('Publisher: verifies every answer and adapts to the service', function 
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const client = () => new GraphClient({ baseUrl: emulator.graphUrl, userAgent: 'test', credential: { getToken: () => Promise.resolve({ token: emulatorTarget(emulator).token(), expiresOnTimestamp: clock.now() + 3_600_000 }) }, clock });
+  const client = () =>
+    new GraphClient({
+      baseUrl: emulator.graphUrl,
+      userAgent: 'test',
+      credential: {
+        getToken: () => Promise.resolve({ token: emulatorTarget(emulator).token(), expiresOnTimestamp: clock.now() + 3_600_000 }),
+      },
+      clock,
+    });
   const index = () => new PublishedIndex({ dir, clock: { now: Date.now }, logger: silent });
   const put = (...sessions: Session[]) => sessions.forEach((s) => assert.equal(outbox.put(s), 'stored'));
 
@@ -55,7 +72,11 @@ describe('Publisher: verifies every answer and adapts to the service', function 
     assertPublishedExactlyOnce(emulator, [a, b, c]);
     assert.equal(emulator.state.all().length, 1, 'one activity for the file');
     const entry = [...index().all().values()][0];
-    assert.equal(await client().deleteHistoryItem(entry.serverId as string, b.id), true, 'Forget deletes the session by its own id');
+    assert.equal(
+      await client().deleteHistoryItem(entry.serverId as string, b.id),
+      true,
+      'Forget deletes the session by its own id',
+    );
     assert.deepEqual([...heldItems(emulator).keys()].sort(), [a.id, c.id].sort());
   });
 
@@ -77,7 +98,15 @@ describe('Publisher: verifies every answer and adapts to the service', function 
   it('a write whose answer was lost is read back before the session counts as published', async () => {
     emulator.admin.setProfile({ profile: 'pessimistic' });
     const facts = new MemoryServiceFacts({ historyIds: 'ignored', replace: 'drops' });
-    const publisher = makePublisher({ target: emulatorTarget(emulator), dir, outbox, clock, service: facts, maxAttempts: 1, confirmAfterMs: 60_000 });
+    const publisher = makePublisher({
+      target: emulatorTarget(emulator),
+      dir,
+      outbox,
+      clock,
+      service: facts,
+      maxAttempts: 1,
+      confirmAfterMs: 60_000,
+    });
     const s = endedSession('file:///w/c.ts', 30);
     put(s);
     emulator.admin.addFault({ method: 'PUT', path: '/historyItems/', sequence: [{ kind: 'lostAnswer' }] });
@@ -95,7 +124,12 @@ describe('Publisher: verifies every answer and adapts to the service', function 
     assertPublishedExactlyOnce(emulator, [s]);
   });
 
-  for (const [known, replace] of [[false, 'drops'], [true, 'drops'], [false, 'keeps'], [true, 'keeps']] as const) {
+  for (const [known, replace] of [
+    [false, 'drops'],
+    [true, 'drops'],
+    [false, 'keeps'],
+    [true, 'keeps'],
+  ] as const) {
     it(`restarted after a deep insert whose answer was lost, against a service that ignores ids and ${replace} items a replacing PUT leaves out (${known ? 'known' : 'not known yet'}): each session once`, async () => {
       emulator.admin.setProfile({ profile: 'pessimistic', replace });
       const facts = new MemoryServiceFacts(known ? { historyIds: 'ignored' } : {});
@@ -120,7 +154,11 @@ describe('Publisher: verifies every answer and adapts to the service', function 
   it('keeps one activity per file across the change of ids: an activity published under an earlier id stays the file’s activity', async () => {
     const publisher = makePublisher({ target: emulatorTarget(emulator), dir, outbox, clock, service: new MemoryServiceFacts() });
     const earlier = endedSession('file:///w/d.ts', 60);
-    const [request] = planRequests([{ documentUri: earlier.documentUri, languageId: 'typescript', sessions: [earlier] }], mappingOptions(), emulator.graphUrl).requests;
+    const [request] = planRequests(
+      [{ documentUri: earlier.documentUri, languageId: 'typescript', sessions: [earlier] }],
+      mappingOptions(),
+      emulator.graphUrl,
+    ).requests;
     const oldId = legacyAppActivityId(request.body.appActivityId) as string;
     assert.match(oldId, /^h:/, 'what earlier versions made');
     const old = await client().upsertActivity({ ...request.body, appActivityId: oldId });
@@ -128,16 +166,32 @@ describe('Publisher: verifies every answer and adapts to the service', function 
     const now = endedSession('file:///w/d.ts', 5);
     put(now);
     assert.equal((await publisher.run()).outcome, 'done');
-    assert.deepEqual(emulator.state.all().map((a) => a.appActivityId), [oldId], 'no second activity for the file');
+    assert.deepEqual(
+      emulator.state.all().map((a) => a.appActivityId),
+      [oldId],
+      'no second activity for the file',
+    );
     assertPublishedExactlyOnce(emulator, [earlier, now]);
   });
 
   it('an earlier readable id that needs %2F is reached by its server id when the service refuses %2F', async () => {
     emulator.admin.setProfile({ profile: 'pessimistic' });
     const mapping = { privacy: 'full' as const };
-    const publisher = makePublisher({ target: emulatorTarget(emulator), dir, outbox, clock, service: new MemoryServiceFacts(), mapping, confirmAfterMs: 0 });
+    const publisher = makePublisher({
+      target: emulatorTarget(emulator),
+      dir,
+      outbox,
+      clock,
+      service: new MemoryServiceFacts(),
+      mapping,
+      confirmAfterMs: 0,
+    });
     const earlier = endedSession('file:///w/src/e.ts', 60);
-    const [request] = planRequests([{ documentUri: earlier.documentUri, languageId: 'typescript', sessions: [earlier] }], { ...mappingOptions(), ...mapping }, emulator.graphUrl).requests;
+    const [request] = planRequests(
+      [{ documentUri: earlier.documentUri, languageId: 'typescript', sessions: [earlier] }],
+      { ...mappingOptions(), ...mapping },
+      emulator.graphUrl,
+    ).requests;
     const oldId = legacyAppActivityId(request.body.appActivityId) as string;
     assert.equal(oldId, 'file:///w/src/e.ts');
     // Published back when the service took %2F.
@@ -150,15 +204,30 @@ describe('Publisher: verifies every answer and adapts to the service', function 
     const now = endedSession('file:///w/src/e.ts', 5);
     put(now);
     assert.equal((await publisher.run()).outcome, 'done');
-    assert.deepEqual(emulator.state.all().map((a) => a.appActivityId), [oldId], 'still one activity');
+    assert.deepEqual(
+      emulator.state.all().map((a) => a.appActivityId),
+      [oldId],
+      'still one activity',
+    );
     assertPublishedExactlyOnce(emulator, [earlier, now]);
-    assert.deepEqual(emulator.admin.requests().filter((r) => r.url.includes('%2F')), [], 'nothing was sent with %2F');
+    assert.deepEqual(
+      emulator.admin.requests().filter((r) => r.url.includes('%2F')),
+      [],
+      'nothing was sent with %2F',
+    );
     assert.equal(encodeAppActivityId(request.body.appActivityId), request.body.appActivityId, 'the new id needs no escaping');
   });
 
   it('honours a Retry-After of 15 minutes in full: the run hands the wait to the scheduler, nothing goes early, the throttled attempt counts', async () => {
     const budget = new RequestBudget([{ max: 60, windowMs: 3_600_000 }], clock);
-    const publisher = makePublisher({ target: emulatorTarget(emulator), dir, outbox, clock, budget, service: new MemoryServiceFacts() });
+    const publisher = makePublisher({
+      target: emulatorTarget(emulator),
+      dir,
+      outbox,
+      clock,
+      budget,
+      service: new MemoryServiceFacts(),
+    });
     put(endedSession('file:///w/f.ts', 30));
     emulator.admin.addFault({ method: 'PUT', sequence: [{ kind: 'status', status: 429, retryAfter: '900' }] });
     const started = clock.now();

@@ -16,7 +16,17 @@ import { mappingOptions, silent } from '../faults/support';
 
 function session(documentUri: string, minutesAgo: number, extra: Partial<Session> = {}): Session {
   const lastActiveAt = Date.now() - minutesAgo * 60_000;
-  return { id: randomUUID(), documentUri, languageId: 'typescript', startedAt: lastActiveAt - 120_000, lastActiveAt, activeSeconds: 90, state: 'ended', endReason: 'switch', ...extra };
+  return {
+    id: randomUUID(),
+    documentUri,
+    languageId: 'typescript',
+    startedAt: lastActiveAt - 120_000,
+    lastActiveAt,
+    activeSeconds: 90,
+    state: 'ended',
+    endReason: 'switch',
+    ...extra,
+  };
 }
 
 describe('Publisher', function () {
@@ -44,7 +54,11 @@ describe('Publisher', function () {
       plan: (sessions) => {
         const groups = new Map<string, Session[]>();
         for (const s of sessions) groups.set(s.documentUri, [...(groups.get(s.documentUri) ?? []), s]);
-        return planRequests([...groups].map(([documentUri, group]) => ({ documentUri, languageId: 'typescript', sessions: group })), mappingOptions(), emulator.graphUrl);
+        return planRequests(
+          [...groups].map(([documentUri, group]) => ({ documentUri, languageId: 'typescript', sessions: group })),
+          mappingOptions(),
+          emulator.graphUrl,
+        );
       },
       now: Date.now,
       log: silent,
@@ -71,7 +85,11 @@ describe('Publisher', function () {
     const b1 = session('file:///w/b.ts', 5);
     for (const s of [a1, a2, b1]) outbox.put(s);
     const summary = await publisher().run();
-    assert.deepEqual([summary.outcome, summary.activities, summary.sessions, summary.remaining], ['done', 2, 3, 0], JSON.stringify(summary.failures));
+    assert.deepEqual(
+      [summary.outcome, summary.activities, summary.sessions, summary.remaining],
+      ['done', 2, 3, 0],
+      JSON.stringify(summary.failures),
+    );
     assert.equal(emulator.admin.requests().filter((r) => r.method === 'PUT').length, 2);
     assert.deepEqual(heldItems().sort(), [a1.id, a2.id, b1.id].sort());
   });
@@ -84,9 +102,17 @@ describe('Publisher', function () {
     const policy = runPolicyFor('finished');
     assert.equal(policy.snapshotRunning, false);
     const summary = await publisher().run({ ongoing: policy.ongoing });
-    assert.deepEqual([summary.activities, summary.sessions, summary.remaining], [1, 2, 1], 'one write: the finished session and the checkpoint of the same file');
+    assert.deepEqual(
+      [summary.activities, summary.sessions, summary.remaining],
+      [1, 2, 1],
+      'one write: the finished session and the checkpoint of the same file',
+    );
     assert.deepEqual(heldItems().sort(), [finished.id, runningHere.id].sort());
-    assert.deepEqual(outbox.list().map((e) => e.session.id), [runningElsewhere.id], 'the other running session waits for the interval');
+    assert.deepEqual(
+      outbox.list().map((e) => e.session.id),
+      [runningElsewhere.id],
+      'the other running session waits for the interval',
+    );
     assert.equal((await publisher().run({ ongoing: runPolicyFor('interval').ongoing })).sessions, 1);
   });
 
@@ -122,7 +148,10 @@ describe('Publisher', function () {
     const summary = await publisher().run();
     assert.equal(summary.outcome, 'signInRequired');
     assert.equal(summary.remaining, 2);
-    const puts = emulator.admin.requests().filter((r) => r.method === 'PUT').map((r) => r.url);
+    const puts = emulator.admin
+      .requests()
+      .filter((r) => r.method === 'PUT')
+      .map((r) => r.url);
     assert.equal(puts.length, 2, 'the first activity was tried once more with a fresh token, the second not at all');
     assert.equal(puts[0], puts[1]);
   });
@@ -133,9 +162,20 @@ describe('Publisher', function () {
       outbox,
       lock: new PublishLock({ dir, clock: { now: Date.now } }),
       published: new PublishedIndex({ dir, clock: { now: Date.now }, logger: silent }),
-      graph: () => new GraphClient({ baseUrl: 'http://127.0.0.1:9/v1.0', userAgent: 't', credential: { getToken: () => Promise.resolve({ token: token(), expiresOnTimestamp: Date.now() + 3_600_000 }) }, retry: { maxAttempts: 1 } }),
+      graph: () =>
+        new GraphClient({
+          baseUrl: 'http://127.0.0.1:9/v1.0',
+          userAgent: 't',
+          credential: { getToken: () => Promise.resolve({ token: token(), expiresOnTimestamp: Date.now() + 3_600_000 }) },
+          retry: { maxAttempts: 1 },
+        }),
       writeBudget: budget,
-      plan: (sessions) => planRequests([{ documentUri: 'file:///w/a.ts', languageId: 'typescript', sessions }], mappingOptions(), 'http://127.0.0.1:9/v1.0'),
+      plan: (sessions) =>
+        planRequests(
+          [{ documentUri: 'file:///w/a.ts', languageId: 'typescript', sessions }],
+          mappingOptions(),
+          'http://127.0.0.1:9/v1.0',
+        ),
       now: Date.now,
       log: silent,
     });
@@ -149,7 +189,12 @@ describe('Publisher', function () {
     outbox.put(session('file:///w/a.ts', 3));
     const b = session('file:///w/b.ts', 2);
     outbox.put(b);
-    emulator.admin.addFault({ method: 'PUT', path: '^/me/activities/', fault: { kind: 'status', status: 400, code: 'invalidRequest' }, times: 1 });
+    emulator.admin.addFault({
+      method: 'PUT',
+      path: '^/me/activities/',
+      fault: { kind: 'status', status: 400, code: 'invalidRequest' },
+      times: 1,
+    });
     const summary = await publisher().run();
     assert.equal(summary.outcome, 'partial');
     assert.equal(summary.failures.length, 1);

@@ -19,18 +19,31 @@ describe('status bar text', () => {
   });
 
   it('shows an account name that looks like markdown literally in the markdown tooltip', () => {
-    const view = statusView({ ...base, auth: { kind: 'signedIn', username: '[Verify](command:workbench.action.quit) $(alert)', flow: 'deviceCode' } });
-    assert.ok(view.tooltip.includes('Account: \\[Verify\\]\\(command\\:workbench.action.quit\\) \\$\\(alert\\)'), view.tooltip.join('\n'));
+    const view = statusView({
+      ...base,
+      auth: { kind: 'signedIn', username: '[Verify](command:workbench.action.quit) $(alert)', flow: 'deviceCode' },
+    });
+    assert.ok(
+      view.tooltip.includes('Account: \\[Verify\\]\\(command\\:workbench.action.quit\\) \\$\\(alert\\)'),
+      view.tooltip.join('\n'),
+    );
   });
 
   it('shows why sign-in is needed literally and without secrets, whatever the service answered', () => {
-    const view = statusView({ ...base, auth: { kind: 'signInRequired', reason: 'AADSTS: [Fix it](command:x) refresh_token=SECRETr', username: 'a@b.c' } });
+    const view = statusView({
+      ...base,
+      auth: { kind: 'signInRequired', reason: 'AADSTS: [Fix it](command:x) refresh_token=SECRETr', username: 'a@b.c' },
+    });
     assert.doesNotMatch(view.tooltip[1], /SECRETr/);
     assert.match(view.tooltip[1], /\\\[Fix it\\\]\\\(command\\:x\\\)/);
   });
 
-    it('says "Sign in" (with what waits) when signed out or when the token was refused, and why', () => {
-    const view = statusView({ ...base, pending: 2, auth: { kind: 'signInRequired', reason: 'The refresh token was revoked.', username: 'alice@example.org' } });
+  it('says "Sign in" (with what waits) when signed out or when the token was refused, and why', () => {
+    const view = statusView({
+      ...base,
+      pending: 2,
+      auth: { kind: 'signInRequired', reason: 'The refresh token was revoked.', username: 'alice@example.org' },
+    });
     assert.equal(view.text, '$(account) Sign in · $(cloud-upload) 2');
     assert.equal(view.kind, 'signIn');
     assert.match(view.tooltip[1], /revoked.*nothing is lost/);
@@ -39,7 +52,21 @@ describe('status bar text', () => {
 
   it('shows paused, offline and publishing states, and never "offline" once nothing waits', () => {
     assert.equal(statusView({ ...base, paused: true }).text, '$(debug-pause) Paused');
-    const offline = { ...base, pending: 4, lastRun: { at: 0, summary: { outcome: 'retryLater' as const, activities: 0, sessions: 0, remaining: 4, failures: [], reason: 'fetch failed' } } };
+    const offline = {
+      ...base,
+      pending: 4,
+      lastRun: {
+        at: 0,
+        summary: {
+          outcome: 'retryLater' as const,
+          activities: 0,
+          sessions: 0,
+          remaining: 4,
+          failures: [],
+          reason: 'fetch failed',
+        },
+      },
+    };
     assert.equal(statusView(offline).kind, 'offline');
     assert.equal(statusView({ ...offline, pending: 0 }).kind, 'tracking');
     assert.equal(statusView({ ...base, publishing: true }).kind, 'publishing');
@@ -49,10 +76,17 @@ describe('status bar text', () => {
     const view = statusView({ ...base, allMachinesTodaySeconds: 11_100, pending: 1 });
     assert.equal(view.text, '$(pulse) 1h 15m here · 3h 5m all · $(cloud-upload) 1');
     assert.ok(view.tooltip.includes('Today: 1h 15m active on this machine, 3h 5m on all machines'));
-    assert.equal(statusView({ ...base, allMachinesTodaySeconds: 60 }).text, '$(pulse) 1h 15m here · 1h 15m all', 'all machines never show less than this one');
+    assert.equal(
+      statusView({ ...base, allMachinesTodaySeconds: 60 }).text,
+      '$(pulse) 1h 15m here · 1h 15m all',
+      'all machines never show less than this one',
+    );
   });
 
   it('formats durations the way people read them', () => {
-    assert.deepEqual([formatDuration(42), formatDuration(60), formatDuration(3_599), formatDuration(7_260)], ['42s', '1m', '59m', '2h 1m']);
+    assert.deepEqual(
+      [formatDuration(42), formatDuration(60), formatDuration(3_599), formatDuration(7_260)],
+      ['42s', '1m', '59m', '2h 1m'],
+    );
   });
 });

@@ -17,8 +17,17 @@ describe('parseActivationUrl', () => {
   });
 
   it('keeps the authority of a remote window apart from the path', () => {
-    const url = buildFileActivationUrl({ scheme: 'vscode-remote', authority: 'ssh-remote+build box', path: '/srv/app/main.go' }, { line: 0, character: 0 }, 'vscode');
-    assert.deepEqual(parseActivationUrl(url ?? '', 'vscode', EXT), { kind: 'remote', authority: 'ssh-remote+build box', path: '/srv/app/main.go', position: { line: 0, character: 0 } });
+    const url = buildFileActivationUrl(
+      { scheme: 'vscode-remote', authority: 'ssh-remote+build box', path: '/srv/app/main.go' },
+      { line: 0, character: 0 },
+      'vscode',
+    );
+    assert.deepEqual(parseActivationUrl(url ?? '', 'vscode', EXT), {
+      kind: 'remote',
+      authority: 'ssh-remote+build box',
+      path: '/srv/app/main.go',
+      position: { line: 0, character: 0 },
+    });
   });
 
   it("recognises the extension's own link by its id", () => {

@@ -6,7 +6,8 @@ import type { Session } from '../../../src/tracking/types';
 const day = (iso: string) => iso.slice(0, 10);
 const grouping = {
   dayOf: (ms: number) => day(new Date(ms).toISOString()),
-  workspaceOf: (uri: string) => (uri.startsWith('file:///work/alpha/') ? 'alpha' : uri.startsWith('file:///work/beta/') ? 'beta' : undefined),
+  workspaceOf: (uri: string) =>
+    uri.startsWith('file:///work/alpha/') ? 'alpha' : uri.startsWith('file:///work/beta/') ? 'beta' : undefined,
 };
 
 function activity(appActivityId: string, items: [string, string, string, number?][]): UserActivityResponse {
@@ -16,7 +17,12 @@ function activity(appActivityId: string, items: [string, string, string, number?
     activitySourceHost: 'https://activity-feed.github.io',
     activationUrl: 'vscode://file/x',
     visualElements: { displayText: `${appActivityId}.ts` },
-    historyItems: items.map(([id, start, end, seconds]) => ({ id, startedDateTime: start, lastActiveDateTime: end, ...(seconds !== undefined && { activeDurationSeconds: seconds }) })),
+    historyItems: items.map(([id, start, end, seconds]) => ({
+      id,
+      startedDateTime: start,
+      lastActiveDateTime: end,
+      ...(seconds !== undefined && { activeDurationSeconds: seconds }),
+    })),
   };
 }
 
@@ -38,27 +44,56 @@ describe('Published activity model', () => {
     assert.equal(a.appActivityId, 'a');
     assert.equal(a.activeSeconds, 2100);
     assert.equal(b.activeSeconds, 300);
-    assert.deepEqual(a.sessions.map((s) => s.id), ['a2', 'a1']);
+    assert.deepEqual(
+      a.sessions.map((s) => s.id),
+      ['a2', 'a1'],
+    );
   });
 
   it('by day: newest day first, each day with only its own sessions of a file', () => {
     const groups = groupActivities(published, 'day', grouping);
     assert.deepEqual(groups.map((g) => g.key).slice(0, 2), ['2026-11-26', '2026-11-25']);
     const today = groups[0];
-    assert.deepEqual(today.activities.map((e) => [e.activity.appActivityId, e.sessions.map((s) => s.id)]), [['b', ['b1']], ['a', ['a2']]]);
+    assert.deepEqual(
+      today.activities.map((e) => [e.activity.appActivityId, e.sessions.map((s) => s.id)]),
+      [
+        ['b', ['b1']],
+        ['a', ['a2']],
+      ],
+    );
     assert.equal(today.activeSeconds, 900);
-    assert.deepEqual(groups[1].activities.map((e) => e.sessions.map((s) => s.id)), [['a1']]);
+    assert.deepEqual(
+      groups[1].activities.map((e) => e.sessions.map((s) => s.id)),
+      [['a1']],
+    );
   });
 
   it('by workspace: named workspaces by name, files of no open workspace last', () => {
     const groups = groupActivities(published, 'workspace', grouping);
-    assert.deepEqual(groups.map((g) => g.label), ['alpha', 'beta', undefined]);
+    assert.deepEqual(
+      groups.map((g) => g.label),
+      ['alpha', 'beta', undefined],
+    );
     assert.equal(groups[0].activeSeconds, 2100);
   });
 
   it('groups pending sessions by file, most recently active first', () => {
-    const s = (id: string, uri: string, at: number): Session => ({ id, documentUri: uri, languageId: 'ts', startedAt: at - 60_000, lastActiveAt: at, activeSeconds: 60, state: 'ended' });
+    const s = (id: string, uri: string, at: number): Session => ({
+      id,
+      documentUri: uri,
+      languageId: 'ts',
+      startedAt: at - 60_000,
+      lastActiveAt: at,
+      activeSeconds: 60,
+      state: 'ended',
+    });
     const files = groupPending([s('1', 'file:///x', 1_000_000), s('2', 'file:///y', 3_000_000), s('3', 'file:///x', 2_000_000)]);
-    assert.deepEqual(files.map((f) => [f.documentUri, f.sessions.map((x) => x.id), f.activeSeconds]), [['file:///y', ['2'], 60], ['file:///x', ['3', '1'], 120]]);
+    assert.deepEqual(
+      files.map((f) => [f.documentUri, f.sessions.map((x) => x.id), f.activeSeconds]),
+      [
+        ['file:///y', ['2'], 60],
+        ['file:///x', ['3', '1'], 120],
+      ],
+    );
   });
 });

@@ -24,7 +24,7 @@ describe('inert text', () => {
       it(`shows ${JSON.stringify(trick)} without a link, a second line or an invisible character`, () => {
         const out = inertPlain(trick);
         assert.doesNotMatch(out, NOTIFICATION_LINK);
-        assert.doesNotMatch(out, /(command|javascript):\S/i, "no followable scheme");
+        assert.doesNotMatch(out, /(command|javascript):\S/i, 'no followable scheme');
         assert.equal(hasInvisibleCharacters(out), false);
         assert.doesNotMatch(out, /<[a-z]+:/i);
       });
@@ -42,7 +42,15 @@ describe('inert text', () => {
   });
 
   describe('markdown (tooltips, Adaptive Card text)', () => {
-    for (const trick of [...tricks, '{{DATE(2026-01-01T00:00:00Z,SHORT)}}', '$(alert) icon', '# heading', '- item', '1. item', '&#x202E; entity']) {
+    for (const trick of [
+      ...tricks,
+      '{{DATE(2026-01-01T00:00:00Z,SHORT)}}',
+      '$(alert) icon',
+      '# heading',
+      '- item',
+      '1. item',
+      '&#x202E; entity',
+    ]) {
       it(`escapes ${JSON.stringify(trick)} so it shows literally`, () => {
         const out = inertMarkdown(trick);
         assert.doesNotMatch(out, UNESCAPED_SYNTAX);

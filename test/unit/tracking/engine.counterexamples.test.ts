@@ -17,7 +17,13 @@ const COUNTEREXAMPLES: Counterexample[] = [
     name: 'the file switched to, left for no editor within the grace (window focused late)',
     before: 'b.ts was lost: leaving the candidate for no editor dropped it',
     trace: {
-      config: { idleTimeoutSeconds: 30, switchGraceSeconds: 11, blurGraceSeconds: 3, minimumSessionSeconds: 3, checkpointIntervalSeconds: 13 },
+      config: {
+        idleTimeoutSeconds: 30,
+        switchGraceSeconds: 11,
+        blurGraceSeconds: 3,
+        minimumSessionSeconds: 3,
+        checkpointIntervalSeconds: 13,
+      },
       focused: false,
       timerOnTime: false,
       steps: [
@@ -33,15 +39,19 @@ const COUNTEREXAMPLES: Counterexample[] = [
         { waitMs: 0, step: { kind: 'focus', focused: false } },
       ],
     },
-    expected: [
-      ['b.ts', 10.999, 13.999, 3],
-    ],
+    expected: [['b.ts', 10.999, 13.999, 3]],
   },
   {
     name: 'quitting while the file switched to is still within the grace of the one before',
     before: 'a.ts was lost: quitting dropped the candidate',
     trace: {
-      config: { idleTimeoutSeconds: 59, switchGraceSeconds: 59, blurGraceSeconds: 0, minimumSessionSeconds: 3, checkpointIntervalSeconds: 10 },
+      config: {
+        idleTimeoutSeconds: 59,
+        switchGraceSeconds: 59,
+        blurGraceSeconds: 0,
+        minimumSessionSeconds: 3,
+        checkpointIntervalSeconds: 10,
+      },
       focused: true,
       timerOnTime: false,
       steps: [
@@ -54,14 +64,21 @@ const COUNTEREXAMPLES: Counterexample[] = [
       ],
     },
     expected: [
-      ['b.ts', 58.999, 117.998, 58], ['a.ts', 117.998, 120.998, 3],
+      ['b.ts', 58.999, 117.998, 58],
+      ['a.ts', 117.998, 120.998, 3],
     ],
   },
   {
     name: 'an untitled buffer switched to, then no editor, then pause',
-    before: 'the untitled buffer\'s 5 s session was lost: leaving the candidate for no editor dropped it',
+    before: "the untitled buffer's 5 s session was lost: leaving the candidate for no editor dropped it",
     trace: {
-      config: { idleTimeoutSeconds: 41, switchGraceSeconds: 11, blurGraceSeconds: 41, minimumSessionSeconds: 5, checkpointIntervalSeconds: 23 },
+      config: {
+        idleTimeoutSeconds: 41,
+        switchGraceSeconds: 11,
+        blurGraceSeconds: 41,
+        minimumSessionSeconds: 5,
+        checkpointIntervalSeconds: 23,
+      },
       focused: true,
       timerOnTime: false,
       steps: [
@@ -74,15 +91,19 @@ const COUNTEREXAMPLES: Counterexample[] = [
         { waitMs: 0, step: { kind: 'pause' } },
       ],
     },
-    expected: [
-      ['untitled:Untitled-2', 0, 5, 5],
-    ],
+    expected: [['untitled:Untitled-2', 0, 5, 5]],
   },
   {
     name: 'pausing right after switching',
     before: 'a.ts was lost: pausing ended only the session left and dropped the candidate',
     trace: {
-      config: { idleTimeoutSeconds: 104, switchGraceSeconds: 104, blurGraceSeconds: 4, minimumSessionSeconds: 0, checkpointIntervalSeconds: 58 },
+      config: {
+        idleTimeoutSeconds: 104,
+        switchGraceSeconds: 104,
+        blurGraceSeconds: 4,
+        minimumSessionSeconds: 0,
+        checkpointIntervalSeconds: 58,
+      },
       focused: true,
       timerOnTime: false,
       steps: [
@@ -97,14 +118,21 @@ const COUNTEREXAMPLES: Counterexample[] = [
       ],
     },
     expected: [
-      ['b.ts', 0, 0, 0], ['a.ts', 0, 0, 0],
+      ['b.ts', 0, 0, 0],
+      ['a.ts', 0, 0, 0],
     ],
   },
   {
     name: 'closing the buffer switched to while it is still the active editor',
     before: 'Untitled-3 was lost: closing the candidate dropped it',
     trace: {
-      config: { idleTimeoutSeconds: 106, switchGraceSeconds: 12, blurGraceSeconds: 15, minimumSessionSeconds: 0, checkpointIntervalSeconds: 47 },
+      config: {
+        idleTimeoutSeconds: 106,
+        switchGraceSeconds: 12,
+        blurGraceSeconds: 15,
+        minimumSessionSeconds: 0,
+        checkpointIntervalSeconds: 47,
+      },
       focused: true,
       timerOnTime: false,
       steps: [
@@ -118,16 +146,22 @@ const COUNTEREXAMPLES: Counterexample[] = [
       ],
     },
     expected: [
-      ['untitled:Untitled-2', 11.999, 11.999, 0], ['untitled:Untitled-3', 11.999, 11.999, 0],
+      ['untitled:Untitled-2', 11.999, 11.999, 0],
+      ['untitled:Untitled-3', 11.999, 11.999, 0],
     ],
   },
 ];
 
 describe('tracking engine: counterexamples found by the reference model', () => {
   for (const example of COUNTEREXAMPLES) {
-    it(`${example.name } (before: ${example.before })`, () => {
+    it(`${example.name} (before: ${example.before})`, () => {
       const played = play(example.trace);
-      const kept = played.engine.kept.map((s) => [s.doc.replace('file:///work/', ''), (s.start - T0) / 1000, (s.last - T0) / 1000, s.activeSeconds]);
+      const kept = played.engine.kept.map((s) => [
+        s.doc.replace('file:///work/', ''),
+        (s.start - T0) / 1000,
+        (s.last - T0) / 1000,
+        s.activeSeconds,
+      ]);
       assert.deepEqual(kept, example.expected);
       assert.deepEqual(played.engine, played.model);
     });

@@ -34,21 +34,49 @@ const cursor = fc.option(fc.record({ line: fc.nat(500), character: fc.nat(120) }
 
 const event: fc.Arbitrary<TrackingEvent> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ type: fc.constant('edit' as const), key, inActiveEditor: fc.boolean(), cursor }) },
-  { weight: 3, arbitrary: fc.record({ type: fc.constant('selection' as const), key, kind: fc.constantFrom('keyboard' as const, 'mouse' as const, 'command' as const, undefined), cursor }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant('selection' as const),
+      key,
+      kind: fc.constantFrom('keyboard' as const, 'mouse' as const, 'command' as const, undefined),
+      cursor,
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('scroll' as const), key }) },
-  { weight: 3, arbitrary: fc.record({ type: fc.constant('activeEditor' as const), key: fc.option(key, { nil: undefined }), diffOriginal: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('activeNotebook' as const), key: fc.constantFrom(NOTEBOOK, undefined, undefined) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant('activeEditor' as const),
+      key: fc.option(key, { nil: undefined }),
+      diffOriginal: fc.boolean(),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant('activeNotebook' as const), key: fc.constantFrom(NOTEBOOK, undefined, undefined) }),
+  },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('save' as const), key }) },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('close' as const), key }) },
   { weight: 2, arbitrary: key.map((k): TrackingEvent => ({ type: 'open', document: DOCUMENTS[k] ?? fileDocument('a.ts') })) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('focus' as const), focused: fc.boolean() }) },
   { weight: 1, arbitrary: fc.constantFrom<TrackingEvent>({ type: 'pause' }, { type: 'resume' }) },
-  { weight: 1, arbitrary: fc.constantFrom<TrackingEvent>({ type: 'rename', fromKey: fileUri('a.ts'), to: fileDocument('d.ts') }, { type: 'rename', fromKey: fileUri('d.ts'), to: fileDocument('secret.ts', { exclude: ['secret.*'] }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<TrackingEvent>(
+      { type: 'rename', fromKey: fileUri('a.ts'), to: fileDocument('d.ts') },
+      { type: 'rename', fromKey: fileUri('d.ts'), to: fileDocument('secret.ts', { exclude: ['secret.*'] }) },
+    ),
+  },
 );
 
 /** Seconds to wait before the event; mostly keystroke gaps, sometimes long pauses; sometimes the timer is late. */
 const step = fc.record({
-  waitMs: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 5_000 }) }, { weight: 3, arbitrary: fc.integer({ min: 0, max: 60_000 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 900_000 }) }),
+  waitMs: fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 0, max: 5_000 }) },
+    { weight: 3, arbitrary: fc.integer({ min: 0, max: 60_000 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 900_000 }) },
+  ),
   timerLate: fc.boolean(),
   event,
 });
@@ -61,7 +89,11 @@ const config: fc.Arbitrary<TrackingConfig> = fc
     minimumSessionSeconds: fc.integer({ min: 0, max: 60 }),
     checkpointIntervalSeconds: fc.integer({ min: 10, max: 300 }),
   })
-  .map((c) => ({ ...c, switchGraceSeconds: Math.min(c.switchGraceSeconds, c.idleTimeoutSeconds), blurGraceSeconds: Math.min(c.blurGraceSeconds, c.idleTimeoutSeconds) }));
+  .map((c) => ({
+    ...c,
+    switchGraceSeconds: Math.min(c.switchGraceSeconds, c.idleTimeoutSeconds),
+    blurGraceSeconds: Math.min(c.blurGraceSeconds, c.idleTimeoutSeconds),
+  }));
 
 interface Run {
   finished: Session[];
@@ -70,7 +102,11 @@ interface Run {
   config: TrackingConfig;
 }
 
-function play(cfg: TrackingConfig, steps: Array<{ waitMs: number; timerLate: boolean; event: TrackingEvent }>, focused: boolean): Run {
+function play(
+  cfg: TrackingConfig,
+  steps: Array<{ waitMs: number; timerLate: boolean; event: TrackingEvent }>,
+  focused: boolean,
+): Run {
   const clock = new FakeClock();
   const sink = new RecordingSink();
   let counter = 0;
@@ -130,7 +166,9 @@ describe('tracking engine properties (random traces)', () => {
     fc.assert(
       fc.property(traces, ([cfg, steps, focused]) => {
         const run = play(cfg, steps, focused);
-        return [...run.finished, ...run.checkpoints].every((s) => s.lastActiveAt >= s.startedAt && s.activeSeconds * 1000 <= s.lastActiveAt - s.startedAt);
+        return [...run.finished, ...run.checkpoints].every(
+          (s) => s.lastActiveAt >= s.startedAt && s.activeSeconds * 1000 <= s.lastActiveAt - s.startedAt,
+        );
       }),
       RUNS,
     );
@@ -146,7 +184,9 @@ describe('tracking engine properties (random traces)', () => {
   it('never finishes a session under the minimum', () => {
     fc.assert(
       fc.property(traces, ([cfg, steps, focused]) =>
-        play(cfg, steps, focused).finished.every((s) => s.endReason === 'excluded' || s.activeSeconds >= cfg.minimumSessionSeconds),
+        play(cfg, steps, focused).finished.every(
+          (s) => s.endReason === 'excluded' || s.activeSeconds >= cfg.minimumSessionSeconds,
+        ),
       ),
       RUNS,
     );
@@ -212,6 +252,7 @@ describe('tracking engine properties: the generator exercises the engine', () =>
     }
     assert.ok(withSessions > 60, `only ${withSessions} of 300 traces produced a session`);
     assert.ok(withCheckpoints > 15, `only ${withCheckpoints} of 300 traces produced a checkpoint`);
-    for (const reason of ['idle', 'switch', 'close', 'blur', 'shutdown', 'paused']) assert.ok(reasons.has(reason), `no '${reason}' in ${[...reasons].join()}`);
+    for (const reason of ['idle', 'switch', 'close', 'blur', 'shutdown', 'paused'])
+      assert.ok(reasons.has(reason), `no '${reason}' in ${[...reasons].join()}`);
   });
 });

@@ -55,7 +55,7 @@ describe('tracking engine: leaving a file within the switch grace', () => {
     );
   });
 
-  it('A → B → A within the grace continues A, and the time on B counts as A\'s', () => {
+  it("A → B → A within the grace continues A, and the time on B counts as A's", () => {
     const s = new Scenario();
     workIn(s, 'a.ts', 0, 20);
     workIn(s, 'b.ts', 20, 30);
@@ -63,7 +63,7 @@ describe('tracking engine: leaving a file within the switch grace', () => {
     assert.deepEqual(s.summary(), [{ doc: 'a.ts', from: 0, to: 50, active: 50, reason: 'shutdown' }]);
   });
 
-  it('A → B → C → B within the graces continues B, and the time on C counts as B\'s', () => {
+  it("A → B → C → B within the graces continues B, and the time on C counts as B's", () => {
     const s = new Scenario();
     workIn(s, 'a.ts', 0, 20);
     workIn(s, 'b.ts', 20, 32);
@@ -86,7 +86,7 @@ describe('tracking engine: leaving a file within the switch grace', () => {
     ]);
   });
 
-  it('closing B within A\'s grace ends A where it was left and B at its last activity (before: B was lost)', () => {
+  it("closing B within A's grace ends A where it was left and B at its last activity (before: B was lost)", () => {
     const s = new Scenario();
     workIn(s, 'a.ts', 0, 20);
     workIn(s, 'b.ts', 20, 32);
@@ -123,17 +123,27 @@ describe('tracking engine: leaving a file within the switch grace', () => {
     const late = new Scenario();
     workIn(late, 'a.ts', 0, 20);
     late.to(21).show('b.ts').to(36).show('a.ts').to(50).type('a.ts').shutdown();
-    assert.deepEqual(late.summary().map((x) => [x.doc, x.from, x.to]), [['a.ts', 0, 21], ['b.ts', 21, 36], ['a.ts', 36, 50]]);
+    assert.deepEqual(
+      late.summary().map((x) => [x.doc, x.from, x.to]),
+      [
+        ['a.ts', 0, 21],
+        ['b.ts', 21, 36],
+        ['a.ts', 36, 50],
+      ],
+    );
 
     const early = new Scenario();
     workIn(early, 'a.ts', 0, 20);
     early.to(21).show('b.ts').to(35.999).show('a.ts').to(50).type('a.ts').shutdown();
-    assert.deepEqual(early.summary().map((x) => [x.doc, x.from, x.to, x.active]), [['a.ts', 0, 50, 50]]);
+    assert.deepEqual(
+      early.summary().map((x) => [x.doc, x.from, x.to, x.active]),
+      [['a.ts', 0, 50, 50]],
+    );
   });
 });
 
 describe('tracking engine: glancing at files on the way', () => {
-  it('flicking through B and C and back to A within the grace continues A, B and C counting as A\'s time', () => {
+  it("flicking through B and C and back to A within the grace continues A, B and C counting as A's time", () => {
     const s = new Scenario();
     workIn(s, 'a.ts', 0, 20);
     s.to(21).show('b.ts').to(22).show('c.ts').to(23).show('a.ts');
@@ -174,7 +184,10 @@ describe('tracking engine: glancing at files on the way', () => {
     workIn(s, 'a.ts', 0, 20);
     s.to(21).show('b.ts').to(30.999).show('c.ts').to(32).show('a.ts');
     workIn(s, 'a.ts', 32, 50).shutdown();
-    assert.deepEqual(s.summary().map((x) => [x.doc, x.from, x.to, x.active]), [['a.ts', 0, 50, 50]]);
+    assert.deepEqual(
+      s.summary().map((x) => [x.doc, x.from, x.to, x.active]),
+      [['a.ts', 0, 50, 50]],
+    );
   });
 
   it('peeking at B and closing it before the editor switches back continues A', () => {
@@ -182,7 +195,10 @@ describe('tracking engine: glancing at files on the way', () => {
     workIn(s, 'a.ts', 0, 20);
     s.to(21).show('b.ts').to(24).close('b.ts').show('a.ts');
     workIn(s, 'a.ts', 24, 40).shutdown();
-    assert.deepEqual(s.summary().map((x) => [x.doc, x.from, x.to, x.active]), [['a.ts', 0, 40, 40]]);
+    assert.deepEqual(
+      s.summary().map((x) => [x.doc, x.from, x.to, x.active]),
+      [['a.ts', 0, 40, 40]],
+    );
   });
 });
 
@@ -190,7 +206,12 @@ describe('tracking engine: the log names what it drops', () => {
   it('logs a session dropped under the minimum at debug level, with its duration and no document name', () => {
     const clock = new FakeClock();
     const lines: string[] = [];
-    const engine = new TrackingEngine({ sink: new RecordingSink(), clock, config: DEFAULT_TRACKING_CONFIG, log: { debug: (line) => lines.push(line) } });
+    const engine = new TrackingEngine({
+      sink: new RecordingSink(),
+      clock,
+      config: DEFAULT_TRACKING_CONFIG,
+      log: { debug: (line) => lines.push(line) },
+    });
     engine.handle({ type: 'open', document: fileDocument('brief.ts') });
     engine.handle({ type: 'activeEditor', key: fileUri('brief.ts') });
     clock.time += 6_500;
@@ -204,7 +225,12 @@ describe('tracking engine: the log names what it drops', () => {
   it('logs nothing for a session that is kept', () => {
     const clock = new FakeClock();
     const lines: string[] = [];
-    const engine = new TrackingEngine({ sink: new RecordingSink(), clock, config: DEFAULT_TRACKING_CONFIG, log: { debug: (line) => lines.push(line) } });
+    const engine = new TrackingEngine({
+      sink: new RecordingSink(),
+      clock,
+      config: DEFAULT_TRACKING_CONFIG,
+      log: { debug: (line) => lines.push(line) },
+    });
     engine.handle({ type: 'open', document: fileDocument('long.ts') });
     engine.handle({ type: 'activeEditor', key: fileUri('long.ts') });
     clock.time += 30_000;

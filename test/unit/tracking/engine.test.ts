@@ -204,9 +204,7 @@ describe('tracking engine: window focus', () => {
   it('finishes a pending switch when the window loses focus', () => {
     const s = new Scenario();
     s.show('a.ts').to(30).show('b.ts').to(35).type('b.ts').to(36).blur().to(500);
-    assert.deepEqual(s.summary(), [
-      { doc: 'a.ts', from: 0, to: 30, active: 30, reason: 'switch' },
-    ]);
+    assert.deepEqual(s.summary(), [{ doc: 'a.ts', from: 0, to: 30, active: 30, reason: 'switch' }]);
     // b.ts had 6 s of activity: below the minimum, so it is dropped rather than reported.
   });
 });
@@ -214,7 +212,10 @@ describe('tracking engine: window focus', () => {
 describe('tracking engine: only real activity', () => {
   it('does not start or extend sessions from selections no person made', () => {
     const s = new Scenario({ minimumSessionSeconds: 0 });
-    s.send({ type: 'open', document: fileDocument('a.ts') }).send({ type: 'pause' }).show('a.ts').send({ type: 'resume' });
+    s.send({ type: 'open', document: fileDocument('a.ts') })
+      .send({ type: 'pause' })
+      .show('a.ts')
+      .send({ type: 'resume' });
     s.to(5).select('a.ts', 'command').select('a.ts', undefined);
     assert.equal(s.engine.currentSession(), undefined);
     s.to(10).select('a.ts', 'keyboard').to(40).select('a.ts', 'command').shutdown();
@@ -284,7 +285,16 @@ describe('tracking engine: minimum and checkpoints', () => {
 });
 
 describe('tracking engine: which documents', () => {
-  for (const key of ['output:extension-output-1', 'git:/work/a.ts?%7B%7D', 'vscode-settings:/settings', 'vscode-userdata:/User/settings.json', 'vscode-scm:input', 'walkThrough:/intro.md', 'debug:/x.js', 'search-editor:/s.code-search']) {
+  for (const key of [
+    'output:extension-output-1',
+    'git:/work/a.ts?%7B%7D',
+    'vscode-settings:/settings',
+    'vscode-userdata:/User/settings.json',
+    'vscode-scm:input',
+    'walkThrough:/intro.md',
+    'debug:/x.js',
+    'search-editor:/s.code-search',
+  ]) {
     it(`ignores ${key.slice(0, key.indexOf(':'))} documents`, () => {
       const s = new Scenario({ minimumSessionSeconds: 0 });
       s.send({ type: 'open', document: descriptorFor(key) }).send({ type: 'activeEditor', key });
@@ -296,7 +306,9 @@ describe('tracking engine: which documents', () => {
   it('tracks files on a remote', () => {
     const key = 'vscode-remote://ssh-remote%2Bbox/home/me/a.py';
     const s = new Scenario({ minimumSessionSeconds: 0 });
-    s.send({ type: 'open', document: descriptorFor(key) }).send({ type: 'activeEditor', key }).shutdown();
+    s.send({ type: 'open', document: descriptorFor(key) })
+      .send({ type: 'activeEditor', key })
+      .shutdown();
     assert.equal(s.finished[0]?.documentUri, key);
   });
 
@@ -334,16 +346,27 @@ describe('tracking engine: which documents', () => {
     s.to(30).send({ type: 'edit', key: untitled, inActiveEditor: true });
     s.to(31).open('notes.md').save('notes.md').send({ type: 'close', key: untitled }).show('notes.md');
     s.to(60).type('notes.md').shutdown();
-    assert.deepEqual(s.summary().map((x) => [x.doc, x.from]), [['notes.md', 0]]);
+    assert.deepEqual(
+      s.summary().map((x) => [x.doc, x.from]),
+      [['notes.md', 0]],
+    );
   });
 
   it('does not mistake saving another, already open file for "Save As"', () => {
     const untitled = 'untitled:Untitled-1';
     const s = new Scenario();
-    s.open('notes.md').send({ type: 'open', document: descriptorFor(untitled) }).send({ type: 'activeEditor', key: untitled });
+    s.open('notes.md')
+      .send({ type: 'open', document: descriptorFor(untitled) })
+      .send({ type: 'activeEditor', key: untitled });
     s.to(30).send({ type: 'edit', key: untitled, inActiveEditor: true });
     s.to(31).save('notes.md').show('notes.md').to(60).type('notes.md').shutdown();
-    assert.deepEqual(s.summary().map((x) => [x.doc, x.reason]), [['untitled:Untitled-1', 'switch'], ['notes.md', 'shutdown']]);
+    assert.deepEqual(
+      s.summary().map((x) => [x.doc, x.reason]),
+      [
+        ['untitled:Untitled-1', 'switch'],
+        ['notes.md', 'shutdown'],
+      ],
+    );
   });
 
   it('attributes notebook cells to their notebook', () => {
@@ -365,7 +388,9 @@ describe('tracking engine: exclusions', () => {
   it('never records a document matching an exclusion glob (relative or absolute path)', () => {
     for (const exclude of [['**/secret/**'], ['/work/secret/*.ts']]) {
       const s = new Scenario({ minimumSessionSeconds: 0 });
-      s.open('secret/key.ts', { relativePath: 'secret/key.ts', absolutePath: '/work/secret/key.ts', exclude }).show('secret/key.ts');
+      s.open('secret/key.ts', { relativePath: 'secret/key.ts', absolutePath: '/work/secret/key.ts', exclude }).show(
+        'secret/key.ts',
+      );
       s.to(20).type('secret/key.ts').shutdown();
       assert.deepEqual(s.finished, [], `exclude ${exclude.join()}`);
     }
@@ -379,7 +404,13 @@ describe('tracking engine: exclusions', () => {
 
   it('drops the live session silently when its document becomes excluded before any checkpoint', () => {
     const s = new Scenario();
-    s.show('a.ts').to(30).type('a.ts').open('a.ts', { exclude: ['**/*.ts'] }).to(40).type('a.ts').shutdown();
+    s.show('a.ts')
+      .to(30)
+      .type('a.ts')
+      .open('a.ts', { exclude: ['**/*.ts'] })
+      .to(40)
+      .type('a.ts')
+      .shutdown();
     assert.deepEqual(s.finished, []);
   });
 
@@ -408,7 +439,10 @@ describe('tracking engine: pause, rename, shutdown', () => {
 
   it('moves the session with a renamed file', () => {
     const s = new Scenario();
-    s.show('a.ts').to(30).type('a.ts').send({ type: 'rename', fromKey: fileUri('a.ts'), to: fileDocument('b.ts') });
+    s.show('a.ts')
+      .to(30)
+      .type('a.ts')
+      .send({ type: 'rename', fromKey: fileUri('a.ts'), to: fileDocument('b.ts') });
     s.close('a.ts').open('b.ts').show('b.ts').to(50).type('b.ts').shutdown();
     assert.deepEqual(s.summary(), [{ doc: 'b.ts', from: 0, to: 50, active: 50, reason: 'shutdown' }]);
   });
@@ -422,7 +456,14 @@ describe('tracking engine: pause, rename, shutdown', () => {
 
   it('ends a renamed session as excluded when the new path is excluded', () => {
     const s = new Scenario();
-    s.show('a.ts').to(30).type('a.ts').send({ type: 'rename', fromKey: fileUri('a.ts'), to: fileDocument('private/a.ts', { relativePath: 'private/a.ts', exclude: ['private/**'] }) });
+    s.show('a.ts')
+      .to(30)
+      .type('a.ts')
+      .send({
+        type: 'rename',
+        fromKey: fileUri('a.ts'),
+        to: fileDocument('private/a.ts', { relativePath: 'private/a.ts', exclude: ['private/**'] }),
+      });
     s.shutdown();
     assert.deepEqual(s.finished, []);
   });

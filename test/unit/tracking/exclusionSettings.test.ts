@@ -7,8 +7,14 @@ import { combineExclusionScopes, parseExclusionSettings } from '../../../src/tra
 
 describe('parseExclusionSettings', () => {
   it('takes well-formed values as they are, without problems', () => {
-    assert.deepEqual(parseExclusionSettings(undefined, undefined), { settings: { trackingEnabled: true, exclude: [] }, problems: [] });
-    assert.deepEqual(parseExclusionSettings(false, ['**/secrets/**']), { settings: { trackingEnabled: false, exclude: ['**/secrets/**'] }, problems: [] });
+    assert.deepEqual(parseExclusionSettings(undefined, undefined), {
+      settings: { trackingEnabled: true, exclude: [] },
+      problems: [],
+    });
+    assert.deepEqual(parseExclusionSettings(false, ['**/secrets/**']), {
+      settings: { trackingEnabled: false, exclude: ['**/secrets/**'] },
+      problems: [],
+    });
   });
 
   it('reads a single pattern written as text as that pattern, and says so', () => {
@@ -49,19 +55,31 @@ describe('combineExclusionScopes', () => {
   const secret = { relativePath: 'config/secrets/payroll.ts' };
 
   it('joins the patterns of the user, the workspace and the folder', () => {
-    const { settings, problems } = combineExclusionScopes(undefined, { globalValue: ['**/secrets/**'], workspaceValue: ['**/*.env'], workspaceFolderValue: ['docs/**', '**/*.env'] });
+    const { settings, problems } = combineExclusionScopes(undefined, {
+      globalValue: ['**/secrets/**'],
+      workspaceValue: ['**/*.env'],
+      workspaceFolderValue: ['docs/**', '**/*.env'],
+    });
     assert.deepEqual(settings.exclude, ['**/secrets/**', '**/*.env', 'docs/**']);
     assert.deepEqual(problems, []);
     assert.equal(isExcluded({ relativePath: 'docs/a.md' }, settings), true);
   });
 
-  it('keeps the user\'s patterns when a workspace or a folder sets an empty list', () => {
-    const { settings } = combineExclusionScopes(undefined, { globalValue: ['**/secrets/**'], workspaceValue: [], workspaceFolderValue: [] });
+  it("keeps the user's patterns when a workspace or a folder sets an empty list", () => {
+    const { settings } = combineExclusionScopes(undefined, {
+      globalValue: ['**/secrets/**'],
+      workspaceValue: [],
+      workspaceFolderValue: [],
+    });
     assert.equal(isExcluded(secret, settings), true);
   });
 
   it('turns tracking off when any scope does, whatever the others say', () => {
-    for (const off of [{ globalValue: false, workspaceValue: true }, { workspaceValue: false, workspaceFolderValue: true }, { globalValue: true, workspaceFolderValue: false }]) {
+    for (const off of [
+      { globalValue: false, workspaceValue: true },
+      { workspaceValue: false, workspaceFolderValue: true },
+      { globalValue: true, workspaceFolderValue: false },
+    ]) {
       const { settings } = combineExclusionScopes(off, undefined);
       assert.equal(settings.trackingEnabled, false, JSON.stringify(off));
       assert.equal(isExcluded({ relativePath: 'src/a.ts' }, settings), true);

@@ -61,7 +61,9 @@ describe('glob matcher', () => {
 
   it('matches any literal path against itself (property)', () => {
     // "." and ".." are not names: paths are normalised before matching.
-    const segment = fc.stringMatching(/^[A-Za-z0-9._+()$^=-][A-Za-z0-9 ._+()$^=-]{0,6}[A-Za-z0-9._+()$^=-]$/).filter((s) => s !== '..' && s !== '.');
+    const segment = fc
+      .stringMatching(/^[A-Za-z0-9._+()$^=-][A-Za-z0-9 ._+()$^=-]{0,6}[A-Za-z0-9._+()$^=-]$/)
+      .filter((s) => s !== '..' && s !== '.');
     fc.assert(
       fc.property(fc.array(segment, { minLength: 1, maxLength: 5 }), (segments) => {
         const path = segments.join('/');
@@ -92,7 +94,18 @@ describe('document classification', () => {
     assert.equal(classifyDocument('vscode-remote://wsl%2Bubuntu/home/a.ts'), 'tracked');
     assert.equal(classifyDocument('untitled:Untitled-1'), 'untitled');
     assert.equal(classifyDocument('vscode-notebook-cell:/a.ipynb#cell'), 'notebookCell');
-    for (const scheme of ['output', 'git', 'vscode-settings', 'vscode-userdata', 'vscode-scm', 'walkThrough', 'debug', 'search-editor', 'vscode-vfs', 'comment']) {
+    for (const scheme of [
+      'output',
+      'git',
+      'vscode-settings',
+      'vscode-userdata',
+      'vscode-scm',
+      'walkThrough',
+      'debug',
+      'search-editor',
+      'vscode-vfs',
+      'comment',
+    ]) {
       assert.equal(classifyDocument(`${scheme}:/x`), 'ignored', scheme);
     }
   });
@@ -132,7 +145,11 @@ describe('tracking configuration', () => {
   });
 
   it('keeps the graces within the idle timeout', () => {
-    const { config, problems } = validateTrackingConfig({ idleTimeoutSeconds: 60, switchGraceSeconds: 100, blurGraceSeconds: 300 });
+    const { config, problems } = validateTrackingConfig({
+      idleTimeoutSeconds: 60,
+      switchGraceSeconds: 100,
+      blurGraceSeconds: 300,
+    });
     assert.equal(config.switchGraceSeconds, 60);
     assert.equal(config.blurGraceSeconds, 60);
     assert.equal(problems.length, 2);
@@ -140,14 +157,20 @@ describe('tracking configuration', () => {
 
   it('always yields values inside their ranges (property)', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...Object.keys(DEFAULT_TRACKING_CONFIG)), fc.oneof(fc.double(), fc.string(), fc.constant(null))), (raw) => {
-        const { config } = validateTrackingConfig(raw);
-        for (const [key, range] of Object.entries(TRACKING_CONFIG_RANGES)) {
-          const value = config[key as keyof typeof config];
-          if (!(value >= range.min && value <= range.max)) return false;
-        }
-        return config.switchGraceSeconds <= config.idleTimeoutSeconds && config.blurGraceSeconds <= config.idleTimeoutSeconds;
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom(...Object.keys(DEFAULT_TRACKING_CONFIG)),
+          fc.oneof(fc.double(), fc.string(), fc.constant(null)),
+        ),
+        (raw) => {
+          const { config } = validateTrackingConfig(raw);
+          for (const [key, range] of Object.entries(TRACKING_CONFIG_RANGES)) {
+            const value = config[key as keyof typeof config];
+            if (!(value >= range.min && value <= range.max)) return false;
+          }
+          return config.switchGraceSeconds <= config.idleTimeoutSeconds && config.blurGraceSeconds <= config.idleTimeoutSeconds;
+        },
+      ),
     );
   });
 });

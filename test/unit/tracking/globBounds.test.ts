@@ -30,7 +30,10 @@ describe('exclusion patterns are matched in bounded time', () => {
     const { settings, problems } = combineExclusionScopes(undefined, { workspaceValue: [long, '**/*.env'] });
     assert.deepEqual(settings.exclude, ['**/*.env']);
     assert.equal(problems.length, 1);
-    assert.match(problems[0], /^activityFeed\.tracking\.exclude \(workspace settings\): ignored the pattern .*longer than 128 characters/);
+    assert.match(
+      problems[0],
+      /^activityFeed\.tracking\.exclude \(workspace settings\): ignored the pattern .*longer than 128 characters/,
+    );
   });
 
   it('takes at most the capped number of patterns from one scope, so a repository cannot crowd out the person’s own', () => {
@@ -39,6 +42,8 @@ describe('exclusion patterns are matched in bounded time', () => {
     assert.equal(settings.exclude.length, 1 + MAX_PATTERNS_PER_SCOPE);
     assert.equal(settings.exclude[0], '**/secrets/**');
     assert.equal(isExcluded({ relativePath: 'app/secrets/key.ts' }, settings), true);
-    assert.deepEqual(problems, [`activityFeed.tracking.exclude (workspace settings): 150 patterns; only the first ${MAX_PATTERNS_PER_SCOPE} are used.`]);
+    assert.deepEqual(problems, [
+      `activityFeed.tracking.exclude (workspace settings): 150 patterns; only the first ${MAX_PATTERNS_PER_SCOPE} are used.`,
+    ]);
   });
 });

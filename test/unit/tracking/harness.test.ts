@@ -79,7 +79,11 @@ export class Scenario {
   to(seconds: number): this {
     const target = at(seconds);
     assert.ok(target >= this.clock.time, 'scenarios only move forward in time');
-    for (let deadline = this.engine.nextDeadline(); deadline !== undefined && deadline <= target; deadline = this.engine.nextDeadline()) {
+    for (
+      let deadline = this.engine.nextDeadline();
+      deadline !== undefined && deadline <= target;
+      deadline = this.engine.nextDeadline()
+    ) {
       this.clock.time = Math.max(this.clock.time, deadline);
       this.engine.tick();
     }

@@ -45,8 +45,13 @@ describe('tracking engine against the reference model of the README rules', () =
         assert.equal(total, engagedMs, 'engaged time outside every session');
         // In the engine: what it finished plus what it logged as dropped or discarded is all of it (finished sessions
         // report whole seconds, so each may show up to a second less).
-        const reported = played.engineFinished.reduce((sum, s) => sum + s.activeSeconds * 1000, 0) + [...played.engine.droppedMs, ...played.engine.discardedMs].reduce((a, b) => a + b, 0);
-        assert.ok(reported <= engagedMs && reported > engagedMs - 1000 * Math.max(1, played.engineFinished.length), `engine accounts for ${reported} of ${engagedMs} engaged ms`);
+        const reported =
+          played.engineFinished.reduce((sum, s) => sum + s.activeSeconds * 1000, 0) +
+          [...played.engine.droppedMs, ...played.engine.discardedMs].reduce((a, b) => a + b, 0);
+        assert.ok(
+          reported <= engagedMs && reported > engagedMs - 1000 * Math.max(1, played.engineFinished.length),
+          `engine accounts for ${reported} of ${engagedMs} engaged ms`,
+        );
       }),
     );
   });
@@ -66,7 +71,11 @@ describe('tracking engine against the reference model of the README rules', () =
       if (played.model.kept.some((s) => s.doc.includes('/saved'))) withMovedUntitled++;
       for (const s of played.engineFinished) reasons.add(s.endReason ?? '');
     }
-    assert.ok(withKept > 30 && withDropped > 50 && withDiscarded >= 3 && withMovedUntitled >= 2, JSON.stringify({ withKept, withDropped, withDiscarded, withMovedUntitled }));
-    for (const reason of ['idle', 'switch', 'close', 'blur', 'shutdown', 'paused']) assert.ok(reasons.has(reason), `no '${reason}' in ${[...reasons].join()}`);
+    assert.ok(
+      withKept > 30 && withDropped > 50 && withDiscarded >= 3 && withMovedUntitled >= 2,
+      JSON.stringify({ withKept, withDropped, withDiscarded, withMovedUntitled }),
+    );
+    for (const reason of ['idle', 'switch', 'close', 'blur', 'shutdown', 'paused'])
+      assert.ok(reasons.has(reason), `no '${reason}' in ${[...reasons].join()}`);
   });
 });

@@ -40,11 +40,25 @@ const stepArbitrary: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.constant<Step>({ kind: 'back' }) },
   { weight: 10, arbitrary: fc.record({ kind: fc.constant('type' as const), slot: target }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('scroll' as const), slot: target }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('select' as const), slot: target, by: fc.constantFrom('keyboard' as const, 'mouse' as const, 'command' as const, undefined) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('select' as const),
+      slot: target,
+      by: fc.constantFrom('keyboard' as const, 'mouse' as const, 'command' as const, undefined),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('save' as const), slot: target }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('editElsewhere' as const), slot: target }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('close' as const), slot: target }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('rename' as const), slot: fc.constantFrom(...FILE_SLOTS), toExcluded: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('rename' as const),
+      slot: fc.constantFrom(...FILE_SLOTS),
+      toExcluded: fc.boolean(),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('saveAs' as const), showFirst: fc.boolean() }) },
   { weight: 1, arbitrary: fc.constant<Step>({ kind: 'newUntitled' }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('focus' as const), focused: fc.boolean() }) },
@@ -59,11 +73,17 @@ const configArbitrary: fc.Arbitrary<TrackingConfig> = fc
     minimumSessionSeconds: fc.integer({ min: 0, max: 30 }),
     checkpointIntervalSeconds: fc.integer({ min: 10, max: 60 }),
   })
-  .map((c) => ({ ...c, switchGraceSeconds: Math.min(c.switchGraceSeconds, c.idleTimeoutSeconds), blurGraceSeconds: Math.min(c.blurGraceSeconds, c.idleTimeoutSeconds) }));
+  .map((c) => ({
+    ...c,
+    switchGraceSeconds: Math.min(c.switchGraceSeconds, c.idleTimeoutSeconds),
+    blurGraceSeconds: Math.min(c.blurGraceSeconds, c.idleTimeoutSeconds),
+  }));
 
 /** Waits before each step: keystroke gaps, pauses, long absences, and exactly a rule's length ±1 ms. */
 function waitArbitrary(config: TrackingConfig): fc.Arbitrary<number> {
-  const edges = [config.switchGraceSeconds, config.blurGraceSeconds, config.idleTimeoutSeconds, config.minimumSessionSeconds].flatMap((s) => [s * 1000 - 1, s * 1000, s * 1000 + 1]).filter((ms) => ms >= 0);
+  const edges = [config.switchGraceSeconds, config.blurGraceSeconds, config.idleTimeoutSeconds, config.minimumSessionSeconds]
+    .flatMap((s) => [s * 1000 - 1, s * 1000, s * 1000 + 1])
+    .filter((ms) => ms >= 0);
   return fc.oneof(
     { weight: 8, arbitrary: fc.integer({ min: 0, max: 3_000 }) },
     { weight: 4, arbitrary: fc.integer({ min: 0, max: 40_000 }) },
@@ -241,7 +261,14 @@ export function play(trace: Trace): Played {
   const sink = new RecordingSink();
   const logged: string[] = [];
   let ids = 0;
-  const engine = new TrackingEngine({ sink, clock, config: trace.config, focused: trace.focused, newId: () => `s${++ids}`, log: { debug: (line) => logged.push(line) } });
+  const engine = new TrackingEngine({
+    sink,
+    clock,
+    config: trace.config,
+    focused: trace.focused,
+    newId: () => `s${++ids}`,
+    log: { debug: (line) => logged.push(line) },
+  });
   const model = new ReferenceModel(
     {
       idleMs: trace.config.idleTimeoutSeconds * 1000,
@@ -269,10 +296,19 @@ export function play(trace: Trace): Played {
   model.quit(clock.time);
 
   const engineFinished = sink.finished_.filter((s) => s.endReason !== 'excluded');
-  const loggedMs = (kind: string) => logged.map((line) => LOGGED.exec(line)).filter((m) => m?.[1] === kind).map((m) => Math.round(Number(m?.[2]) * 1000));
+  const loggedMs = (kind: string) =>
+    logged
+      .map((line) => LOGGED.exec(line))
+      .filter((m) => m?.[1] === kind)
+      .map((m) => Math.round(Number(m?.[2]) * 1000));
   return {
     engine: {
-      kept: engineFinished.map((s) => ({ doc: s.documentUri, start: s.startedAt, last: s.lastActiveAt, activeSeconds: s.activeSeconds })),
+      kept: engineFinished.map((s) => ({
+        doc: s.documentUri,
+        start: s.startedAt,
+        last: s.lastActiveAt,
+        activeSeconds: s.activeSeconds,
+      })),
       droppedMs: loggedMs('dropped'),
       discardedMs: loggedMs('discarded'),
     },

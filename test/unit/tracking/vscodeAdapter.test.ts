@@ -63,7 +63,11 @@ function createFakeVscode() {
     activeEditor: new FakeEmitter<FakeEditor | undefined>(),
     activeNotebook: new FakeEmitter<unknown>(),
     windowState: new FakeEmitter<{ focused: boolean }>(),
-    selection: new FakeEmitter<{ textEditor: FakeEditor; kind: number | undefined; selections: Array<{ active: { line: number; character: number } }> }>(),
+    selection: new FakeEmitter<{
+      textEditor: FakeEditor;
+      kind: number | undefined;
+      selections: Array<{ active: { line: number; character: number } }>;
+    }>(),
     visibleRanges: new FakeEmitter<{ textEditor: FakeEditor }>(),
     change: new FakeEmitter<{ document: FakeDocument; contentChanges: unknown[] }>(),
     save: new FakeEmitter<FakeDocument>(),
@@ -99,7 +103,10 @@ function createFakeVscode() {
     onWillRenameFiles: events.willRename.event,
     onDidRenameFiles: events.didRename.event,
     onDidChangeConfiguration: events.configuration.event,
-    getConfiguration: () => ({ get: (name: string) => settings[name], inspect: (name: string) => ({ globalValue: settings[name] }) }),
+    getConfiguration: () => ({
+      get: (name: string) => settings[name],
+      inspect: (name: string) => ({ globalValue: settings[name] }),
+    }),
     getWorkspaceFolder: (uri: FakeUri) => (uri.path.startsWith('/work/') ? { uri: new FakeUri('file', '/work') } : undefined),
     asRelativePath: (uri: FakeUri) => uri.path.replace(/^\/work\//, ''),
   };
@@ -188,7 +195,10 @@ describe('tracking adapter (fake editor API)', () => {
     return { document, selection: { active: { line: 3, character: 7 } }, viewColumn: 1 };
   }
 
-  function start(clock: FakeClock, sink = new RecordingSink()): { adapter: TrackingAdapterClass; sink: RecordingSink; finished: Session[] } {
+  function start(
+    clock: FakeClock,
+    sink = new RecordingSink(),
+  ): { adapter: TrackingAdapterClass; sink: RecordingSink; finished: Session[] } {
     fake.settings.minimumSessionSeconds = 0;
     const adapter = new TrackingAdapter({ sink, clock, newId: () => 'id-1' });
     const finished: Session[] = [];
