@@ -1,9 +1,10 @@
 // Reads every contributed setting (but tracking's, which the tracker reads) into one typed, validated view.
-import * as vscode from 'vscode';
+// src/app/settingsStore.ts caches it and owns the change event.
+import { workspace, type Uri, type WorkspaceConfiguration } from 'vscode';
 import type { PrivacySources } from './activity/privacyFloor';
 import { parseSettings, RawSettings, SettingsReport } from './settings';
 
-const SECTION = 'activityFeed';
+export const SETTINGS_SECTION = 'activityFeed';
 
 /** The value at a dotted key inside a settings tree (`graph.endpoint` → tree.graph.endpoint). */
 function at(tree: unknown, key: string): unknown {
@@ -24,10 +25,10 @@ function workspaceSetsUserOnly(section: { workspaceValue?: unknown; workspaceFol
   );
 }
 
-export function readSettings(resource?: vscode.Uri): SettingsReport {
-  const config = vscode.workspace.getConfiguration(SECTION, resource);
+export function readSettings(resource?: Uri): SettingsReport {
+  const config = workspace.getConfiguration(SETTINGS_SECTION, resource);
   // One lookup of the whole section gives every user value at once (a lookup per key made activation slow).
-  const section = vscode.workspace.getConfiguration(undefined, resource).inspect(SECTION);
+  const section = workspace.getConfiguration(undefined, resource).inspect(SETTINGS_SECTION);
   const userTree = section?.globalValue;
   /** Only the user's own value (settings.json of the user), never a workspace's: for settings that route tokens. */
   const userValue = (key: string): unknown => at(userTree, key);
@@ -46,6 +47,8 @@ export function readSettings(resource?: vscode.Uri): SettingsReport {
       requestTimeoutSeconds: userValue('graph.requestTimeoutSeconds'),
       writesPerFiveMinutes: userValue('graph.writesPerFiveMinutes'),
       writesPerDay: userValue('graph.writesPerDay'),
+      readsPerFiveMinutes: userValue('graph.readsPerFiveMinutes'),
+      readsPerDay: userValue('graph.readsPerDay'),
       maxAttempts: userValue('graph.maxAttempts'),
     },
     auth: {
@@ -69,19 +72,12 @@ export function readSettings(resource?: vscode.Uri): SettingsReport {
 }
 
 /** `activityFeed.privacy` as each scope holds it, for the resource the configuration was read with. */
-export function readPrivacySources(config: vscode.WorkspaceConfiguration): PrivacySources {
+export function readPrivacySources(config: WorkspaceConfiguration): PrivacySources {
   const privacy = config.inspect('privacy');
   return { user: privacy?.globalValue, workspace: privacy?.workspaceValue, folder: privacy?.workspaceFolderValue };
 }
 
 /** Reads `activityFeed.privacy` for one document (its folder's settings apply), scope by scope. */
-export function readPrivacySourcesFor(documentUri: vscode.Uri): PrivacySources {
-  return readPrivacySources(vscode.workspace.getConfiguration(SECTION, documentUri));
-}
-
-/** Fires when any of the extension's settings change. */
-export function onDidChangeSettings(listener: () => void): vscode.Disposable {
-  return vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(SECTION)) listener();
-  });
+export function readPrivacySourcesFor(documentUri: Uri): PrivacySources {
+  return readPrivacySources(workspace.getConfiguration(SETTINGS_SECTION, documentUri));
 }

@@ -3,7 +3,7 @@
 import { DEFAULT_READ_WINDOWS, DEFAULT_WRITE_WINDOWS, RequestBudget } from './budget';
 import { Clock, systemClock } from './clock';
 import { TokenCredential, userActivityScope } from './credential';
-import { encodeAppActivityId } from './encoding';
+import { activityRequestPath } from '../text/percentEncoding';
 import { GraphError } from './errors';
 import { GraphLogger, silentLogger } from './logger';
 import { DEFAULT_RETRY_OPTIONS, RetryOptions } from './retryPolicy';
@@ -108,7 +108,7 @@ export class GraphClient {
   async upsertActivity(activity: UserActivityRequest, signal?: AbortSignal): Promise<UpsertActivityResult> {
     const response = await this.transport.send({
       method: 'PUT',
-      target: activityPath(activity.appActivityId),
+      target: activityRequestPath(activity.appActivityId),
       body: activity,
       signal,
     });
@@ -206,7 +206,11 @@ export class GraphClient {
         logger: this.logger,
         toResult: (status, body, index) => toUpsertResult(status, body, activities[index]),
       },
-      activities.map((activity) => ({ method: 'PUT' as const, url: activityPath(activity.appActivityId), body: activity })),
+      activities.map((activity) => ({
+        method: 'PUT' as const,
+        url: activityRequestPath(activity.appActivityId),
+        body: activity,
+      })),
       signal,
     );
   }
@@ -241,10 +245,6 @@ export class GraphClient {
     }
     return items;
   }
-}
-
-export function activityPath(appActivityId: string): string {
-  return `/me/activities/${encodeAppActivityId(appActivityId)}`;
 }
 
 function historyItemPath(activityId: string, historyItemId: string): string {

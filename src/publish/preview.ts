@@ -2,7 +2,7 @@
 import { buildActivityPayloads, InvalidMappingOptionsError, PayloadValidationError } from '../activity';
 import type { ActivityInput, MappingOptions } from '../activity';
 import type { UserActivityRequest } from '../graph/types';
-import { encodeAppActivityId } from '../graph/encoding';
+import { activityRequestPath } from '../text/percentEncoding';
 import { localize } from '../l10n';
 
 export interface PlannedRequest {
@@ -27,7 +27,8 @@ export function planRequests(inputs: readonly ActivityInput[], options: MappingO
         plan.requests.push({
           documentUri: input.documentUri,
           method: 'PUT',
-          url: `${graphEndpoint}/me/activities/${encodeAppActivityId(body.appActivityId)}`,
+          // The client sends the same path, built by the same function, under the same endpoint.
+          url: `${graphEndpoint}${activityRequestPath(body.appActivityId)}`,
           body,
         });
       }

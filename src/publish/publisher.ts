@@ -79,6 +79,8 @@ export interface PublisherOptions {
   writeBudget: BudgetLike;
   /** The PUTs for these sessions (grouped by document, mapped, validated), or the reason one cannot be built. */
   plan: (sessions: Session[]) => { requests: PlannedRequest[]; problems: { documentUri: string; message: string }[] };
+  /** Called once Graph holds a request's activity, next to the published index update (planning itself writes nothing). */
+  onWritten?: (request: PlannedRequest) => void;
   now: () => number;
   log: { info(message: string): void; warn(message: string): void };
   /** How long to wait after a network-level failure before trying again. */
@@ -182,6 +184,7 @@ export class Publisher {
           signal: run.signal,
         });
         activities++;
+        this.options.onWritten?.(request);
         run.onProgress?.(index + 1, total);
       } catch (error) {
         if (run.signal?.aborted) return summary('cancelled', activities, sessions, remaining(), failures);

@@ -1,0 +1,279 @@
+// Everything that is not needed in the first second: publishing and the Graph client, sign-in, the Published view's
+// contents, Forget, previews, Check Microsoft Graph, settings diagnostics and Insights. Built from the core parts once,
+// just after start-up or on first use of one of its commands.
+import { authentication, commands, EventEmitter, version as editorVersion, window, type Disposable } from 'vscode';
+import { AccountManager } from '../auth/accountManager';
+import { loadIdentity } from '../auth/loadIdentity';
+import { activityInputFor, mappingOptionsFor } from '../editor/activityInput';
+import { loadIdKey } from '../editor/idKey';
+import { userActivityScope } from '../graph/credential';
+import { WorkspaceNames } from '../insights/workspaceNames';
+import { PublishedIndex, PublishLock } from '../outbox';
+import type { Plan } from '../publish/preview';
+import { purgeLocalTraces, type PurgeTarget } from '../publish/purgeLocal';
+import { PublishScheduler } from '../publish/scheduler';
+import { otherMachinesSessions, otherMachinesToday, type OtherSession } from '../publish/todayTotal';
+import { PublishedFeed } from '../published/feed';
+import { isDocumentExcluded } from '../tracking/exclusionCheck';
+import { offerCheckAfterSignIn, registerCheckGraphCommand, type CheckGraphDeps } from '../ui/checkGraphCommand';
+import { COMMANDS } from '../ui/commandIds';
+import { registerCommands } from '../ui/commands';
+import { registerForgetCommands } from '../ui/forgetCommands';
+import type { InsightsHost } from '../ui/insights/host';
+import { isInsightsLoaded, loadInsights } from '../ui/loadInsights';
+import { OpenActivityHandler } from '../ui/openActivityHandler';
+import { PreviewDocuments } from '../ui/previewDocument';
+import { PublishedView } from '../ui/publishedView';
+import { ServiceFactsState } from '../ui/serviceFactsState';
+import type { StatusInputs } from '../ui/statusModel';
+import type { Core } from './core';
+import { Publishing, type LastRun } from './publishing';
+
+/** The time deactivate() gives publishing before it lets go (the editor allows a few seconds in total). */
+const SHUTDOWN_PUBLISH_MS = 3_000;
+
+export interface Workbench extends Disposable {
+  /** What the status bar shows beyond the core's own facts. */
+  statusInputs(): Pick<StatusInputs, 'auth' | 'publishing' | 'lastRun' | 'nextRunAt' | 'allMachinesTodaySeconds'>;
+  plan(): Plan;
+  readonly accounts: AccountManager;
+  readonly lastRun: LastRun | undefined;
+  readonly view: PublishedView;
+  showInsights(): void;
+  /** The open Insights panel, without loading its bundle when it was never opened. */
+  insightsPanel(): ReturnType<typeof loadInsights>['InsightsPanel']['open'] | undefined;
+  /** Publishes what waits, if the settings ask for it at shutdown (bounded in time). */
+  shutdown(): Promise<void>;
+}
+
+export function startWorkbench(core: Core): Workbench {
+  const { context, log, settings, outbox, tracker, status } = core;
+  const extensionId = context.extension.id;
+  const subscriptions: Disposable[] = [];
+  const lock = new PublishLock({ dir: core.outboxDir, clock: { now: Date.now } });
+  const published = new PublishedIndex({ dir: core.outboxDir, clock: { now: Date.now }, logger: log });
+  const idKey = loadIdKey(context.globalState);
+  const workspaceNames = new WorkspaceNames(context.globalState);
+  const previews = new PreviewDocuments();
+  const links = new OpenActivityHandler(context.globalState, log);
+  const reportSettingsProblems = (problems: readonly string[]) => core.settingsProblems.report('content', problems);
+
+  /** Removes queued sessions, set-aside copies and link-table entries of what was forgotten or is now excluded. */
+  const purgeLocal = (target: PurgeTarget, why: string) => {
+    const result = purgeLocalTraces(target, { outbox, links });
+    if (result.queued + result.setAside + result.links === 0) return;
+    log.info(
+      `Purged (${why}): ${result.queued} queued session(s), ${result.setAside} set-aside file(s), ${result.links} link(s).`,
+    );
+    status.update();
+    view.update();
+  };
+  const purgeExcluded = () => {
+    const verdicts = new Map<string, boolean>();
+    const excluded = (uri: string) => verdicts.get(uri) ?? verdicts.set(uri, isDocumentExcluded(uri)).get(uri) === true;
+    purgeLocal({ documents: excluded }, 'excluded');
+  };
+
+  const accounts = new AccountManager({
+    settings: () => settings.settings.auth,
+    scope: () => userActivityScope(settings.settings.graph.endpoint),
+    identity: () => loadIdentity(),
+    secrets: context.secrets,
+    editorAuthentication: { getSession: (provider, scopes, options) => authentication.getSession(provider, scopes, options) },
+    memento: context.globalState,
+    log,
+  });
+  // What Check Microsoft Graph (and publishing itself) found out about the service; the publisher follows it.
+  const serviceFacts = new ServiceFactsState(context.globalState, () => settings.settings.graph.endpoint.replace(/\/+$/, ''));
+  const publishing = new Publishing({
+    settings: () => ({ settings: settings.settings, problems: settings.problems }),
+    reportProblems: reportSettingsProblems,
+    editor: {
+      currentSession: () => tracker.currentSession(),
+      privacyOf: (uri) => core.workspacePrivacy.levelFor(uri),
+      activityInput: (uri, sessions) => activityInputFor(uri, sessions),
+      mappingOptions: (content) => mappingOptionsFor(content, idKey, extensionId),
+      minimumSessionSeconds: () => settings.tracking.config.minimumSessionSeconds,
+    },
+    accounts,
+    outbox,
+    lock,
+    published,
+    service: serviceFacts,
+    written: { links, workspaceNames },
+    recordedLevels: core.recordedLevels,
+    recorded: (session) => core.recorded(session),
+    purgeExcluded,
+    userAgent: `${extensionId}/${core.version} vscode/${editorVersion}`,
+    now: Date.now,
+    log,
+  });
+  const graph = () => publishing.graph();
+  const scheduler = new PublishScheduler({
+    run: (reason, options) => publishing.run(reason, options?.signal, options?.onProgress),
+    settings: () => settings.settings.publish,
+    now: Date.now,
+    onError: (error) => log.error(error instanceof Error ? error : String(error)),
+  });
+  const checkDeps: CheckGraphDeps = {
+    graph,
+    auth: () => accounts.state.kind,
+    facts: serviceFacts,
+    activitySourceHost: () => settings.settings.content.activitySourceHost,
+    extensionId,
+    log,
+    previews,
+  };
+
+  // Other machines' sessions in the feed's copy, for the status bar's "all machines" today; none before a read.
+  let otherSessions: OtherSession[] | undefined;
+  const feedChanged = new EventEmitter<void>();
+  const thisMachineSessionIds = () =>
+    new Set([
+      ...[...published.all().values()].flatMap((entry) => entry.historyItemIds),
+      ...outbox.list().map((entry) => entry.session.id),
+    ]);
+  const publishedDocuments = () => new Map([...published.all()].map(([id, entry]) => [id, entry.documentUri]));
+  const feed: PublishedFeed = new PublishedFeed({
+    list: (signal) => graph().listActivities({ signal }),
+    auth: () => accounts.state.kind,
+    readBudget: publishing.readBudget,
+    now: Date.now,
+    onChange: () => {
+      view.update();
+      if (feed.lastReadAt !== undefined && feed.state.kind !== 'loading') {
+        const mine = thisMachineSessionIds();
+        otherSessions = otherMachinesSessions(feed.cached, (id) => mine.has(id));
+      } else if (feed.state.kind === 'idle') otherSessions = undefined;
+      status.update();
+      feedChanged.fire();
+    },
+    log: (message) => log.warn(message),
+  });
+  const view: PublishedView = new PublishedView({
+    feed,
+    pendingSessions: () => outbox.list().map((entry) => entry.session),
+    publishedDocuments,
+    links,
+    extensionId,
+  });
+  const insightsHost: InsightsHost = {
+    feed,
+    onFeedChange: feedChanged.event,
+    publishedDocuments,
+    thisMachineSessionIds,
+    workspaceNameOf: (tag) => workspaceNames.nameOf(tag),
+    extensionUri: context.extensionUri,
+    log,
+  };
+  const showInsights = () => loadInsights().InsightsPanel.show(insightsHost);
+
+  let publishMode = settings.settings.publish.mode;
+  const settingsChanged = (tracking: boolean) => {
+    if (tracking) purgeExcluded();
+    reportSettingsProblems(settings.problems);
+    scheduler.settingsChanged();
+    const current = settings.settings;
+    outbox.maxSessions = current.publish.maxQueuedSessions;
+    // Switching publishing on sends what has been waiting, without waiting for the next session to end.
+    if (current.publish.mode === 'automatic' && publishMode === 'manual' && outbox.count() > 0) void scheduler.runNow('start');
+    publishMode = current.publish.mode;
+    void accounts.refresh();
+    status.update();
+  };
+  reportSettingsProblems(settings.problems);
+
+  subscriptions.push(
+    previews,
+    { dispose: () => scheduler.dispose() },
+    publishing,
+    view,
+    feedChanged,
+    publishing.onDidChange(() => status.update()),
+    publishing.onDidPublish(() => view.published()),
+    core.onDidQueue(() => view.update()),
+    core.onDidFinish(() => scheduler.sessionFinished()),
+    settings.onDidChange((change) => settingsChanged(change.tracking)),
+    accounts.onDidChange((state) => {
+      status.update();
+      view.authChanged(state.kind);
+      if (state.kind === 'signedIn' && outbox.count() > 0) scheduler.signedIn();
+      if (state.kind === 'signedIn') void offerCheckAfterSignIn(checkDeps);
+    }),
+    ...registerForgetCommands({
+      view,
+      feed,
+      graph,
+      outbox,
+      published,
+      forgotten: core.forgotten,
+      purgeLocal: (target) => purgeLocal(target, 'forgotten'),
+      log,
+      onPendingChanged: () => status.update(),
+    }),
+    registerCheckGraphCommand(checkDeps),
+    window.onDidChangeWindowState((state) => {
+      if (!state.focused) scheduler.windowBlurred();
+    }),
+    window.registerUriHandler(links),
+    commands.registerCommand(COMMANDS.revokeWorkspacePrivacyOverride, () => core.workspacePrivacy.revoke()),
+    commands.registerCommand(COMMANDS.showInsights, () => {
+      showInsights();
+    }),
+    commands.registerCommand(COMMANDS.exportTimesheet, (args?: unknown) => loadInsights().exportTimesheet(insightsHost, args)),
+  );
+  registerCommands(context, {
+    log,
+    tracker,
+    previews,
+    plan: () => publishing.planPending(),
+    accounts,
+    signInMethod: () => settings.settings.auth.method,
+    publishNow: (signal, onProgress) => scheduler.runNow('command', { signal, onProgress }),
+    outbox,
+    status,
+    onTrackingChanged: () => status.update(),
+    showCards: (plan) => loadInsights().showCardPreview(context.extensionUri, plan),
+  });
+  void accounts.refresh().then((state) => {
+    if (state.kind === 'signedIn' && outbox.count() > 0 && settings.settings.publish.mode === 'automatic')
+      void scheduler.runNow('start');
+  });
+
+  const workbench: Workbench = {
+    statusInputs: () => ({
+      auth: accounts.state,
+      publishing: publishing.publishing,
+      lastRun: publishing.lastRun,
+      nextRunAt: scheduler.nextRunAt,
+      allMachinesTodaySeconds:
+        otherSessions && core.today.seconds(tracker.currentSession()) + otherMachinesToday(otherSessions, Date.now()),
+    }),
+    plan: () => publishing.planPending(),
+    accounts,
+    get lastRun() {
+      return publishing.lastRun;
+    },
+    view,
+    showInsights,
+    insightsPanel: () => (isInsightsLoaded() ? loadInsights().InsightsPanel.open : undefined),
+    shutdown: async () => {
+      const publish = settings.settings.publish;
+      if (publish.mode !== 'automatic' || !publish.onShutdown || outbox.count() === 0 || accounts.state.kind !== 'signedIn')
+        return;
+      const abort = new AbortController();
+      const timer = setTimeout(() => abort.abort(), SHUTDOWN_PUBLISH_MS);
+      try {
+        const summary = await publishing.run('shutdown', abort.signal);
+        log.info(`At shutdown: ${summary.outcome}; ${summary.remaining} session(s) stay queued.`);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    dispose: () => {
+      for (const part of subscriptions.reverse()) part.dispose();
+    },
+  };
+  status.update();
+  return workbench;
+}
