@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import type { Event } from 'vscode';
 import type { AuthState } from './auth/accountManager';
 import type { PublishSummary } from './publish/publisher';
 import type { Plan } from './publish/preview';
@@ -15,7 +15,7 @@ export interface ActivityFeedApi {
   readonly activationPhases: readonly { label: string; ms: number }[];
   readonly tracking: {
     currentSession(): Session | undefined;
-    readonly onDidFinishSession: vscode.Event<Session>;
+    readonly onDidFinishSession: Event<Session>;
     /** Finished sessions and checkpoints of running ones, saved in the outbox and not yet acknowledged by Graph. */
     pendingSessions(): Session[];
     readonly isPaused: boolean;

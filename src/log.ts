@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import type { LogOutputChannel } from 'vscode';
 import { redact } from './redact';
 import { inertLogLine } from './text/inert';
 
@@ -12,7 +12,7 @@ export interface Logger {
   show(): void;
 }
 
-export function createLogger(channel: vscode.LogOutputChannel): Logger {
+export function createLogger(channel: LogOutputChannel): Logger {
   const text = (m: string | Error) => inertLogLine(redact(m instanceof Error ? (m.stack ?? m.message) : m));
   return {
     trace: (m) => channel.trace(text(m)),

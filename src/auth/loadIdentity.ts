@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import { join } from 'node:path';
 
 export type IdentityModule = typeof import('./identityBundle');
 
@@ -12,7 +12,7 @@ export function loadIdentity(bundleDir: string = __dirname): IdentityModule {
   if (!cached) {
     // A computed path keeps esbuild from inlining the heavy bundle into the main one.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    cached = require(path.join(bundleDir, 'identity.js')) as IdentityModule;
+    cached = require(join(bundleDir, 'identity.js')) as IdentityModule;
   }
   return cached;
 }

@@ -1,16 +1,16 @@
 // What the mapper needs about one document, collected from the editor: workspace folder, git facts, the
 // editor's own URL scheme and name. Called when payloads are built, never per event.
-import * as path from 'node:path';
-import * as vscode from 'vscode';
+import { posix } from 'node:path';
+import { Uri, env, workspace } from 'vscode';
 import type { ActivityInput, MappingOptions } from '../activity';
 import { readRepository } from '../git/readRepository';
 import type { ContentSettings } from '../settings';
 import type { CursorPosition, Session } from '../tracking/types';
 
 export function activityInputFor(documentUri: string, sessions: readonly Session[], cursor?: CursorPosition): ActivityInput {
-  const uri = vscode.Uri.parse(documentUri);
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  const relativePath = folder ? path.posix.relative(folder.uri.path, uri.path) : undefined;
+  const uri = Uri.parse(documentUri);
+  const folder = workspace.getWorkspaceFolder(uri);
+  const relativePath = folder ? posix.relative(folder.uri.path, uri.path) : undefined;
   const git = uri.scheme === 'file' ? readRepository(uri.fsPath) : undefined;
   const last = sessions[sessions.length - 1];
   return {
@@ -28,9 +28,9 @@ export function activityInputFor(documentUri: string, sessions: readonly Session
 
 /** The remote authority of a remote window (`ssh-remote+box`), from a workspace folder's URI when it shows one. */
 export function remoteAuthority(): string | undefined {
-  if (!vscode.env.remoteName) return undefined;
-  const remoteFolder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'vscode-remote');
-  return remoteFolder?.uri.authority || vscode.env.remoteName;
+  if (!env.remoteName) return undefined;
+  const remoteFolder = workspace.workspaceFolders?.find((f) => f.uri.scheme === 'vscode-remote');
+  return remoteFolder?.uri.authority || env.remoteName;
 }
 
 export function mappingOptionsFor(content: ContentSettings, idKey: string, extensionId: string): MappingOptions {
@@ -44,8 +44,8 @@ export function mappingOptionsFor(content: ContentSettings, idKey: string, exten
     activitySourceHost: content.activitySourceHost,
     backgroundColor: content.backgroundColor,
     ...(content.iconUrl ? { iconUrl: content.iconUrl } : {}),
-    uriScheme: vscode.env.uriScheme,
-    appName: vscode.env.appName,
+    uriScheme: env.uriScheme,
+    appName: env.appName,
     ...(authority ? { remoteAuthority: authority } : {}),
     ...(content.timezone ? { timezone: content.timezone } : {}),
     idKey,

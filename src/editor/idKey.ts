@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type * as vscode from 'vscode';
+import type { Memento } from 'vscode';
 
 const KEY = 'activityFeed.idKey';
 
@@ -8,7 +8,7 @@ const KEY = 'activityFeed.idKey';
  * file of the same repository gets the same appActivityId on every machine of the same user. It is not a
  * credential: it only makes ids unguessable from a path.
  */
-export function loadIdKey(state: vscode.Memento & { setKeysForSync(keys: readonly string[]): void }): string {
+export function loadIdKey(state: Memento & { setKeysForSync(keys: readonly string[]): void }): string {
   state.setKeysForSync([KEY]);
   const existing = state.get<unknown>(KEY);
   if (typeof existing === 'string' && /^[0-9a-f]{64}$/.test(existing)) return existing;

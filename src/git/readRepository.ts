@@ -1,7 +1,7 @@
 // Reads what the activity needs about a file's git repository straight from the .git folder: no git process,
 // no dependency on the editor's git extension (which may be disabled), and cheap enough to call at publish time.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { Stats, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { GitInfo } from '../activity/types';
 
 export interface RepositoryInfo extends GitInfo {
@@ -11,10 +11,10 @@ export interface RepositoryInfo extends GitInfo {
 
 /** Finds the repository holding `filePath` and reads its remote, branch and commit; undefined outside git. */
 export function readRepository(filePath: string): RepositoryInfo | undefined {
-  const found = findRepositoryRoot(path.dirname(filePath));
+  const found = findRepositoryRoot(dirname(filePath));
   if (!found) return undefined;
   const { root, gitDir, commonDir } = found;
-  const head = readText(path.join(gitDir, 'HEAD'))?.trim();
+  const head = readText(join(gitDir, 'HEAD'))?.trim();
   let branch: string | undefined;
   let commit: string | undefined;
   if (head?.startsWith('ref: ')) {
@@ -24,10 +24,10 @@ export function readRepository(filePath: string): RepositoryInfo | undefined {
   } else if (head && /^[0-9a-f]{40,64}$/.test(head)) {
     commit = head;
   }
-  const remoteUrl = readRemoteUrl(readText(path.join(commonDir, 'config')) ?? '', branch);
+  const remoteUrl = readRemoteUrl(readText(join(commonDir, 'config')) ?? '', branch);
   return {
     root,
-    repoRelativePath: path.relative(root, filePath).split(path.sep).join('/'),
+    repoRelativePath: relative(root, filePath).split(sep).join('/'),
     ...(remoteUrl ? { remoteUrl } : {}),
     ...(branch ? { branch } : {}),
     ...(commit ? { commit } : {}),
@@ -43,29 +43,29 @@ interface FoundRepository {
 }
 
 function findRepositoryRoot(start: string): FoundRepository | undefined {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    const dotGit = path.join(dir, '.git');
+  for (let dir = start; ; dir = dirname(dir)) {
+    const dotGit = join(dir, '.git');
     const stat = statOrUndefined(dotGit);
     if (stat?.isDirectory()) return { root: dir, gitDir: dotGit, commonDir: dotGit };
     if (stat?.isFile()) {
       // Worktrees and submodules: ".git" is a file saying "gitdir: <path>".
       const pointer = /^gitdir:\s*(.+)$/m.exec(readText(dotGit) ?? '')?.[1]?.trim();
       if (pointer) {
-        const gitDir = path.resolve(dir, pointer);
-        const common = readText(path.join(gitDir, 'commondir'))?.trim();
-        return { root: dir, gitDir, commonDir: common ? path.resolve(gitDir, common) : gitDir };
+        const gitDir = resolve(dir, pointer);
+        const common = readText(join(gitDir, 'commondir'))?.trim();
+        return { root: dir, gitDir, commonDir: common ? resolve(gitDir, common) : gitDir };
       }
     }
-    if (path.dirname(dir) === dir) return undefined;
+    if (dirname(dir) === dir) return undefined;
   }
 }
 
 function resolveRef(commonDir: string, gitDir: string, ref: string): string | undefined {
   for (const dir of [gitDir, commonDir]) {
-    const loose = readText(path.join(dir, ref))?.trim();
+    const loose = readText(join(dir, ref))?.trim();
     if (loose && /^[0-9a-f]{40,64}$/.test(loose)) return loose;
   }
-  const packed = readText(path.join(commonDir, 'packed-refs')) ?? '';
+  const packed = readText(join(commonDir, 'packed-refs')) ?? '';
   for (const line of packed.split('\n')) {
     const [hash, name] = line.trim().split(' ');
     if (name === ref && hash && /^[0-9a-f]{40,64}$/.test(hash)) return hash;
@@ -107,15 +107,15 @@ function unquote(value: string): string {
 
 function readText(file: string): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
 }
 
-function statOrUndefined(file: string): fs.Stats | undefined {
+function statOrUndefined(file: string): Stats | undefined {
   try {
-    return fs.statSync(file);
+    return statSync(file);
   } catch {
     return undefined;
   }

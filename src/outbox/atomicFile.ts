@@ -1,7 +1,7 @@
 // Whole-file writes that a crash can never leave half done, and reads that say why a file is unusable.
 import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { closeSync, fsyncSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { errorCode, errorMessage, removeIfPresent, renameRetrying } from './fileSystem';
 
 const TEMP_FILE = /^\..+\.\d+-[0-9a-f]{12}\.tmp$/;
@@ -16,16 +16,13 @@ export function isAtomicTempFile(name: string): boolean {
  * after a crash the old content is still there.
  */
 export function writeFileAtomic(filePath: string, data: string): void {
-  const temp = path.join(
-    path.dirname(filePath),
-    `.${path.basename(filePath)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
-  );
+  const temp = join(dirname(filePath), `.${basename(filePath)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
-    fd = fs.openSync(temp, 'wx', 0o600);
-    fs.writeFileSync(fd, data, 'utf8');
-    fs.fsyncSync(fd);
-    fs.closeSync(fd);
+    fd = openSync(temp, 'wx', 0o600);
+    writeFileSync(fd, data, 'utf8');
+    fsyncSync(fd);
+    closeSync(fd);
     fd = undefined;
     renameRetrying(temp, filePath);
   } catch (error) {
@@ -46,7 +43,7 @@ export type JsonReadResult =
 export function readJsonFile(filePath: string): JsonReadResult {
   let text: string;
   try {
-    text = fs.readFileSync(filePath, 'utf8');
+    text = readFileSync(filePath, 'utf8');
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return { ok: false, kind: 'missing', reason: 'the file does not exist' };
     return { ok: false, kind: 'unreadable', reason: `could not read the file: ${errorMessage(error)}` };
@@ -62,7 +59,7 @@ export function readJsonFile(filePath: string): JsonReadResult {
 
 function closeQuietly(fd: number): void {
   try {
-    fs.closeSync(fd);
+    closeSync(fd);
   } catch {
     // Already failing; the descriptor is released when the process ends at the latest.
   }

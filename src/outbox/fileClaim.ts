@@ -3,8 +3,8 @@
 // target. The claimed copy is then deleted, moved, or put back with link(), which fails when a newer target exists:
 // the newer file always wins.
 import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { existsSync, linkSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomicFile';
 import { errorCode, listDirectory, removeIfPresent, renameRetrying } from './fileSystem';
 
@@ -28,8 +28,8 @@ export function withClaimedFile<T>(
   now: number,
   decide: (claimPath: string) => ClaimDecision<T>,
 ): { result: T; outcome: ClaimOutcome } | undefined {
-  const name = `.${path.basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}-${Math.max(0, Math.floor(now))}.claim`;
-  const claim = path.join(path.dirname(target), name);
+  const name = `.${basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}-${Math.max(0, Math.floor(now))}.claim`;
+  const claim = join(dirname(target), name);
   try {
     renameRetrying(target, claim);
   } catch (error) {
@@ -48,12 +48,12 @@ export function withClaimedFile<T>(
         writeFileAtomic(claim, decision.data);
         return { result: decision.result, outcome: restoreClaim(claim, target) };
       case 'moveTo':
-        fs.mkdirSync(path.dirname(decision.destination), { recursive: true, mode: 0o700 });
+        mkdirSync(dirname(decision.destination), { recursive: true, mode: 0o700 });
         renameRetrying(claim, decision.destination);
         return { result: decision.result, outcome: 'moved' };
     }
   } catch (error) {
-    if (fs.existsSync(claim)) restoreClaim(claim, target);
+    if (existsSync(claim)) restoreClaim(claim, target);
     throw error;
   }
 }
@@ -62,13 +62,13 @@ export function withClaimedFile<T>(
 export function restoreClaim(claim: string, target: string): 'restored' | 'superseded' {
   let restored: boolean;
   try {
-    fs.linkSync(claim, target);
+    linkSync(claim, target);
     restored = true;
   } catch (error) {
     const code = errorCode(error);
     if (code === 'EEXIST' || code === 'ENOENT') {
       restored = false;
-    } else if (fs.existsSync(target)) {
+    } else if (existsSync(target)) {
       restored = false;
     } else {
       // No hard links on this file system: a plain rename, with a tiny window in which a newer file could be replaced.
@@ -89,9 +89,9 @@ export function parseClaimName(name: string): { targetName: string; claimedAt: n
 
 /** Deletes every claimed copy of `target`, so that nothing can put it back. */
 export function discardClaimsOf(target: string): void {
-  const dir = path.dirname(target);
-  const targetName = path.basename(target);
+  const dir = dirname(target);
+  const targetName = basename(target);
   for (const name of listDirectory(dir)) {
-    if (parseClaimName(name)?.targetName === targetName) removeIfPresent(path.join(dir, name));
+    if (parseClaimName(name)?.targetName === targetName) removeIfPresent(join(dir, name));
   }
 }

@@ -1,5 +1,5 @@
 // Small synchronous file-system helpers shared by the outbox files.
-import * as fs from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from 'node:fs';
 
 export function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
@@ -14,7 +14,7 @@ export function errorMessage(error: unknown): string {
 /** Returns false when the file was already gone. */
 export function removeIfPresent(filePath: string): boolean {
   try {
-    fs.unlinkSync(filePath);
+    unlinkSync(filePath);
     return true;
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return false;
@@ -25,7 +25,7 @@ export function removeIfPresent(filePath: string): boolean {
 /** Directory entries, or none when the directory does not exist yet. */
 export function listDirectory(dir: string): string[] {
   try {
-    return fs.readdirSync(dir);
+    return readdirSync(dir);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return [];
     throw error;
@@ -33,13 +33,13 @@ export function listDirectory(dir: string): string[] {
 }
 
 export function ensureDirectory(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
 }
 
 /** Modification time in epoch ms, or undefined when the file is gone. */
 export function modifiedAt(filePath: string): number | undefined {
   try {
-    return fs.statSync(filePath).mtimeMs;
+    return statSync(filePath).mtimeMs;
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return undefined;
     throw error;
@@ -55,7 +55,7 @@ const TRANSIENT_WINDOWS_ERRORS = new Set(['EPERM', 'EACCES', 'EBUSY']);
 export function renameRetrying(from: string, to: string): void {
   for (let attempt = 1; ; attempt++) {
     try {
-      fs.renameSync(from, to);
+      renameSync(from, to);
       return;
     } catch (error) {
       const transient = process.platform === 'win32' && TRANSIENT_WINDOWS_ERRORS.has(errorCode(error) ?? '');

@@ -2,7 +2,7 @@
 // One file per session (<dir>/sessions/<id>.json): a window only ever writes its own sessions, and the one window
 // holding the PublishLock acknowledges them. Changes made on behalf of another window (acknowledge, recordFailure,
 // prune, setting a bad file aside) go through withClaimedFile, so a newer revision written meanwhile always survives.
-import * as path from 'node:path';
+import { basename, join } from 'node:path';
 import { redact } from '../redact';
 import { inertLogLine } from '../text/inert';
 import type { Session } from '../tracking/types';
@@ -78,8 +78,8 @@ export class Outbox {
     this.maxAgeMs = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
     Outbox.checkCap(this.cap);
     if (!(this.maxAgeMs > 0)) throw new RangeError(`Outbox: maxAgeMs must be positive, got ${this.maxAgeMs}.`);
-    this.sessionsDir = path.join(options.dir, 'sessions');
-    this.corruptDir = path.join(options.dir, 'corrupt');
+    this.sessionsDir = join(options.dir, 'sessions');
+    this.corruptDir = join(options.dir, 'corrupt');
     this.clock = options.clock;
     this.logger = options.logger;
   }
@@ -116,7 +116,7 @@ export class Outbox {
    */
   put(session: Session): PutResult {
     const fileName = sessionFileName(session.id);
-    const target = path.join(this.sessionsDir, fileName);
+    const target = join(this.sessionsDir, fileName);
     if (session.endReason === 'excluded' || session.publishable === false) {
       // The publishing window may hold the file claimed at this very moment: delete its copy too, then anything it
       // managed to put back, so an excluded session can never be published.
@@ -151,7 +151,7 @@ export class Outbox {
   }
 
   get(sessionId: string): OutboxEntry | undefined {
-    const read = this.readEntry(path.join(this.sessionsDir, sessionFileName(sessionId)), sessionId);
+    const read = this.readEntry(join(this.sessionsDir, sessionFileName(sessionId)), sessionId);
     return read.status === 'ok' ? read.entry : undefined;
   }
 
@@ -259,7 +259,7 @@ export class Outbox {
 
   /** Applies `change` only while the session's file holds `revision`. Returns whether the change took effect. */
   private changeIfRevision(sessionId: string, revision: number, change: (entry: OutboxEntry) => EntryChange): boolean {
-    const target = path.join(this.sessionsDir, sessionFileName(sessionId));
+    const target = join(this.sessionsDir, sessionFileName(sessionId));
     // A plain read first: most mismatches need no claim at all.
     const current = this.readEntry(target, sessionId);
     if (current.status !== 'ok' || current.entry.revision !== revision) return false;
@@ -309,7 +309,7 @@ export class Outbox {
 
   private readListed(name: string): OutboxEntry | undefined {
     const sessionId = name.slice(0, -'.json'.length);
-    const target = path.join(this.sessionsDir, name);
+    const target = join(this.sessionsDir, name);
     const read = this.readEntry(target, sessionId);
     switch (read.status) {
       case 'ok':
@@ -334,7 +334,7 @@ export class Outbox {
 
   private setAsideIfStillCorrupt(name: string, target: string, sessionId: string): OutboxEntry | undefined {
     const now = this.clock.now();
-    const destination = path.join(this.corruptDir, `${name}.${now}`);
+    const destination = join(this.corruptDir, `${name}.${now}`);
     const claimed = withClaimedFile(target, now, (claimPath): ClaimDecision<EntryRead> => {
       // Checked again: the session's window may have replaced the file since it was read.
       const again = this.readEntry(claimPath, sessionId);
@@ -344,7 +344,7 @@ export class Outbox {
     const read = claimed.result;
     if (read.status === 'corrupt') {
       this.logger.warn(
-        `Outbox: moved unreadable session file ${name} to ${path.join('corrupt', path.basename(destination))}: ${read.reason}.`,
+        `Outbox: moved unreadable session file ${name} to ${join('corrupt', basename(destination))}: ${read.reason}.`,
       );
       return undefined;
     }
@@ -355,7 +355,7 @@ export class Outbox {
   private cleanUpLeftovers(): void {
     const now = this.clock.now();
     for (const name of listDirectory(this.sessionsDir)) {
-      const filePath = path.join(this.sessionsDir, name);
+      const filePath = join(this.sessionsDir, name);
       try {
         if (isAtomicTempFile(name)) {
           const modified = modifiedAt(filePath);
@@ -365,7 +365,7 @@ export class Outbox {
         const claim = parseClaimName(name);
         if (claim && SESSION_FILE.test(claim.targetName) && now - claim.claimedAt > LEFTOVER_AGE_MS) {
           // Publishing it again is harmless: the session id is its Graph history item id.
-          if (restoreClaim(filePath, path.join(this.sessionsDir, claim.targetName)) === 'restored') {
+          if (restoreClaim(filePath, join(this.sessionsDir, claim.targetName)) === 'restored') {
             this.logger.info(`Outbox: put back ${claim.targetName}, left claimed by a window that stopped mid-update.`);
           }
         }

@@ -1,9 +1,9 @@
 // Only one window publishes at a time: the one holding <dir>/publish.lock. A window that crashed or hangs cannot
 // block the others for long: its lock becomes stale when its heartbeat stops or its process is gone.
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { closeSync, fsyncSync, openSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { dirname, join } from 'node:path';
 import { readJsonFile, writeFileAtomic } from './atomicFile';
 import { withClaimedFile } from './fileClaim';
 import { ensureDirectory, errorCode, modifiedAt, removeIfPresent } from './fileSystem';
@@ -63,19 +63,19 @@ export class PublishLock {
   private readonly logger: OutboxLogger | undefined;
 
   constructor(options: PublishLockOptions) {
-    this.lockPath = path.join(options.dir, 'publish.lock');
+    this.lockPath = join(options.dir, 'publish.lock');
     this.clock = options.clock;
     this.staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
     this.pid = options.pid ?? process.pid;
     this.isAlive = options.isAlive ?? processIsAlive;
-    this.hostname = options.hostname ?? os.hostname();
+    this.hostname = options.hostname ?? hostname();
     this.logger = options.logger;
   }
 
   /** True when this instance holds the lock afterwards (also when it already did). */
   tryAcquire(): boolean {
     if (this.isHeldByUs()) return this.heartbeat();
-    ensureDirectory(path.dirname(this.lockPath));
+    ensureDirectory(dirname(this.lockPath));
     if (this.create()) return true;
     const current = this.read(this.lockPath);
     if (current.status === 'missing') return this.create();
@@ -120,7 +120,7 @@ export class PublishLock {
   private create(): boolean {
     let fd: number;
     try {
-      fd = fs.openSync(this.lockPath, 'wx', 0o600);
+      fd = openSync(this.lockPath, 'wx', 0o600);
     } catch (error) {
       if (errorCode(error) === 'EEXIST') return false;
       throw error;
@@ -128,14 +128,14 @@ export class PublishLock {
     const now = this.clock.now();
     const content: LockContent = { pid: this.pid, owner: this.owner, host: this.hostname, acquiredAt: now, heartbeatAt: now };
     try {
-      fs.writeFileSync(fd, JSON.stringify(content), 'utf8');
-      fs.fsyncSync(fd);
+      writeFileSync(fd, JSON.stringify(content), 'utf8');
+      fsyncSync(fd);
     } catch (error) {
-      fs.closeSync(fd);
+      closeSync(fd);
       removeIfPresent(this.lockPath);
       throw error;
     }
-    fs.closeSync(fd);
+    closeSync(fd);
     return true;
   }
 

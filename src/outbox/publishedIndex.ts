@@ -1,6 +1,6 @@
 // Which Graph activities have been published and with which history items. Only the window holding the PublishLock
 // writes it, but any window may have written it last, so it is read from disk before every change.
-import * as path from 'node:path';
+import { dirname, join } from 'node:path';
 import { readJsonFile, writeFileAtomic } from './atomicFile';
 import { ensureDirectory, errorCode, renameRetrying } from './fileSystem';
 import { parsePublishedFile, serializePublished, type PublishedActivity } from './publishedFormat';
@@ -34,8 +34,8 @@ export class PublishedIndex {
   private newerVersionReported = false;
 
   constructor(options: PublishedIndexOptions) {
-    this.filePath = path.join(options.dir, FILE_NAME);
-    this.corruptDir = path.join(options.dir, 'corrupt');
+    this.filePath = join(options.dir, FILE_NAME);
+    this.corruptDir = join(options.dir, 'corrupt');
     this.clock = options.clock;
     this.logger = options.logger;
     this.maxHistoryItems = options.maxHistoryItems ?? DEFAULT_MAX_HISTORY_ITEMS;
@@ -78,7 +78,7 @@ export class PublishedIndex {
   }
 
   private save(activities: ReadonlyMap<string, PublishedActivity>): void {
-    ensureDirectory(path.dirname(this.filePath));
+    ensureDirectory(dirname(this.filePath));
     writeFileAtomic(this.filePath, serializePublished(activities));
   }
 
@@ -113,13 +113,13 @@ export class PublishedIndex {
     const destinationName = `${FILE_NAME}.${this.clock.now()}`;
     try {
       ensureDirectory(this.corruptDir);
-      renameRetrying(this.filePath, path.join(this.corruptDir, destinationName));
+      renameRetrying(this.filePath, join(this.corruptDir, destinationName));
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return;
       throw error;
     }
     this.logger.warn(
-      `Published index: moved unreadable ${FILE_NAME} to ${path.join('corrupt', destinationName)} and started a new one: ${reason}.`,
+      `Published index: moved unreadable ${FILE_NAME} to ${join('corrupt', destinationName)} and started a new one: ${reason}.`,
     );
   }
 }

@@ -1,7 +1,7 @@
 // Session files the outbox could not read are moved to <outbox>/corrupt/<id>.json.<epoch ms> for inspection. They may
 // still name a file, so they get a bounded life, and Forget and new exclusions remove the ones that concern them.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 import { listDirectory, removeIfPresent } from './fileSystem';
 
 const DAY_MS = 86_400_000;
@@ -35,12 +35,12 @@ export function listSetAside(dir: string): SetAsideFile[] {
 function documentUriOf(filePath: string): string | undefined {
   let text: string;
   try {
-    const handle = fs.openSync(filePath, 'r');
+    const handle = openSync(filePath, 'r');
     try {
       const buffer = Buffer.alloc(READ_LIMIT);
-      text = buffer.subarray(0, fs.readSync(handle, buffer, 0, READ_LIMIT, 0)).toString('utf8');
+      text = buffer.subarray(0, readSync(handle, buffer, 0, READ_LIMIT, 0)).toString('utf8');
     } finally {
-      fs.closeSync(handle);
+      closeSync(handle);
     }
   } catch {
     return undefined;
@@ -61,7 +61,7 @@ export function pruneSetAside(dir: string, now: number): number {
   let removed = 0;
   for (const [index, file] of files.entries()) {
     if (index >= SET_ASIDE_MAX_FILES || now - file.setAsideAt > SET_ASIDE_MAX_AGE_MS) {
-      if (removeIfPresent(path.join(dir, file.name))) removed++;
+      if (removeIfPresent(join(dir, file.name))) removed++;
     }
   }
   return removed;
@@ -71,7 +71,7 @@ export function pruneSetAside(dir: string, now: number): number {
 export function discardSetAside(dir: string, matches: (file: SetAsideFile) => boolean): number {
   let removed = 0;
   for (const file of listSetAside(dir)) {
-    const filePath = path.join(dir, file.name);
+    const filePath = join(dir, file.name);
     const documentUri = documentUriOf(filePath);
     if (matches(documentUri === undefined ? file : { ...file, documentUri }) && removeIfPresent(filePath)) removed++;
   }

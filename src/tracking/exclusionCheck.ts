@@ -1,15 +1,15 @@
 // Whether a document (by URI string) is excluded now, for purging what was queued before an exclusion was added.
 // A window's workspace and folder settings govern only its own folders: for a document of another window (queued in
 // the shared outbox) only the person's user settings apply here, so one repository cannot purge another's sessions.
-import * as vscode from 'vscode';
+import { Uri, workspace } from 'vscode';
 import { isExcluded } from './documentFilter';
 import { combineExclusionScopes } from './exclusionSettings';
 import { TRACKING_SETTINGS_SECTION } from './vscodeAdapter';
 
 export function isDocumentExcluded(documentUri: string): boolean {
-  const uri = vscode.Uri.parse(documentUri);
-  const settings = vscode.workspace.getConfiguration(TRACKING_SETTINGS_SECTION, uri);
-  const inWorkspace = vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+  const uri = Uri.parse(documentUri);
+  const settings = workspace.getConfiguration(TRACKING_SETTINGS_SECTION, uri);
+  const inWorkspace = workspace.getWorkspaceFolder(uri) !== undefined;
   const scoped = <T>(inspected: { globalValue?: T } | undefined) =>
     inWorkspace ? inspected : { globalValue: inspected?.globalValue };
   const exclusions = combineExclusionScopes(
@@ -18,7 +18,7 @@ export function isDocumentExcluded(documentUri: string): boolean {
   ).settings;
   return isExcluded(
     {
-      relativePath: inWorkspace ? vscode.workspace.asRelativePath(uri, false) : undefined,
+      relativePath: inWorkspace ? workspace.asRelativePath(uri, false) : undefined,
       absolutePath: uri.scheme === 'file' ? uri.fsPath : uri.path,
     },
     exclusions,

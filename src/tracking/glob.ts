@@ -9,7 +9,7 @@
 // Every other character stands for itself: "file (1).ts" and "a+b.ts" match those names. A backslash is a path
 // separator (Windows), never an escape. A pattern must match the whole path, so "*.log" matches only top-level
 // files; use "**/*.log".
-import * as path from 'node:path';
+import { join } from 'node:path';
 import type { PathMatcher } from './globEngine';
 
 /**
@@ -30,7 +30,7 @@ function loadEngine(): Engine {
     try {
       // A computed path keeps esbuild from inlining the engine into the main bundle.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      engine = require(path.join(__dirname, candidate)) as Engine;
+      engine = require(join(__dirname, candidate)) as Engine;
       return engine;
     } catch (error) {
       if (!isModuleNotFound(error)) throw error;

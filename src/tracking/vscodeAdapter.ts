@@ -1,6 +1,20 @@
 // The thin adapter: turns VS Code events into engine events and keeps the engine's one timer. It decides nothing;
 // every rule lives in the engine.
-import * as vscode from 'vscode';
+import {
+  Disposable,
+  EventEmitter,
+  NotebookDocument,
+  Position,
+  TabInputNotebook,
+  TabInputTextDiff,
+  TextDocument,
+  TextDocumentChangeEvent,
+  TextEditor,
+  TextEditorSelectionChangeKind,
+  Uri,
+  window,
+  workspace,
+} from 'vscode';
 import type { ExclusionSettings } from './documentFilter';
 import { combineExclusionScopes, type CheckedExclusionSettings } from './exclusionSettings';
 import { TrackingEngine, type Clock, type TrackingLog } from './engine';
@@ -19,7 +33,7 @@ export interface TrackingAdapterOptions {
   /** Current rules; defaults to reading the `activityFeed.tracking.*` settings. */
   readonly readConfig?: () => ValidatedTrackingConfig;
   /** Exclusion settings for one document; defaults to the resource-scoped `activityFeed.tracking.*` settings. */
-  readonly exclusionsFor?: (uri: vscode.Uri) => ExclusionSettings;
+  readonly exclusionsFor?: (uri: Uri) => ExclusionSettings;
   readonly clock?: Clock;
   readonly newId?: () => string;
   /** Called with messages about invalid settings (they were replaced by defaults or clamped). */
@@ -30,15 +44,15 @@ export interface TrackingAdapterOptions {
   readonly log?: TrackingLog;
 }
 
-export class TrackingAdapter implements vscode.Disposable {
+export class TrackingAdapter implements Disposable {
   private readonly engine: TrackingEngine;
   private readonly clock: Clock;
-  private readonly exclusionsFor: (uri: vscode.Uri) => ExclusionSettings;
+  private readonly exclusionsFor: (uri: Uri) => ExclusionSettings;
   private readonly readConfig: () => ValidatedTrackingConfig;
   private readonly options: TrackingAdapterOptions;
-  private readonly finishedEmitter = new vscode.EventEmitter<Session>();
-  private readonly checkpointEmitter = new vscode.EventEmitter<Session>();
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly finishedEmitter = new EventEmitter<Session>();
+  private readonly checkpointEmitter = new EventEmitter<Session>();
+  private readonly subscriptions: Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerDeadline: number | undefined;
   private activeNotebookKey: string | undefined;
@@ -63,7 +77,7 @@ export class TrackingAdapter implements vscode.Disposable {
       clock: this.clock,
       newId: options.newId,
       log: options.log,
-      focused: vscode.window.state.focused,
+      focused: window.state.focused,
       sink: {
         checkpoint: (session) => {
           this.checkpointEmitter.fire(session);
@@ -77,7 +91,7 @@ export class TrackingAdapter implements vscode.Disposable {
     });
     this.registerOpenDocuments();
     this.syncActiveNotebook();
-    this.onActiveEditor(vscode.window.activeTextEditor);
+    this.onActiveEditor(window.activeTextEditor);
     this.subscribe();
   }
 
@@ -109,7 +123,6 @@ export class TrackingAdapter implements vscode.Disposable {
   }
 
   private subscribe(): void {
-    const { window, workspace } = vscode;
     this.subscriptions.push(
       window.onDidChangeActiveTextEditor((editor) => {
         this.syncActiveNotebook();
@@ -143,7 +156,7 @@ export class TrackingAdapter implements vscode.Disposable {
     );
   }
 
-  private onActiveEditor(editor: vscode.TextEditor | undefined): void {
+  private onActiveEditor(editor: TextEditor | undefined): void {
     if (editor === undefined) {
       this.send({ type: 'activeEditor', key: undefined });
       return;
@@ -159,20 +172,20 @@ export class TrackingAdapter implements vscode.Disposable {
 
   /** The notebook editor counts as active only while its tab is the active one. */
   private syncActiveNotebook(): void {
-    const notebookEditor = vscode.window.activeNotebookEditor;
-    const activeInput = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    const notebookEditor = window.activeNotebookEditor;
+    const activeInput = window.tabGroups.activeTabGroup.activeTab?.input;
     const notebook =
-      notebookEditor !== undefined && activeInput instanceof vscode.TabInputNotebook ? notebookEditor.notebook : undefined;
+      notebookEditor !== undefined && activeInput instanceof TabInputNotebook ? notebookEditor.notebook : undefined;
     const key = notebook === undefined ? undefined : this.ensureNotebookKnown(notebook);
     if (key === this.activeNotebookKey) return;
     this.activeNotebookKey = key;
     this.send({ type: 'activeNotebook', key });
   }
 
-  private onTextChanged(event: vscode.TextDocumentChangeEvent): void {
+  private onTextChanged(event: TextDocumentChangeEvent): void {
     if (event.contentChanges.length === 0) return; // dirty-state or metadata changes, not edits
-    const active = vscode.window.activeTextEditor;
-    const inActiveEditor = active !== undefined && active.document === event.document && vscode.window.state.focused;
+    const active = window.activeTextEditor;
+    const inActiveEditor = active !== undefined && active.document === event.document && window.state.focused;
     const key = inActiveEditor ? this.ensureKnown(event.document) : event.document.uri.toString();
     this.send({
       type: 'edit',
@@ -182,7 +195,7 @@ export class TrackingAdapter implements vscode.Disposable {
     });
   }
 
-  private onRename(files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>): void {
+  private onRename(files: ReadonlyArray<{ readonly oldUri: Uri; readonly newUri: Uri }>): void {
     for (const { oldUri, newUri } of files) {
       this.send({ type: 'rename', fromKey: oldUri.toString(), to: this.describeUri(newUri, '') });
     }
@@ -216,41 +229,40 @@ export class TrackingAdapter implements vscode.Disposable {
 
   /** Registers (or re-evaluates after a settings change) every open notebook and text document. */
   private registerOpenDocuments(): void {
-    for (const notebook of vscode.workspace.notebookDocuments)
-      this.send({ type: 'open', document: this.describeNotebook(notebook) });
-    for (const document of vscode.workspace.textDocuments) this.send({ type: 'open', document: this.describeText(document) });
+    for (const notebook of workspace.notebookDocuments) this.send({ type: 'open', document: this.describeNotebook(notebook) });
+    for (const document of workspace.textDocuments) this.send({ type: 'open', document: this.describeText(document) });
   }
 
-  private ensureKnown(document: vscode.TextDocument): string {
+  private ensureKnown(document: TextDocument): string {
     const key = document.uri.toString();
     if (!this.engine.isKnown(key)) this.send({ type: 'open', document: this.describeText(document) });
     return key;
   }
 
-  private ensureNotebookKnown(notebook: vscode.NotebookDocument): string {
+  private ensureNotebookKnown(notebook: NotebookDocument): string {
     const key = notebook.uri.toString();
     if (!this.engine.isKnown(key)) this.send({ type: 'open', document: this.describeNotebook(notebook) });
     return key;
   }
 
-  private describeText(document: vscode.TextDocument): DocumentDescriptor {
+  private describeText(document: TextDocument): DocumentDescriptor {
     const notebook = notebookOfCell(document);
     if (notebook === undefined) return this.describeUri(document.uri, document.languageId);
     const notebookKey = this.ensureNotebookKnown(notebook);
     return { ...this.describeUri(document.uri, document.languageId), notebookKey };
   }
 
-  private describeNotebook(notebook: vscode.NotebookDocument): DocumentDescriptor {
+  private describeNotebook(notebook: NotebookDocument): DocumentDescriptor {
     return this.describeUri(notebook.uri, notebook.notebookType);
   }
 
-  private describeUri(uri: vscode.Uri, languageId: string): DocumentDescriptor {
+  private describeUri(uri: Uri, languageId: string): DocumentDescriptor {
     const exclusions = this.exclusionsFor(uri);
-    const inWorkspace = vscode.workspace.getWorkspaceFolder(uri) !== undefined;
+    const inWorkspace = workspace.getWorkspaceFolder(uri) !== undefined;
     return {
       key: uri.toString(),
       languageId,
-      relativePath: inWorkspace ? vscode.workspace.asRelativePath(uri, false) : undefined,
+      relativePath: inWorkspace ? workspace.asRelativePath(uri, false) : undefined,
       absolutePath: uri.scheme === 'file' ? uri.fsPath : uri.path,
       trackingEnabled: exclusions.trackingEnabled,
       exclude: exclusions.exclude,
@@ -297,7 +309,7 @@ export class TrackingAdapter implements vscode.Disposable {
 
 /** Reads and validates `activityFeed.tracking.*` rule settings. */
 export function readTrackingConfig(): ValidatedTrackingConfig {
-  const settings = vscode.workspace.getConfiguration(TRACKING_SETTINGS_SECTION);
+  const settings = workspace.getConfiguration(TRACKING_SETTINGS_SECTION);
   return validateTrackingConfig({
     idleTimeoutSeconds: settings.get<unknown>('idleTimeoutSeconds'),
     switchGraceSeconds: settings.get<unknown>('switchGraceSeconds'),
@@ -311,18 +323,18 @@ export function readTrackingConfig(): ValidatedTrackingConfig {
  * Reads the exclusion settings that apply to `uri` at every scope (user, workspace, the document's folder), joined so
  * that they only add up, with what was wrong about them.
  */
-export function readExclusionSettings(uri: vscode.Uri): CheckedExclusionSettings {
-  const settings = vscode.workspace.getConfiguration(TRACKING_SETTINGS_SECTION, uri);
+export function readExclusionSettings(uri: Uri): CheckedExclusionSettings {
+  const settings = workspace.getConfiguration(TRACKING_SETTINGS_SECTION, uri);
   return combineExclusionScopes(settings.inspect<unknown>('enabled'), settings.inspect<unknown>('exclude'));
 }
 
-function selectionKind(kind: vscode.TextEditorSelectionChangeKind | undefined): SelectionKind {
+function selectionKind(kind: TextEditorSelectionChangeKind | undefined): SelectionKind {
   switch (kind) {
-    case vscode.TextEditorSelectionChangeKind.Keyboard:
+    case TextEditorSelectionChangeKind.Keyboard:
       return 'keyboard';
-    case vscode.TextEditorSelectionChangeKind.Mouse:
+    case TextEditorSelectionChangeKind.Mouse:
       return 'mouse';
-    case vscode.TextEditorSelectionChangeKind.Command:
+    case TextEditorSelectionChangeKind.Command:
       return 'command';
     default:
       return undefined;
@@ -330,7 +342,7 @@ function selectionKind(kind: vscode.TextEditorSelectionChangeKind | undefined): 
 }
 
 /** The cursor at `position` in `document`; in a notebook cell, with the cell's index in its notebook. */
-function cursorIn(document: vscode.TextDocument, position: vscode.Position | undefined): CursorPosition | undefined {
+function cursorIn(document: TextDocument, position: Position | undefined): CursorPosition | undefined {
   if (position === undefined) return undefined;
   const cursor: CursorPosition = { line: position.line, character: position.character };
   const cell = notebookOfCell(document)
@@ -341,17 +353,16 @@ function cursorIn(document: vscode.TextDocument, position: vscode.Position | und
 }
 
 /** True when the editor shows the original (left, read-only history) side of a diff. */
-function isDiffOriginal(editor: vscode.TextEditor): boolean {
+function isDiffOriginal(editor: TextEditor): boolean {
   const group =
-    vscode.window.tabGroups.all.find((candidate) => candidate.viewColumn === editor.viewColumn) ??
-    vscode.window.tabGroups.activeTabGroup;
+    window.tabGroups.all.find((candidate) => candidate.viewColumn === editor.viewColumn) ?? window.tabGroups.activeTabGroup;
   const input = group.activeTab?.input;
-  if (!(input instanceof vscode.TabInputTextDiff)) return false;
+  if (!(input instanceof TabInputTextDiff)) return false;
   const key = editor.document.uri.toString();
   return input.original.toString() === key && input.modified.toString() !== key;
 }
 
-function notebookOfCell(document: vscode.TextDocument): vscode.NotebookDocument | undefined {
+function notebookOfCell(document: TextDocument): NotebookDocument | undefined {
   if (document.uri.scheme !== 'vscode-notebook-cell') return undefined;
-  return vscode.workspace.notebookDocuments.find((notebook) => notebook.getCells().some((cell) => cell.document === document));
+  return workspace.notebookDocuments.find((notebook) => notebook.getCells().some((cell) => cell.document === document));
 }

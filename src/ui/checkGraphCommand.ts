@@ -2,7 +2,7 @@
 // signed-in service with a progress notification, stores the result (the publisher follows it), logs it and opens
 // the readable report (a read-only Markdown document). Automation may pass `{ confirmed: true }` to skip the question.
 import { randomUUID } from 'node:crypto';
-import * as vscode from 'vscode';
+import { Disposable, ProgressLocation, commands, env, l10n, window } from 'vscode';
 import type { AuthState } from '../auth/accountManager';
 import type { GraphClient } from '../graph/client';
 import { checkService, PROBE_WRITES, type ServiceCheckResult } from '../graph/serviceCheck';
@@ -23,8 +23,8 @@ export interface CheckGraphDeps {
   previews: PreviewDocuments;
 }
 
-export function registerCheckGraphCommand(deps: CheckGraphDeps): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.checkGraph, (options?: { confirmed?: boolean }) =>
+export function registerCheckGraphCommand(deps: CheckGraphDeps): Disposable {
+  return commands.registerCommand(COMMANDS.checkGraph, (options?: { confirmed?: boolean }) =>
     checkGraph(deps, options?.confirmed === true),
   );
 }
@@ -32,31 +32,31 @@ export function registerCheckGraphCommand(deps: CheckGraphDeps): vscode.Disposab
 /** Offers the check once, after the first sign-in, when this endpoint has never been checked. */
 export async function offerCheckAfterSignIn(deps: CheckGraphDeps): Promise<void> {
   if (deps.facts.lastCheck() || !deps.facts.offerOnce()) return;
-  const check = vscode.l10n.t('Check Microsoft Graph');
-  const pick = await vscode.window.showInformationMessage(
-    vscode.l10n.t(
+  const check = l10n.t('Check Microsoft Graph');
+  const pick = await window.showInformationMessage(
+    l10n.t(
       'Activity Feed: Microsoft Graph leaves some of its behaviour undocumented. Check how this account’s service answers ({0} writes, a probe activity deleted afterwards)? Publishing is safe either way.',
       PROBE_WRITES,
     ),
     check,
   );
-  if (pick === check) await vscode.commands.executeCommand(COMMANDS.checkGraph);
+  if (pick === check) await commands.executeCommand(COMMANDS.checkGraph);
 }
 
 async function checkGraph(deps: CheckGraphDeps, confirmed: boolean): Promise<ServiceCheckResult | undefined> {
   if (deps.auth() !== 'signedIn') {
-    const signIn = vscode.l10n.t('Sign In');
-    const pick = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Activity Feed: sign in first; the check runs against your own Microsoft Graph service.'),
+    const signIn = l10n.t('Sign In');
+    const pick = await window.showWarningMessage(
+      l10n.t('Activity Feed: sign in first; the check runs against your own Microsoft Graph service.'),
       signIn,
     );
-    if (pick === signIn) await vscode.commands.executeCommand(COMMANDS.signIn);
+    if (pick === signIn) await commands.executeCommand(COMMANDS.signIn);
     return undefined;
   }
   const graph = deps.graph();
   if (graph.writeBudget.remaining() < PROBE_WRITES) {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t(
+    void window.showInformationMessage(
+      l10n.t(
         'Activity Feed: the check needs {0} writes and the write budget has fewer left; try again after {1}.',
         PROBE_WRITES,
         new Date(graph.writeBudget.nextSlotAt() + 5 * 60_000).toLocaleTimeString(),
@@ -64,14 +64,14 @@ async function checkGraph(deps: CheckGraphDeps, confirmed: boolean): Promise<Ser
     );
     return undefined;
   }
-  const run = vscode.l10n.t('Check');
+  const run = l10n.t('Check');
   const choice = confirmed
     ? run
-    : await vscode.window.showInformationMessage(
-        vscode.l10n.t('Check Microsoft Graph?'),
+    : await window.showInformationMessage(
+        l10n.t('Check Microsoft Graph?'),
         {
           modal: true,
-          detail: vscode.l10n.t(
+          detail: l10n.t(
             'It uses up to {0} of your {1} writes per 5 minutes: a probe activity is created, changed and read back, then deleted.',
             PROBE_WRITES,
             graph.writeBudget.remaining(),
@@ -81,8 +81,8 @@ async function checkGraph(deps: CheckGraphDeps, confirmed: boolean): Promise<Ser
       );
   if (choice !== run) return undefined;
   try {
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking Microsoft Graph'), cancellable: true },
+    const result = await window.withProgress(
+      { location: ProgressLocation.Notification, title: l10n.t('Checking Microsoft Graph'), cancellable: true },
       (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -90,7 +90,7 @@ async function checkGraph(deps: CheckGraphDeps, confirmed: boolean): Promise<Ser
           graph,
           endpoint: graph.baseUrl,
           activitySourceHost: deps.activitySourceHost(),
-          activationUrl: `${vscode.env.uriScheme}://${deps.extensionId}/check`,
+          activationUrl: `${env.uriScheme}://${deps.extensionId}/check`,
           now: Date.now,
           newGuid: randomUUID,
           signal: abort.signal,
@@ -105,9 +105,9 @@ async function checkGraph(deps: CheckGraphDeps, confirmed: boolean): Promise<Ser
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     deps.log.warn(`Check Microsoft Graph failed: ${message}`);
-    const showLog = vscode.l10n.t('Show Log');
-    const pick = await vscode.window.showErrorMessage(
-      vscode.l10n.t('Activity Feed: the check did not finish: {0} Publishing stays on its safe course.', message),
+    const showLog = l10n.t('Show Log');
+    const pick = await window.showErrorMessage(
+      l10n.t('Activity Feed: the check did not finish: {0} Publishing stays on its safe course.', message),
       showLog,
     );
     if (pick === showLog) deps.log.show();

@@ -1,6 +1,6 @@
 // Forget: deletes from Graph what the person picks (a session, an activity, a workspace, a time range) after a
 // confirmation that says exactly what goes, and discards the matching sessions still waiting in the outbox.
-import * as vscode from 'vscode';
+import { Disposable, ProgressLocation, commands, env, l10n, window, workspace } from 'vscode';
 import type { Logger } from '../log';
 import type { PublishedFeed } from '../published/feed';
 import { ForgetPlan, ForgetScope, isEmptyPlan, planForget } from '../published/forgetPlan';
@@ -40,16 +40,14 @@ interface Options {
   confirmed?: boolean;
 }
 
-export function registerForgetCommands(deps: ForgetDeps): vscode.Disposable[] {
+export function registerForgetCommands(deps: ForgetDeps): Disposable[] {
   return [
-    vscode.commands.registerCommand(COMMANDS.forgetSession, (node?: ViewNode, options?: Options) =>
-      forgetSession(deps, node, options),
-    ),
-    vscode.commands.registerCommand(COMMANDS.forgetActivity, (node?: ViewNode, options?: Options) =>
+    commands.registerCommand(COMMANDS.forgetSession, (node?: ViewNode, options?: Options) => forgetSession(deps, node, options)),
+    commands.registerCommand(COMMANDS.forgetActivity, (node?: ViewNode, options?: Options) =>
       forgetActivity(deps, node, options),
     ),
-    vscode.commands.registerCommand(COMMANDS.forgetWorkspace, (options?: Options) => forgetWorkspace(deps, options)),
-    vscode.commands.registerCommand(COMMANDS.forgetTimeRange, (range?: { from: number; to: number } & Options) =>
+    commands.registerCommand(COMMANDS.forgetWorkspace, (options?: Options) => forgetWorkspace(deps, options)),
+    commands.registerCommand(COMMANDS.forgetTimeRange, (range?: { from: number; to: number } & Options) =>
       forgetTimeRange(deps, range),
     ),
   ];
@@ -64,7 +62,7 @@ async function forgetSession(
     return discardPending(
       deps,
       [node.session],
-      vscode.l10n.t('Discard this session? It has not been published and never will be.'),
+      l10n.t('Discard this session? It has not been published and never will be.'),
       options,
     );
   }
@@ -72,12 +70,12 @@ async function forgetSession(
   const scope: ForgetScope = { kind: 'session', activity: node.activity, sessionId: node.session.id };
   const plan = planForget(scope, deps.view.publishedActivities, pendingOf(deps));
   const last =
-    plan.activities.length > 0 ? ` ${vscode.l10n.t('It is the only session of this activity, so the activity goes too.')}` : '';
+    plan.activities.length > 0 ? ` ${l10n.t('It is the only session of this activity, so the activity goes too.')}` : '';
   return confirmAndRun(
     deps,
     plan,
-    vscode.l10n.t('Forget this session of "{0}"?', node.activity.displayText),
-    vscode.l10n.t('It is deleted from your Microsoft Graph activity feed.') + last,
+    l10n.t('Forget this session of "{0}"?', node.activity.displayText),
+    l10n.t('It is deleted from your Microsoft Graph activity feed.') + last,
     options,
   );
 }
@@ -92,33 +90,33 @@ async function forgetActivity(
     return discardPending(
       deps,
       node.file.sessions,
-      vscode.l10n.t('Discard the {0} unpublished session(s) of this file? They will never be published.', count),
+      l10n.t('Discard the {0} unpublished session(s) of this file? They will never be published.', count),
       options,
     );
   }
   if (node?.type !== 'activity') return pickFromView();
   const activity = node.entry.activity;
   const plan = planForget({ kind: 'activity', activity }, deps.view.publishedActivities, pendingOf(deps));
-  return confirmAndRun(deps, plan, vscode.l10n.t('Forget "{0}"?', shownText(activity.displayText, 200)), describe(plan), options);
+  return confirmAndRun(deps, plan, l10n.t('Forget "{0}"?', shownText(activity.displayText, 200)), describe(plan), options);
 }
 
 async function forgetWorkspace(deps: ForgetDeps, options: Options = {}): Promise<ForgetOutcome | undefined> {
-  const folders = vscode.workspace.workspaceFolders ?? [];
+  const folders = workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('Activity Feed: open a folder or workspace first; this command forgets what was published from it.'),
+    void window.showInformationMessage(
+      l10n.t('Activity Feed: open a folder or workspace first; this command forgets what was published from it.'),
     );
     return undefined;
   }
   if (!(await readFirst(deps))) return undefined;
   const prefixes = folders.map((folder) => folder.uri.toString().replace(/\/?$/, '/'));
-  const name = vscode.workspace.name ?? folders[0].name;
+  const name = workspace.name ?? folders[0].name;
   const scope: ForgetScope = { kind: 'workspace', name, contains: (uri) => prefixes.some((prefix) => uri.startsWith(prefix)) };
   const plan = planForget(scope, deps.view.publishedActivities, pendingOf(deps));
   const outcome = await confirmAndRun(
     deps,
     plan,
-    vscode.l10n.t('Forget everything published from "{0}"?', shownText(name, 200)),
+    l10n.t('Forget everything published from "{0}"?', shownText(name, 200)),
     describe(plan),
     options,
   );
@@ -137,15 +135,15 @@ async function forgetTimeRange(
   if (!range) return undefined;
   if (!(await readFirst(deps))) return undefined;
   const plan = planForget({ kind: 'range', from: range.from, to: range.to }, deps.view.publishedActivities, pendingOf(deps));
-  return confirmAndRun(deps, plan, vscode.l10n.t('Forget everything from {0}?', range.label), describe(plan), {
+  return confirmAndRun(deps, plan, l10n.t('Forget everything from {0}?', range.label), describe(plan), {
     confirmed: given?.confirmed,
   });
 }
 
 async function pickFromView(): Promise<undefined> {
-  await vscode.commands.executeCommand('activityFeed.published.focus');
-  void vscode.window.showInformationMessage(
-    vscode.l10n.t('Activity Feed: pick what to forget in the Published Activity view (right-click a file or a session).'),
+  await commands.executeCommand('activityFeed.published.focus');
+  void window.showInformationMessage(
+    l10n.t('Activity Feed: pick what to forget in the Published Activity view (right-click a file or a session).'),
   );
   return undefined;
 }
@@ -154,13 +152,13 @@ async function pickFromView(): Promise<undefined> {
 async function readFirst(deps: ForgetDeps): Promise<boolean> {
   const state = await deps.view.refresh(false);
   if (deps.feed.lastReadAt !== undefined || state === 'empty') return true;
-  const pick = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Activity Feed cannot read what was published right now ({0}), so it cannot tell what to delete.', state),
-    vscode.l10n.t('Sign In'),
-    vscode.l10n.t('Show Log'),
+  const pick = await window.showWarningMessage(
+    l10n.t('Activity Feed cannot read what was published right now ({0}), so it cannot tell what to delete.', state),
+    l10n.t('Sign In'),
+    l10n.t('Show Log'),
   );
-  if (pick === vscode.l10n.t('Sign In')) await vscode.commands.executeCommand(COMMANDS.signIn);
-  if (pick === vscode.l10n.t('Show Log')) await vscode.commands.executeCommand(COMMANDS.showLog);
+  if (pick === l10n.t('Sign In')) await commands.executeCommand(COMMANDS.signIn);
+  if (pick === l10n.t('Show Log')) await commands.executeCommand(COMMANDS.showLog);
   return false;
 }
 
@@ -169,18 +167,18 @@ async function pickRange(): Promise<{ from: number; to: number; label: string } 
   const midnight = new Date(now).setHours(0, 0, 0, 0);
   const day = 24 * 60 * 60_000;
   const choices = [
-    { label: vscode.l10n.t('Last 15 minutes'), from: now - 15 * 60_000, to: now + 1 },
-    { label: vscode.l10n.t('Last hour'), from: now - 60 * 60_000, to: now + 1 },
-    { label: vscode.l10n.t('Today'), from: midnight, to: now + 1 },
-    { label: vscode.l10n.t('Yesterday'), from: midnight - day, to: midnight },
-    { label: vscode.l10n.t('Last 7 days'), from: midnight - 6 * day, to: now + 1 },
-    { label: vscode.l10n.t('Everything'), from: 0, to: now + 1 },
+    { label: l10n.t('Last 15 minutes'), from: now - 15 * 60_000, to: now + 1 },
+    { label: l10n.t('Last hour'), from: now - 60 * 60_000, to: now + 1 },
+    { label: l10n.t('Today'), from: midnight, to: now + 1 },
+    { label: l10n.t('Yesterday'), from: midnight - day, to: midnight },
+    { label: l10n.t('Last 7 days'), from: midnight - 6 * day, to: now + 1 },
+    { label: l10n.t('Everything'), from: 0, to: now + 1 },
   ];
-  const pick = await vscode.window.showQuickPick(
+  const pick = await window.showQuickPick(
     choices.map((c) => ({ ...c, description: c.from > 0 ? rangeLabel(c.from, c.to) : undefined })),
     {
-      title: vscode.l10n.t('Forget a time range'),
-      placeHolder: vscode.l10n.t('Sessions active in this range are deleted from your activity feed'),
+      title: l10n.t('Forget a time range'),
+      placeHolder: l10n.t('Sessions active in this range are deleted from your activity feed'),
     },
   );
   return pick ? { from: pick.from, to: pick.to, label: pick.label.toLowerCase() } : undefined;
@@ -188,7 +186,7 @@ async function pickRange(): Promise<{ from: number; to: number; label: string } 
 
 function rangeLabel(from: number, to: number): string {
   const format = (ms: number) =>
-    new Date(ms).toLocaleString(vscode.env.language, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    new Date(ms).toLocaleString(env.language, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   return `${format(from)} – ${format(to)}`;
 }
 
@@ -206,7 +204,7 @@ function describe(plan: ForgetPlan): string {
         .map((a) => shownText(a.displayText, 200))
         .join(', ') + (plan.activities.length > 5 ? ', …' : '');
     parts.push(
-      vscode.l10n.t(
+      l10n.t(
         '{0} activities ({1} sessions) are deleted from your Microsoft Graph activity feed: {2}.',
         plan.activities.length,
         sessions,
@@ -214,10 +212,9 @@ function describe(plan: ForgetPlan): string {
       ),
     );
   }
-  if (plan.sessions.length > 0)
-    parts.push(vscode.l10n.t('{0} sessions of other activities are deleted from it.', plan.sessions.length));
-  if (plan.pending.length > 0) parts.push(vscode.l10n.t('{0} sessions not yet published are discarded.', plan.pending.length));
-  parts.push(vscode.l10n.t('This cannot be undone.'));
+  if (plan.sessions.length > 0) parts.push(l10n.t('{0} sessions of other activities are deleted from it.', plan.sessions.length));
+  if (plan.pending.length > 0) parts.push(l10n.t('{0} sessions not yet published are discarded.', plan.pending.length));
+  parts.push(l10n.t('This cannot be undone.'));
   return parts.join(' ');
 }
 
@@ -228,13 +225,7 @@ async function discardPending(
   options: Options,
 ): Promise<ForgetOutcome | undefined> {
   const plan: ForgetPlan = { activities: [], sessions: [], pending: sessions, writes: 0 };
-  return confirmAndRun(
-    deps,
-    plan,
-    question,
-    vscode.l10n.t('Nothing is deleted from Graph: these sessions never reached it.'),
-    options,
-  );
+  return confirmAndRun(deps, plan, question, l10n.t('Nothing is deleted from Graph: these sessions never reached it.'), options);
 }
 
 async function confirmAndRun(
@@ -245,13 +236,13 @@ async function confirmAndRun(
   options: Options,
 ): Promise<ForgetOutcome | undefined> {
   if (isEmptyPlan(plan)) {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('Activity Feed: nothing published or waiting matches; there is nothing to forget.'),
+    void window.showInformationMessage(
+      l10n.t('Activity Feed: nothing published or waiting matches; there is nothing to forget.'),
     );
     return { activitiesDeleted: 0, sessionsDeleted: 0, pendingDiscarded: 0, failures: 0 };
   }
-  const forget = vscode.l10n.t('Forget');
-  if (!options.confirmed && (await vscode.window.showWarningMessage(question, { modal: true, detail }, forget)) !== forget)
+  const forget = l10n.t('Forget');
+  if (!options.confirmed && (await window.showWarningMessage(question, { modal: true, detail }, forget)) !== forget)
     return undefined;
   return execute(deps, plan);
 }
@@ -270,10 +261,10 @@ async function execute(deps: ForgetDeps, plan: ForgetPlan): Promise<ForgetOutcom
 
   let result: ForgetResult = { activitiesGone: [], sessionsGone: [], failures: [], notAttempted: 0 };
   if (plan.writes > 0) {
-    result = await vscode.window.withProgress(
+    result = await window.withProgress(
       {
-        location: plan.writes > 1 ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
-        title: vscode.l10n.t('Activity Feed: forgetting'),
+        location: plan.writes > 1 ? ProgressLocation.Notification : ProgressLocation.Window,
+        title: l10n.t('Activity Feed: forgetting'),
         cancellable: true,
       },
       async (progress, token) => {
@@ -285,7 +276,7 @@ async function execute(deps: ForgetDeps, plan: ForgetPlan): Promise<ForgetOutcom
             signal: abort.signal,
             onProgress: (done, total) => {
               progress.report({
-                message: vscode.l10n.t('{0} of {1} deletions', done, total),
+                message: l10n.t('{0} of {1} deletions', done, total),
                 increment: ((done - reported) / Math.max(1, total)) * 100,
               });
               reported = done;
@@ -317,56 +308,47 @@ async function execute(deps: ForgetDeps, plan: ForgetPlan): Promise<ForgetOutcom
 
 async function report(outcome: ForgetOutcome, result: ForgetResult): Promise<void> {
   const done = summaryLine(outcome);
-  const signIn = vscode.l10n.t('Sign In');
-  const retry = vscode.l10n.t('Retry');
-  const showLog = vscode.l10n.t('Show Log');
+  const signIn = l10n.t('Sign In');
+  const retry = l10n.t('Retry');
+  const showLog = l10n.t('Show Log');
   let pick: string | undefined;
   if (result.stopped === 'signInRequired') {
-    pick = await vscode.window.showWarningMessage(
-      `${done} ${vscode.l10n.t('Sign in to delete the other {0}.', result.notAttempted)}`,
-      signIn,
-    );
+    pick = await window.showWarningMessage(`${done} ${l10n.t('Sign in to delete the other {0}.', result.notAttempted)}`, signIn);
   } else if (result.stopped === 'offline') {
-    pick = await vscode.window.showWarningMessage(
-      `${done} ${vscode.l10n.t('Microsoft Graph could not be reached; {0} deletions were not made. Try again later.', result.notAttempted)}`,
+    pick = await window.showWarningMessage(
+      `${done} ${l10n.t('Microsoft Graph could not be reached; {0} deletions were not made. Try again later.', result.notAttempted)}`,
       retry,
       showLog,
     );
   } else if (result.stopped === 'cancelled') {
-    void vscode.window.showInformationMessage(
-      `${done} ${vscode.l10n.t('Cancelled; {0} deletions were not made.', result.notAttempted)}`,
-    );
+    void window.showInformationMessage(`${done} ${l10n.t('Cancelled; {0} deletions were not made.', result.notAttempted)}`);
   } else if (result.failures.length > 0) {
-    pick = await vscode.window.showErrorMessage(
-      `${done} ${vscode.l10n.t('{0} could not be deleted; first: {1}', result.failures.length, shownText(result.failures[0].message))}`,
+    pick = await window.showErrorMessage(
+      `${done} ${l10n.t('{0} could not be deleted; first: {1}', result.failures.length, shownText(result.failures[0].message))}`,
       showLog,
     );
   } else {
-    void vscode.window.showInformationMessage(done);
+    void window.showInformationMessage(done);
   }
-  if (pick === signIn) await vscode.commands.executeCommand(COMMANDS.signIn);
-  if (pick === retry) await vscode.commands.executeCommand(COMMANDS.refreshPublished);
-  if (pick === showLog) await vscode.commands.executeCommand(COMMANDS.showLog);
+  if (pick === signIn) await commands.executeCommand(COMMANDS.signIn);
+  if (pick === retry) await commands.executeCommand(COMMANDS.refreshPublished);
+  if (pick === showLog) await commands.executeCommand(COMMANDS.showLog);
 }
 
 function summaryLine(outcome: ForgetOutcome): string {
   const parts: string[] = [];
   if (outcome.activitiesDeleted > 0)
-    parts.push(
-      outcome.activitiesDeleted === 1 ? vscode.l10n.t('1 activity') : vscode.l10n.t('{0} activities', outcome.activitiesDeleted),
-    );
+    parts.push(outcome.activitiesDeleted === 1 ? l10n.t('1 activity') : l10n.t('{0} activities', outcome.activitiesDeleted));
   if (outcome.sessionsDeleted > 0)
-    parts.push(
-      outcome.sessionsDeleted === 1 ? vscode.l10n.t('1 session') : vscode.l10n.t('{0} sessions', outcome.sessionsDeleted),
-    );
+    parts.push(outcome.sessionsDeleted === 1 ? l10n.t('1 session') : l10n.t('{0} sessions', outcome.sessionsDeleted));
   const deleted =
     parts.length > 0
-      ? vscode.l10n.t('Activity Feed: deleted {0} from your activity feed.', parts.join(vscode.l10n.t(' and ')))
-      : vscode.l10n.t('Activity Feed: nothing was deleted from your activity feed.');
+      ? l10n.t('Activity Feed: deleted {0} from your activity feed.', parts.join(l10n.t(' and ')))
+      : l10n.t('Activity Feed: nothing was deleted from your activity feed.');
   if (outcome.pendingDiscarded === 0) return deleted;
   const discarded =
     outcome.pendingDiscarded === 1
-      ? vscode.l10n.t('1 unpublished session discarded.')
-      : vscode.l10n.t('{0} unpublished sessions discarded.', outcome.pendingDiscarded);
+      ? l10n.t('1 unpublished session discarded.')
+      : l10n.t('{0} unpublished sessions discarded.', outcome.pendingDiscarded);
   return `${deleted} ${discarded}`;
 }

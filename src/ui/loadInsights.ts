@@ -1,4 +1,4 @@
-import * as path from 'node:path';
+import { join } from 'node:path';
 
 export type InsightsModule = typeof import('./insights/index');
 
@@ -9,7 +9,7 @@ export function loadInsights(bundleDir: string = __dirname): InsightsModule {
   if (!cached) {
     // A computed path keeps esbuild from inlining the panel's code into the activation bundle.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    cached = require(path.join(bundleDir, 'insights.js')) as InsightsModule;
+    cached = require(join(bundleDir, 'insights.js')) as InsightsModule;
   }
   return cached;
 }

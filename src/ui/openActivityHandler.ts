@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import { Memento, Uri, UriHandler, l10n, window } from 'vscode';
 import { OPEN_ACTIVITY_PATH } from '../activity';
 import type { Logger } from '../log';
 import { activityIdOfLink, dropLinks, LinkTable, LinkTarget, linkTargetOf, rememberLink } from '../publish/activityLinks';
@@ -8,9 +8,9 @@ import { openDocumentAt } from './openDocument';
 const STATE_KEY = 'activityFeed.links';
 
 /** Opens the file behind `<scheme>://<extension id>/open?id=<appActivityId>` at the recorded position. */
-export class OpenActivityHandler implements vscode.UriHandler {
+export class OpenActivityHandler implements UriHandler {
   constructor(
-    private readonly state: vscode.Memento,
+    private readonly state: Memento,
     private readonly log: Logger,
   ) {}
 
@@ -42,31 +42,25 @@ export class OpenActivityHandler implements vscode.UriHandler {
   }
 
   /** Anyone can send a link to this handler: its path and query are never echoed in a message. */
-  async handleUri(uri: vscode.Uri): Promise<void> {
+  async handleUri(uri: Uri): Promise<void> {
     const id = activityIdOfLink(uri.path, uri.query, OPEN_ACTIVITY_PATH);
     if (!id) {
       this.log.info('ignored a link that is not an activity link');
-      void vscode.window.showWarningMessage(
-        vscode.l10n.t('Activity Feed cannot open this link: it is not a link to one of its activities.'),
-      );
+      void window.showWarningMessage(l10n.t('Activity Feed cannot open this link: it is not a link to one of its activities.'));
       return;
     }
     const target = this.targetOf(id);
     if (!target) {
       this.log.info('no local file for the activity of a link');
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t(
-          'Activity Feed: this activity was recorded on another machine, or long ago; this editor does not know its file.',
-        ),
+      void window.showInformationMessage(
+        l10n.t('Activity Feed: this activity was recorded on another machine, or long ago; this editor does not know its file.'),
       );
       return;
     }
     try {
-      await openDocumentAt(vscode.Uri.parse(target.documentUri), target.cursor);
+      await openDocumentAt(Uri.parse(target.documentUri), target.cursor);
     } catch (error) {
-      void vscode.window.showWarningMessage(
-        vscode.l10n.t('Activity Feed could not open the file of this activity: {0}', shownError(error)),
-      );
+      void window.showWarningMessage(l10n.t('Activity Feed could not open the file of this activity: {0}', shownError(error)));
     }
   }
 }

@@ -1,7 +1,17 @@
 // The Published Activity tree: what Graph holds for this app (by day or by workspace) and, apart, what still
 // waits on this machine. Nodes are plain data; this file only turns them into tree items.
-import * as path from 'node:path';
-import * as vscode from 'vscode';
+import { posix } from 'node:path';
+import {
+  EventEmitter,
+  MarkdownString,
+  ThemeIcon,
+  TreeDataProvider,
+  TreeItem,
+  TreeItemCollapsibleState,
+  Uri,
+  env,
+  l10n,
+} from 'vscode';
 import {
   ActivityGroup,
   ActivityInGroup,
@@ -30,8 +40,8 @@ export interface TreeContent {
   workspaceRelative(documentUri: string): string;
 }
 
-export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> {
-  private readonly changed = new vscode.EventEmitter<ViewNode | undefined>();
+export class PublishedTreeProvider implements TreeDataProvider<ViewNode> {
+  private readonly changed = new EventEmitter<ViewNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(private readonly content: TreeContent) {}
@@ -61,33 +71,30 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
     }
   }
 
-  getTreeItem(node: ViewNode): vscode.TreeItem {
+  getTreeItem(node: ViewNode): TreeItem {
     switch (node.type) {
       case 'pending': {
         const count = node.files.reduce((n, f) => n + f.sessions.length, 0);
-        const item = new vscode.TreeItem(vscode.l10n.t('Waiting to publish'), vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = count === 1 ? vscode.l10n.t('1 session') : vscode.l10n.t('{0} sessions', count);
-        item.tooltip = vscode.l10n.t('Sessions recorded on this machine that have not reached Microsoft Graph yet.');
-        item.iconPath = new vscode.ThemeIcon('cloud-upload');
+        const item = new TreeItem(l10n.t('Waiting to publish'), TreeItemCollapsibleState.Collapsed);
+        item.description = count === 1 ? l10n.t('1 session') : l10n.t('{0} sessions', count);
+        item.tooltip = l10n.t('Sessions recorded on this machine that have not reached Microsoft Graph yet.');
+        item.iconPath = new ThemeIcon('cloud-upload');
         item.contextValue = 'pending';
         return item;
       }
       case 'pendingFile': {
         const relative = this.content.workspaceRelative(node.file.documentUri);
-        const item = new vscode.TreeItem(
-          oneLineVisible(path.posix.basename(relative) || relative),
-          vscode.TreeItemCollapsibleState.Collapsed,
-        );
+        const item = new TreeItem(oneLineVisible(posix.basename(relative) || relative), TreeItemCollapsibleState.Collapsed);
         item.description = `${formatDuration(node.file.activeSeconds)} · ${oneLineVisible(relative)}`;
-        item.iconPath = vscode.ThemeIcon.File;
+        item.iconPath = ThemeIcon.File;
         item.resourceUri = safeUri(node.file.documentUri);
         item.contextValue = 'pendingFile';
         return item;
       }
       case 'pendingSession': {
-        const item = new vscode.TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt, true));
-        item.description = vscode.l10n.t('{0} active · not published', formatDuration(node.session.activeSeconds));
-        item.iconPath = new vscode.ThemeIcon('clock');
+        const item = new TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt, true));
+        item.description = l10n.t('{0} active · not published', formatDuration(node.session.activeSeconds));
+        item.iconPath = new ThemeIcon('clock');
         item.contextValue = 'pendingSession';
         return item;
       }
@@ -97,39 +104,36 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
             ? dayLabel(node.group.key)
             : node.group.label !== undefined
               ? oneLineVisible(node.group.label)
-              : vscode.l10n.t('Other files');
-        const item = new vscode.TreeItem(
-          label,
-          node.first ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
-        );
+              : l10n.t('Other files');
+        const item = new TreeItem(label, node.first ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.Collapsed);
         const count = node.group.activities.length;
-        item.description = `${formatDuration(node.group.activeSeconds)} · ${count === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', count)}`;
-        item.iconPath = new vscode.ThemeIcon(node.by === 'day' ? 'calendar' : 'root-folder');
+        item.description = `${formatDuration(node.group.activeSeconds)} · ${count === 1 ? l10n.t('1 file') : l10n.t('{0} files', count)}`;
+        item.iconPath = new ThemeIcon(node.by === 'day' ? 'calendar' : 'root-folder');
         item.contextValue = node.by === 'day' ? 'day' : 'workspace';
         item.id = `group:${node.by}:${node.group.key}`;
         return item;
       }
       case 'activity': {
         const { activity, sessions, activeSeconds } = node.entry;
-        const item = new vscode.TreeItem(
+        const item = new TreeItem(
           oneLineVisible(activity.displayText),
-          sessions.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+          sessions.length > 0 ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.None,
         );
-        const count = sessions.length === 1 ? vscode.l10n.t('1 session') : vscode.l10n.t('{0} sessions', sessions.length);
+        const count = sessions.length === 1 ? l10n.t('1 session') : l10n.t('{0} sessions', sessions.length);
         item.description = `${formatDuration(activeSeconds)} · ${count}`;
         item.tooltip = activityTooltip(activity);
         // ThemeIcon.File with a resourceUri takes the file's icon from the icon theme (a collapsible item would get a folder).
-        item.iconPath = vscode.ThemeIcon.File;
+        item.iconPath = ThemeIcon.File;
         if (activity.documentUri) item.resourceUri = safeUri(activity.documentUri);
         item.contextValue = 'activity';
-        item.command = { command: COMMANDS.openPublished, title: vscode.l10n.t('Open'), arguments: [node] };
+        item.command = { command: COMMANDS.openPublished, title: l10n.t('Open'), arguments: [node] };
         return item;
       }
       case 'session': {
-        const item = new vscode.TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt, node.showDay));
-        item.description = vscode.l10n.t('{0} active', formatDuration(node.session.activeSeconds));
-        item.tooltip = `${new Date(node.session.startedAt).toLocaleString(vscode.env.language)} – ${new Date(node.session.lastActiveAt).toLocaleString(vscode.env.language)}`;
-        item.iconPath = new vscode.ThemeIcon('history');
+        const item = new TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt, node.showDay));
+        item.description = l10n.t('{0} active', formatDuration(node.session.activeSeconds));
+        item.tooltip = `${new Date(node.session.startedAt).toLocaleString(env.language)} – ${new Date(node.session.lastActiveAt).toLocaleString(env.language)}`;
+        item.iconPath = new ThemeIcon('history');
         item.contextValue = 'session';
         return item;
       }
@@ -138,22 +142,22 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
 }
 
 /** Graph's copy of the texts may come from any app or machine: escaped, so it shows literally (no links, no markup). */
-function activityTooltip(activity: PublishedActivity): vscode.MarkdownString {
-  const tip = new vscode.MarkdownString(undefined, false);
+function activityTooltip(activity: PublishedActivity): MarkdownString {
+  const tip = new MarkdownString(undefined, false);
   tip.isTrusted = false;
   tip.appendMarkdown(inertMarkdown(activity.displayText));
   if (activity.description) tip.appendMarkdown(`\n\n${inertMarkdown(activity.description)}`);
   tip.appendText(
-    `\n\n${vscode.l10n.t('{0} active in {1} sessions; last active {2}.', formatDuration(activity.activeSeconds), activity.sessions.length, new Date(activity.lastActiveAt).toLocaleString(vscode.env.language))}`,
+    `\n\n${l10n.t('{0} active in {1} sessions; last active {2}.', formatDuration(activity.activeSeconds), activity.sessions.length, new Date(activity.lastActiveAt).toLocaleString(env.language))}`,
   );
-  tip.appendText(`\n\n${vscode.l10n.t('Click to open the file where you left it.')}`);
+  tip.appendText(`\n\n${l10n.t('Click to open the file where you left it.')}`);
   return tip;
 }
 
 /** "14:03 – 14:35", "14:03" for a session within one minute; with the day in front when asked. */
 function timeSpan(from: number, to: number, showDay: boolean): string {
-  const time = (ms: number) => new Date(ms).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
-  const day = (ms: number) => new Date(ms).toLocaleDateString(vscode.env.language, { month: 'short', day: 'numeric' });
+  const time = (ms: number) => new Date(ms).toLocaleTimeString(env.language, { hour: '2-digit', minute: '2-digit' });
+  const day = (ms: number) => new Date(ms).toLocaleDateString(env.language, { month: 'short', day: 'numeric' });
   const sameDay = dayKey(from) === dayKey(to);
   const start = showDay ? `${day(from)}, ${time(from)}` : time(from);
   if (time(from) === time(to) && sameDay) return start;
@@ -162,10 +166,10 @@ function timeSpan(from: number, to: number, showDay: boolean): string {
 
 function dayLabel(key: string): string {
   const now = Date.now();
-  if (key === dayKey(now)) return vscode.l10n.t('Today');
-  if (key === dayKey(now - 24 * 60 * 60_000)) return vscode.l10n.t('Yesterday');
+  if (key === dayKey(now)) return l10n.t('Today');
+  if (key === dayKey(now - 24 * 60 * 60_000)) return l10n.t('Yesterday');
   const [y, m, d] = key.split('-').map(Number);
-  return new Date(y, m - 1, d).toLocaleDateString(vscode.env.language, {
+  return new Date(y, m - 1, d).toLocaleDateString(env.language, {
     weekday: 'long',
     month: 'long',
     day: 'numeric',
@@ -173,9 +177,9 @@ function dayLabel(key: string): string {
   });
 }
 
-function safeUri(text: string): vscode.Uri | undefined {
+function safeUri(text: string): Uri | undefined {
   try {
-    return vscode.Uri.parse(text, true);
+    return Uri.parse(text, true);
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 // The Published Activity view: builds its content from the feed (what Graph holds) and the outbox (what waits),
 // keeps the state the welcome views key on, and owns the view's own commands (refresh, grouping, open).
-import * as vscode from 'vscode';
+import { ConfigurationTarget, Disposable, TreeView, Uri, commands, env, l10n, window, workspace } from 'vscode';
 import { remoteAuthority } from '../editor/activityInput';
 import type { UserActivityResponse } from '../graph/types';
 import { parseActivationUrl } from '../published/activationTarget';
@@ -35,10 +35,10 @@ export interface ViewSnapshot {
   children: ViewSnapshot[];
 }
 
-export class PublishedView implements vscode.Disposable {
+export class PublishedView implements Disposable {
   readonly provider: PublishedTreeProvider;
-  private readonly treeView: vscode.TreeView<ViewNode>;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly treeView: TreeView<ViewNode>;
+  private readonly disposables: Disposable[] = [];
   private activities: PublishedActivity[] = [];
   private rootNodes: ViewNode[] = [];
   private stateKey = 'loading';
@@ -50,7 +50,7 @@ export class PublishedView implements vscode.Disposable {
       roots: () => this.rootNodes,
       workspaceRelative: (uri) => workspaceRelative(uri),
     });
-    this.treeView = vscode.window.createTreeView(PUBLISHED_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.treeView = window.createTreeView(PUBLISHED_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.disposables.push(
       this.treeView,
       this.treeView.onDidChangeVisibility((e) => {
@@ -58,17 +58,17 @@ export class PublishedView implements vscode.Disposable {
         if (this.stale) this.update();
         void this.refresh(false);
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
+      workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('activityFeed.view.groupBy')) this.update();
       }),
-      vscode.commands.registerCommand(COMMANDS.refreshPublished, () => this.refresh(true)),
-      vscode.commands.registerCommand(COMMANDS.groupByDay, () => setGroupBy('day')),
-      vscode.commands.registerCommand(COMMANDS.groupByWorkspace, () => setGroupBy('workspace')),
-      vscode.commands.registerCommand(COMMANDS.openPublished, (node?: ViewNode) => this.open(node)),
+      commands.registerCommand(COMMANDS.refreshPublished, () => this.refresh(true)),
+      commands.registerCommand(COMMANDS.groupByDay, () => setGroupBy('day')),
+      commands.registerCommand(COMMANDS.groupByWorkspace, () => setGroupBy('workspace')),
+      commands.registerCommand(COMMANDS.openPublished, (node?: ViewNode) => this.open(node)),
     );
     // Hidden at start (the usual case), the content is built the first time the view is shown.
     if (this.treeView.visible) this.update();
-    else void vscode.commands.executeCommand('setContext', STATE_CONTEXT, this.stateKey);
+    else void commands.executeCommand('setContext', STATE_CONTEXT, this.stateKey);
   }
 
   get visible(): boolean {
@@ -91,7 +91,7 @@ export class PublishedView implements vscode.Disposable {
 
   /** Reads from Graph when forced or when the copy is stale, showing progress in the view. */
   async refresh(force: boolean): Promise<string> {
-    await vscode.window.withProgress({ location: { viewId: PUBLISHED_VIEW_ID } }, () => this.deps.feed.refresh({ force }));
+    await window.withProgress({ location: { viewId: PUBLISHED_VIEW_ID } }, () => this.deps.feed.refresh({ force }));
     return this.stateKey;
   }
 
@@ -107,8 +107,8 @@ export class PublishedView implements vscode.Disposable {
     this.rootNodes = roots;
     const kind = this.deps.feed.state.kind;
     this.stateKey = roots.length > 0 ? 'ok' : kind === 'ok' ? 'empty' : kind === 'idle' ? 'loading' : kind;
-    void vscode.commands.executeCommand('setContext', STATE_CONTEXT, this.stateKey);
-    void vscode.commands.executeCommand('setContext', GROUP_CONTEXT, groupBy());
+    void commands.executeCommand('setContext', STATE_CONTEXT, this.stateKey);
+    void commands.executeCommand('setContext', GROUP_CONTEXT, groupBy());
     this.treeView.message = roots.length > 0 ? this.describeCopy() : undefined;
     this.provider.refresh();
   }
@@ -170,23 +170,23 @@ export class PublishedView implements vscode.Disposable {
   private describeCopy(): string | undefined {
     const readAt = this.deps.feed.lastReadAt;
     if (readAt === undefined) return undefined;
-    const at = new Date(readAt).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
+    const at = new Date(readAt).toLocaleTimeString(env.language, { hour: '2-digit', minute: '2-digit' });
     const state = this.deps.feed.state;
     switch (state.kind) {
       case 'ok':
-        return vscode.l10n.t('Read from Microsoft Graph at {0}.', at);
+        return l10n.t('Read from Microsoft Graph at {0}.', at);
       case 'loading':
-        return vscode.l10n.t('Refreshing… (showing what was read at {0})', at);
+        return l10n.t('Refreshing… (showing what was read at {0})', at);
       case 'offline':
-        return vscode.l10n.t('Offline: showing what was read at {0}.', at);
+        return l10n.t('Offline: showing what was read at {0}.', at);
       case 'budget':
-        return vscode.l10n.t(
+        return l10n.t(
           'Read budget spent until {0}: showing what was read at {1}.',
-          new Date(state.retryAt).toLocaleTimeString(vscode.env.language),
+          new Date(state.retryAt).toLocaleTimeString(env.language),
           at,
         );
       case 'error':
-        return vscode.l10n.t('Could not refresh ({0}): showing what was read at {1}.', shownText(state.message, 200), at);
+        return l10n.t('Could not refresh ({0}): showing what was read at {1}.', shownText(state.message, 200), at);
       default:
         return undefined;
     }
@@ -196,7 +196,7 @@ export class PublishedView implements vscode.Disposable {
     const known = this.deps.links.targetOf(activity.appActivityId);
     if (known) return known.documentUri;
     const target = activity.activationUrl
-      ? parseActivationUrl(activity.activationUrl, vscode.env.uriScheme, this.deps.extensionId)
+      ? parseActivationUrl(activity.activationUrl, env.uriScheme, this.deps.extensionId)
       : undefined;
     return target && target.kind !== 'link' ? uriOfTarget(target).toString() : undefined;
   }
@@ -206,18 +206,18 @@ export class PublishedView implements vscode.Disposable {
     if (node?.type !== 'activity') return false;
     const activity = node.entry.activity;
     const target = activity.activationUrl
-      ? parseActivationUrl(activity.activationUrl, vscode.env.uriScheme, this.deps.extensionId)
+      ? parseActivationUrl(activity.activationUrl, env.uriScheme, this.deps.extensionId)
       : undefined;
     if (target?.kind === 'link') {
-      await this.deps.links.handleUri(vscode.Uri.parse(activity.activationUrl ?? ''));
+      await this.deps.links.handleUri(Uri.parse(activity.activationUrl ?? ''));
       return true;
     }
-    let uri: vscode.Uri | undefined;
+    let uri: Uri | undefined;
     if (target) uri = uriOfTarget(target);
-    else if (activity.documentUri) uri = vscode.Uri.parse(activity.documentUri);
+    else if (activity.documentUri) uri = Uri.parse(activity.documentUri);
     if (!uri) {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('Activity Feed: this activity was published from another machine; its file is not known here.'),
+      void window.showInformationMessage(
+        l10n.t('Activity Feed: this activity was published from another machine; its file is not known here.'),
       );
       return false;
     }
@@ -225,8 +225,8 @@ export class PublishedView implements vscode.Disposable {
       await openDocumentAt(uri, target?.position);
       return true;
     } catch (error) {
-      void vscode.window.showWarningMessage(
-        vscode.l10n.t('Activity Feed could not open {0}: {1}', shownText(uri.fsPath || uri.toString()), shownError(error)),
+      void window.showWarningMessage(
+        l10n.t('Activity Feed could not open {0}: {1}', shownText(uri.fsPath || uri.toString()), shownError(error)),
       );
       return false;
     }
@@ -234,22 +234,22 @@ export class PublishedView implements vscode.Disposable {
 }
 
 /** A link into this very remote window names a file this extension host sees as a plain local file. */
-function uriOfTarget(target: { kind: 'file' | 'remote'; path: string; authority?: string }): vscode.Uri {
-  if (target.kind === 'file' || target.authority === remoteAuthority()) return vscode.Uri.file(target.path);
-  return vscode.Uri.from({ scheme: 'vscode-remote', authority: target.authority ?? '', path: target.path });
+function uriOfTarget(target: { kind: 'file' | 'remote'; path: string; authority?: string }): Uri {
+  if (target.kind === 'file' || target.authority === remoteAuthority()) return Uri.file(target.path);
+  return Uri.from({ scheme: 'vscode-remote', authority: target.authority ?? '', path: target.path });
 }
 
 export function groupBy(): GroupBy {
-  return vscode.workspace.getConfiguration('activityFeed.view').get<string>('groupBy') === 'workspace' ? 'workspace' : 'day';
+  return workspace.getConfiguration('activityFeed.view').get<string>('groupBy') === 'workspace' ? 'workspace' : 'day';
 }
 
 function setGroupBy(value: GroupBy): Thenable<void> {
-  return vscode.workspace.getConfiguration('activityFeed.view').update('groupBy', value, vscode.ConfigurationTarget.Global);
+  return workspace.getConfiguration('activityFeed.view').update('groupBy', value, ConfigurationTarget.Global);
 }
 
 function workspaceName(documentUri: string): string | undefined {
   try {
-    return vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(documentUri, true))?.name;
+    return workspace.getWorkspaceFolder(Uri.parse(documentUri, true))?.name;
   } catch {
     return undefined;
   }
@@ -257,7 +257,7 @@ function workspaceName(documentUri: string): string | undefined {
 
 function workspaceRelative(documentUri: string): string {
   try {
-    return vscode.workspace.asRelativePath(vscode.Uri.parse(documentUri, true), false);
+    return workspace.asRelativePath(Uri.parse(documentUri, true), false);
   } catch {
     return documentUri;
   }

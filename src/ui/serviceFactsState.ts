@@ -1,6 +1,6 @@
 // What is known about the live service, kept in the editor's global state per Graph endpoint: the last Check
 // Microsoft Graph result, and what publishing has learnt since. The publisher reads it on every write.
-import type * as vscode from 'vscode';
+import type { Memento } from 'vscode';
 import type { ServiceCheckResult } from '../graph/serviceCheck';
 import { parseCheckResult } from '../graph/serviceCheckReport';
 import { parseServiceFacts, type ServiceFacts, type ServiceFactsStore } from '../publish/serviceFacts';
@@ -11,7 +11,7 @@ const OFFERED_KEY = 'activityFeed.serviceCheckOffered';
 
 export class ServiceFactsState implements ServiceFactsStore {
   constructor(
-    private readonly state: vscode.Memento,
+    private readonly state: Memento,
     private readonly endpoint: () => string,
   ) {}
 

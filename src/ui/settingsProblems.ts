@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import { Disposable, commands, l10n, window } from 'vscode';
 import type { Logger } from '../log';
 import { shownText } from '../text/shownText';
 
@@ -6,7 +6,7 @@ import { shownText } from '../text/shownText';
  * Tells the person once about each invalid setting (the default is used meanwhile), with a button to fix it.
  * The same problem is not shown again until it has been fixed and comes back.
  */
-export class SettingsProblems implements vscode.Disposable {
+export class SettingsProblems implements Disposable {
   private readonly shown = new Map<string, Set<string>>();
 
   constructor(private readonly log: Logger) {}
@@ -21,12 +21,12 @@ export class SettingsProblems implements vscode.Disposable {
     const first = shownText(fresh[0]);
     const text =
       fresh.length === 1
-        ? vscode.l10n.t('Activity Feed: {0}', first)
-        : vscode.l10n.t('Activity Feed: {0} settings are invalid; their defaults are used. {1}', fresh.length, first);
-    const openSettings = vscode.l10n.t('Open Settings');
-    const showLog = vscode.l10n.t('Show Log');
-    void vscode.window.showWarningMessage(text, openSettings, showLog).then((pick) => {
-      if (pick === openSettings) void vscode.commands.executeCommand('activityFeed.openSettings');
+        ? l10n.t('Activity Feed: {0}', first)
+        : l10n.t('Activity Feed: {0} settings are invalid; their defaults are used. {1}', fresh.length, first);
+    const openSettings = l10n.t('Open Settings');
+    const showLog = l10n.t('Show Log');
+    void window.showWarningMessage(text, openSettings, showLog).then((pick) => {
+      if (pick === openSettings) void commands.executeCommand('activityFeed.openSettings');
       if (pick === showLog) this.log.show();
     });
   }

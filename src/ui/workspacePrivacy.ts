@@ -1,7 +1,7 @@
 // The privacy level of each document, resolved with the document's own settings (a multi-root folder governs its
 // files) over the person's floor, and the question a workspace asking for a looser level gets: shown once per
 // window, naming the level; the answer is kept per workspace and folder until revoked from the Command Palette.
-import * as vscode from 'vscode';
+import { Uri, l10n, window, workspace as vscodeWorkspace } from 'vscode';
 import type { PrivacyLevel } from '../activity';
 import { resolvePrivacy, type PrivacyRequest } from '../activity/privacyFloor';
 import { readPrivacySourcesFor } from '../config';
@@ -19,7 +19,7 @@ export class WorkspacePrivacy {
 
   /** The level that applies to this document now. Asks the person about any looser level a workspace wants. */
   levelFor(documentUri: string): PrivacyLevel {
-    const uri = vscode.Uri.parse(documentUri);
+    const uri = Uri.parse(documentUri);
     const owners = ownersOf(uri);
     const resolution = resolvePrivacy(readPrivacySourcesFor(uri), this.overrides.grantsFor(owners));
     this.reportProblems(`privacy ${owners.folder ?? owners.workspace ?? ''}`, resolution.problems);
@@ -30,18 +30,16 @@ export class WorkspacePrivacy {
   /** Forgets every confirmation of this window's workspace and folders. Resolves with how many there were. */
   async revoke(): Promise<number> {
     const owners = [
-      vscode.workspace.workspaceFile?.toString(),
-      ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.toString()),
+      vscodeWorkspace.workspaceFile?.toString(),
+      ...(vscodeWorkspace.workspaceFolders ?? []).map((folder) => folder.uri.toString()),
     ];
     const revoked = await this.overrides.revoke(owners.filter((owner): owner is string => owner !== undefined));
     this.asked.clear();
     this.log.info(`Privacy: ${revoked} workspace override(s) revoked.`);
-    void vscode.window.showInformationMessage(
+    void window.showInformationMessage(
       revoked > 0
-        ? vscode.l10n.t(
-            'Activity Feed: this workspace now uses your own privacy level again (or a stricter one its settings ask for).',
-          )
-        : vscode.l10n.t('Activity Feed: this workspace has no privacy override to revoke.'),
+        ? l10n.t('Activity Feed: this workspace now uses your own privacy level again (or a stricter one its settings ask for).')
+        : l10n.t('Activity Feed: this workspace has no privacy override to revoke.'),
     );
     return revoked;
   }
@@ -55,12 +53,12 @@ export class WorkspacePrivacy {
     this.log.warn(
       `Privacy: the ${request.scope} settings of ${owner} ask for "${request.level}", looser than your "${floor}"; "${request.applied}" applies until you allow it.`,
     );
-    const allow = vscode.l10n.t('Allow "{0}" Here', request.level);
-    const keep = vscode.l10n.t('Keep "{0}"', request.applied);
-    const name = vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(owner))?.name ?? vscode.workspace.name ?? owner;
-    void vscode.window
+    const allow = l10n.t('Allow "{0}" Here', request.level);
+    const keep = l10n.t('Keep "{0}"', request.applied);
+    const name = vscodeWorkspace.getWorkspaceFolder(Uri.parse(owner))?.name ?? vscodeWorkspace.name ?? owner;
+    void window
       .showWarningMessage(
-        vscode.l10n.t(
+        l10n.t(
           'Activity Feed: the settings of "{0}" ask for the privacy level "{1}", which shares more than your own level "{2}". Its files are published at "{3}" unless you allow "{1}" for it.',
           name,
           request.level,
@@ -79,10 +77,10 @@ export class WorkspacePrivacy {
 }
 
 /** The `.code-workspace` file (or, in a single-folder window, the folder) and the folder holding the document. */
-export function ownersOf(uri: vscode.Uri): SettingsOwners {
-  const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString();
+export function ownersOf(uri: Uri): SettingsOwners {
+  const folder = vscodeWorkspace.getWorkspaceFolder(uri)?.uri.toString();
   const workspace =
-    vscode.workspace.workspaceFile?.toString() ??
-    (vscode.workspace.workspaceFolders?.length === 1 ? vscode.workspace.workspaceFolders[0].uri.toString() : undefined);
+    vscodeWorkspace.workspaceFile?.toString() ??
+    (vscodeWorkspace.workspaceFolders?.length === 1 ? vscodeWorkspace.workspaceFolders[0].uri.toString() : undefined);
   return { ...(workspace !== undefined ? { workspace } : {}), ...(folder !== undefined ? { folder } : {}) };
 }

@@ -1,9 +1,9 @@
 // Beside Preview Next Payload: each planned activity's Adaptive Card as a card surface would draw it, by the
 // official renderer, in a webview with a strict content security policy.
-import * as vscode from 'vscode';
+import { Uri, ViewColumn, WebviewPanel, env, l10n, window } from 'vscode';
 import type { Plan } from '../../publish/preview';
 
-let current: vscode.WebviewPanel | undefined;
+let current: WebviewPanel | undefined;
 
 function cardsOf(plan: Plan) {
   // A file whose sessions take several requests has the same card in each: show it once.
@@ -21,32 +21,32 @@ function cardsOf(plan: Plan) {
   });
 }
 
-export function showCardPreview(extensionUri: vscode.Uri, plan: Plan): vscode.WebviewPanel {
+export function showCardPreview(extensionUri: Uri, plan: Plan): WebviewPanel {
   const message = {
     type: 'cards',
-    title: vscode.l10n.t('Adaptive Cards of the next payload'),
-    empty: vscode.l10n.t('No pending sessions: nothing would be sent.'),
+    title: l10n.t('Adaptive Cards of the next payload'),
+    empty: l10n.t('No pending sessions: nothing would be sent.'),
     cards: cardsOf(plan),
   };
   if (current) {
-    current.reveal(vscode.ViewColumn.Beside, true);
+    current.reveal(ViewColumn.Beside, true);
     void current.webview.postMessage(message);
     return current;
   }
-  const panel = vscode.window.createWebviewPanel(
+  const panel = window.createWebviewPanel(
     'activityFeed.cardPreview',
-    vscode.l10n.t('Card Preview'),
-    { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+    l10n.t('Card Preview'),
+    { viewColumn: ViewColumn.Beside, preserveFocus: true },
     {
       enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media', 'insights')],
+      localResourceRoots: [Uri.joinPath(extensionUri, 'dist'), Uri.joinPath(extensionUri, 'media', 'insights')],
     },
   );
   current = panel;
   const webview = panel.webview;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'cards-webview.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'insights', 'cards.css'));
+  const script = webview.asWebviewUri(Uri.joinPath(extensionUri, 'dist', 'cards-webview.js'));
+  const style = webview.asWebviewUri(Uri.joinPath(extensionUri, 'media', 'insights', 'cards.css'));
   const csp = [
     `default-src 'none'`,
     `style-src ${webview.cspSource}`,
@@ -54,7 +54,7 @@ export function showCardPreview(extensionUri: vscode.Uri, plan: Plan): vscode.We
     `script-src 'nonce-${nonce}'`,
   ].join('; ');
   webview.html = `<!DOCTYPE html>
-<html lang="${vscode.env.language}"><head><meta charset="UTF-8">
+<html lang="${env.language}"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <link rel="stylesheet" href="${style.toString()}"><title>Card Preview</title></head>
 <body><main id="cards-root" aria-live="polite"></main><script nonce="${nonce}" src="${script.toString()}"></script></body></html>`;

@@ -1,19 +1,19 @@
 // What the lazily loaded Insights code (dist/insights.js) gets from the composition root. Types only, so the main
 // bundle does not grow by importing it.
-import type * as vscode from 'vscode';
+import type { Event, Uri } from 'vscode';
 import type { PublishedFeed } from '../../published/feed';
 
 export interface InsightsHost {
   feed: PublishedFeed;
   /** Fires after every change of the feed's state or copy. */
-  onFeedChange: vscode.Event<void>;
+  onFeedChange: Event<void>;
   /** appActivityId → the local document it was published from on this machine. */
   publishedDocuments(): Map<string, string>;
   /** History item ids this machine recorded (published or still queued). */
   thisMachineSessionIds(): Set<string>;
   /** The workspace name behind a keyed tag, where this machine knows it. */
   workspaceNameOf(tag: string): string | undefined;
-  extensionUri: vscode.Uri;
+  extensionUri: Uri;
   log: { info(message: string): void; warn(message: string): void };
 }
 

@@ -1,6 +1,6 @@
 // The Insights webview panel: one per window. It reads the feed through the shared PublishedFeed (cached, inside
 // the read budget), computes everything with the pure core and posts the result; the webview only renders it.
-import * as vscode from 'vscode';
+import { Disposable, Uri, ViewColumn, WebviewPanel, commands, env, l10n, window } from 'vscode';
 import { computeInsights, type InsightsQuery } from '../../insights/aggregate';
 import { addDays, dayKey } from '../../insights/calendar';
 import { panelState } from '../../insights/panelState';
@@ -35,9 +35,9 @@ export interface InsightsTimings {
   scriptToFirstChartMs?: number;
 }
 
-export class InsightsPanel implements vscode.Disposable {
+export class InsightsPanel implements Disposable {
   private static current: InsightsPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables: Disposable[] = [];
   private query: InsightsQuery;
   private preset: RangePreset = '30';
   private sessions: InsightSession[] | undefined;
@@ -51,18 +51,10 @@ export class InsightsPanel implements vscode.Disposable {
       void InsightsPanel.current.load(false);
       return InsightsPanel.current;
     }
-    const panel = vscode.window.createWebviewPanel(
-      INSIGHTS_VIEW_TYPE,
-      vscode.l10n.t('Activity Feed Insights'),
-      vscode.ViewColumn.Active,
-      {
-        enableScripts: true,
-        localResourceRoots: [
-          vscode.Uri.joinPath(host.extensionUri, 'dist'),
-          vscode.Uri.joinPath(host.extensionUri, 'media', 'insights'),
-        ],
-      },
-    );
+    const panel = window.createWebviewPanel(INSIGHTS_VIEW_TYPE, l10n.t('Activity Feed Insights'), ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [Uri.joinPath(host.extensionUri, 'dist'), Uri.joinPath(host.extensionUri, 'media', 'insights')],
+    });
     InsightsPanel.current = new InsightsPanel(panel, host, openedAt);
     return InsightsPanel.current;
   }
@@ -72,12 +64,12 @@ export class InsightsPanel implements vscode.Disposable {
   }
 
   private constructor(
-    readonly panel: vscode.WebviewPanel,
+    readonly panel: WebviewPanel,
     private readonly host: InsightsHost,
     private readonly openedAt: number,
   ) {
     this.query = defaultQuery(Date.now());
-    panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'activity-bar.svg');
+    panel.iconPath = Uri.joinPath(host.extensionUri, 'media', 'activity-bar.svg');
     panel.webview.html = this.html();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -115,11 +107,11 @@ export class InsightsPanel implements vscode.Disposable {
         await this.load(true);
         return;
       case 'export':
-        await vscode.commands.executeCommand(COMMANDS.exportTimesheet, { ...this.query, format: message.format });
+        await commands.executeCommand(COMMANDS.exportTimesheet, { ...this.query, format: message.format });
         return;
       case 'action': {
         const command = ACTION_COMMANDS[message.id];
-        if (command) await vscode.commands.executeCommand(command);
+        if (command) await commands.executeCommand(command);
         if (message.id === 'retry' || message.id === 'refresh' || message.id === 'signIn' || message.id === 'publishNow')
           await this.load(true);
         return;
@@ -156,8 +148,8 @@ export class InsightsPanel implements vscode.Disposable {
   private html(): string {
     const webview = this.panel.webview;
     const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'dist', 'insights-webview.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'media', 'insights', 'insights.css'));
+    const script = webview.asWebviewUri(Uri.joinPath(this.host.extensionUri, 'dist', 'insights-webview.js'));
+    const style = webview.asWebviewUri(Uri.joinPath(this.host.extensionUri, 'media', 'insights', 'insights.css'));
     const csp = [
       `default-src 'none'`,
       `style-src ${webview.cspSource}`,
@@ -166,7 +158,7 @@ export class InsightsPanel implements vscode.Disposable {
       `script-src 'nonce-${nonce}'`,
     ].join('; ');
     return `<!DOCTYPE html>
-<html lang="${vscode.env.language}">
+<html lang="${env.language}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">

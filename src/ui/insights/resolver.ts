@@ -1,5 +1,5 @@
 // How this machine names what the feed holds: its own files, the workspaces behind keyed tags, its own sessions.
-import * as vscode from 'vscode';
+import { Uri, workspace } from 'vscode';
 import { toInsightSessions, type InsightSession } from '../../insights/sessions';
 import type { InsightsHost } from './host';
 
@@ -11,7 +11,7 @@ export function sessionsOf(host: InsightsHost): InsightSession[] {
       const uri = documents.get(appActivityId);
       if (!uri) return undefined;
       try {
-        return vscode.workspace.asRelativePath(vscode.Uri.parse(uri, true), false);
+        return workspace.asRelativePath(Uri.parse(uri, true), false);
       } catch {
         return undefined;
       }
