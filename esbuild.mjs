@@ -4,8 +4,10 @@
 //   node esbuild.mjs --watch     development bundles, rebuilt on change
 //   node esbuild.mjs --tests     development bundles plus src/ and test/ compiled file by file into out/ for mocha
 //
-// Bundles: dist/extension.js (loaded at activation); dist/identity.js (@azure/identity, about 10x larger),
-// which the extension requires only when it first needs a token, so activation never pays for it;
+// Bundles: dist/extension.js (loaded at activation: the tracker's listeners, the outbox append, the command and
+// view registrations, the status bar; it has a size budget); dist/workbench.js (publishing, Graph, sign-in, the
+// Published view, Forget, previews, Check Graph), required just after start-up or on the first command;
+// dist/identity.js (@azure/identity), which the workbench requires only when it first needs a token;
 // dist/matcher.js (picomatch + RE2JS, the exclusion-pattern engine), required only once a pattern is set;
 // dist/insights.js (the Insights panel and the timesheet export), loaded when one of their commands first runs;
 // and the browser bundles dist/insights-webview.js (Chart.js and the panel's renderer) and dist/cards-webview.js
@@ -34,8 +36,9 @@ const common = {
 };
 
 const bundles = [
-  // './identity.js' is the lazy bundle next to extension.js at run time, never inlined.
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode', './identity.js'] },
+  // The lazy bundles are required by a computed path (src/lazyBundles.ts), so esbuild never inlines them.
+  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { workbench: 'src/app/workbench.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { identity: 'src/auth/identityBundle.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { matcher: 'src/tracking/globEngine.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { insights: 'src/ui/insights/index.ts' }, outdir: 'dist', external: ['vscode'] },
@@ -62,11 +65,25 @@ function kb(bytes) {
   return `${(bytes / 1024).toFixed(1)} KB`;
 }
 
+/** The activation bundle's most bytes, minified (test/unit/build/activationBundle.test.ts holds the same number).
+// Issue 16 aims at 40 KB; the tracker, the outbox and settings validation alone are about 50 KB today. */
+const ACTIVATION_BUDGET_BYTES = 64 * 1024;
+const ACTIVATION_BUNDLE = join('dist', 'extension.js');
+
+/** Prints each bundle's size; returns false when the activation bundle is over its budget (release builds). */
 function printSizes(result) {
+  let withinBudget = true;
   for (const [file, info] of Object.entries(result.metafile.outputs)) {
     if (file.endsWith('.map') || file.endsWith('.LEGAL.txt')) continue;
-    console.log(`bundle ${relative('.', file).padEnd(22)} ${kb(info.bytes).padStart(10)}${release ? ' (minified)' : ''}`);
+    const name = relative('.', file);
+    const budget = name === ACTIVATION_BUNDLE ? ` (budget ${kb(ACTIVATION_BUDGET_BYTES)})` : '';
+    console.log(`bundle ${name.padEnd(22)} ${kb(info.bytes).padStart(10)}${release ? ' (minified)' : ''}${budget}`);
+    if (budget && release && info.bytes > ACTIVATION_BUDGET_BYTES) {
+      console.error(`esbuild: ${name} is ${kb(info.bytes)}, over its budget of ${kb(ACTIVATION_BUDGET_BYTES)}`);
+      withinBudget = false;
+    }
   }
+  return withinBudget;
 }
 
 if (!watch) rmSync('dist', { recursive: true, force: true });
@@ -82,7 +99,7 @@ if (watch) {
   console.log('esbuild: watching src/ for changes');
 } else {
   const results = await Promise.all(bundles.map((options) => esbuild.build(options)));
-  results.forEach(printSizes);
+  if (!results.map(printSizes).every(Boolean)) process.exit(1);
 }
 
 if (tests) {

@@ -5,10 +5,12 @@ import { EventEmitter, l10n, window, type ExtensionContext } from 'vscode';
 import type { ActivityFeedApi } from './api';
 import { RecordedLevels } from './activity/recordedPrivacy';
 import type { Core } from './app/core';
+import { CommandRouter } from './app/commandRouter';
 import { SettingsStore } from './app/settingsStore';
 import { testApi } from './app/testApi';
-import { startWorkbench, type Workbench } from './app/workbench';
+import type { Workbench } from './app/workbench';
 import { setTranslator } from './l10n';
+import { loadBundle } from './lazyBundles';
 import { createLogger, type Logger } from './log';
 import { Outbox } from './outbox';
 import { PrivacyOverrides } from './privacyOverrides';
@@ -17,6 +19,7 @@ import { ForgottenSessions } from './published/forgotten';
 import { shownError } from './text/shownText';
 import type { Session } from './tracking/types';
 import { TrackingAdapter } from './tracking/vscodeAdapter';
+import { COMMANDS } from './ui/commandIds';
 import { SettingsProblems } from './ui/settingsProblems';
 import { StatusBar } from './ui/statusBar';
 import { WorkspacePrivacy } from './ui/workspacePrivacy';
@@ -92,17 +95,33 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
     }));
     context.subscriptions.push(queued.event(() => status.update()));
     mark('status bar');
+    // Everything else comes with the workbench bundle: on the first command, link or API call, or just after start-up.
+    const loadWorkbench = (): Workbench => {
+      if (workbench) return workbench;
+      const loadStarted = performance.now();
+      workbench = loadBundle('workbench').startWorkbench(core);
+      logger.debug(`workbench loaded in ${(performance.now() - loadStarted).toFixed(2)} ms`);
+      return workbench;
+    };
+    const router = new CommandRouter(new Set(Object.values(COMMANDS)), loadWorkbench);
     const version = manifestVersion(context);
     const core: Core = {
       ...{ context, version, log: logger, settings, settingsProblems, outbox, outboxDir, tracker, today, forgotten },
       ...{ workspacePrivacy, recordedLevels, recorded, status, onDidQueue: queued.event, onDidFinish: finished.event },
+      register: router.register,
     };
-    const loadWorkbench = () => (workbench ??= startWorkbench(core));
-    context.subscriptions.push(settings, tracker, settingsProblems, status, queued, finished, {
-      dispose: () => void workbench?.dispose(),
+    const afterStart = setTimeout(() => {
+      try {
+        loadWorkbench();
+      } catch (error) {
+        logger.error(error instanceof Error ? error : String(error));
+      }
+    }, 0);
+    context.subscriptions.push(settings, tracker, settingsProblems, status, queued, finished, router, {
+      dispose: () => (clearTimeout(afterStart), void workbench?.dispose()),
     });
-    loadWorkbench();
-    mark('workbench');
+    context.subscriptions.push(window.registerUriHandler({ handleUri: (uri) => loadWorkbench().handleUri(uri) }));
+    mark('commands');
 
     shutdown = async () => {
       // Ends the running session ('shutdown') and writes it to the outbox before anything else.

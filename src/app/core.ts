@@ -8,6 +8,7 @@ import type { ForgottenSessions } from '../published/forgotten';
 import type { Session } from '../tracking/types';
 import type { TrackingAdapter } from '../tracking/vscodeAdapter';
 import type { SettingsProblems } from '../ui/settingsProblems';
+import type { RegisterCommand } from '../ui/commandIds';
 import type { StatusBar } from '../ui/statusBar';
 import type { WorkspacePrivacy } from '../ui/workspacePrivacy';
 import type { SettingsStore } from './settingsStore';
@@ -28,6 +29,8 @@ export interface Core {
   /** Stamps a session with the privacy level it is recorded at. */
   recorded(session: Session): Session;
   readonly status: StatusBar;
+  /** Registers a command handler behind the thin one activation registered for it. */
+  readonly register: RegisterCommand;
   /** Fires after the tracker saved a session (a checkpoint or a finished one) in the outbox. */
   readonly onDidQueue: Event<void>;
   /** Fires after a session finished and was queued. */

@@ -1,9 +1,8 @@
 // Everything that is not needed in the first second: publishing and the Graph client, sign-in, the Published view's
 // contents, Forget, previews, Check Microsoft Graph, settings diagnostics and Insights. Built from the core parts once,
 // just after start-up or on first use of one of its commands.
-import { authentication, commands, EventEmitter, version as editorVersion, window, type Disposable } from 'vscode';
+import { authentication, EventEmitter, version as editorVersion, window, type Disposable, type Uri } from 'vscode';
 import { AccountManager } from '../auth/accountManager';
-import { loadIdentity } from '../auth/loadIdentity';
 import { activityInputFor, mappingOptionsFor } from '../editor/activityInput';
 import { loadIdKey } from '../editor/idKey';
 import { userActivityScope } from '../graph/credential';
@@ -20,12 +19,12 @@ import { COMMANDS } from '../ui/commandIds';
 import { registerCommands } from '../ui/commands';
 import { registerForgetCommands } from '../ui/forgetCommands';
 import type { InsightsHost } from '../ui/insights/host';
-import { isInsightsLoaded, loadInsights } from '../ui/loadInsights';
 import { OpenActivityHandler } from '../ui/openActivityHandler';
 import { PreviewDocuments } from '../ui/previewDocument';
 import { PublishedView } from '../ui/publishedView';
 import { ServiceFactsState } from '../ui/serviceFactsState';
 import type { StatusInputs } from '../ui/statusModel';
+import { isBundleLoaded, loadBundle, type InsightsModule } from '../lazyBundles';
 import type { Core } from './core';
 import { Publishing, type LastRun } from './publishing';
 
@@ -41,7 +40,9 @@ export interface Workbench extends Disposable {
   readonly view: PublishedView;
   showInsights(): void;
   /** The open Insights panel, without loading its bundle when it was never opened. */
-  insightsPanel(): ReturnType<typeof loadInsights>['InsightsPanel']['open'] | undefined;
+  insightsPanel(): InsightsModule['InsightsPanel']['open'] | undefined;
+  /** Opens what an activation link (vscode://…/open?id=…) points to. */
+  handleUri(uri: Uri): Promise<void>;
   /** Publishes what waits, if the settings ask for it at shutdown (bounded in time). */
   shutdown(): Promise<void>;
 }
@@ -77,7 +78,7 @@ export function startWorkbench(core: Core): Workbench {
   const accounts = new AccountManager({
     settings: () => settings.settings.auth,
     scope: () => userActivityScope(settings.settings.graph.endpoint),
-    identity: () => loadIdentity(),
+    identity: () => loadBundle('identity'),
     secrets: context.secrets,
     editorAuthentication: { getSession: (provider, scopes, options) => authentication.getSession(provider, scopes, options) },
     memento: context.globalState,
@@ -156,6 +157,7 @@ export function startWorkbench(core: Core): Workbench {
     publishedDocuments,
     links,
     extensionId,
+    register: core.register,
   });
   const insightsHost: InsightsHost = {
     feed,
@@ -166,7 +168,7 @@ export function startWorkbench(core: Core): Workbench {
     extensionUri: context.extensionUri,
     log,
   };
-  const showInsights = () => loadInsights().InsightsPanel.show(insightsHost);
+  const showInsights = () => loadBundle('insights').InsightsPanel.show(insightsHost);
 
   let publishMode = settings.settings.publish.mode;
   const settingsChanged = (tracking: boolean) => {
@@ -210,17 +212,17 @@ export function startWorkbench(core: Core): Workbench {
       purgeLocal: (target) => purgeLocal(target, 'forgotten'),
       log,
       onPendingChanged: () => status.update(),
+      register: core.register,
     }),
-    registerCheckGraphCommand(checkDeps),
+    registerCheckGraphCommand(checkDeps, core.register),
     window.onDidChangeWindowState((state) => {
       if (!state.focused) scheduler.windowBlurred();
     }),
-    window.registerUriHandler(links),
-    commands.registerCommand(COMMANDS.revokeWorkspacePrivacyOverride, () => core.workspacePrivacy.revoke()),
-    commands.registerCommand(COMMANDS.showInsights, () => {
+    core.register(COMMANDS.revokeWorkspacePrivacyOverride, () => core.workspacePrivacy.revoke()),
+    core.register(COMMANDS.showInsights, () => {
       showInsights();
     }),
-    commands.registerCommand(COMMANDS.exportTimesheet, (args?: unknown) => loadInsights().exportTimesheet(insightsHost, args)),
+    core.register(COMMANDS.exportTimesheet, (args?: unknown) => loadBundle('insights').exportTimesheet(insightsHost, args)),
   );
   registerCommands(context, {
     log,
@@ -233,7 +235,8 @@ export function startWorkbench(core: Core): Workbench {
     outbox,
     status,
     onTrackingChanged: () => status.update(),
-    showCards: (plan) => loadInsights().showCardPreview(context.extensionUri, plan),
+    showCards: (plan) => loadBundle('insights').showCardPreview(context.extensionUri, plan),
+    register: core.register,
   });
   void accounts.refresh().then((state) => {
     if (state.kind === 'signedIn' && outbox.count() > 0 && settings.settings.publish.mode === 'automatic')
@@ -255,8 +258,9 @@ export function startWorkbench(core: Core): Workbench {
       return publishing.lastRun;
     },
     view,
+    handleUri: (uri) => links.handleUri(uri),
     showInsights,
-    insightsPanel: () => (isInsightsLoaded() ? loadInsights().InsightsPanel.open : undefined),
+    insightsPanel: () => (isBundleLoaded('insights') ? loadBundle('insights').InsightsPanel.open : undefined),
     shutdown: async () => {
       const publish = settings.settings.publish;
       if (publish.mode !== 'automatic' || !publish.onShutdown || outbox.count() === 0 || accounts.state.kind !== 'signedIn')

@@ -6,7 +6,7 @@ import type { AuthSettings } from '../settings';
 import { classifyTokenError, SignInRequiredError } from './errors';
 import { FetchHttpClient } from './fetchHttpClient';
 import { IdentityAccount, SignInOptions } from './identityAccount';
-import type { IdentityModule } from './loadIdentity';
+import type { IdentityModule } from '../lazyBundles';
 import type { SecretStore } from './secretStore';
 import { EditorAuthentication, VsCodeAccount } from './vscodeAccount';
 

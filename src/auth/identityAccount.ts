@@ -3,7 +3,7 @@
 import type { AccessTokenLike, TokenRequestOptions } from '../graph/credential';
 import { classifyTokenError, SignInRequiredError } from './errors';
 import { FetchHttpClient } from './fetchHttpClient';
-import type { IdentityModule } from './loadIdentity';
+import type { IdentityModule } from '../lazyBundles';
 import { secretNamespace, SecretStore } from './secretStore';
 import { SecretTokenCache } from './secretTokenCache';
 

@@ -8,7 +8,7 @@ import type { GraphClient } from '../graph/client';
 import { checkService, PROBE_WRITES, type ServiceCheckResult } from '../graph/serviceCheck';
 import { checkLogLine, renderCheckReport } from '../graph/serviceCheckReport';
 import type { Logger } from '../log';
-import { COMMANDS } from './commandIds';
+import { COMMANDS, type RegisterCommand } from './commandIds';
 import type { PreviewDocuments } from './previewDocument';
 import type { ServiceFactsState } from './serviceFactsState';
 
@@ -23,10 +23,11 @@ export interface CheckGraphDeps {
   previews: PreviewDocuments;
 }
 
-export function registerCheckGraphCommand(deps: CheckGraphDeps): Disposable {
-  return commands.registerCommand(COMMANDS.checkGraph, (options?: { confirmed?: boolean }) =>
-    checkGraph(deps, options?.confirmed === true),
-  );
+export function registerCheckGraphCommand(
+  deps: CheckGraphDeps,
+  register: RegisterCommand = (id, handler) => commands.registerCommand(id, handler),
+): Disposable {
+  return register(COMMANDS.checkGraph, (options?: { confirmed?: boolean }) => checkGraph(deps, options?.confirmed === true));
 }
 
 /** Offers the check once, after the first sign-in, when this endpoint has never been checked. */

@@ -24,3 +24,9 @@ export const COMMANDS = {
   exportTimesheet: 'activityFeed.exportTimesheet',
   checkGraph: 'activityFeed.checkGraph',
 } as const;
+
+// Command handlers take whatever the editor passes (tree nodes, options objects), as vscode's own signature does.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CommandHandler = (...args: any[]) => unknown;
+/** vscode.commands.registerCommand's contract: the activation bundle's router implements it for lazily built handlers. */
+export type RegisterCommand = (id: string, handler: CommandHandler) => { dispose(): void };

@@ -6,7 +6,7 @@ import { Plan, renderPlan } from '../publish/preview';
 import { renderPending, PendingEntry } from '../publish/pendingReport';
 import type { SignInMethod } from '../settings';
 import type { TrackingAdapter } from '../tracking/vscodeAdapter';
-import { COMMANDS } from './commandIds';
+import { COMMANDS, type RegisterCommand } from './commandIds';
 import type { PreviewDocuments } from './previewDocument';
 import { publishWithProgress } from './publishCommand';
 import { showClientIdHelp, signInCommand, signOutCommand } from './signIn';
@@ -25,9 +25,12 @@ export interface CommandDeps {
   onTrackingChanged: () => void;
   /** Draws the plan's Adaptive Cards beside the payload preview. */
   showCards?: (plan: Plan) => void;
+  /** Where handlers are registered (default: the editor's registry). */
+  register?: RegisterCommand;
 }
 
 export function registerCommands(context: ExtensionContext, deps: CommandDeps): void {
+  const register = deps.register ?? ((id, handler) => commands.registerCommand(id, handler));
   const setPaused = (paused: boolean) => void commands.executeCommand('setContext', 'activityFeed.paused', paused);
   setPaused(deps.tracker.isPaused);
   const setTracking = (paused: boolean) => {
@@ -43,37 +46,37 @@ export function registerCommands(context: ExtensionContext, deps: CommandDeps): 
   };
   const signInDeps = { accounts: deps.accounts, method: deps.signInMethod, log: deps.log, extensionId: context.extension.id };
   context.subscriptions.push(
-    commands.registerCommand(COMMANDS.showLog, () => deps.log.show()),
-    commands.registerCommand(COMMANDS.openSettings, () =>
+    register(COMMANDS.showLog, () => deps.log.show()),
+    register(COMMANDS.openSettings, () =>
       commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`),
     ),
-    commands.registerCommand(COMMANDS.previewNextPayload, async () => {
+    register(COMMANDS.previewNextPayload, async () => {
       const plan = deps.plan();
       const note = l10n.t('{0} request(s) would be sent for the sessions not yet published.', plan.requests.length);
       await deps.previews.show('next-payload.jsonc', renderPlan(plan, note));
       deps.showCards?.(plan);
       return plan;
     }),
-    commands.registerCommand(COMMANDS.pauseTracking, () => setTracking(true)),
-    commands.registerCommand(COMMANDS.resumeTracking, () => setTracking(false)),
-    commands.registerCommand(COMMANDS.publishNow, async () => {
+    register(COMMANDS.pauseTracking, () => setTracking(true)),
+    register(COMMANDS.resumeTracking, () => setTracking(false)),
+    register(COMMANDS.publishNow, async () => {
       if (deps.accounts.state.kind === 'notConfigured') {
         await showClientIdHelp(context.extension.id);
         return undefined;
       }
       return publishWithProgress((signal, onProgress) => deps.publishNow(signal, onProgress));
     }),
-    commands.registerCommand(COMMANDS.showPending, async () => {
+    register(COMMANDS.showPending, async () => {
       const entries = deps.outbox.list();
       await deps.previews.show('pending-sessions.md', renderPending(entries, Date.now()));
       return entries.length;
     }),
-    commands.registerCommand(COMMANDS.excludeWorkspace, (options?: { confirmed?: boolean }) =>
+    register(COMMANDS.excludeWorkspace, (options?: { confirmed?: boolean }) =>
       excludeWorkspace(deps, options?.confirmed === true),
     ),
-    commands.registerCommand(COMMANDS.signIn, () => signInCommand(signInDeps)),
-    commands.registerCommand(COMMANDS.signOut, () => signOutCommand(signInDeps)),
-    commands.registerCommand(COMMANDS.showActions, () => showActions(deps.status.view, deps.tracker.isPaused)),
+    register(COMMANDS.signIn, () => signInCommand(signInDeps)),
+    register(COMMANDS.signOut, () => signOutCommand(signInDeps)),
+    register(COMMANDS.showActions, () => showActions(deps.status.view, deps.tracker.isPaused)),
   );
 }
 

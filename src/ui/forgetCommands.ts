@@ -8,7 +8,7 @@ import { ForgetResult, GraphDeleter, runForget } from '../published/forgetRun';
 import type { ForgottenSessions } from '../published/forgotten';
 import type { PurgeTarget } from '../publish/purgeLocal';
 import type { Session } from '../tracking/types';
-import { COMMANDS } from './commandIds';
+import { COMMANDS, type RegisterCommand } from './commandIds';
 import type { PublishedView } from './publishedView';
 import type { ViewNode } from './publishedTree';
 import { shownText } from '../text/shownText';
@@ -25,6 +25,8 @@ export interface ForgetDeps {
   log: Logger;
   /** Called after the outbox changed (status bar, view). */
   onPendingChanged(): void;
+  /** Where handlers are registered (default: the editor's registry). */
+  register?: RegisterCommand;
 }
 
 /** What a forget command resolves with (undefined when the person backed out). */
@@ -41,15 +43,12 @@ interface Options {
 }
 
 export function registerForgetCommands(deps: ForgetDeps): Disposable[] {
+  const register = deps.register ?? ((id, handler) => commands.registerCommand(id, handler));
   return [
-    commands.registerCommand(COMMANDS.forgetSession, (node?: ViewNode, options?: Options) => forgetSession(deps, node, options)),
-    commands.registerCommand(COMMANDS.forgetActivity, (node?: ViewNode, options?: Options) =>
-      forgetActivity(deps, node, options),
-    ),
-    commands.registerCommand(COMMANDS.forgetWorkspace, (options?: Options) => forgetWorkspace(deps, options)),
-    commands.registerCommand(COMMANDS.forgetTimeRange, (range?: { from: number; to: number } & Options) =>
-      forgetTimeRange(deps, range),
-    ),
+    register(COMMANDS.forgetSession, (node?: ViewNode, options?: Options) => forgetSession(deps, node, options)),
+    register(COMMANDS.forgetActivity, (node?: ViewNode, options?: Options) => forgetActivity(deps, node, options)),
+    register(COMMANDS.forgetWorkspace, (options?: Options) => forgetWorkspace(deps, options)),
+    register(COMMANDS.forgetTimeRange, (range?: { from: number; to: number } & Options) => forgetTimeRange(deps, range)),
   ];
 }
 

@@ -7,7 +7,7 @@ import { parseActivationUrl } from '../published/activationTarget';
 import type { PublishedFeed } from '../published/feed';
 import { dayKey, groupActivities, groupPending, GroupBy, PublishedActivity, toPublishedActivities } from '../published/model';
 import type { Session } from '../tracking/types';
-import { COMMANDS } from './commandIds';
+import { COMMANDS, type RegisterCommand } from './commandIds';
 import type { OpenActivityHandler } from './openActivityHandler';
 import { openDocumentAt } from './openDocument';
 import { PublishedTreeProvider, ViewNode } from './publishedTree';
@@ -24,6 +24,8 @@ export interface PublishedViewDeps {
   publishedDocuments(): Map<string, string>;
   links: OpenActivityHandler;
   extensionId: string;
+  /** Where the view's commands are registered (default: the editor's registry). */
+  register?: RegisterCommand;
 }
 
 /** What a test (or a person reading the API) sees in the view: labels as shown, nested. */
@@ -51,6 +53,7 @@ export class PublishedView implements Disposable {
       workspaceRelative: (uri) => workspaceRelative(uri),
     });
     this.treeView = window.createTreeView(PUBLISHED_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    const register = deps.register ?? ((id, handler) => commands.registerCommand(id, handler));
     this.disposables.push(
       this.treeView,
       this.treeView.onDidChangeVisibility((e) => {
@@ -61,10 +64,10 @@ export class PublishedView implements Disposable {
       workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('activityFeed.view.groupBy')) this.update();
       }),
-      commands.registerCommand(COMMANDS.refreshPublished, () => this.refresh(true)),
-      commands.registerCommand(COMMANDS.groupByDay, () => setGroupBy('day')),
-      commands.registerCommand(COMMANDS.groupByWorkspace, () => setGroupBy('workspace')),
-      commands.registerCommand(COMMANDS.openPublished, (node?: ViewNode) => this.open(node)),
+      register(COMMANDS.refreshPublished, () => this.refresh(true)),
+      register(COMMANDS.groupByDay, () => setGroupBy('day')),
+      register(COMMANDS.groupByWorkspace, () => setGroupBy('workspace')),
+      register(COMMANDS.openPublished, (node?: ViewNode) => this.open(node)),
     );
     // Hidden at start (the usual case), the content is built the first time the view is shown.
     if (this.treeView.visible) this.update();

@@ -18,6 +18,7 @@ const allowed = new Set([
   'extension/changelog.md',
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
+  'extension/dist/workbench.js',
   'extension/dist/identity.js',
   'extension/dist/identity.js.LEGAL.txt',
   'extension/dist/matcher.js',
@@ -57,6 +58,7 @@ describe('the packaged .vsix', function () {
       'extension/package.nls.json',
       'extension/l10n/bundle.l10n.json',
       'extension/dist/extension.js',
+      'extension/dist/workbench.js',
       'extension/dist/identity.js',
       'extension/dist/matcher.js',
       'extension/dist/insights.js',
@@ -83,16 +85,16 @@ describe('the packaged .vsix', function () {
     assert.deepEqual(missing, [], `referenced by package.json but not packaged: ${missing.join(', ')}`);
   });
 
-  // 190 KB: the main bundle still carries publishing (the adaptive writer and Check Microsoft Graph add about 17 KB,
-  // the privacy floor and purge about 7 KB) until publishing loads on first use; the exclusion-pattern engine
-  // (picomatch + RE2JS), Insights and the webviews stay out of it, in lazy bundles.
-  it('stays small: under 400 KB on disk and a main bundle under 190 KB', () => {
+  // 64 KB, the budget esbuild.mjs enforces: the main bundle holds the tracker, the outbox, the status bar and the
+  // settings reads; publishing, Graph, sign-in, the Published view, Forget, previews and Check Microsoft Graph load
+  // from dist/workbench.js, and the exclusion-pattern engine, Insights and the webviews from their own bundles.
+  it('stays small: under 400 KB on disk and a main bundle under 64 KB', () => {
     const bytes = fs.statSync(vsix).size;
     const main = listZip(vsix).find((e) => e.name === 'extension/dist/extension.js');
     assert.ok(main, 'no main bundle');
     console.log(`      .vsix ${(bytes / 1024).toFixed(1)} KB; main bundle ${(main.size / 1024).toFixed(1)} KB`);
     assert.ok(bytes < 400 * 1024, `.vsix is ${bytes} bytes`);
-    assert.ok(main.size < 190 * 1024, `main bundle is ${main.size} bytes`);
+    assert.ok(main.size < 64 * 1024, `main bundle is ${main.size} bytes`);
   });
 
   it('installs into the real editor with --install-extension and activates there', async () => {
