@@ -1,8 +1,7 @@
 // POST /$batch for independent requests, with per-request outcomes and retry of the throttled ones.
 
-import { Clock } from './clock';
+import type { Logger, WaitingClock } from '../ports';
 import { classifyStatus, GraphError } from './errors';
-import { GraphLogger } from './logger';
 import { backoffDelay, parseRetryAfter, RetryOptions } from './retryPolicy';
 import { GraphTransport } from './transport';
 import { BatchRequestItem, BatchResponseBody, BatchResponseItem } from './types';
@@ -13,9 +12,9 @@ export type BatchOutcome<T> = { ok: true; value: T } | { ok: false; error: Graph
 
 export interface BatchContext<T> {
   transport: GraphTransport;
-  clock: Clock;
+  clock: WaitingClock;
   retry: RetryOptions;
-  logger: GraphLogger;
+  logger: Logger;
   toResult(status: number, body: unknown, index: number): T;
   random?: () => number;
 }

@@ -1,11 +1,12 @@
 // The Graph activity feed operations the extension uses. Pure Node: global fetch, no editor API.
 
 import { DEFAULT_READ_WINDOWS, DEFAULT_WRITE_WINDOWS, RequestBudget } from './budget';
-import { Clock, systemClock } from './clock';
+import type { Logger, WaitingClock } from '../ports';
+import { systemClock } from './clock';
 import { TokenCredential, userActivityScope } from './credential';
 import { encodeAppActivityId } from './encoding';
 import { GraphError } from './errors';
-import { GraphLogger, silentLogger } from './logger';
+import { silentLogger } from './logger';
 import { DEFAULT_RETRY_OPTIONS, RetryOptions } from './retryPolicy';
 import { GraphTransport } from './transport';
 import { runBatch, BatchOutcome } from './batch';
@@ -19,7 +20,7 @@ export interface GraphClientOptions {
   userAgent: string;
   /** Service root; default https://graph.microsoft.com/v1.0. The token scope is derived from its origin. */
   baseUrl?: string;
-  logger?: GraphLogger;
+  logger?: Logger;
   /** Per attempt; default 30 s. */
   timeoutMs?: number;
   retry?: Partial<RetryOptions>;
@@ -28,7 +29,7 @@ export interface GraphClientOptions {
   readBudget?: RequestBudget;
   /** Upper bound on pages followed by a list call; default 50. */
   maxPages?: number;
-  clock?: Clock;
+  clock?: WaitingClock;
   random?: () => number;
   /** For tests only; the default global fetch is the one the editor routes through its proxy settings. */
   fetch?: typeof fetch;
@@ -74,8 +75,8 @@ export class GraphClient {
   readonly readBudget: RequestBudget;
   private readonly transport: GraphTransport;
   private readonly maxPages: number;
-  private readonly logger: GraphLogger;
-  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly clock: WaitingClock;
   private readonly retry: RetryOptions;
 
   constructor(options: GraphClientOptions) {

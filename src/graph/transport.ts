@@ -1,9 +1,8 @@
 // One Graph request with everything around it: budget, token, timeout, ids, retries and typed errors.
 
-import { Clock } from './clock';
+import type { Logger, WaitingClock } from '../ports';
 import { TokenCredential } from './credential';
 import { GraphError, graphErrorFromResponse, networkError } from './errors';
-import { GraphLogger } from './logger';
 import { RequestBudget } from './budget';
 import { decideRetry, parseRetryAfter, RetryOptions } from './retryPolicy';
 
@@ -16,8 +15,8 @@ export interface TransportOptions {
   retry: RetryOptions;
   writeBudget: RequestBudget;
   readBudget: RequestBudget;
-  logger: GraphLogger;
-  clock: Clock;
+  logger: Logger;
+  clock: WaitingClock;
   random: () => number;
   fetch: typeof fetch;
 }
