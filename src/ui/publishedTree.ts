@@ -11,10 +11,10 @@ import {
   PublishedActivity,
   PublishedSession,
 } from '../published/model';
+import { formatDurationShort } from '../text/duration';
 import { inertMarkdown, oneLineVisible } from '../text/inert';
 import type { Session } from '../tracking/types';
 import { COMMANDS } from './commandIds';
-import { formatDuration } from './statusModel';
 
 export type ViewNode =
   | { type: 'pending'; files: PendingFile[] }
@@ -78,7 +78,7 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
           oneLineVisible(path.posix.basename(relative) || relative),
           vscode.TreeItemCollapsibleState.Collapsed,
         );
-        item.description = `${formatDuration(node.file.activeSeconds)} · ${oneLineVisible(relative)}`;
+        item.description = `${formatDurationShort(node.file.activeSeconds)} · ${oneLineVisible(relative)}`;
         item.iconPath = vscode.ThemeIcon.File;
         item.resourceUri = safeUri(node.file.documentUri);
         item.contextValue = 'pendingFile';
@@ -86,7 +86,7 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
       }
       case 'pendingSession': {
         const item = new vscode.TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt, true));
-        item.description = vscode.l10n.t('{0} active · not published', formatDuration(node.session.activeSeconds));
+        item.description = vscode.l10n.t('{0} active · not published', formatDurationShort(node.session.activeSeconds));
         item.iconPath = new vscode.ThemeIcon('clock');
         item.contextValue = 'pendingSession';
         return item;
@@ -103,7 +103,7 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
           node.first ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
         );
         const count = node.group.activities.length;
-        item.description = `${formatDuration(node.group.activeSeconds)} · ${count === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', count)}`;
+        item.description = `${formatDurationShort(node.group.activeSeconds)} · ${count === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', count)}`;
         item.iconPath = new vscode.ThemeIcon(node.by === 'day' ? 'calendar' : 'root-folder');
         item.contextValue = node.by === 'day' ? 'day' : 'workspace';
         item.id = `group:${node.by}:${node.group.key}`;
@@ -116,7 +116,7 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
           sessions.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
         );
         const count = sessions.length === 1 ? vscode.l10n.t('1 session') : vscode.l10n.t('{0} sessions', sessions.length);
-        item.description = `${formatDuration(activeSeconds)} · ${count}`;
+        item.description = `${formatDurationShort(activeSeconds)} · ${count}`;
         item.tooltip = activityTooltip(activity);
         // ThemeIcon.File with a resourceUri takes the file's icon from the icon theme (a collapsible item would get a folder).
         item.iconPath = vscode.ThemeIcon.File;
@@ -127,7 +127,7 @@ export class PublishedTreeProvider implements vscode.TreeDataProvider<ViewNode> 
       }
       case 'session': {
         const item = new vscode.TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt, node.showDay));
-        item.description = vscode.l10n.t('{0} active', formatDuration(node.session.activeSeconds));
+        item.description = vscode.l10n.t('{0} active', formatDurationShort(node.session.activeSeconds));
         item.tooltip = `${new Date(node.session.startedAt).toLocaleString(vscode.env.language)} – ${new Date(node.session.lastActiveAt).toLocaleString(vscode.env.language)}`;
         item.iconPath = new vscode.ThemeIcon('history');
         item.contextValue = 'session';
@@ -144,7 +144,7 @@ function activityTooltip(activity: PublishedActivity): vscode.MarkdownString {
   tip.appendMarkdown(inertMarkdown(activity.displayText));
   if (activity.description) tip.appendMarkdown(`\n\n${inertMarkdown(activity.description)}`);
   tip.appendText(
-    `\n\n${vscode.l10n.t('{0} active in {1} sessions; last active {2}.', formatDuration(activity.activeSeconds), activity.sessions.length, new Date(activity.lastActiveAt).toLocaleString(vscode.env.language))}`,
+    `\n\n${vscode.l10n.t('{0} active in {1} sessions; last active {2}.', formatDurationShort(activity.activeSeconds), activity.sessions.length, new Date(activity.lastActiveAt).toLocaleString(vscode.env.language))}`,
   );
   tip.appendText(`\n\n${vscode.l10n.t('Click to open the file where you left it.')}`);
   return tip;
