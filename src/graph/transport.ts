@@ -22,12 +22,10 @@ export interface TransportOptions {
 }
 
 export interface GraphRequest {
-  method: 'GET' | 'PUT' | 'DELETE' | 'POST';
+  method: 'GET' | 'PUT' | 'DELETE';
   /** Path under the base URL (starting with /), or an absolute URL on the same origin (an @odata.nextLink). */
   target: string;
   body?: unknown;
-  /** Budget slots one attempt uses: 1, or the number of requests inside a $batch. */
-  writeCost?: number;
   signal?: AbortSignal;
 }
 
@@ -120,9 +118,7 @@ export class GraphTransport {
   private async sendOnce(request: GraphRequest, forceRefresh: boolean): Promise<Omit<GraphResponse, 'earlierAttemptLost'>> {
     const url = this.resolve(request.target);
     const path = url.pathname + url.search;
-    const isWrite = request.method !== 'GET';
-    const budget = this.budgetOf(request);
-    for (let i = 0; i < (isWrite ? (request.writeCost ?? 1) : 1); i++) await budget.acquire(request.signal);
+    await this.budgetOf(request).acquire(request.signal);
 
     const token = await this.token(forceRefresh, request.signal);
     const clientRequestId = crypto.randomUUID();
