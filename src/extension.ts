@@ -11,7 +11,7 @@ import { testApi } from './app/testApi';
 import type { Workbench } from './app/workbench';
 import { setTranslator } from './l10n';
 import { loadBundle } from './lazyBundles';
-import { createLogger, type Logger } from './log';
+import { createLogger, type ChannelLogger } from './log';
 import { Outbox } from './outbox';
 import { PrivacyOverrides } from './privacyOverrides';
 import { TodayTotal } from './publish/todayTotal';
@@ -25,7 +25,7 @@ import { StatusBar } from './ui/statusBar';
 import { WorkspacePrivacy } from './ui/workspacePrivacy';
 
 let shutdown: (() => Promise<void>) | undefined;
-let log: Logger | undefined;
+let log: ChannelLogger | undefined;
 
 export function activate(context: ExtensionContext): ActivityFeedApi {
   // Where activation spends its time, for the log at debug level and the benchmark.

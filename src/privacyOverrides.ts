@@ -3,11 +3,7 @@
 import type { PrivacyLevel } from './activity';
 import { isPrivacyLevel } from './activity/privacy';
 import type { PrivacyGrants } from './activity/privacyFloor';
-
-export interface KeyValueStore {
-  get<T>(key: string, fallback: T): T;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
+import type { KeyValueStore } from './ports';
 
 /** Who holds a document's workspace and folder settings: URIs of the `.code-workspace` file and of the folder. */
 export interface SettingsOwners {
@@ -21,7 +17,7 @@ export class PrivacyOverrides {
   constructor(private readonly store: KeyValueStore) {}
 
   private all(): Record<string, PrivacyLevel> {
-    const stored = this.store.get<Record<string, unknown>>(KEY, {});
+    const stored = this.store.get<Record<string, unknown>>(KEY) ?? {};
     return Object.fromEntries(
       Object.entries(stored).filter((entry): entry is [string, PrivacyLevel] => isPrivacyLevel(entry[1])),
     );

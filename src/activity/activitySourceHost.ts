@@ -32,12 +32,3 @@ export function activitySourceHostProblems(value: string): string[] {
   }
   return problems;
 }
-
-export function isValidActivitySourceHost(value: string): boolean {
-  return activitySourceHostProblems(value).length === 0;
-}
-
-/** Lowercases and drops one trailing slash, so a setting like `https://Contoso.com/` is accepted. */
-export function normalizeActivitySourceHost(value: string): string {
-  return value.trim().replace(/\/$/, '').toLowerCase();
-}

@@ -1,6 +1,6 @@
 // The card Windows-style surfaces render for the activity (Adaptive Cards 1.3).
 import type { FileFacts } from './facts';
-import { formatDuration } from './historyItems';
+import { formatDuration } from '../text/duration';
 import { LIMITS } from './limits';
 import { inertMarkdown } from '../text/inert';
 import { truncateText } from './truncate';

@@ -57,11 +57,6 @@ export function parseGitRemote(remoteUrl: string, extraHosts: Readonly<Record<st
   };
 }
 
-/** The identity string alone, or undefined for local or unparsable remotes. */
-export function normalizeRemoteUrl(remoteUrl: string): string | undefined {
-  return parseGitRemote(remoteUrl)?.identity;
-}
-
 function splitRemote(url: string): RawRemote | undefined {
   const withScheme = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)/i.exec(url);
   if (withScheme) {

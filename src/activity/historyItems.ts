@@ -41,11 +41,3 @@ export function toHistoryItems(sessions: readonly Session[], userTimezone?: stri
 export function totalActiveSeconds(sessions: readonly Session[]): number {
   return sessions.reduce((sum, session) => sum + activeDurationSeconds(session), 0);
 }
-
-/** `45 s`, `12 min`, `2 h 05 min`. */
-export function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-}

@@ -9,12 +9,7 @@ export { PayloadValidationError, validateUserActivity, assertValidUserActivity, 
 export type { OptionsReport } from './options';
 export { InvalidMappingOptionsError, checkMappingOptions, MIN_ID_KEY_BYTES } from './options';
 export { encodeRfc2396, activityRequestPath } from '../text/percentEncoding';
-export {
-  DEFAULT_ACTIVITY_SOURCE_HOST,
-  activitySourceHostProblems,
-  isValidActivitySourceHost,
-  normalizeActivitySourceHost,
-} from './activitySourceHost';
+export { DEFAULT_ACTIVITY_SOURCE_HOST, activitySourceHostProblems } from './activitySourceHost';
 export { EXTENSION_ID, OPEN_ACTIVITY_PATH, buildHandlerActivationUrl } from './activationUrl';
 export type { TemplateVariable } from './template';
 export { TEMPLATE_VARIABLES, parseTemplate, renderTemplate } from './template';
@@ -22,4 +17,4 @@ export { DEFAULT_TEMPLATES } from './defaultTemplates';
 export { LIMITS } from './limits';
 export { resolveTimezone, isIanaTimezone } from './timezone';
 export type { GitHostKind, GitRemote } from './gitRemote';
-export { parseGitRemote, normalizeRemoteUrl } from './gitRemote';
+export { parseGitRemote } from './gitRemote';

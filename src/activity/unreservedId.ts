@@ -10,11 +10,6 @@ const KEPT = /^[A-Za-z0-9\-.]$/;
 const SUBSTITUTES: Readonly<Record<string, string>> = { '/': '~', ':': '!' };
 const ORIGINALS: Readonly<Record<string, string>> = { '~': '/', '!': ':' };
 
-/** True when `id` needs no escaping in a URL segment (RFC 2396 unreserved characters only). */
-export function isUnreservedId(id: string): boolean {
-  return /^[A-Za-z0-9\-_.!~*'()]*$/.test(id);
-}
-
 export function toUnreservedId(text: string): string {
   let out = '';
   for (const character of toWellFormed(text)) {

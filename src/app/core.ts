@@ -1,7 +1,7 @@
 // The parts that exist from the first second (built by activate()), as the rest of the extension sees them.
 import type { Event, ExtensionContext } from 'vscode';
 import type { RecordedLevels } from '../activity/recordedPrivacy';
-import type { Logger } from '../log';
+import type { ChannelLogger } from '../log';
 import type { Outbox } from '../outbox';
 import type { TodayTotal } from '../publish/todayTotal';
 import type { ForgottenSessions } from '../published/forgotten';
@@ -16,7 +16,7 @@ import type { SettingsStore } from './settingsStore';
 export interface Core {
   readonly context: ExtensionContext;
   readonly version: string;
-  readonly log: Logger;
+  readonly log: ChannelLogger;
   readonly settings: SettingsStore;
   readonly settingsProblems: SettingsProblems;
   readonly outbox: Outbox;

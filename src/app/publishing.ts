@@ -8,7 +8,7 @@ import type { PrivacyLevel } from '../activity/privacy';
 import { FIVE_MINUTES, ONE_DAY, RequestBudget, type BudgetWindow } from '../graph/budget';
 import { GraphClient } from '../graph/client';
 import type { TokenCredential } from '../graph/credential';
-import type { GraphLogger } from '../graph/logger';
+import type { Logger } from '../ports';
 import { planRequests, type Plan, type PlannedRequest } from '../publish/preview';
 import { Publisher, type LockLike, type OutboxLike, type PublishedIndexLike, type PublishSummary } from '../publish/publisher';
 import { runPolicyFor } from '../publish/runPolicy';
@@ -56,7 +56,7 @@ export interface PublishingOptions {
   purgeExcluded: () => void;
   userAgent: string;
   now: () => number;
-  log: GraphLogger;
+  log: Logger;
   /** For tests only: the client's fetch (default: the global one, which the editor routes through its proxy). */
   fetch?: typeof fetch;
 }

@@ -2,6 +2,7 @@
 // a token from the settings (or, with `auto`, the way the person last signed in), never prompts from getToken, and
 // turns "no token without the person" into a state the status bar and publisher can wait on.
 import type { AccessTokenLike, TokenCredential, TokenRequestOptions } from '../graph/credential';
+import type { KeyValueStore, Logger } from '../ports';
 import type { AuthSettings } from '../settings';
 import { classifyTokenError, SignInRequiredError } from './errors';
 import { FetchHttpClient } from './fetchHttpClient';
@@ -18,11 +19,6 @@ export type AuthState =
   | { kind: 'signedIn'; username: string; flow: SignInFlow }
   | { kind: 'signInRequired'; reason: string; username?: string };
 
-export interface Memento {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
-
 export interface AccountManagerOptions {
   settings: () => AuthSettings;
   /** The Graph scope, e.g. https://graph.microsoft.com/UserActivity.ReadWrite.CreatedByApp. */
@@ -31,8 +27,8 @@ export interface AccountManagerOptions {
   secrets: SecretStore;
   editorAuthentication: EditorAuthentication;
   /** Remembers which way the person signed in (not a secret). */
-  memento: Memento;
-  log: { info(message: string): void; warn(message: string): void };
+  memento: KeyValueStore;
+  log: Pick<Logger, 'info' | 'warn'>;
   /** How @azure/identity reaches the token endpoint; the global fetch by default. */
   httpClient?: FetchHttpClient;
 }

@@ -1,7 +1,8 @@
 // A client-side request budget over sliding windows, kept below the service's per-user limits so the extension
 // never triggers throttling itself. Pure apart from the injected clock.
 
-import { abortReason, Clock, systemClock } from './clock';
+import type { WaitingClock } from '../ports';
+import { abortReason, systemClock } from './clock';
 
 export interface BudgetWindow {
   windowMs: number;
@@ -32,7 +33,7 @@ export class RequestBudget {
 
   constructor(
     private readonly windows: readonly BudgetWindow[],
-    private readonly clock: Clock = systemClock,
+    private readonly clock: WaitingClock = systemClock,
   ) {
     if (windows.length === 0 || windows.some((w) => w.max < 1 || w.windowMs <= 0)) {
       throw new RangeError('Each budget window needs max ≥ 1 and a positive length.');

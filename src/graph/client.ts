@@ -1,14 +1,14 @@
 // The Graph activity feed operations the extension uses. Pure Node: global fetch, no editor API.
 
 import { DEFAULT_READ_WINDOWS, DEFAULT_WRITE_WINDOWS, RequestBudget } from './budget';
-import { Clock, systemClock } from './clock';
+import type { Logger, WaitingClock } from '../ports';
+import { systemClock } from './clock';
 import { TokenCredential, userActivityScope } from './credential';
 import { activityRequestPath } from '../text/percentEncoding';
 import { GraphError } from './errors';
-import { GraphLogger, silentLogger } from './logger';
+import { silentLogger } from './logger';
 import { DEFAULT_RETRY_OPTIONS, RetryOptions } from './retryPolicy';
 import { GraphTransport } from './transport';
-import { runBatch, BatchOutcome } from './batch';
 import { HistoryItemRequest, HistoryItemResponse, UserActivityPage, UserActivityRequest, UserActivityResponse } from './types';
 
 export const DEFAULT_GRAPH_BASE_URL = 'https://graph.microsoft.com/v1.0';
@@ -19,7 +19,7 @@ export interface GraphClientOptions {
   userAgent: string;
   /** Service root; default https://graph.microsoft.com/v1.0. The token scope is derived from its origin. */
   baseUrl?: string;
-  logger?: GraphLogger;
+  logger?: Logger;
   /** Per attempt; default 30 s. */
   timeoutMs?: number;
   retry?: Partial<RetryOptions>;
@@ -28,7 +28,7 @@ export interface GraphClientOptions {
   readBudget?: RequestBudget;
   /** Upper bound on pages followed by a list call; default 50. */
   maxPages?: number;
-  clock?: Clock;
+  clock?: WaitingClock;
   random?: () => number;
   /** For tests only; the default global fetch is the one the editor routes through its proxy settings. */
   fetch?: typeof fetch;
@@ -45,15 +45,6 @@ export interface UpsertActivityResult {
   /** An earlier attempt lost its answer and may still land after this one (see GraphResponse.earlierAttemptLost). */
   doubtful: boolean;
   activity: UserActivityResponse;
-}
-
-export interface UpsertHistoryItemResult {
-  /** The activity's server id; differs from the one passed in when the activity had to be recreated. */
-  activityId: string;
-  historyItemId: string;
-  created: boolean;
-  /** True when Graph no longer knew the activity (404) and it was recreated with this item deep-inserted. */
-  recreatedActivity: boolean;
 }
 
 export interface ListOptions {
@@ -74,8 +65,8 @@ export class GraphClient {
   readonly readBudget: RequestBudget;
   private readonly transport: GraphTransport;
   private readonly maxPages: number;
-  private readonly logger: GraphLogger;
-  private readonly clock: Clock;
+  private readonly logger: Logger;
+  private readonly clock: WaitingClock;
   private readonly retry: RetryOptions;
 
   constructor(options: GraphClientOptions) {
@@ -115,40 +106,6 @@ export class GraphClient {
     return { ...toUpsertResult(response.status, response.body, activity), doubtful: response.earlierAttemptLost };
   }
 
-  /**
-   * PUT /me/activities/{id}/historyItems/{item.id}. When Graph answers 404 (the activity expired or was deleted),
-   * the activity is recreated with this item deep-inserted; the result then carries the new server id.
-   */
-  async upsertHistoryItem(
-    activityId: string | undefined,
-    activity: UserActivityRequest,
-    item: HistoryItemWithId,
-    signal?: AbortSignal,
-  ): Promise<UpsertHistoryItemResult> {
-    if (activityId !== undefined) {
-      try {
-        const response = await this.transport.send({
-          method: 'PUT',
-          target: historyItemPath(activityId, item.id),
-          body: withoutId(item),
-          signal,
-        });
-        const stored = response.body as HistoryItemResponse | undefined;
-        return { activityId, historyItemId: stored?.id ?? item.id, created: response.status === 201, recreatedActivity: false };
-      } catch (error) {
-        if (!(error instanceof GraphError) || error.status !== 404) throw error;
-        this.logger.info(`Activity ${activityId} is gone from Graph; recreating it with the history item deep-inserted.`);
-      }
-    }
-    const result = await this.upsertActivity({ ...activity, historyItems: [item] }, signal);
-    return {
-      activityId: result.id,
-      historyItemId: result.historyItemIds[0] ?? item.id,
-      created: true,
-      recreatedActivity: activityId !== undefined,
-    };
-  }
-
   /** PUT /me/activities/{id}/historyItems/{item.id}: the documented client-GUID path. A 404 (the activity is gone) is thrown. */
   async putHistoryItem(
     activityId: string,
@@ -186,33 +143,6 @@ export class GraphClient {
   /** GET /me/activities, following @odata.nextLink through empty pages. */
   listActivities(options: ListOptions = {}): Promise<UserActivityResponse[]> {
     return this.list('/me/activities', options);
-  }
-
-  /** GET /me/activities/recent: activities ordered by their newest history item. */
-  listRecentActivities(options: ListOptions = {}): Promise<UserActivityResponse[]> {
-    return this.list('/me/activities/recent', options);
-  }
-
-  /**
-   * Up to 20 independent activity upserts in one POST /$batch. Each one consumes a write slot. Inner 429s and other
-   * retryable statuses are sent again together after the longest Retry-After, within the retry policy's attempts.
-   */
-  upsertActivities(activities: UserActivityRequest[], signal?: AbortSignal): Promise<BatchOutcome<UpsertActivityResult>[]> {
-    return runBatch(
-      {
-        transport: this.transport,
-        clock: this.clock,
-        retry: this.retry,
-        logger: this.logger,
-        toResult: (status, body, index) => toUpsertResult(status, body, activities[index]),
-      },
-      activities.map((activity) => ({
-        method: 'PUT' as const,
-        url: activityRequestPath(activity.appActivityId),
-        body: activity,
-      })),
-      signal,
-    );
   }
 
   private async deleteTolerating404(target: string, signal?: AbortSignal): Promise<boolean> {

@@ -1,12 +1,7 @@
-// Time as a dependency, so retries and budgets can be tested with a fake clock.
+// The real clock behind the Graph layer's retries and budgets (tests hand in a fake WaitingClock instead).
+import type { WaitingClock } from '../ports';
 
-export interface Clock {
-  now(): number;
-  /** Resolves after `ms`; rejects with the signal's reason when it aborts first. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-export const systemClock: Clock = {
+export const systemClock: WaitingClock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {

@@ -7,6 +7,4 @@ export * from './encoding';
 export * from './errors';
 export * from './logger';
 export * from './retryPolicy';
-export { MAX_BATCH_REQUESTS } from './batch';
-export type { BatchOutcome } from './batch';
 export * from './types';

@@ -1,10 +1,4 @@
-// What the Graph client needs from a logger. The client never passes it a token or an Authorization value.
+// The Graph client's logger when none is given. The client never passes a logger a token or an Authorization value.
+import type { Logger } from '../ports';
 
-export interface GraphLogger {
-  debug(message: string): void;
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
-
-export const silentLogger: GraphLogger = { debug() {}, info() {}, warn() {}, error() {} };
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

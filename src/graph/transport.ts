@@ -1,9 +1,8 @@
 // One Graph request with everything around it: budget, token, timeout, ids, retries and typed errors.
 
-import { Clock } from './clock';
+import type { Logger, WaitingClock } from '../ports';
 import { TokenCredential } from './credential';
 import { GraphError, graphErrorFromResponse, networkError } from './errors';
-import { GraphLogger } from './logger';
 import { RequestBudget } from './budget';
 import { decideRetry, parseRetryAfter, RetryOptions } from './retryPolicy';
 
@@ -16,19 +15,17 @@ export interface TransportOptions {
   retry: RetryOptions;
   writeBudget: RequestBudget;
   readBudget: RequestBudget;
-  logger: GraphLogger;
-  clock: Clock;
+  logger: Logger;
+  clock: WaitingClock;
   random: () => number;
   fetch: typeof fetch;
 }
 
 export interface GraphRequest {
-  method: 'GET' | 'PUT' | 'DELETE' | 'POST';
+  method: 'GET' | 'PUT' | 'DELETE';
   /** Path under the base URL (starting with /), or an absolute URL on the same origin (an @odata.nextLink). */
   target: string;
   body?: unknown;
-  /** Budget slots one attempt uses: 1, or the number of requests inside a $batch. */
-  writeCost?: number;
   signal?: AbortSignal;
 }
 
@@ -121,9 +118,7 @@ export class GraphTransport {
   private async sendOnce(request: GraphRequest, forceRefresh: boolean): Promise<Omit<GraphResponse, 'earlierAttemptLost'>> {
     const url = this.resolve(request.target);
     const path = url.pathname + url.search;
-    const isWrite = request.method !== 'GET';
-    const budget = this.budgetOf(request);
-    for (let i = 0; i < (isWrite ? (request.writeCost ?? 1) : 1); i++) await budget.acquire(request.signal);
+    await this.budgetOf(request).acquire(request.signal);
 
     const token = await this.token(forceRefresh, request.signal);
     const clientRequestId = crypto.randomUUID();

@@ -73,31 +73,9 @@ export interface GraphErrorBody {
   };
 }
 
-/** One page of GET /me/activities or /me/activities/recent. */
+/** One page of GET /me/activities. */
 export interface UserActivityPage {
   '@odata.context'?: string;
   '@odata.nextLink'?: string;
   value: UserActivityResponse[];
-}
-
-/** One request inside POST /$batch. */
-export interface BatchRequestItem {
-  id: string;
-  method: 'GET' | 'PUT' | 'DELETE' | 'POST' | 'PATCH';
-  /** Relative to the service root, e.g. /me/activities/%2Farticle%3F12345. */
-  url: string;
-  headers?: Record<string, string>;
-  body?: unknown;
-  dependsOn?: string[];
-}
-
-export interface BatchResponseItem {
-  id: string;
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-export interface BatchResponseBody {
-  responses: BatchResponseItem[];
 }

@@ -1,15 +1,12 @@
 // Which workspace name stands behind each keyed workspace tag this machine has published. Kept on this machine
 // only (never synced, never sent): another machine resolves a tag when it has published from the same workspace.
-export interface NamesMemento {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
+import type { KeyValueStore } from '../ports';
 
 const KEY = 'activityFeed.workspaceTags';
 const MAX_NAMES = 500;
 
 export class WorkspaceNames {
-  constructor(private readonly memento: NamesMemento) {}
+  constructor(private readonly memento: KeyValueStore) {}
 
   /** Notes the tag a payload's contentInfo carries (isPartOf.identifier) as the named workspace's. */
   remember(contentInfo: Record<string, unknown> | undefined, workspaceName: string | undefined): void {

@@ -5,4 +5,3 @@ export { Outbox, type Acknowledgement, type OutboxOptions, type PruneResult, typ
 export { processIsAlive, PublishLock, type PublishLockOptions } from './publishLock';
 export { PUBLISHED_FORMAT, PUBLISHED_VERSION, type PublishedActivity } from './publishedFormat';
 export { PublishedIndex, type PublishedIndexOptions, type PublishedUpdate } from './publishedIndex';
-export type { OutboxLogger, WallClock } from './types';

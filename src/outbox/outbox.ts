@@ -12,12 +12,12 @@ import { ensureDirectory, errorMessage, listDirectory, modifiedAt, removeIfPrese
 import { OUTBOX_FORMAT, OUTBOX_VERSION, parseOutboxEntry, revisionOf, serializeOutboxEntry, type OutboxEntry } from './format';
 import { parseSession } from './sessionSchema';
 import { discardSetAside, pruneSetAside, type SetAsideFile } from './setAside';
-import type { OutboxLogger, WallClock } from './types';
+import type { Clock, Logger } from '../ports';
 
 export interface OutboxOptions {
   dir: string;
-  clock: WallClock;
-  logger: OutboxLogger;
+  clock: Clock;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** Default 20000: two weeks of heavy work offline (about 8 MB of content, one small file each). */
   maxSessions?: number;
   /** Default 30 days: Graph keeps activity history for 30 days, so an older session would be of no use. */
@@ -62,8 +62,8 @@ export class Outbox {
   readonly maxAgeMs: number;
   private readonly sessionsDir: string;
   private readonly corruptDir: string;
-  private readonly clock: WallClock;
-  private readonly logger: OutboxLogger;
+  private readonly clock: Clock;
+  private readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   private expiredTotal = 0;
   private overCapTotal = 0;
   private readonly reportedNewerVersions = new Set<string>();

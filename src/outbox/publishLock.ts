@@ -8,11 +8,11 @@ import { readJsonFile, writeFileAtomic } from './atomicFile';
 import { withClaimedFile } from './fileClaim';
 import { ensureDirectory, errorCode, modifiedAt, removeIfPresent } from './fileSystem';
 import { isFiniteNumber, isPositiveInteger, isRecord } from './jsonShape';
-import type { OutboxLogger, WallClock } from './types';
+import type { Clock, Logger } from '../ports';
 
 export interface PublishLockOptions {
   dir: string;
-  clock: WallClock;
+  clock: Clock;
   /** A lock whose heartbeat is older than this may be taken over. Default 60 s. */
   staleAfterMs?: number;
   /** Default: this process. */
@@ -21,7 +21,7 @@ export interface PublishLockOptions {
   isAlive?: (pid: number) => boolean;
   /** Default: os.hostname(). A pid is only checked when the lock was taken on this machine. */
   hostname?: string;
-  logger?: OutboxLogger;
+  logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
 
 interface LockContent {
@@ -55,12 +55,12 @@ export class PublishLock {
   /** Random per instance, so two windows (or two instances in one process) never mistake each other's lock. */
   readonly owner = randomUUID();
   private readonly lockPath: string;
-  private readonly clock: WallClock;
+  private readonly clock: Clock;
   private readonly staleAfterMs: number;
   private readonly pid: number;
   private readonly isAlive: (pid: number) => boolean;
   private readonly hostname: string;
-  private readonly logger: OutboxLogger | undefined;
+  private readonly logger: Pick<Logger, 'info' | 'warn' | 'error'> | undefined;
 
   constructor(options: PublishLockOptions) {
     this.lockPath = join(options.dir, 'publish.lock');

@@ -4,12 +4,12 @@ import { dirname, join } from 'node:path';
 import { readJsonFile, writeFileAtomic } from './atomicFile';
 import { ensureDirectory, errorCode, renameRetrying } from './fileSystem';
 import { parsePublishedFile, serializePublished, type PublishedActivity } from './publishedFormat';
-import type { OutboxLogger, WallClock } from './types';
+import type { Clock, Logger } from '../ports';
 
 export interface PublishedIndexOptions {
   dir: string;
-  clock: WallClock;
-  logger: OutboxLogger;
+  clock: Clock;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** History item ids kept per activity, most recent first to stay. Default 200. */
   maxHistoryItems?: number;
 }
@@ -28,8 +28,8 @@ const DEFAULT_MAX_HISTORY_ITEMS = 200;
 export class PublishedIndex {
   private readonly filePath: string;
   private readonly corruptDir: string;
-  private readonly clock: WallClock;
-  private readonly logger: OutboxLogger;
+  private readonly clock: Clock;
+  private readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   private readonly maxHistoryItems: number;
   private newerVersionReported = false;
 

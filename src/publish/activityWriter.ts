@@ -13,6 +13,7 @@ import { legacyAppActivityId } from '../activity/appActivityId';
 import type { HistoryItemWithId, UpsertActivityResult } from '../graph/client';
 import { GraphError } from '../graph/errors';
 import type { HistoryItemRequest, HistoryItemResponse, UserActivityRequest, UserActivityResponse } from '../graph/types';
+import type { Logger } from '../ports';
 import type { PlannedRequest } from './preview';
 import type { ServiceFacts, ServiceFactsStore } from './serviceFacts';
 
@@ -63,7 +64,7 @@ export interface WriteContext {
   /** Graph holds these sessions as sent. */
   acknowledge(sessionIds: string[]): void;
   now(): number;
-  log: { info(message: string): void; warn(message: string): void };
+  log: Pick<Logger, 'info' | 'warn'>;
   signal?: AbortSignal;
 }
 

@@ -1,11 +1,7 @@
 // Today's active time for the status bar: finished sessions add up per local calendar day; the running session is
 // added on top when asked. Kept in a memento so a reload does not reset it.
+import type { KeyValueStore } from '../ports';
 import type { Session } from '../tracking/types';
-
-export interface DayMemento {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
 
 const KEY = 'activityFeed.today';
 
@@ -18,7 +14,7 @@ export class TodayTotal {
   private readonly counted = new Set<string>();
 
   constructor(
-    private readonly memento: DayMemento,
+    private readonly memento: KeyValueStore,
     private readonly now: () => number = Date.now,
   ) {}
 

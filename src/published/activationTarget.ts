@@ -1,16 +1,11 @@
 // Reads back where an activity's activationUrl points, so the view can open the same place the feed would.
 // Pure: the editor adapter turns the result into a document and a selection.
 import { OPEN_ACTIVITY_PATH } from '../activity/activationUrl';
-
-/** Zero-based line and character, as the editor counts them. */
-export interface TargetPosition {
-  line: number;
-  character: number;
-}
+import type { CursorPosition } from '../tracking/types';
 
 export type ActivationTarget =
-  | { kind: 'file'; path: string; position?: TargetPosition }
-  | { kind: 'remote'; authority: string; path: string; position?: TargetPosition }
+  | { kind: 'file'; path: string; position?: CursorPosition }
+  | { kind: 'remote'; authority: string; path: string; position?: CursorPosition }
   /** The extension's own link: the file is looked up locally by appActivityId. */
   | { kind: 'link'; appActivityId: string };
 
@@ -49,7 +44,7 @@ function parseLink(pathAndQuery: string): ActivationTarget | undefined {
   return id ? { kind: 'link', appActivityId: id } : undefined;
 }
 
-function splitPosition(path: string): { path: string; position?: TargetPosition } {
+function splitPosition(path: string): { path: string; position?: CursorPosition } {
   const match = POSITION_SUFFIX.exec(path);
   if (!match) return { path };
   const line = Number(match[1]) - 1;

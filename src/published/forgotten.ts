@@ -1,9 +1,6 @@
 // Sessions the person asked to forget. The session still being tracked keeps its id, so without this list its next
 // checkpoint would publish it again. Bounded by count and age.
-export interface KeyValueStore {
-  get<T>(key: string, fallback: T): T;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
+import type { KeyValueStore } from '../ports';
 
 const KEY = 'activityFeed.forgottenSessions';
 const MAX_AGE_MS = 30 * 24 * 60 * 60_000;
@@ -16,17 +13,21 @@ export class ForgottenSessions {
   ) {}
 
   has(sessionId: string): boolean {
-    return this.store.get<Record<string, number>>(KEY, {})[sessionId] !== undefined;
+    return this.all()[sessionId] !== undefined;
   }
 
   async add(sessionIds: readonly string[]): Promise<void> {
     if (sessionIds.length === 0) return;
     const now = this.now();
-    const kept = Object.entries(this.store.get<Record<string, number>>(KEY, {}))
+    const kept = Object.entries(this.all())
       .filter(([, at]) => now - at < MAX_AGE_MS)
       .concat(sessionIds.map((id) => [id, now] as [string, number]))
       .sort((a, b) => a[1] - b[1])
       .slice(-CAPACITY);
     await this.store.update(KEY, Object.fromEntries(kept));
+  }
+
+  private all(): Record<string, number> {
+    return this.store.get<Record<string, number>>(KEY) ?? {};
   }
 }

@@ -26,16 +26,12 @@ import { DocumentRegistry, descriptorAfterRename, renamedKey, type DocumentState
 import type { DocumentDescriptor, TrackingEvent } from './engineEvents';
 import { accrue, moveSession, resumeAfterAbsence, snapshot, startSession, type LiveSession } from './engineSession';
 import type { CursorPosition, Session, SessionEndReason, SessionSink } from './types';
+import type { Clock, Logger } from '../ports';
 
-export interface Clock {
-  /** Epoch milliseconds. */
-  now(): number;
-}
+export type { Clock };
 
 /** Where the engine explains what it drops; lines carry durations, never document names. */
-export interface TrackingLog {
-  debug(message: string): void;
-}
+export type TrackingLog = Pick<Logger, 'debug'>;
 
 export interface TrackingEngineOptions {
   readonly sink: SessionSink;

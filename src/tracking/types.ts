@@ -3,6 +3,10 @@ import type { PrivacyLevel } from '../activity/privacy';
 
 export type SessionEndReason = 'idle' | 'switch' | 'close' | 'blur' | 'shutdown' | 'excluded' | 'paused';
 
+/**
+ * A place in a document, zero-based as the editor counts. The only position type: a session's cursor, written into
+ * the activation URL (1-based there) and read back from it (without a cell, which no file link can name).
+ */
 export interface CursorPosition {
   /** Zero-based line (in a notebook: within the cell). */
   line: number;

@@ -7,7 +7,7 @@ import type { AuthState } from '../auth/accountManager';
 import type { GraphClient } from '../graph/client';
 import { checkService, PROBE_WRITES, type ServiceCheckResult } from '../graph/serviceCheck';
 import { checkLogLine, renderCheckReport } from '../graph/serviceCheckReport';
-import type { Logger } from '../log';
+import type { ChannelLogger } from '../log';
 import { COMMANDS, type RegisterCommand } from './commandIds';
 import type { PreviewDocuments } from './previewDocument';
 import type { ServiceFactsState } from './serviceFactsState';
@@ -18,7 +18,7 @@ export interface CheckGraphDeps {
   facts: ServiceFactsState;
   activitySourceHost: () => string;
   extensionId: string;
-  log: Logger;
+  log: ChannelLogger;
   /** The report opens read-only, so closing it never asks to save. */
   previews: PreviewDocuments;
 }

@@ -1,6 +1,6 @@
 import { ConfigurationTarget, ExtensionContext, Uri, commands, l10n, window, workspace } from 'vscode';
 import type { AccountManager } from '../auth/accountManager';
-import type { Logger } from '../log';
+import type { ChannelLogger } from '../log';
 import type { PublishSummary } from '../publish/publisher';
 import { Plan, renderPlan } from '../publish/preview';
 import { renderPending, PendingEntry } from '../publish/pendingReport';
@@ -13,7 +13,7 @@ import { showClientIdHelp, signInCommand, signOutCommand } from './signIn';
 import { showActions, StatusBar } from './statusBar';
 
 export interface CommandDeps {
-  log: Logger;
+  log: ChannelLogger;
   tracker: TrackingAdapter;
   previews: PreviewDocuments;
   plan: () => Plan;

@@ -1,7 +1,7 @@
 // Forget: deletes from Graph what the person picks (a session, an activity, a workspace, a time range) after a
 // confirmation that says exactly what goes, and discards the matching sessions still waiting in the outbox.
 import { Disposable, ProgressLocation, commands, env, l10n, window, workspace } from 'vscode';
-import type { Logger } from '../log';
+import type { Logger } from '../ports';
 import type { PublishedFeed } from '../published/feed';
 import { ForgetPlan, ForgetScope, isEmptyPlan, planForget } from '../published/forgetPlan';
 import { ForgetResult, GraphDeleter, runForget } from '../published/forgetRun';

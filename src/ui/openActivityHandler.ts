@@ -1,6 +1,6 @@
 import { Memento, Uri, UriHandler, l10n, window } from 'vscode';
 import { OPEN_ACTIVITY_PATH } from '../activity';
-import type { Logger } from '../log';
+import type { ChannelLogger } from '../log';
 import { activityIdOfLink, dropLinks, LinkTable, LinkTarget, linkTargetOf, rememberLink } from '../publish/activityLinks';
 import { shownError } from '../text/shownText';
 import { openDocumentAt } from './openDocument';
@@ -11,7 +11,7 @@ const STATE_KEY = 'activityFeed.links';
 export class OpenActivityHandler implements UriHandler {
   constructor(
     private readonly state: Memento,
-    private readonly log: Logger,
+    private readonly log: ChannelLogger,
   ) {}
 
   remember(appActivityId: string, target: LinkTarget): void {

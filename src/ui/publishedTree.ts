@@ -21,10 +21,10 @@ import {
   PublishedActivity,
   PublishedSession,
 } from '../published/model';
+import { formatDurationShort } from '../text/duration';
 import { inertMarkdown, oneLineVisible } from '../text/inert';
 import type { Session } from '../tracking/types';
 import { COMMANDS } from './commandIds';
-import { formatDuration } from './statusModel';
 
 export type ViewNode =
   | { type: 'pending'; files: PendingFile[] }
@@ -85,7 +85,7 @@ export class PublishedTreeProvider implements TreeDataProvider<ViewNode> {
       case 'pendingFile': {
         const relative = this.content.workspaceRelative(node.file.documentUri);
         const item = new TreeItem(oneLineVisible(posix.basename(relative) || relative), TreeItemCollapsibleState.Collapsed);
-        item.description = `${formatDuration(node.file.activeSeconds)} · ${oneLineVisible(relative)}`;
+        item.description = `${formatDurationShort(node.file.activeSeconds)} · ${oneLineVisible(relative)}`;
         item.iconPath = ThemeIcon.File;
         item.resourceUri = safeUri(node.file.documentUri);
         item.contextValue = 'pendingFile';
@@ -93,7 +93,7 @@ export class PublishedTreeProvider implements TreeDataProvider<ViewNode> {
       }
       case 'pendingSession': {
         const item = new TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt, true));
-        item.description = l10n.t('{0} active · not published', formatDuration(node.session.activeSeconds));
+        item.description = l10n.t('{0} active · not published', formatDurationShort(node.session.activeSeconds));
         item.iconPath = new ThemeIcon('clock');
         item.contextValue = 'pendingSession';
         return item;
@@ -107,7 +107,7 @@ export class PublishedTreeProvider implements TreeDataProvider<ViewNode> {
               : l10n.t('Other files');
         const item = new TreeItem(label, node.first ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.Collapsed);
         const count = node.group.activities.length;
-        item.description = `${formatDuration(node.group.activeSeconds)} · ${count === 1 ? l10n.t('1 file') : l10n.t('{0} files', count)}`;
+        item.description = `${formatDurationShort(node.group.activeSeconds)} · ${count === 1 ? l10n.t('1 file') : l10n.t('{0} files', count)}`;
         item.iconPath = new ThemeIcon(node.by === 'day' ? 'calendar' : 'root-folder');
         item.contextValue = node.by === 'day' ? 'day' : 'workspace';
         item.id = `group:${node.by}:${node.group.key}`;
@@ -120,7 +120,7 @@ export class PublishedTreeProvider implements TreeDataProvider<ViewNode> {
           sessions.length > 0 ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.None,
         );
         const count = sessions.length === 1 ? l10n.t('1 session') : l10n.t('{0} sessions', sessions.length);
-        item.description = `${formatDuration(activeSeconds)} · ${count}`;
+        item.description = `${formatDurationShort(activeSeconds)} · ${count}`;
         item.tooltip = activityTooltip(activity);
         // ThemeIcon.File with a resourceUri takes the file's icon from the icon theme (a collapsible item would get a folder).
         item.iconPath = ThemeIcon.File;
@@ -131,7 +131,7 @@ export class PublishedTreeProvider implements TreeDataProvider<ViewNode> {
       }
       case 'session': {
         const item = new TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt, node.showDay));
-        item.description = l10n.t('{0} active', formatDuration(node.session.activeSeconds));
+        item.description = l10n.t('{0} active', formatDurationShort(node.session.activeSeconds));
         item.tooltip = `${new Date(node.session.startedAt).toLocaleString(env.language)} – ${new Date(node.session.lastActiveAt).toLocaleString(env.language)}`;
         item.iconPath = new ThemeIcon('history');
         item.contextValue = 'session';
@@ -148,7 +148,7 @@ function activityTooltip(activity: PublishedActivity): MarkdownString {
   tip.appendMarkdown(inertMarkdown(activity.displayText));
   if (activity.description) tip.appendMarkdown(`\n\n${inertMarkdown(activity.description)}`);
   tip.appendText(
-    `\n\n${l10n.t('{0} active in {1} sessions; last active {2}.', formatDuration(activity.activeSeconds), activity.sessions.length, new Date(activity.lastActiveAt).toLocaleString(env.language))}`,
+    `\n\n${l10n.t('{0} active in {1} sessions; last active {2}.', formatDurationShort(activity.activeSeconds), activity.sessions.length, new Date(activity.lastActiveAt).toLocaleString(env.language))}`,
   );
   tip.appendText(`\n\n${l10n.t('Click to open the file where you left it.')}`);
   return tip;

@@ -1,5 +1,5 @@
 import { Disposable, commands, l10n, window } from 'vscode';
-import type { Logger } from '../log';
+import type { ChannelLogger } from '../log';
 import { shownText } from '../text/shownText';
 
 /**
@@ -9,7 +9,7 @@ import { shownText } from '../text/shownText';
 export class SettingsProblems implements Disposable {
   private readonly shown = new Map<string, Set<string>>();
 
-  constructor(private readonly log: Logger) {}
+  constructor(private readonly log: ChannelLogger) {}
 
   report(source: string, problems: readonly string[]): void {
     const previous = this.shown.get(source) ?? new Set<string>();

@@ -2,7 +2,7 @@
 // that can be cancelled, and clear words when something is missing or fails.
 import { ProgressLocation, QuickPickItem, UIKind, Uri, commands, env, l10n, window } from 'vscode';
 import type { AccountManager, AuthState, SignInFlow } from '../auth/accountManager';
-import type { Logger } from '../log';
+import type { ChannelLogger } from '../log';
 import type { SignInMethod } from '../settings';
 import { shownError, shownText } from '../text/shownText';
 
@@ -11,7 +11,7 @@ export const WALKTHROUGH_ID = 'activityFeed.getStarted';
 export interface SignInUiDeps {
   accounts: AccountManager;
   method: () => SignInMethod;
-  log: Logger;
+  log: ChannelLogger;
   extensionId: string;
 }
 

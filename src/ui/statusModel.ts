@@ -4,6 +4,7 @@ import type { AuthState } from '../auth/accountManager';
 import type { PublishSummary } from '../publish/publisher';
 import { localize } from '../l10n';
 import { redact } from '../redact';
+import { formatDurationShort } from '../text/duration';
 import { inertMarkdown } from '../text/inert';
 import { shownText } from '../text/shownText';
 
@@ -29,13 +30,6 @@ export interface StatusView {
   tooltip: string[];
   /** Whether the item should use the warning background. */
   warning: boolean;
-}
-
-export function formatDuration(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 1) return localize('{0}s', Math.floor(seconds));
-  const hours = Math.floor(minutes / 60);
-  return hours > 0 ? localize('{0}h {1}m', hours, minutes % 60) : localize('{0}m', minutes);
 }
 
 function clockTime(at: number): string {
@@ -76,11 +70,11 @@ export function describeRun(summary: PublishSummary): string {
 export function statusView(input: StatusInputs): StatusView {
   const pending = input.pending > 0 ? ` · $(cloud-upload) ${input.pending}` : '';
   const last = input.lastRun?.summary.outcome;
-  const here = formatDuration(input.todayActiveSeconds);
+  const here = formatDurationShort(input.todayActiveSeconds);
   const all =
     input.allMachinesTodaySeconds === undefined
       ? undefined
-      : formatDuration(Math.max(input.allMachinesTodaySeconds, input.todayActiveSeconds));
+      : formatDurationShort(Math.max(input.allMachinesTodaySeconds, input.todayActiveSeconds));
   // With the feed read, the bar names both figures: this machine's and all machines'.
   const today = all === undefined ? here : localize('{0} here · {1} all', here, all);
   let kind: StatusKind;

@@ -5,7 +5,7 @@ import { Uri, l10n, window, workspace as vscodeWorkspace } from 'vscode';
 import type { PrivacyLevel } from '../activity';
 import { resolvePrivacy, type PrivacyRequest } from '../activity/privacyFloor';
 import { readPrivacySourcesFor } from '../config';
-import type { Logger } from '../log';
+import type { Logger } from '../ports';
 import type { PrivacyOverrides, SettingsOwners } from '../privacyOverrides';
 
 export class WorkspacePrivacy {

@@ -1,7 +1,7 @@
 // One virtual clock for a whole simulated run: the engine, the scheduler's timers, the write budget, the outbox, the
 // Graph client's sleeps and the emulator all read it, so hours of use run in seconds. Time moves only when the
 // driver says so (or when code under test sleeps: a sleep jumps the clock forward at once and is counted).
-import type { Clock } from '../../src/graph/clock';
+import type { WaitingClock } from '../../src/ports';
 import type { Timers } from '../../src/publish/scheduler';
 
 interface PendingTimer {
@@ -10,7 +10,7 @@ interface PendingTimer {
   readonly callback: () => void;
 }
 
-export class VirtualClock implements Clock, Timers {
+export class VirtualClock implements WaitingClock, Timers {
   private time: number;
   private nextId = 1;
   private readonly timers = new Map<number, PendingTimer>();

@@ -1,6 +1,7 @@
 // What the lazily loaded Insights code (dist/insights.js) gets from the composition root. Types only, so the main
 // bundle does not grow by importing it.
 import type { Event, Uri } from 'vscode';
+import type { Logger } from '../../ports';
 import type { PublishedFeed } from '../../published/feed';
 
 export interface InsightsHost {
@@ -14,7 +15,7 @@ export interface InsightsHost {
   /** The workspace name behind a keyed tag, where this machine knows it. */
   workspaceNameOf(tag: string): string | undefined;
   extensionUri: Uri;
-  log: { info(message: string): void; warn(message: string): void };
+  log: Pick<Logger, 'info' | 'warn'>;
 }
 
 /** What `exportTimesheet` accepts from automation (`executeCommand('activityFeed.exportTimesheet', args)`). */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { normalizeRemoteUrl, parseGitRemote } from '../../../src/activity/gitRemote';
+import { parseGitRemote } from '../../../src/activity/gitRemote';
 
 describe('activity/gitRemote', () => {
   it('gives every spelling of one GitHub repository the same identity', () => {
@@ -14,7 +14,7 @@ describe('activity/gitRemote', () => {
       'ssh://git@GITHUB.COM:22/Owner/Repo',
       'git://github.com/Owner/Repo.git',
     ];
-    for (const url of spellings) assert.equal(normalizeRemoteUrl(url), 'github.com/Owner/Repo', url);
+    for (const url of spellings) assert.equal(parseGitRemote(url)?.identity, 'github.com/Owner/Repo', url);
   });
 
   it('strips credentials from the identity and the web URL', () => {

@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import type { Session } from '../../../src/tracking/types';
 import {
   activeDurationSeconds,
-  formatDuration,
   INT32_MAX,
   publishableSessions,
   toHistoryItem,
   toHistoryItems,
 } from '../../../src/activity/historyItems';
+import { formatDuration } from '../../../src/text/duration';
 
 function session(overrides: Partial<Session> = {}): Session {
   return {

@@ -5,9 +5,9 @@ import { randomUUID } from 'node:crypto';
 import type { MappingOptions } from '../../../src/activity';
 import { toHistoryItem } from '../../../src/activity/historyItems';
 import { GraphClient, RequestBudget } from '../../../src/graph';
-import type { Clock } from '../../../src/graph/clock';
 import { abortReason } from '../../../src/graph/clock';
 import { Outbox, PublishedIndex, PublishLock } from '../../../src/outbox';
+import type { WaitingClock } from '../../../src/ports';
 import { planRequests } from '../../../src/publish/preview';
 import { Publisher } from '../../../src/publish/publisher';
 import type { ServiceFactsStore } from '../../../src/publish/serviceFacts';
@@ -27,7 +27,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Time that moves only when someone sleeps: a Retry-After of minutes costs nothing. Sleeps still yield once. */
-export class VirtualClock implements Clock {
+export class VirtualClock implements WaitingClock {
   slept = 0;
   /**
    * @param whileAsleep what the world does while time passes (e.g. requests held up on the way land), awaited
@@ -95,7 +95,7 @@ export interface PublisherSetup {
   target: GraphTarget;
   dir: string;
   outbox: Outbox;
-  clock: Clock & { now(): number };
+  clock: WaitingClock;
   /** Per attempt, real milliseconds. */
   timeoutMs?: number;
   maxAttempts?: number;

@@ -95,35 +95,29 @@ describe('GraphClient against the emulator (real sockets)', () => {
       assert.equal(result.activity.historyItems?.[0].activeDurationSeconds, 60);
     });
 
-    it('upserts a history item: 201, then 200', async () => {
+    it('puts a history item: 201, then 200', async () => {
       const graph = client();
       const { id } = await graph.upsertActivity(activity('b'));
       const item = { id: GUID_1, startedDateTime: '2026-03-15T18:00:00Z', userTimezone: 'Europe/Lisbon' };
-      const first = await graph.upsertHistoryItem(id, activity('b'), item);
-      assert.deepEqual(first, { activityId: id, historyItemId: GUID_1, created: true, recreatedActivity: false });
-      const second = await graph.upsertHistoryItem(id, activity('b'), { ...item, lastActiveDateTime: '2026-03-15T18:12:00Z' });
+      const first = await graph.putHistoryItem(id, item);
+      assert.deepEqual([first.id, first.created], [GUID_1, true]);
+      const second = await graph.putHistoryItem(id, { ...item, lastActiveDateTime: '2026-03-15T18:12:00Z' });
       assert.equal(second.created, false);
       const [stored] = await graph.listActivities();
       assert.equal(stored.historyItems?.[0].activeDurationSeconds, 720);
     });
 
-    it('recreates a vanished activity (404) with the history item deep-inserted', async () => {
+    it('fails a history item PUT to a vanished activity with a 404, for the writer to recreate it', async () => {
       const graph = client();
       const { id } = await graph.upsertActivity(activity('c'));
       assert.equal(await graph.deleteActivity(id), true);
-      const result = await graph.upsertHistoryItem(id, activity('c'), { id: GUID_2, startedDateTime: '2026-03-15T18:00:00Z' });
-      assert.equal(result.recreatedActivity, true);
-      assert.notEqual(result.activityId, id);
-      assert.equal(result.historyItemId, GUID_2);
-      const [stored] = await graph.listActivities();
-      assert.equal(stored.id, result.activityId);
-      assert.deepEqual(
-        stored.historyItems?.map((h) => h.id),
-        [GUID_2],
+      await assert.rejects(
+        graph.putHistoryItem(id, { id: GUID_2, startedDateTime: '2026-03-15T18:00:00Z' }),
+        (error: unknown) => error instanceof GraphError && error.status === 404,
       );
       assert.deepEqual(
         graphRequests().map((r) => r.status),
-        [201, 204, 404, 201, 200],
+        [201, 204, 404],
       );
     });
 
@@ -139,39 +133,6 @@ describe('GraphClient against the emulator (real sockets)', () => {
       assert.deepEqual(
         graphRequests().map((r) => r.status),
         [201, 204, 404, 204, 404],
-      );
-    });
-
-    it('batches independent upserts, one write slot each', async () => {
-      const writeBudget = new RequestBudget([{ windowMs: 60_000, max: 50 }], clock);
-      const outcomes = await client({ writeBudget }).upsertActivities([activity('e1'), activity('e2'), activity('e/3')]);
-      assert.deepEqual(
-        outcomes.map((o) => o.ok && o.value.created),
-        [true, true, true],
-      );
-      assert.equal(writeBudget.remaining(), 47);
-      assert.equal(graphRequests().length, 1);
-    });
-
-    it('reports a refused request inside a batch on its own', async () => {
-      const outcomes = await client().upsertActivities([
-        activity('f1'),
-        activity('f2', { activitySourceHost: 'http://insecure.example.org' }),
-      ]);
-      assert.equal(outcomes[0].ok, true);
-      assert.ok(!outcomes[1].ok && outcomes[1].error.status === 400 && outcomes[1].error.kind === 'permanent');
-    });
-
-    it('retries only the throttled requests of a batch, after the longest Retry-After', async () => {
-      emulator.admin.addFault({ inBatch: true, path: 'g2', sequence: [{ kind: 'status', status: 429, retryAfter: '0.02' }] });
-      emulator.admin.addFault({ inBatch: true, path: 'g3', sequence: [{ kind: 'status', status: 503, retryAfter: '0.05' }] });
-      const outcomes = await client().upsertActivities([activity('g1'), activity('g2'), activity('g3')]);
-      assert.ok(outcomes.every((o) => o.ok));
-      assert.deepEqual(clock.sleeps, [50]);
-      const second = JSON.parse(graphRequests()[1].body) as { requests: { url: string }[] };
-      assert.deepEqual(
-        second.requests.map((r) => r.url),
-        ['/me/activities/g2', '/me/activities/g3'],
       );
     });
   });
@@ -400,26 +361,6 @@ describe('GraphClient against the emulator (real sockets)', () => {
       emulator.admin.setPaging({ pageSize: 2 });
       assert.equal((await graph.listActivities()).length, 4);
       assert.ok(logger.lines.some((l) => /after 2 pages/.test(l)));
-    });
-
-    it('lists recent activities newest history item first, leaving out those without items', async () => {
-      const graph = client();
-      const a = await graph.upsertActivity(
-        activity('r-a', { historyItems: [{ id: GUID_1, startedDateTime: '2026-03-15T08:00:00Z' }] }),
-      );
-      await graph.upsertActivity(activity('r-b', { historyItems: [{ id: GUID_2, startedDateTime: '2026-03-15T09:00:00Z' }] }));
-      await graph.upsertActivity(activity('r-none'));
-      await graph.upsertHistoryItem(a.id, activity('r-a'), {
-        id: GUID_1,
-        startedDateTime: '2026-03-15T08:00:00Z',
-        lastActiveDateTime: '2026-03-15T10:00:00Z',
-      });
-      const recent = await graph.listRecentActivities();
-      assert.deepEqual(
-        recent.map((r) => r.appActivityId),
-        ['r-a', 'r-b'],
-      );
-      assert.equal(recent[0].historyItems?.[0].activeDurationSeconds, 7200);
     });
   });
 

@@ -1,12 +1,11 @@
 // Shared test doubles: clocks, credentials against the emulator, a recording logger.
 
-import { Clock } from '../../../src/graph/clock';
 import { AccessTokenLike, TokenCredential, TokenRequestOptions } from '../../../src/graph/credential';
-import { GraphLogger } from '../../../src/graph/logger';
+import type { Logger, WaitingClock } from '../../../src/ports';
 import { RunningEmulator } from '../../emulator';
 
 /** Time stands still until advanced; sleepers wake in order of their deadline. */
-export class FakeClock implements Clock {
+export class FakeClock implements WaitingClock {
   private sleepers: { at: number; resolve: () => void }[] = [];
 
   constructor(private time = 1_700_000_000_000) {}
@@ -49,7 +48,7 @@ export class FakeClock implements Clock {
 
 /** Every sleep returns at once but moves virtual time forward; records what was asked for. */
 /** Real time plus every sleep, jumped over at once. Built on the monotonic clock: wall time can step back. */
-export class JumpingClock implements Clock {
+export class JumpingClock implements WaitingClock {
   readonly sleeps: number[] = [];
   private offset = 0;
   private readonly base = Date.now() - performance.now();
@@ -69,7 +68,7 @@ export async function flush(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
 }
 
-export class RecordingLogger implements GraphLogger {
+export class RecordingLogger implements Logger {
   readonly lines: string[] = [];
   debug(m: string): void {
     this.lines.push(`debug ${m}`);

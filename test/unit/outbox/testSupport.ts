@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { OutboxLogger, WallClock } from '../../../src/outbox';
+import type { Clock, Logger } from '../../../src/ports';
 import type { Session } from '../../../src/tracking/types';
 
 export const DAY = 86_400_000;
@@ -24,7 +24,7 @@ export function useTempDir(): () => string {
   };
 }
 
-export class RecordingLogger implements OutboxLogger {
+export class RecordingLogger implements Pick<Logger, 'info' | 'warn' | 'error'> {
   readonly lines: { level: 'info' | 'warn' | 'error'; message: string }[] = [];
   info(message: string): void {
     this.lines.push({ level: 'info', message });
@@ -41,7 +41,7 @@ export class RecordingLogger implements OutboxLogger {
 }
 
 /** Starts at the real time, because file modification times are compared with it. */
-export class TestClock implements WallClock {
+export class TestClock implements Clock {
   constructor(public time = Date.now()) {}
   now(): number {
     return this.time;

@@ -82,7 +82,7 @@ describe('workspace privacy (fake editor API)', () => {
   const memento = () => {
     const data = new Map<string, unknown>();
     return {
-      get: <T>(key: string, fallback: T) => (data.has(key) ? (data.get(key) as T) : fallback),
+      get: <T>(key: string) => data.get(key) as T | undefined,
       update: (key: string, value: unknown) => Promise.resolve(void data.set(key, value)),
     };
   };
@@ -105,7 +105,7 @@ describe('workspace privacy (fake editor API)', () => {
     fake = createFake();
   });
 
-  const create = () => new WorkspacePrivacy(new PrivacyOverrides(memento()), () => undefined, log as never);
+  const create = () => new WorkspacePrivacy(new PrivacyOverrides(memento()), () => undefined, log);
 
   it("reads each document with its own folder's settings in a multi-root window", () => {
     fake.values.user = 'full';

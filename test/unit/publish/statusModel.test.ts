@@ -1,6 +1,7 @@
 // The status bar never claims more than is true.
 import * as assert from 'node:assert/strict';
-import { StatusInputs, statusView, formatDuration } from '../../../src/ui/statusModel';
+import { formatDurationShort } from '../../../src/text/duration';
+import { StatusInputs, statusView } from '../../../src/ui/statusModel';
 
 const base: StatusInputs = {
   paused: false,
@@ -85,7 +86,7 @@ describe('status bar text', () => {
 
   it('formats durations the way people read them', () => {
     assert.deepEqual(
-      [formatDuration(42), formatDuration(60), formatDuration(3_599), formatDuration(7_260)],
+      [formatDurationShort(42), formatDurationShort(60), formatDurationShort(3_599), formatDurationShort(7_260)],
       ['42s', '1m', '59m', '2h 1m'],
     );
   });
