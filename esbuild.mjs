@@ -2,7 +2,7 @@
 //   node esbuild.mjs             development bundles (sourcemaps)
 //   node esbuild.mjs --release   minified bundles, no sourcemaps (what the .vsix ships)
 //   node esbuild.mjs --watch     development bundles, rebuilt on change
-//   node esbuild.mjs --tests     development bundles plus src/ and test/ compiled file by file into out/ for mocha
+//   node esbuild.mjs --tests     development bundles plus src/, test/ and tools/ compiled file by file into out/ for mocha
 //
 // Bundles: dist/extension.js (loaded at activation); dist/identity.js (@azure/identity, about 10x larger),
 // which the extension requires only when it first needs a token, so activation never pays for it;
@@ -89,7 +89,9 @@ if (tests) {
   // Unbundled, file by file: mocha loads test files directly and they import src modules by relative path.
   rmSync('out', { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: [...listTs('src'), ...listTs('test')].filter((file) => !file.startsWith(join('src', 'webview'))),
+    entryPoints: [...listTs('src'), ...listTs('test'), ...listTs('tools')].filter(
+      (file) => !file.startsWith(join('src', 'webview')),
+    ),
     outdir: 'out',
     outbase: '.',
     bundle: false,
@@ -99,5 +101,5 @@ if (tests) {
     sourcemap: 'inline',
     logLevel: 'warning',
   });
-  console.log('esbuild: compiled src/ and test/ into out/');
+  console.log('esbuild: compiled src/, test/ and tools/ into out/');
 }

@@ -7,7 +7,7 @@ import { FetchHttpClient } from '../../../src/auth/fetchHttpClient';
 import * as identityBundle from '../../../src/auth/identityBundle';
 import type { EditorAuthentication, EditorSession } from '../../../src/auth/vscodeAccount';
 import { DEFAULT_SETTINGS, AuthSettings } from '../../../src/settings';
-import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../emulator';
+import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../../tools/graph-emulator';
 import { fetchTrusting, MemoryMemento, MemorySecrets } from './support';
 
 class FakeEditorAuth implements EditorAuthentication {

@@ -5,7 +5,7 @@ import { SignInRequiredError, TokenRequestFailedError } from '../../../src/auth/
 import { FetchHttpClient } from '../../../src/auth/fetchHttpClient';
 import { IdentityAccount } from '../../../src/auth/identityAccount';
 import * as identityBundle from '../../../src/auth/identityBundle';
-import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../emulator';
+import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../../tools/graph-emulator';
 import { fetchTrusting, MemorySecrets } from './support';
 
 describe('IdentityAccount (device code through @azure/identity)', function () {

@@ -4,7 +4,7 @@ import { systemClock } from '../../../src/graph/clock';
 import { GraphClient, GraphClientOptions } from '../../../src/graph/client';
 import { GraphError } from '../../../src/graph/errors';
 import { UserActivityRequest } from '../../../src/graph/types';
-import { RunningEmulator, startEmulator } from '../../emulator';
+import { RunningEmulator, startEmulator } from '../../../tools/graph-emulator';
 import { EmulatorCredential, JumpingClock, RecordingLogger } from './testSupport';
 
 const CLIENT_ID = '3f0e2d1c-aaaa-4bbb-8ccc-0123456789ab';

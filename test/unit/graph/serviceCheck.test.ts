@@ -12,7 +12,7 @@ import {
   SWITCH_NAMES,
   SWITCHES,
   type ServiceSwitches,
-} from '../../emulator';
+} from '../../../tools/graph-emulator';
 
 function everyMix(): ServiceSwitches[] {
   const checked = SWITCH_NAMES.filter((n) => n !== 'throttled');

@@ -3,7 +3,7 @@
 import { Clock } from '../../../src/graph/clock';
 import { AccessTokenLike, TokenCredential, TokenRequestOptions } from '../../../src/graph/credential';
 import { GraphLogger } from '../../../src/graph/logger';
-import { RunningEmulator } from '../../emulator';
+import { RunningEmulator } from '../../../tools/graph-emulator';
 
 /** Time stands still until advanced; sleepers wake in order of their deadline. */
 export class FakeClock implements Clock {

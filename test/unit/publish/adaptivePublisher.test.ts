@@ -13,7 +13,7 @@ import { Outbox, PublishedIndex } from '../../../src/outbox';
 import { planRequests } from '../../../src/publish/preview';
 import { MemoryServiceFacts } from '../../../src/publish/serviceFacts';
 import type { Session } from '../../../src/tracking/types';
-import { RunningEmulator, startEmulator } from '../../emulator';
+import { RunningEmulator, startEmulator } from '../../../tools/graph-emulator';
 import {
   assertPublishedExactlyOnce,
   emulatorTarget,
@@ -23,7 +23,7 @@ import {
   mappingOptions,
   silent,
   VirtualClock,
-} from '../faults/support';
+} from './faultTolerance/support';
 
 describe('Publisher: verifies every answer and adapts to the service', function () {
   this.timeout(30_000);

@@ -11,8 +11,8 @@ import { planRequests } from '../../../src/publish/preview';
 import { Publisher } from '../../../src/publish/publisher';
 import { runPolicyFor } from '../../../src/publish/runPolicy';
 import type { Session } from '../../../src/tracking/types';
-import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../emulator';
-import { mappingOptions, silent } from '../faults/support';
+import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../../tools/graph-emulator';
+import { mappingOptions, silent } from './faultTolerance/support';
 
 function session(documentUri: string, minutesAgo: number, extra: Partial<Session> = {}): Session {
   const lastActiveAt = Date.now() - minutesAgo * 60_000;
