@@ -7,11 +7,13 @@ import { Outbox } from '../../../src/outbox';
 import { SET_ASIDE_MAX_AGE_MS, SET_ASIDE_MAX_FILES } from '../../../src/outbox/setAside';
 import { dropLinks, LINK_MAX_AGE_MS, rememberLink, type LinkTable } from '../../../src/publish/activityLinks';
 import { purgeLocalTraces } from '../../../src/publish/purgeLocal';
-import { corruptFiles, DAY, newId, RecordingLogger, session, sessionFiles, TestClock, useTempDir } from '../outbox/testSupport';
+import { corruptFiles, DAY, newId, session, sessionFiles, useTempDir } from '../outbox/testSupport';
+import { VirtualClock } from '../../support/clock';
+import { RecordingLogger } from '../../support/logger';
 
 describe('purging local traces', () => {
   const tempDir = useTempDir();
-  let clock: TestClock;
+  let clock: VirtualClock;
   const open = () => new Outbox({ dir: tempDir(), clock, logger: new RecordingLogger() });
   const secretUri = 'file:///work/secrets/payroll.ts';
   const otherUri = 'file:///work/src/app.ts';
@@ -42,7 +44,7 @@ describe('purging local traces', () => {
   };
 
   beforeEach(() => {
-    clock = new TestClock();
+    clock = new VirtualClock();
   });
 
   it('removes the queued sessions, set-aside copies and links of newly excluded documents, and nothing else', () => {

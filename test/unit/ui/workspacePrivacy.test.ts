@@ -2,11 +2,10 @@
 // document's resource (a multi-root folder governs its own files; they used to be read without one), a looser level
 // a workspace asks for is asked about and applies only once allowed, and revoking takes it back.
 import * as assert from 'node:assert/strict';
-import Module from 'node:module';
 import type { WorkspacePrivacy as WorkspacePrivacyClass } from '../../../src/ui/workspacePrivacy';
 import type { PrivacyOverrides as PrivacyOverridesClass } from '../../../src/privacyOverrides';
+import { useFakeVscode } from '../../support/vscodeFake';
 
-type LoadFunction = (request: string, parent: unknown, isMain: boolean) => unknown;
 interface FakeUri {
   toString(): string;
 }
@@ -53,8 +52,6 @@ function createFake() {
 }
 
 describe('workspace privacy (fake editor API)', () => {
-  const moduleInternals = Module as unknown as { _load: LoadFunction };
-  const originalLoad = moduleInternals._load;
   let fake: ReturnType<typeof createFake>;
   let WorkspacePrivacy: new (...args: ConstructorParameters<typeof WorkspacePrivacyClass>) => WorkspacePrivacyClass;
   let PrivacyOverrides: new (...args: ConstructorParameters<typeof PrivacyOverridesClass>) => PrivacyOverridesClass;
@@ -88,17 +85,9 @@ describe('workspace privacy (fake editor API)', () => {
   };
   const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-  before(() => {
-    moduleInternals._load = function load(this: unknown, request: string, parent: unknown, isMain: boolean): unknown {
-      return request === 'vscode' ? stableModule : originalLoad.call(this, request, parent, isMain);
-    };
-    const loadHere = Module.createRequire(__filename);
+  useFakeVscode(stableModule, __filename, (loadHere) => {
     ({ WorkspacePrivacy } = loadHere('../../../src/ui/workspacePrivacy') as { WorkspacePrivacy: typeof WorkspacePrivacy });
     ({ PrivacyOverrides } = loadHere('../../../src/privacyOverrides') as { PrivacyOverrides: typeof PrivacyOverrides });
-  });
-
-  after(() => {
-    moduleInternals._load = originalLoad;
   });
 
   beforeEach(() => {

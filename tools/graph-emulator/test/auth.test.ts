@@ -3,8 +3,9 @@ import { request } from 'node:https';
 import { DeviceCodeCredential, DeviceCodeInfo } from '@azure/identity';
 import { GraphClient } from '../../../src/graph/client';
 import { TokenCredential } from '../../../src/graph/credential';
-import { DEFAULT_USER, RunningEmulator, startEmulator } from '..';
+import { DEFAULT_USER, RunningEmulator } from '..';
 import { assertGraphError, call, CLIENT_ID, validActivity } from './support';
+import { useEmulator } from '../../../test/support/emulator';
 
 interface HttpsAnswer {
   status: number;
@@ -41,10 +42,7 @@ function claimsOf(jwt: string): Record<string, unknown> {
 
 describe('emulator: token endpoint and bearer checks', () => {
   let emulator: RunningEmulator;
-  before(async () => {
-    emulator = await startEmulator({ throttling: { enabled: false } });
-  });
-  after(() => emulator.close());
+  useEmulator({ throttling: { enabled: false } }, (started) => (emulator = started));
   beforeEach(() => emulator.admin.reset());
 
   it('serves OpenID metadata and instance discovery over HTTPS with its own CA', async () => {

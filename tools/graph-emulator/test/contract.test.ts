@@ -1,17 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { encodeAppActivityId } from '../../../src/graph/encoding';
-import { RunningEmulator, startEmulator } from '..';
+import { RunningEmulator } from '..';
 import { assertGraphError, call, GUID_A, validActivity } from './support';
+import { useEmulator } from '../../../test/support/emulator';
 
 const put = (emulator: RunningEmulator, body: Record<string, unknown>, id = String(body.appActivityId)) =>
   call(emulator, 'PUT', `/me/activities/${encodeAppActivityId(id)}`, body);
 
 describe('emulator: the contract, strictly', () => {
   let emulator: RunningEmulator;
-  before(async () => {
-    emulator = await startEmulator({ auth: false });
-  });
-  after(() => emulator.close());
+  useEmulator({ auth: false }, (started) => (emulator = started));
   beforeEach(() => emulator.admin.reset());
 
   describe('accepts what the contract allows', () => {

@@ -2,7 +2,8 @@
 // forgotten when its client goes away, and the raw record of everything received.
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '..';
+import { DEFAULT_CLIENT_ID, RunningEmulator } from '..';
+import { useEmulator } from '../../../test/support/emulator';
 
 describe('emulator fault features', function () {
   this.timeout(20_000);
@@ -29,10 +30,7 @@ describe('emulator fault features', function () {
     });
   const held = () => emulator.state.all().flatMap((a) => a.historyItems.map((h) => h.id));
 
-  before(async () => {
-    emulator = await startEmulator({ throttling: { enabled: false } });
-  });
-  after(() => emulator.close());
+  useEmulator({ throttling: { enabled: false } }, (started) => (emulator = started));
   beforeEach(() => emulator.admin.reset());
 
   it('lostAnswer: the write lands, the connection is cut, and the log says so', async () => {

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { encodeAppActivityId } from '../../../src/graph/encoding';
-import { RunningEmulator, startEmulator } from '..';
+import { RunningEmulator } from '..';
 import { readFixture, type Fixture } from '../../../test/support/fixtures';
 import { assertGraphError, call } from './support';
+import { useEmulator } from '../../../test/support/emulator';
 
 const PAIRS = [
   ['seed-example1-request.json', 'seed-example1-response.json'],
@@ -11,10 +12,7 @@ const PAIRS = [
 
 describe('emulator: the documented seed examples', () => {
   let emulator: RunningEmulator;
-  before(async () => {
-    emulator = await startEmulator({ auth: false, throttling: { enabled: false } });
-  });
-  after(() => emulator.close());
+  useEmulator({ auth: false, throttling: { enabled: false } }, (started) => (emulator = started));
   beforeEach(() => emulator.admin.reset());
 
   for (const [requestFile, responseFile] of PAIRS) {

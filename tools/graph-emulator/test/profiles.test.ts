@@ -2,8 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { RunningEmulator, startEmulator } from '..';
+import { RunningEmulator } from '..';
 import { assertGraphError, call, GUID_A, GUID_B, validActivity } from './support';
+import { useEmulator } from '../../../test/support/emulator';
 
 interface Held {
   id: string;
@@ -14,10 +15,7 @@ describe('emulator: service profiles', () => {
   let emulator: RunningEmulator;
   const start = Date.parse('2026-03-15T18:00:00Z');
   let now = start;
-  before(async () => {
-    emulator = await startEmulator({ auth: false, now: () => now, throttling: { enabled: false } });
-  });
-  after(() => emulator.close());
+  useEmulator({ auth: false, now: () => now, throttling: { enabled: false } }, (started) => (emulator = started));
   beforeEach(() => {
     now = start;
     emulator.admin.reset();

@@ -6,19 +6,19 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Outbox } from '../../../../src/outbox';
-import { RunningEmulator, startEmulator } from '../../../../tools/graph-emulator';
-import { RecordingLogger } from '../../outbox/testSupport';
-import { assertPublishedExactlyOnce, emulatorTarget, endedSession, makePublisher, VirtualClock } from './support';
+import { RunningEmulator } from '../../../../tools/graph-emulator';
+import { VirtualClock } from '../../../support/clock';
+import { RecordingLogger } from '../../../support/logger';
+import { assertPublishedExactlyOnce, emulatorTarget, makePublisher } from './support';
+import { useEmulator } from '../../../support/emulator';
+import { endedSession } from '../../../support/sessions';
 
 describe('a corrupt session file in the outbox', function () {
   this.timeout(30_000);
   let emulator: RunningEmulator;
   let dir: string;
 
-  before(async () => {
-    emulator = await startEmulator({ throttling: { enabled: false } });
-  });
-  after(() => emulator.close());
+  useEmulator({ throttling: { enabled: false } }, (started) => (emulator = started));
   beforeEach(() => {
     emulator.admin.reset();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'corrupt-outbox-'));

@@ -20,7 +20,6 @@ import {
   describeSwitches,
   PROFILES,
   RunningEmulator,
-  startEmulator,
   SWITCH_NAMES,
   SWITCHES,
   type Fault,
@@ -30,13 +29,14 @@ import {
   assertNothingSentBeforeRetryAfter,
   assertPublishedExactlyOnce,
   emulatorTarget,
-  endedSession,
   heldItems,
   makePublisher,
   seededRandom,
-  silent,
-  VirtualClock,
 } from './support';
+import { VirtualClock } from '../../../support/clock';
+import { silentLogger } from '../../../support/logger';
+import { useEmulator } from '../../../support/emulator';
+import { endedSession } from '../../../support/sessions';
 
 const SEED = 0x5eed_2026;
 const FILES = 12;
@@ -89,10 +89,10 @@ describe('publishing through a storm of Graph faults (seeded)', function () {
   let dir: string;
   let clock = new VirtualClock();
 
-  before(async () => {
-    emulator = await startEmulator({ throttling: { enabled: false }, random: seededRandom(SEED), now: () => clock.now() });
-  });
-  after(() => emulator.close());
+  useEmulator(
+    { throttling: { enabled: false }, random: seededRandom(SEED), now: () => clock.now() },
+    (started) => (emulator = started),
+  );
   beforeEach(async () => {
     await emulator.admin.settled();
     emulator.admin.reset();
@@ -104,9 +104,9 @@ describe('publishing through a storm of Graph faults (seeded)', function () {
     it(`${describeSwitches(scenario.switches)}, ${scenario.name}: every session exactly once with its latest times, nothing acknowledged early, nothing sent early, Forget removes what it names`, async () => {
       emulator.admin.setProfile({ ...scenario.switches });
       // While the client sleeps, writes held up on the way (delay faults) land, as they would in real time.
-      clock = new VirtualClock(Date.now(), () => emulator.admin.settled());
+      clock = new VirtualClock({ whileAsleep: () => emulator.admin.settled() });
       const random = seededRandom(SEED);
-      const outbox = new Outbox({ dir, clock: { now: Date.now }, logger: silent });
+      const outbox = new Outbox({ dir, clock: { now: Date.now }, logger: silentLogger });
       const service = new MemoryServiceFacts(scenario.facts);
       const publisher = makePublisher({
         target: emulatorTarget(emulator),
@@ -153,11 +153,9 @@ describe('publishing through a storm of Graph faults (seeded)', function () {
 
       for (let wave = 0; wave < WAVES; wave++) {
         for (let i = 0; i < SESSIONS_PER_WAVE; i++) {
-          const session = endedSession(
-            files[Math.floor(random() * FILES)],
-            (WAVES - wave) * 10 - i,
-            30 + Math.floor(random() * 60),
-          );
+          const session = endedSession(files[Math.floor(random() * FILES)], (WAVES - wave) * 10 - i, {
+            activeSeconds: 30 + Math.floor(random() * 60),
+          });
           truth.set(session.id, session);
           assert.equal(outbox.put(session), 'stored');
         }
@@ -184,7 +182,7 @@ describe('publishing through a storm of Graph faults (seeded)', function () {
 
       // Forget, as the view does it: DELETE …/historyItems/{session id} under the activity's server id.
       emulator.admin.clearFaults();
-      const index = new PublishedIndex({ dir, clock: { now: Date.now }, logger: silent });
+      const index = new PublishedIndex({ dir, clock: { now: Date.now }, logger: silentLogger });
       const graph = new GraphClient({
         baseUrl: emulator.graphUrl,
         userAgent: 'storm',

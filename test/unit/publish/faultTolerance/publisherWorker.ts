@@ -4,7 +4,9 @@
 //   node -r scripts/register-ts.cjs publisherWorker.ts <outboxDir> <emulatorOrigin> <stopFile> <seed>
 import * as fs from 'node:fs';
 import { Outbox } from '../../../../src/outbox';
-import { makePublisher, seededRandom, silent, VirtualClock } from './support';
+import { makePublisher, seededRandom } from './support';
+import { VirtualClock } from '../../../support/clock';
+import { silentLogger } from '../../../support/logger';
 
 interface WorkerReport {
   runs: number;
@@ -24,7 +26,7 @@ async function mintToken(origin: string): Promise<string> {
 async function main(dir: string, origin: string, stopFile: string, seed: number): Promise<WorkerReport> {
   const token = await mintToken(origin);
   const clock = new VirtualClock();
-  const outbox = new Outbox({ dir, clock: { now: Date.now }, logger: silent });
+  const outbox = new Outbox({ dir, clock: { now: Date.now }, logger: silentLogger });
   const publisher = makePublisher({
     target: { graphUrl: `${origin}/v1.0`, token: () => token },
     dir,

@@ -8,8 +8,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Outbox } from '../../../../src/outbox';
 import type { Session } from '../../../../src/tracking/types';
-import { RunningEmulator, startEmulator } from '../../../../tools/graph-emulator';
-import { assertPublishedExactlyOnce, endedSession, seededRandom, silent } from './support';
+import { RunningEmulator } from '../../../../tools/graph-emulator';
+import { assertPublishedExactlyOnce, seededRandom } from './support';
+import { silentLogger } from '../../../support/logger';
+import { useEmulator } from '../../../support/emulator';
+import { endedSession } from '../../../support/sessions';
 
 const REGISTER_TS = path.resolve(__dirname, '../../../../scripts/register-ts.cjs');
 const WORKER = path.join(__dirname, 'publisherWorker.ts');
@@ -28,10 +31,7 @@ describe('two windows publishing the same outbox through Graph faults', function
   let emulator: RunningEmulator;
   let dir: string;
 
-  before(async () => {
-    emulator = await startEmulator({ throttling: { enabled: false }, random: seededRandom(42) });
-  });
-  after(() => emulator.close());
+  useEmulator({ throttling: { enabled: false }, random: seededRandom(42) }, (started) => (emulator = started));
   beforeEach(() => {
     emulator.admin.reset();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'racing-publishers-'));
@@ -40,7 +40,7 @@ describe('two windows publishing the same outbox through Graph faults', function
 
   it('gets every session into Graph exactly once and empties the outbox', async () => {
     const random = seededRandom(7);
-    const outbox = new Outbox({ dir, clock: { now: Date.now }, logger: silent });
+    const outbox = new Outbox({ dir, clock: { now: Date.now }, logger: silentLogger });
     const files = Array.from({ length: 8 }, (_, i) => `file:///work/race/file-${i}.ts`);
     const truth: Session[] = [];
     const add = (count: number, minutesAgo: number) => {
@@ -74,7 +74,7 @@ describe('two windows publishing the same outbox through Graph faults', function
     const [first, second] = await workers;
 
     assertPublishedExactlyOnce(emulator, truth);
-    assert.equal(new Outbox({ dir, clock: { now: Date.now }, logger: silent }).count(), 0, 'the outbox is empty');
+    assert.equal(new Outbox({ dir, clock: { now: Date.now }, logger: silentLogger }).count(), 0, 'the outbox is empty');
     assert.deepEqual(
       fs.readdirSync(path.join(dir, 'sessions')).filter((name) => name.startsWith('.')),
       [],

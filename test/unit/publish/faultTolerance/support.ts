@@ -1,18 +1,17 @@
-// Shared pieces of the fault tests below the editor: a seeded PRNG, a virtual clock for retries and budgets, the
+// Shared pieces of the fault tests below the editor: a seeded PRNG (the clock and logger are the kit's, test/support), the
 // real Publisher wired to the real Outbox and the real Graph client against the emulator, and ground-truth checks.
 import * as assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import type { MappingOptions } from '../../../../src/activity';
 import { toHistoryItem } from '../../../../src/activity/historyItems';
 import { GraphClient, RequestBudget } from '../../../../src/graph';
 import type { Clock } from '../../../../src/graph/clock';
-import { abortReason } from '../../../../src/graph/clock';
 import { Outbox, PublishedIndex, PublishLock } from '../../../../src/outbox';
 import { planRequests } from '../../../../src/publish/preview';
 import { Publisher } from '../../../../src/publish/publisher';
 import type { ServiceFactsStore } from '../../../../src/publish/serviceFacts';
 import type { Session } from '../../../../src/tracking/types';
 import { DEFAULT_CLIENT_ID, RunningEmulator } from '../../../../tools/graph-emulator';
+import { silentLogger } from '../../../support/logger';
 
 /** mulberry32: small, fast and good enough to pick faults; the same seed gives the same dice. */
 export function seededRandom(seed: number): () => number {
@@ -26,34 +25,6 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Time that moves only when someone sleeps: a Retry-After of minutes costs nothing. Sleeps still yield once. */
-export class VirtualClock implements Clock {
-  slept = 0;
-  /**
-   * @param whileAsleep what the world does while time passes (e.g. requests held up on the way land), awaited
-   *   before a sleep returns.
-   */
-  constructor(
-    public time = Date.now(),
-    private readonly whileAsleep: () => Promise<void> = () => Promise.resolve(),
-  ) {}
-  now(): number {
-    return this.time;
-  }
-  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) throw abortReason(signal);
-    await this.whileAsleep();
-    this.time += Math.max(0, ms);
-    this.slept += Math.max(0, ms);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  advanceTo(at: number): void {
-    if (at > this.time) this.time = at;
-  }
-}
-
-export const silent = { info: (): void => undefined, warn: (): void => undefined, error: (): void => undefined };
-
 export function mappingOptions(): MappingOptions {
   return {
     privacy: 'fileNameOnly',
@@ -63,21 +34,6 @@ export function mappingOptions(): MappingOptions {
     idKey: '0123456789abcdef0123',
     timezone: 'UTC',
     now: Date.now(),
-  };
-}
-
-/** A finished session in `documentUri`, ending `minutesAgo` minutes ago (real time: the outbox ages sessions). */
-export function endedSession(documentUri: string, minutesAgo: number, activeSeconds = 90): Session {
-  const lastActiveAt = Date.now() - Math.round(minutesAgo * 60_000);
-  return {
-    id: randomUUID(),
-    documentUri,
-    languageId: 'typescript',
-    startedAt: lastActiveAt - 120_000,
-    lastActiveAt,
-    activeSeconds,
-    state: 'ended',
-    endReason: 'switch',
   };
 }
 
@@ -116,7 +72,7 @@ export function makePublisher(setup: PublisherSetup): Publisher {
   return new Publisher({
     outbox,
     lock: new PublishLock({ dir, clock: { now: Date.now } }),
-    published: new PublishedIndex({ dir, clock: { now: Date.now }, logger: silent }),
+    published: new PublishedIndex({ dir, clock: { now: Date.now }, logger: silentLogger }),
     graph: () =>
       new GraphClient({
         baseUrl: target.graphUrl,
@@ -139,7 +95,7 @@ export function makePublisher(setup: PublisherSetup): Publisher {
       );
     },
     now: () => clock.now(),
-    log: setup.log ?? silent,
+    log: setup.log ?? silentLogger,
     service: setup.service,
     confirmAfterMs: setup.confirmAfterMs,
   });
