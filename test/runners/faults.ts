@@ -13,8 +13,8 @@ import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startEditor, projectRoot } from './editor';
-import { prepareWorkspace, printSummary, isWorkbenchNoise, startEmulatorForEditor } from './editorRun';
+import { projectRoot } from './editor';
+import { prepareWorkspace, printSummary, runEditorPhase, startEmulatorForEditor } from './editorRun';
 import type { RunningEmulator } from '../../tools/graph-emulator';
 import { emulatorSettings } from './emulatorSettings';
 import type { TestSummary } from './summary';
@@ -56,70 +56,34 @@ interface PhaseResult {
 }
 
 async function runPhase(options: PhaseOptions, emulator: RunningEmulator, caFile: string): Promise<PhaseResult> {
-  const results = path.join(artifactsRoot, `${options.name}.json`);
-  fs.rmSync(results, { force: true });
   const marker = markerPath(artifactsRoot, options.phase ?? options.name);
   fs.rmSync(marker, { force: true });
-  const hostLog: string[] = [];
-  const started = Date.now();
-  const editor = await startEditor({
-    workspace: options.workspace,
+  let killed: number[] | undefined;
+  const outcome = await runEditorPhase({
+    name: options.name,
+    artifactsRoot,
+    testsPath,
+    files: options.file,
     scratch: options.scratch,
-    port: options.port,
-    extensionDevelopmentPath: projectRoot,
-    extensionTestsPath: testsPath,
+    workspace: options.workspace,
     userSettings: options.userSettings,
-    env: {
-      AF_TEST_RESULTS: results,
-      AF_TEST_FILES: options.file,
-      AF_TEST_ARTIFACTS: artifactsRoot,
-      AF_EMULATOR_ORIGIN: emulator.origin,
-      NODE_EXTRA_CA_CERTS: caFile,
-    },
-    onLog: (line) => {
-      hostLog.push(line);
-      if (!isWorkbenchNoise(line)) console.log(`  [${options.name}] ${line}`);
+    port: options.port,
+    emulator,
+    caFile,
+    results: path.join(artifactsRoot, `${options.name}.json`),
+    timeoutMs: 6 * 60_000,
+    pollMs: 200,
+    keepHostLog: true,
+    round: async (editor) => {
+      if (!options.killWhenMarked || !fs.existsSync(marker)) return false;
+      options.killWhenMarked();
+      killed = editor.killExtensionHost();
+      await new Promise((r) => setTimeout(r, 1_000));
+      await editor.page.screenshot({ path: path.join(artifactsRoot, `${options.name}-after-kill.png`) }).catch(() => undefined);
+      return true;
     },
   });
-  let exitCode: number | undefined;
-  void editor.testExit.then((code) => (exitCode = code));
-  const readSummary = (): TestSummary | undefined => {
-    try {
-      return JSON.parse(fs.readFileSync(results, 'utf8')) as TestSummary;
-    } catch {
-      return undefined;
-    }
-  };
-  try {
-    const deadline = Date.now() + 6 * 60_000;
-    for (;;) {
-      if (options.killWhenMarked && fs.existsSync(marker)) {
-        options.killWhenMarked();
-        const killed = editor.killExtensionHost();
-        await new Promise((r) => setTimeout(r, 1_000));
-        await editor.page.screenshot({ path: path.join(artifactsRoot, `${options.name}-after-kill.png`) }).catch(() => undefined);
-        return { port: editor.port, killed, summary: readSummary(), seconds: (Date.now() - started) / 1000 };
-      }
-      const summary = readSummary();
-      if (summary?.finished) {
-        await editor.page
-          .screenshot({ path: path.join(artifactsRoot, `${options.name}-after-tests.png`) })
-          .catch(() => undefined);
-        return { port: editor.port, summary, seconds: (Date.now() - started) / 1000 };
-      }
-      if (exitCode !== undefined && !summary)
-        throw new Error(`${options.name}: the test runner exited with ${exitCode} before any test ran`);
-      if (Date.now() > deadline) throw new Error(`${options.name}: neither results nor a kill marker after 6 minutes`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  } catch (error) {
-    await editor.page.screenshot({ path: path.join(artifactsRoot, `${options.name}-on-error.png`) }).catch(() => undefined);
-    throw error;
-  } finally {
-    fs.writeFileSync(path.join(artifactsRoot, `${options.name}-server.log`), editor.serverLog());
-    fs.writeFileSync(path.join(artifactsRoot, `${options.name}-host.log`), hostLog.join('\n'));
-    await editor.stop();
-  }
+  return { port: outcome.port, summary: outcome.summary, killed, seconds: outcome.seconds };
 }
 
 /** Each profile runs the three crash phases; 'documented' first, as the service is documented to behave. */

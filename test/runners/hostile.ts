@@ -13,8 +13,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { startEditor, projectRoot } from './editor';
-import { printSummary, isWorkbenchNoise, startEmulatorForEditor } from './editorRun';
+import { projectRoot } from './editor';
+import { printSummary, runEditorPhase, startEmulatorForEditor } from './editorRun';
 import type { RunningEmulator } from '../../tools/graph-emulator';
 import { emulatorSettings } from './emulatorSettings';
 import type { TestSummary } from './summary';
@@ -109,66 +109,33 @@ async function runPhase(
   caFile: string,
   shown: Map<string, Shown>,
 ): Promise<TestSummary> {
-  const results = path.join(artifactsRoot, `${options.name}.json`);
-  fs.rmSync(results, { force: true });
-  const hostLog: string[] = [];
-  const editor = await startEditor({
-    workspace: options.workspace,
-    scratch: options.scratch,
-    extensionDevelopmentPath: projectRoot,
-    extensionTestsPath: testsPath,
-    userSettings: options.userSettings,
-    env: {
-      AF_TEST_RESULTS: results,
-      AF_TEST_FILES: options.files,
-      AF_TEST_ARTIFACTS: artifactsRoot,
-      AF_EMULATOR_ORIGIN: emulator.origin,
-      NODE_EXTRA_CA_CERTS: caFile,
-    },
-    onLog: (line) => {
-      hostLog.push(line);
-      if (!isWorkbenchNoise(line)) console.log(`  [${options.name}] ${line}`);
-    },
-  });
-  let exitCode: number | undefined;
-  void editor.testExit.then((code) => (exitCode = code));
-  const collect = async () => {
-    for (const item of await readShown(editor.page).catch(() => []))
+  const collect = async (page: Page) => {
+    for (const item of await readShown(page).catch(() => []))
       shown.set(`${item.kind}|${item.source}|${item.text}|${item.links.join(' ')}`, item);
   };
-  try {
-    const deadline = Date.now() + 8 * 60_000;
-    for (;;) {
-      await collect();
-      let summary: TestSummary | undefined;
-      try {
-        summary = JSON.parse(fs.readFileSync(results, 'utf8')) as TestSummary;
-      } catch {
-        summary = undefined;
-      }
-      if (summary?.finished) {
-        // Everything shown during the run, toasts that already hid included, is in the notification center.
-        await editor.page.keyboard.press('Escape').catch(() => undefined);
-        await openNotificationCenter(editor.page);
-        await collect();
-        await editor.page
-          .screenshot({ path: path.join(artifactsRoot, `${options.name}-after-tests.png`) })
-          .catch(() => undefined);
-        return summary;
-      }
-      if (exitCode !== undefined && !summary)
-        throw new Error(`${options.name}: the test runner exited with ${exitCode} before any test ran`);
-      if (Date.now() > deadline) throw new Error(`${options.name}: no results after 8 minutes`);
-      await new Promise((r) => setTimeout(r, 400));
-    }
-  } catch (error) {
-    await editor.page.screenshot({ path: path.join(artifactsRoot, `${options.name}-on-error.png`) }).catch(() => undefined);
-    throw error;
-  } finally {
-    fs.writeFileSync(path.join(artifactsRoot, `${options.name}-server.log`), editor.serverLog());
-    fs.writeFileSync(path.join(artifactsRoot, `${options.name}-host.log`), hostLog.join('\n'));
-    await editor.stop();
-  }
+  const outcome = await runEditorPhase({
+    ...options,
+    artifactsRoot,
+    testsPath,
+    emulator,
+    caFile,
+    results: path.join(artifactsRoot, `${options.name}.json`),
+    timeoutMs: 8 * 60_000,
+    pollMs: 400,
+    keepHostLog: true,
+    round: async (editor) => {
+      await collect(editor.page);
+      return false;
+    },
+    finished: async (editor) => {
+      // Everything shown during the run, toasts that already hid included, is in the notification center.
+      await editor.page.keyboard.press('Escape').catch(() => undefined);
+      await openNotificationCenter(editor.page);
+      await collect(editor.page);
+    },
+  });
+  if (!outcome.summary) throw new Error(`${options.name}: no test results`);
+  return outcome.summary;
 }
 
 /** Opens the notification center the way a person does (the bell in the status bar), so every notification is in the DOM. */

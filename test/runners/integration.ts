@@ -8,8 +8,8 @@
 //            that both start publishing the same outbox at the same moment (when publishing is switched on).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startEditor, projectRoot, RunningEditor } from './editor';
-import { prepareWorkspace, waitForSummary, printSummary, isWorkbenchNoise, startEmulatorForEditor } from './editorRun';
+import { projectRoot, RunningEditor } from './editor';
+import { prepareWorkspace, printSummary, runEditorPhase, startEmulatorForEditor } from './editorRun';
 import type { RunningEmulator } from '../../tools/graph-emulator';
 import { emulatorSettings } from './emulatorSettings';
 import { answerProbe, PROBE_REQUEST } from './webviewProbe';
@@ -35,49 +35,32 @@ async function runPhase(
   caFile: string,
   results: string,
 ): Promise<{ summary: TestSummary; port: number }> {
-  fs.rmSync(results, { force: true });
-  const started = Date.now();
-  const ref: { editor?: RunningEditor } = {};
-  const editor: RunningEditor = await startEditor({
-    workspace: phase.workspace,
-    scratch: phase.scratch,
-    port: phase.port,
-    extensionDevelopmentPath: projectRoot,
-    extensionTestsPath: phase.testsPath,
-    userSettings: phase.userSettings,
-    env: {
-      AF_TEST_RESULTS: results,
-      AF_TEST_FILES: phase.files,
-      AF_TEST_ARTIFACTS: artifactsRoot,
-      AF_EMULATOR_ORIGIN: emulator.origin,
-      NODE_EXTRA_CA_CERTS: caFile,
-    },
-    onLog: (line) => {
+  const outcome = await runEditorPhase({
+    ...phase,
+    artifactsRoot,
+    emulator,
+    caFile,
+    results,
+    timeoutMs: 15 * 60_000,
+    pollMs: 250,
+    onLine: (line, editor) => {
       const shot = SCREENSHOT_REQUEST.exec(line);
-      if (shot && ref.editor) void takeScreenshot(ref.editor, shot[1]);
-      else if (PROBE_REQUEST.test(line) && ref.editor)
-        void answerProbe(ref.editor.page, line, path.join(artifactsRoot, 'webview'));
-      else if (!isWorkbenchNoise(line)) console.log(`  [${phase.name}] ${line}`);
+      if (shot && editor) void takeScreenshot(editor, shot[1]);
+      else if (PROBE_REQUEST.test(line) && editor) void answerProbe(editor.page, line, path.join(artifactsRoot, 'webview'));
+      else return false;
+      return true;
     },
-  });
-  ref.editor = editor;
-  try {
-    if (phase.secondWindow) {
+    started: async (editor) => {
+      if (!phase.secondWindow) return;
       const second = await editor.page.context().newPage();
       const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${editor.port}${projectRoot}`]]);
       await second.goto(`${editor.url}/?${new URLSearchParams({ folder: phase.workspace, payload }).toString()}`);
-    }
-    const summary = await waitForSummary(results, editor.testExit, 15 * 60_000);
-    await editor.page.screenshot({ path: path.join(artifactsRoot, `${phase.name}-after-tests.png`) }).catch(() => undefined);
-    printSummary(`integration/${phase.name}`, summary, Date.now() - started);
-    return { summary, port: editor.port };
-  } catch (error) {
-    await editor.page.screenshot({ path: path.join(artifactsRoot, `${phase.name}-on-error.png`) }).catch(() => undefined);
-    throw error;
-  } finally {
-    fs.writeFileSync(path.join(artifactsRoot, `${phase.name}-server.log`), editor.serverLog());
-    await editor.stop();
-  }
+    },
+  });
+  const summary = outcome.summary;
+  if (!summary) throw new Error(`${phase.name}: no test results`);
+  printSummary(`integration/${phase.name}`, summary, outcome.seconds * 1000);
+  return { summary, port: outcome.port };
 }
 
 /** A test inside the editor asks for a picture of the workbench by logging this line; it waits for the file. */
