@@ -2,7 +2,7 @@
 //   node esbuild.mjs             development bundles (sourcemaps)
 //   node esbuild.mjs --release   minified bundles, no sourcemaps (what the .vsix ships)
 //   node esbuild.mjs --watch     development bundles, rebuilt on change
-//   node esbuild.mjs --tests     development bundles plus src/ and test/ compiled file by file into out/ for mocha
+//   node esbuild.mjs --tests     development bundles plus src/, test/ and tools/ compiled file by file into out/ for mocha
 //
 // Bundles: dist/extension.js (loaded at activation: the tracker's listeners, the outbox append, the command and
 // view registrations, the status bar; it has a size budget); dist/workbench.js (publishing, Graph, sign-in, the
@@ -106,7 +106,9 @@ if (tests) {
   // Unbundled, file by file: mocha loads test files directly and they import src modules by relative path.
   rmSync('out', { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: [...listTs('src'), ...listTs('test')].filter((file) => !file.startsWith(join('src', 'webview'))),
+    entryPoints: [...listTs('src'), ...listTs('test'), ...listTs('tools')].filter(
+      (file) => !file.startsWith(join('src', 'webview')),
+    ),
     outdir: 'out',
     outbase: '.',
     bundle: false,
@@ -116,5 +118,5 @@ if (tests) {
     sourcemap: 'inline',
     logLevel: 'warning',
   });
-  console.log('esbuild: compiled src/ and test/ into out/');
+  console.log('esbuild: compiled src/, test/ and tools/ into out/');
 }

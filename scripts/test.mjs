@@ -77,28 +77,28 @@ const tiers = {
     ]);
   },
   unit() {
-    mochaTier('unit', node, [...tsNode, 'test/support/runMocha.ts', 'test/unit']);
+    mochaTier('unit', node, [...tsNode, 'test/runners/runMocha.ts', 'test/unit', 'tools/graph-emulator/test']);
   },
   integration() {
     if (!build()) return;
-    mochaTier('integration', node, [...tsNode, 'test/harness/runIntegration.ts']);
+    mochaTier('integration', node, [...tsNode, 'test/runners/integration.ts']);
   },
-  // Crashes, faults, bad input and leaks in the real editor (test/harness/runFaults.ts); the fast fault cases run
-  // in the unit tier (test/unit/faults).
+  // Crashes, faults, bad input and leaks in the real editor (test/runners/faults.ts); the fast fault cases run
+  // in the unit tier (test/unit/publish/faultTolerance).
   faults() {
     if (!build()) return;
-    mochaTier('faults', node, [...tsNode, 'test/harness/runFaults.ts']);
+    mochaTier('faults', node, [...tsNode, 'test/runners/faults.ts']);
   },
   // A cloned repository attacking through its settings, file names and git facts, in the real editor
-  // (test/harness/runHostile.ts): untrusted text stays inert, secrets stay out of every sink, privacy holds.
+  // (test/runners/hostile.ts): untrusted text stays inert, secrets stay out of every sink, privacy holds.
   hostile() {
     if (!build()) return;
-    mochaTier('hostile', node, [...tsNode, 'test/harness/runHostile.ts']);
+    mochaTier('hostile', node, [...tsNode, 'test/runners/hostile.ts']);
   },
   package() {
     if (!check('package (vsce)', 'npm', ['run', '-s', 'package'])) return;
     if (!existsSync(join(root, 'out', 'test', 'installed', 'index.js'))) run(node, ['esbuild.mjs', '--tests']);
-    mochaTier('package', node, [...tsNode, 'test/support/runMocha.ts', 'test/package']);
+    mochaTier('package', node, [...tsNode, 'test/runners/runMocha.ts', 'test/package']);
   },
 };
 

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { projectRoot, startEditor } from '../harness/editor';
+import { projectRoot, startEditor } from '../runners/editor';
 
 export interface ActivationBenchResult {
   samplesMs: number[];

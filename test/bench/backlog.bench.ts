@@ -3,8 +3,8 @@
 // budget and the scheduler's timers share one virtual clock that jumps ahead whenever the publisher says it must
 // wait, so the figures give both the time the drain needs (budget-bound, virtual) and the work it takes (wall).
 import { LIMITS } from '../../src/activity';
-import type { ProfileName } from '../emulator';
-import { SERVICE_THROTTLING } from '../emulator/throttle';
+import type { ProfileName } from '../../tools/graph-emulator';
+import { SERVICE_THROTTLING } from '../../tools/graph-emulator/throttle';
 import { backlogSessions } from './backlogSessions';
 import { startPublishingStack } from './publishingStack';
 import { VirtualClock } from './virtualClock';

@@ -5,9 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { computeInsights } from '../../src/insights/aggregate';
 import { addDays, dayKey } from '../../src/insights/calendar';
-import { emulatorSettings } from '../harness/emulatorSettings';
-import { projectRoot, startEditor } from '../harness/editor';
-import { prepareWorkspace, startEmulatorForEditor } from '../harness/runSupport';
+import { emulatorSettings } from '../runners/emulatorSettings';
+import { projectRoot, startEditor } from '../runners/editor';
+import { prepareWorkspace, startEmulatorForEditor } from '../runners/editorRun';
 import { seedFeed } from '../support/insightsSeed';
 import { median } from './activation.bench';
 

@@ -20,7 +20,7 @@ import {
   type ProfileName,
   type RunningEmulator,
   type ThrottlingOptions,
-} from '../emulator';
+} from '../../tools/graph-emulator';
 import type { VirtualClock } from './virtualClock';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -7,7 +7,7 @@ import { TrackingEngine } from '../../src/tracking/engine';
 import type { Session } from '../../src/tracking/types';
 import type { RunReason } from '../../src/publish/scheduler';
 import { FIVE_MINUTES } from '../../src/graph';
-import type { ProfileName } from '../emulator';
+import type { ProfileName } from '../../tools/graph-emulator';
 import { Prng } from './prng';
 import { startPublishingStack, type GraphWrite, type PublishingStack } from './publishingStack';
 import { generateTrace, type Trace } from './trace';

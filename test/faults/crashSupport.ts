@@ -1,6 +1,6 @@
 // Steps shared by the crash phases inside the editor.
 import * as assert from 'node:assert/strict';
-import type { LoggedRequest } from '../emulator/adminRoutes';
+import type { LoggedRequest } from '../../tools/graph-emulator/adminRoutes';
 import type { ActivityFeedApi } from '../../src/api';
 import type { Session } from '../../src/tracking/types';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';

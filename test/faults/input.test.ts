@@ -1,6 +1,6 @@
 // Faults tier, input phase: the editor starts with every contributed setting it may take from a person set to a
 // value of the wrong type or out of range (only the four that point it at the emulator stay valid: see
-// test/harness/runFaults.ts). The extension must say what is wrong, use the defaults, keep tracking odd documents
+// test/runners/faults.ts). The extension must say what is wrong, use the defaults, keep tracking odd documents
 // without falling over, keep an excluded file's name on the machine, and handle a Graph 400 by its documented
 // policy: Publish Now tries again, automatic runs skip an activity refused 3 times, and nothing loops.
 import * as assert from 'node:assert/strict';

@@ -1,6 +1,6 @@
-// Test entry of the hostile-repository tier's editor phases (see test/harness/runHostile.ts): AF_TEST_FILES picks
+// Test entry of the hostile-repository tier's editor phases (see test/runners/hostile.ts): AF_TEST_FILES picks
 // the phase's files.
-import { runTestsIn } from '../support/hostRunner';
+import { runTestsIn } from '../runners/hostRunner';
 
 export function run(): Promise<void> {
   return runTestsIn(__dirname);

@@ -1,4 +1,4 @@
-// What the hostile-repository tier's harness (test/harness/runHostile.ts) and its in-editor phases agree on: the
+// What the hostile-repository tier's harness (test/runners/hostile.ts) and its in-editor phases agree on: the
 // tricks a cloned repository plays, the names that must never leave the machine, and the secrets that must never
 // be written or shown anywhere.
 

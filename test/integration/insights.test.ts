@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { seedFeed, SEED_WORKSPACES, SeededSession } from '../support/insightsSeed';
-import type { WebviewDump } from '../harness/webviewProbe';
+import type { WebviewDump } from '../runners/webviewProbe';
 import { activityFeed, newFile, publishNow, screenshot, signInByDeviceCode, sleep, waitFor, workOn } from './helpers';
 
 const GLOBAL = vscode.ConfigurationTarget.Global;

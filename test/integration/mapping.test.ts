@@ -9,7 +9,7 @@ import type { ActivityFeedApi } from '../../src/api';
 import { validateUserActivity } from '../../src/activity';
 import { GraphClient } from '../../src/graph';
 import type { PlannedRequest } from '../../src/publish/preview';
-import { startEmulator, RunningEmulator, DEFAULT_CLIENT_ID } from '../emulator';
+import { startEmulator, RunningEmulator, DEFAULT_CLIENT_ID } from '../../tools/graph-emulator';
 
 const LEVELS = ['full', 'noRepository', 'fileNameOnly', 'private'] as const;
 type Level = (typeof LEVELS)[number];

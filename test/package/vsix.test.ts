@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { listZip } from '../support/zip';
-import { installExtension, startEditor, projectRoot } from '../harness/editor';
-import { prepareWorkspace, waitForSummary, isWorkbenchNoise } from '../harness/runSupport';
+import { installExtension, startEditor, projectRoot } from '../runners/editor';
+import { prepareWorkspace, waitForSummary, isWorkbenchNoise } from '../runners/editorRun';
 
 const vsix = path.join(projectRoot, 'dist-vsix', 'graph-activity-feed.vsix');
 const allowed = new Set([

@@ -1,7 +1,7 @@
 // The emulator's admin API over HTTP, for tests that run inside the extension host while the emulator runs in the
 // harness process (AF_EMULATOR_ORIGIN).
-import type { LoggedRequest } from '../emulator/adminRoutes';
-import type { FaultRule } from '../emulator/faults';
+import type { LoggedRequest } from '../../tools/graph-emulator/adminRoutes';
+import type { FaultRule } from '../../tools/graph-emulator/faults';
 
 export interface EmulatorActivity {
   id: string;

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import type { Session } from '../../../src/tracking/types';
 import {
   activeDurationSeconds,
   INT32_MAX,
@@ -8,23 +7,19 @@ import {
   toHistoryItems,
 } from '../../../src/activity/historyItems';
 import { formatDuration } from '../../../src/text/duration';
+import { makeSession } from '../../support/sessions';
 
-function session(overrides: Partial<Session> = {}): Session {
-  return {
-    id: '61fc8f36-919f-4b73-89d4-1cb7b159d912',
-    documentUri: 'file:///a.ts',
-    languageId: 'typescript',
-    startedAt: Date.parse('2026-03-14T09:05:00.000Z'),
-    lastActiveAt: Date.parse('2026-03-14T09:27:30.000Z'),
-    activeSeconds: 1200.7,
-    state: 'ended',
-    ...overrides,
-  };
-}
+const SESSION = {
+  id: '61fc8f36-919f-4b73-89d4-1cb7b159d912',
+  documentUri: 'file:///a.ts',
+  startedAt: Date.parse('2026-03-14T09:05:00.000Z'),
+  lastActiveAt: Date.parse('2026-03-14T09:27:30.000Z'),
+  activeSeconds: 1200.7,
+};
 
 describe('activity/historyItems', () => {
   it('maps a session to a history item with its GUID, UTC times, whole seconds and zone', () => {
-    assert.deepEqual(toHistoryItem(session(), 'Europe/Lisbon'), {
+    assert.deepEqual(toHistoryItem(makeSession(SESSION), 'Europe/Lisbon'), {
       id: '61fc8f36-919f-4b73-89d4-1cb7b159d912',
       startedDateTime: '2026-03-14T09:05:00.000Z',
       lastActiveDateTime: '2026-03-14T09:27:30.000Z',
@@ -34,33 +29,39 @@ describe('activity/historyItems', () => {
   });
 
   it('sends an ongoing session with its lastActiveDateTime so far', () => {
-    const item = toHistoryItem(session({ state: 'ongoing' }));
+    const item = toHistoryItem(makeSession({ ...SESSION, state: 'ongoing' }));
     assert.equal(item.lastActiveDateTime, '2026-03-14T09:27:30.000Z');
     assert.equal('userTimezone' in item, false);
   });
 
   it('never reports more active time than the wall span, nor negative time', () => {
-    assert.equal(activeDurationSeconds(session({ activeSeconds: 99_999 })), 1350);
-    assert.equal(activeDurationSeconds(session({ activeSeconds: -5 })), 0);
-    assert.equal(activeDurationSeconds(session({ activeSeconds: Number.NaN })), 0);
-    assert.equal(activeDurationSeconds(session({ lastActiveAt: Date.parse('2026-03-14T09:05:00.900Z'), activeSeconds: 0.9 })), 0);
+    assert.equal(activeDurationSeconds(makeSession({ ...SESSION, activeSeconds: 99_999 })), 1350);
+    assert.equal(activeDurationSeconds(makeSession({ ...SESSION, activeSeconds: -5 })), 0);
+    assert.equal(activeDurationSeconds(makeSession({ ...SESSION, activeSeconds: Number.NaN })), 0);
+    assert.equal(
+      activeDurationSeconds(
+        makeSession({ ...SESSION, lastActiveAt: Date.parse('2026-03-14T09:05:00.900Z'), activeSeconds: 0.9 }),
+      ),
+      0,
+    );
   });
 
   it('stays within int32 and repairs a lastActiveAt before startedAt', () => {
-    const huge = session({ startedAt: 0, lastActiveAt: 8.64e15, activeSeconds: 1e13 });
+    const huge = makeSession({ ...SESSION, startedAt: 0, lastActiveAt: 8.64e15, activeSeconds: 1e13 });
     assert.equal(activeDurationSeconds(huge), INT32_MAX);
-    const backwards = toHistoryItem(session({ lastActiveAt: Date.parse('2026-03-14T09:00:00Z') }));
+    const backwards = toHistoryItem(makeSession({ ...SESSION, lastActiveAt: Date.parse('2026-03-14T09:00:00Z') }));
     assert.equal(backwards.lastActiveDateTime, backwards.startedDateTime);
     assert.equal(backwards.activeDurationSeconds, 0);
   });
 
   it('orders items oldest first', () => {
-    const later = session({
+    const later = makeSession({
+      ...SESSION,
       id: '00000000-0000-4000-8000-000000000002',
       startedAt: Date.parse('2026-03-15T09:00:00Z'),
       lastActiveAt: Date.parse('2026-03-15T09:10:00Z'),
     });
-    const earlier = session({ id: '00000000-0000-4000-8000-000000000001' });
+    const earlier = makeSession({ ...SESSION, id: '00000000-0000-4000-8000-000000000001' });
     assert.deepEqual(
       toHistoryItems([later, earlier]).map((item) => item.id),
       [earlier.id, later.id],
@@ -68,10 +69,13 @@ describe('activity/historyItems', () => {
   });
 
   it('keeps never-saved and excluded sessions on the machine', () => {
-    const kept = session();
-    const unsaved = session({ id: '00000000-0000-4000-8000-000000000003', publishable: false });
-    const excluded = session({ id: '00000000-0000-4000-8000-000000000004', endReason: 'excluded' });
-    assert.deepEqual(publishableSessions([kept, unsaved, excluded, session({ id: kept.id, publishable: true })]).length, 2);
+    const kept = makeSession(SESSION);
+    const unsaved = makeSession({ ...SESSION, id: '00000000-0000-4000-8000-000000000003', publishable: false });
+    const excluded = makeSession({ ...SESSION, id: '00000000-0000-4000-8000-000000000004', endReason: 'excluded' });
+    assert.deepEqual(
+      publishableSessions([kept, unsaved, excluded, makeSession({ ...SESSION, id: kept.id, publishable: true })]).length,
+      2,
+    );
     assert.deepEqual(publishableSessions([unsaved, excluded]), []);
   });
 

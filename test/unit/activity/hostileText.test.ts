@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { mapToActivity } from '../../../src/activity';
 import type { ActivityInput, MappingOptions } from '../../../src/activity';
-import type { Session } from '../../../src/tracking/types';
+import { makeSession } from '../../support/sessions';
 
 const hostileNames = [
   '[Verify your account](javascript:alert(1)).md',
@@ -13,19 +13,6 @@ const hostileNames = [
   '{{DATE(2030-01-01T00:00:00Z,SHORT)}}.ts',
   '<command:workbench.action.quit>.ts',
 ];
-
-function session(): Session {
-  const startedAt = Date.parse('2026-03-14T09:05:00Z');
-  return {
-    id: '61fc8f36-919f-4b73-89d4-1cb7b159d912',
-    documentUri: 'x',
-    languageId: 'markdown',
-    startedAt,
-    lastActiveAt: startedAt + 600_000,
-    activeSeconds: 600,
-    state: 'ended',
-  };
-}
 
 function input(fileName: string): ActivityInput {
   return {
@@ -38,7 +25,7 @@ function input(fileName: string): ActivityInput {
       branch: 'main\u202E**evil**[a](command:b)',
       repoRelativePath: `docs/${fileName}`,
     },
-    sessions: [session()],
+    sessions: [makeSession({ id: '61fc8f36-919f-4b73-89d4-1cb7b159d912', documentUri: 'x', languageId: 'markdown' })],
   };
 }
 

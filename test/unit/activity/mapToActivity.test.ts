@@ -5,20 +5,14 @@ import { InvalidMappingOptionsError, mapToActivity, PRIVACY_LEVELS, SERVER_SET_F
 import type { ActivityInput, MappingOptions, PrivacyLevel } from '../../../src/activity';
 import { LIMITS } from '../../../src/activity/limits';
 import { workspaceTag } from '../../../src/activity/contentInfo';
+import { makeSession } from '../../support/sessions';
 
 const commit = '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432';
 
-function session(id: string, startIso: string, minutes: number, activeSeconds: number): Session {
+/** A session of `minutes` from `startIso`. */
+function sessionAt(id: string, startIso: string, minutes: number, activeSeconds: number): Session {
   const startedAt = Date.parse(startIso);
-  return {
-    id,
-    documentUri: 'x',
-    languageId: 'typescript',
-    startedAt,
-    lastActiveAt: startedAt + minutes * 60_000,
-    activeSeconds,
-    state: 'ended',
-  };
+  return makeSession({ id, documentUri: 'x', startedAt, lastActiveAt: startedAt + minutes * 60_000, activeSeconds });
 }
 
 function input(overrides: Partial<ActivityInput> = {}): ActivityInput {
@@ -35,8 +29,8 @@ function input(overrides: Partial<ActivityInput> = {}): ActivityInput {
     },
     cursor: { line: 41, character: 7 },
     sessions: [
-      session('0b6f7c2e-5d43-4a8e-9f21-3c1d2e4b5a67', '2026-03-15T18:00:00Z', 12, 600),
-      session('61fc8f36-919f-4b73-89d4-1cb7b159d912', '2026-03-14T09:05:00Z', 22.5, 1200),
+      sessionAt('0b6f7c2e-5d43-4a8e-9f21-3c1d2e4b5a67', '2026-03-15T18:00:00Z', 12, 600),
+      sessionAt('61fc8f36-919f-4b73-89d4-1cb7b159d912', '2026-03-14T09:05:00Z', 22.5, 1200),
     ],
     ...overrides,
   };

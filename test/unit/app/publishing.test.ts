@@ -11,8 +11,8 @@ import { Outbox, PublishedIndex, PublishLock } from '../../../src/outbox';
 import { MemoryServiceFacts } from '../../../src/publish/serviceFacts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
 import type { Session } from '../../../src/tracking/types';
-import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../emulator';
-import { mappingOptions } from '../faults/support';
+import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../../tools/graph-emulator';
+import { mappingOptions } from '../publish/faultTolerance/support';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 

@@ -7,8 +7,9 @@ import { FetchHttpClient } from '../../../src/auth/fetchHttpClient';
 import * as identityBundle from '../../../src/auth/identityBundle';
 import type { EditorAuthentication, EditorSession } from '../../../src/auth/vscodeAccount';
 import { DEFAULT_SETTINGS, AuthSettings } from '../../../src/settings';
-import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../emulator';
+import { DEFAULT_CLIENT_ID, RunningEmulator } from '../../../tools/graph-emulator';
 import { fetchTrusting, MemoryMemento, MemorySecrets } from './support';
+import { useEmulator } from '../../support/emulator';
 
 class FakeEditorAuth implements EditorAuthentication {
   session: EditorSession | undefined;
@@ -36,11 +37,10 @@ describe('AccountManager', function () {
   let manager: AccountManager;
   let scope: string;
 
-  before(async () => {
-    emulator = await startEmulator({ throttling: { enabled: false }, autoApproveDeviceCodes: true });
+  useEmulator({ throttling: { enabled: false }, autoApproveDeviceCodes: true }, (started) => {
+    emulator = started;
     scope = `${emulator.origin}/UserActivity.ReadWrite.CreatedByApp`;
   });
-  after(() => emulator.close());
   beforeEach(() => {
     emulator.admin.reset();
     settings = { ...DEFAULT_SETTINGS.auth, clientId: DEFAULT_CLIENT_ID, authorityHost: emulator.authorityUrl ?? '' };

@@ -5,8 +5,9 @@ import { SignInRequiredError, TokenRequestFailedError } from '../../../src/auth/
 import { FetchHttpClient } from '../../../src/auth/fetchHttpClient';
 import { IdentityAccount } from '../../../src/auth/identityAccount';
 import * as identityBundle from '../../../src/auth/identityBundle';
-import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../emulator';
+import { DEFAULT_CLIENT_ID, RunningEmulator } from '../../../tools/graph-emulator';
 import { fetchTrusting, MemorySecrets } from './support';
+import { useEmulator } from '../../support/emulator';
 
 describe('IdentityAccount (device code through @azure/identity)', function () {
   this.timeout(20_000);
@@ -21,11 +22,10 @@ describe('IdentityAccount (device code through @azure/identity)', function () {
       new FetchHttpClient(fetchTrusting(emulator.caPem ?? '')),
     );
 
-  before(async () => {
-    emulator = await startEmulator({ throttling: { enabled: false }, autoApproveDeviceCodes: true });
+  useEmulator({ throttling: { enabled: false }, autoApproveDeviceCodes: true }, (started) => {
+    emulator = started;
     scope = `${emulator.origin}/UserActivity.ReadWrite.CreatedByApp`;
   });
-  after(() => emulator.close());
   beforeEach(() => {
     emulator.admin.reset();
     secrets = new MemorySecrets();

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_WRITE_WINDOWS, FIVE_MINUTES, ONE_DAY, RequestBudget } from '../../../src/graph/budget';
-import { FakeClock, flush } from './testSupport';
+import { flush, VirtualClock } from '../../support/clock';
 
 describe('request budget', () => {
   it('defaults stay under the service limits (100 / 5 min, 8,000 / day)', () => {
@@ -11,39 +11,39 @@ describe('request budget', () => {
   });
 
   it('counts down and frees slots as the window slides', async () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: 1_700_000_000_000, sleeps: 'wait' });
     const budget = new RequestBudget([{ windowMs: 1000, max: 3 }], clock);
     assert.equal(budget.remaining(), 3);
     assert.equal(budget.nextSlotAt(), clock.now());
     assert.ok(budget.tryAcquire());
-    await clock.advance(400);
+    await clock.elapse(400);
     assert.ok(budget.tryAcquire());
     assert.ok(budget.tryAcquire());
     assert.equal(budget.remaining(), 0);
     assert.ok(!budget.tryAcquire());
     assert.equal(budget.nextSlotAt(), clock.now() + 600);
-    await clock.advance(600);
+    await clock.elapse(600);
     assert.equal(budget.remaining(), 1);
   });
 
   it('makes writes wait, in order, and drops none', async () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: 1_700_000_000_000, sleeps: 'wait' });
     const budget = new RequestBudget([{ windowMs: 1000, max: 2 }], clock);
     const done: number[] = [];
     const all = [1, 2, 3, 4, 5].map((n) => budget.acquire().then(() => done.push(n)));
     await flush();
     assert.deepEqual(done, [1, 2]);
-    await clock.advance(999);
+    await clock.elapse(999);
     assert.deepEqual(done, [1, 2]);
-    await clock.advance(1);
+    await clock.elapse(1);
     assert.deepEqual(done, [1, 2, 3, 4]);
-    await clock.advance(1000);
+    await clock.elapse(1000);
     await Promise.all(all);
     assert.deepEqual(done, [1, 2, 3, 4, 5]);
   });
 
   it('honours the day window as well as the short one', async () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: 1_700_000_000_000, sleeps: 'wait' });
     const budget = new RequestBudget(
       [
         { windowMs: 1000, max: 10 },
@@ -52,24 +52,24 @@ describe('request budget', () => {
       clock,
     );
     for (let i = 0; i < 3; i++) assert.ok(budget.tryAcquire());
-    await clock.advance(2000);
+    await clock.elapse(2000);
     assert.equal(budget.remaining(), 0);
     assert.equal(budget.nextSlotAt(), clock.now() + 8000);
   });
 
   it('never lets more through than a window allows, whatever the arrival pattern', async () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: 1_700_000_000_000, sleeps: 'wait' });
     const budget = new RequestBudget([{ windowMs: 300, max: 4 }], clock);
     const granted: number[] = [];
     const waits = Array.from({ length: 30 }, () => budget.acquire().then(() => granted.push(clock.now())));
-    for (let t = 0; t < 3000; t += 37) await clock.advance(37);
+    for (let t = 0; t < 3000; t += 37) await clock.elapse(37);
     await Promise.all(waits);
     assert.equal(granted.length, 30);
     for (const t of granted) assert.ok(granted.filter((u) => u > t - 300 && u <= t).length <= 4);
   });
 
   it('lets a waiting acquire be cancelled without taking a slot', async () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: 1_700_000_000_000, sleeps: 'wait' });
     const budget = new RequestBudget([{ windowMs: 1000, max: 1 }], clock);
     await budget.acquire();
     const controller = new AbortController();
@@ -77,7 +77,7 @@ describe('request budget', () => {
     const next = budget.acquire();
     controller.abort();
     await assert.rejects(cancelled);
-    await clock.advance(1000);
+    await clock.elapse(1000);
     await next;
     assert.equal(budget.remaining(), 0);
   });

@@ -4,8 +4,11 @@ import { systemClock } from '../../../src/graph/clock';
 import { GraphClient, GraphClientOptions } from '../../../src/graph/client';
 import { GraphError } from '../../../src/graph/errors';
 import { UserActivityRequest } from '../../../src/graph/types';
-import { RunningEmulator, startEmulator } from '../../emulator';
-import { EmulatorCredential, JumpingClock, RecordingLogger } from './testSupport';
+import { RunningEmulator } from '../../../tools/graph-emulator';
+import { EmulatorCredential } from './testSupport';
+import { VirtualClock } from '../../support/clock';
+import { RecordingLogger } from '../../support/logger';
+import { useEmulator } from '../../support/emulator';
 
 const CLIENT_ID = '3f0e2d1c-aaaa-4bbb-8ccc-0123456789ab';
 const GUID_1 = '0b6f7c2e-5d43-4a8e-9f21-3c1d2e4b5a67';
@@ -27,7 +30,7 @@ function activity(
 
 describe('GraphClient against the emulator (real sockets)', () => {
   let emulator: RunningEmulator;
-  let clock: JumpingClock;
+  let clock: VirtualClock;
   let credential: EmulatorCredential;
   let logger: RecordingLogger;
 
@@ -45,20 +48,17 @@ describe('GraphClient against the emulator (real sockets)', () => {
   }
   const graphRequests = () => emulator.admin.requests().filter((r) => r.server === 'graph');
 
-  before(async () => {
-    emulator = await startEmulator({ auth: false, throttling: { enabled: false } });
-  });
-  after(() => emulator.close());
+  useEmulator({ auth: false, throttling: { enabled: false } }, (started) => (emulator = started));
   beforeEach(() => {
     emulator.admin.reset();
     emulator.admin.setThrottling({ enabled: false });
     emulator.admin.setPaging({ pageSize: 10, emptyPagesBetween: 0 });
-    clock = new JumpingClock();
+    clock = new VirtualClock({ followsRealTime: true });
     credential = new EmulatorCredential(emulator, CLIENT_ID);
     logger = new RecordingLogger();
   });
   afterEach(() => {
-    for (const line of logger.lines) assert.ok(!/Bearer|eyJ[\w-]+\.eyJ/.test(line), `a log line carries a token: ${line}`);
+    for (const line of logger.text()) assert.ok(!/Bearer|eyJ[\w-]+\.eyJ/.test(line), `a log line carries a token: ${line}`);
   });
 
   describe('operations', () => {
@@ -151,7 +151,7 @@ describe('GraphClient against the emulator (real sockets)', () => {
       assert.equal(error.clientRequestId, graphRequests()[0].headers['client-request-id']);
       assert.equal(graphRequests().length, 1);
       assert.ok(
-        logger.lines.some((l) => l.includes(error.requestId!) && l.includes(error.clientRequestId!)),
+        logger.text().some((l) => l.includes(error.requestId!) && l.includes(error.clientRequestId!)),
         'both ids are logged',
       );
     });
@@ -254,7 +254,7 @@ describe('GraphClient against the emulator (real sockets)', () => {
       emulator.admin.addFault({ method: 'PUT', sequence: [{ kind: 'delay', ms: 400 }] });
       const result = await client({ timeoutMs: 100 }).upsertActivity(activity('slow'));
       assert.equal(result.id.length > 0, true);
-      assert.ok(logger.lines.some((l) => /timeout/.test(l)));
+      assert.ok(logger.text().some((l) => /timeout/.test(l)));
       // The abandoned first attempt still lands later; PUT being idempotent, it only replaces.
       await new Promise((resolve) => setTimeout(resolve, 400));
       assert.equal(emulator.state.all().length, 1);
@@ -270,7 +270,7 @@ describe('GraphClient against the emulator (real sockets)', () => {
       emulator.admin.addFault({ method: 'PUT', sequence: [{ kind: 'drop' }] });
       const result = await client().upsertActivity(activity('drop'));
       assert.equal(result.created, true);
-      assert.ok(logger.lines.some((l) => /networkError/.test(l)));
+      assert.ok(logger.text().some((l) => /networkError/.test(l)));
     });
 
     it('treats a truncated body as retryable; the idempotent PUT lands once', async () => {
@@ -278,7 +278,7 @@ describe('GraphClient against the emulator (real sockets)', () => {
       const result = await client().upsertActivity(activity('cut'));
       assert.equal(result.created, false, 'the first, cut-off answer had already created it');
       assert.equal((await client().listActivities()).length, 1);
-      assert.ok(logger.lines.some((l) => /malformedResponse/.test(l)));
+      assert.ok(logger.text().some((l) => /malformedResponse/.test(l)));
     });
 
     it('gives up on network errors after the attempt limit', async () => {
@@ -360,7 +360,7 @@ describe('GraphClient against the emulator (real sockets)', () => {
       for (let i = 0; i < 6; i++) await graph.upsertActivity(activity(`lim${i}`));
       emulator.admin.setPaging({ pageSize: 2 });
       assert.equal((await graph.listActivities()).length, 4);
-      assert.ok(logger.lines.some((l) => /after 2 pages/.test(l)));
+      assert.ok(logger.text().some((l) => /after 2 pages/.test(l)));
     });
   });
 

@@ -8,11 +8,11 @@ import {
   DEFAULT_CLIENT_ID,
   PROFILES,
   RunningEmulator,
-  startEmulator,
   SWITCH_NAMES,
   SWITCHES,
   type ServiceSwitches,
-} from '../../emulator';
+} from '../../../tools/graph-emulator';
+import { useEmulator } from '../../support/emulator';
 
 function everyMix(): ServiceSwitches[] {
   const checked = SWITCH_NAMES.filter((n) => n !== 'throttled');
@@ -27,10 +27,7 @@ function everyMix(): ServiceSwitches[] {
 
 describe('graph/serviceCheck: Check Microsoft Graph against the emulator', () => {
   let emulator: RunningEmulator;
-  before(async () => {
-    emulator = await startEmulator({ auth: false, throttling: { enabled: false } });
-  });
-  after(() => emulator.close());
+  useEmulator({ auth: false, throttling: { enabled: false } }, (started) => (emulator = started));
 
   const client = () =>
     new GraphClient({

@@ -3,7 +3,9 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Outbox } from '../../../src/outbox';
-import { newId, RecordingLogger, session, TestClock, useTempDir } from './testSupport';
+import { newId, session, useTempDir } from './testSupport';
+import { VirtualClock } from '../../support/clock';
+import { RecordingLogger } from '../../support/logger';
 
 const REGISTER_TS = path.resolve(__dirname, '../../../scripts/register-ts.cjs');
 const WORKER = path.join(__dirname, 'windowWorker.ts');
@@ -21,7 +23,7 @@ describe('Outbox shared by several windows', () => {
   const tempDir = useTempDir();
 
   it("each window sees the others' sessions, and an acknowledgement never removes another window's newer state", () => {
-    const clock = new TestClock();
+    const clock = new VirtualClock();
     const logger = new RecordingLogger();
     const publisher = new Outbox({ dir: tempDir(), clock, logger });
     const other = new Outbox({ dir: tempDir(), clock, logger });
@@ -62,7 +64,7 @@ describe('Outbox shared by several windows', () => {
     >;
     const publishedLast = new Set(acknowledged.filter(([id, round]) => lastWritten[id] === round).map(([id]) => id));
     const waiting = new Map(
-      new Outbox({ dir: tempDir(), clock: new TestClock(), logger: new RecordingLogger() })
+      new Outbox({ dir: tempDir(), clock: new VirtualClock(), logger: new RecordingLogger() })
         .list()
         .map((entry) => [entry.session.id, entry.session.activeSeconds]),
     );

@@ -5,7 +5,9 @@ import fc from 'fast-check';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Outbox, type OutboxEntry } from '../../../src/outbox';
-import { RecordingLogger, session, TestClock, useTempDir } from './testSupport';
+import { session, useTempDir } from './testSupport';
+import { VirtualClock } from '../../support/clock';
+import { RecordingLogger } from '../../support/logger';
 
 const IDS = [
   '0b7a3c5e-0000-4000-8000-000000000001',
@@ -40,7 +42,7 @@ describe('Outbox invariants', () => {
     fc.assert(
       fc.property(fc.array(command, { minLength: 10, maxLength: 50 }), (commands) => {
         const dir = fs.mkdtempSync(path.join(tempDir(), 'run-'));
-        const clock = new TestClock();
+        const clock = new VirtualClock();
         const logger = new RecordingLogger();
         const open = () => new Outbox({ dir, clock, logger });
         let writer = open();

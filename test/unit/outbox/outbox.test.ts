@@ -2,15 +2,17 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Outbox, OUTBOX_FORMAT, type OutboxOptions } from '../../../src/outbox';
-import { age, corruptFiles, DAY, newId, RecordingLogger, session, sessionFiles, TestClock, useTempDir } from './testSupport';
+import { age, corruptFiles, DAY, newId, session, sessionFiles, useTempDir } from './testSupport';
+import { VirtualClock } from '../../support/clock';
+import { RecordingLogger } from '../../support/logger';
 
 describe('Outbox', () => {
   const tempDir = useTempDir();
-  let clock: TestClock;
+  let clock: VirtualClock;
   let logger: RecordingLogger;
 
   beforeEach(() => {
-    clock = new TestClock();
+    clock = new VirtualClock();
     logger = new RecordingLogger();
   });
 

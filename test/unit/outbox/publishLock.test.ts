@@ -3,15 +3,17 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { processIsAlive, PublishLock, type PublishLockOptions } from '../../../src/outbox';
-import { age, RecordingLogger, TestClock, useTempDir } from './testSupport';
+import { age, useTempDir } from './testSupport';
+import { VirtualClock } from '../../support/clock';
+import { RecordingLogger } from '../../support/logger';
 
 describe('PublishLock', () => {
   const tempDir = useTempDir();
-  let clock: TestClock;
+  let clock: VirtualClock;
   let logger: RecordingLogger;
 
   beforeEach(() => {
-    clock = new TestClock();
+    clock = new VirtualClock();
     logger = new RecordingLogger();
   });
 

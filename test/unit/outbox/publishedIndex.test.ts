@@ -2,15 +2,17 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PUBLISHED_FORMAT, PublishedIndex } from '../../../src/outbox';
-import { corruptFiles, RecordingLogger, TestClock, useTempDir } from './testSupport';
+import { corruptFiles, useTempDir } from './testSupport';
+import { VirtualClock } from '../../support/clock';
+import { RecordingLogger } from '../../support/logger';
 
 describe('PublishedIndex', () => {
   const tempDir = useTempDir();
-  let clock: TestClock;
+  let clock: VirtualClock;
   let logger: RecordingLogger;
 
   beforeEach(() => {
-    clock = new TestClock();
+    clock = new VirtualClock();
     logger = new RecordingLogger();
   });
 

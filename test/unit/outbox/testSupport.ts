@@ -1,10 +1,10 @@
-// Shared test doubles for the outbox: real temporary folders, a recording logger, a settable clock, sessions.
+// Shared test doubles for the outbox: real temporary folders, sessions (the clock and logger are the kit's, test/support).
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Clock, Logger } from '../../../src/ports';
 import type { Session } from '../../../src/tracking/types';
+import { makeSession } from '../../support/sessions';
 
 export const DAY = 86_400_000;
 
@@ -24,45 +24,17 @@ export function useTempDir(): () => string {
   };
 }
 
-export class RecordingLogger implements Pick<Logger, 'info' | 'warn' | 'error'> {
-  readonly lines: { level: 'info' | 'warn' | 'error'; message: string }[] = [];
-  info(message: string): void {
-    this.lines.push({ level: 'info', message });
-  }
-  warn(message: string): void {
-    this.lines.push({ level: 'warn', message });
-  }
-  error(message: string): void {
-    this.lines.push({ level: 'error', message });
-  }
-  warnings(): string[] {
-    return this.lines.filter((line) => line.level === 'warn').map((line) => line.message);
-  }
-}
-
-/** Starts at the real time, because file modification times are compared with it. */
-export class TestClock implements Clock {
-  constructor(public time = Date.now()) {}
-  now(): number {
-    return this.time;
-  }
-  advance(ms: number): void {
-    this.time += ms;
-  }
-}
-
+/** A finished session of one minute, `id` also naming its file. */
 export function session(id: string, startedAt: number, extra: Partial<Session> = {}): Session {
-  return {
+  return makeSession({
     id,
     documentUri: `file:///work/${id}.ts`,
-    languageId: 'typescript',
     startedAt,
     lastActiveAt: startedAt + 60_000,
     activeSeconds: 60,
-    state: 'ended',
     endReason: 'idle',
     ...extra,
-  };
+  });
 }
 
 export function newId(): string {

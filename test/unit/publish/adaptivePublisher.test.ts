@@ -13,17 +13,12 @@ import { Outbox, PublishedIndex } from '../../../src/outbox';
 import { planRequests } from '../../../src/publish/preview';
 import { MemoryServiceFacts } from '../../../src/publish/serviceFacts';
 import type { Session } from '../../../src/tracking/types';
-import { RunningEmulator, startEmulator } from '../../emulator';
-import {
-  assertPublishedExactlyOnce,
-  emulatorTarget,
-  endedSession,
-  heldItems,
-  makePublisher,
-  mappingOptions,
-  silent,
-  VirtualClock,
-} from '../faults/support';
+import { RunningEmulator } from '../../../tools/graph-emulator';
+import { assertPublishedExactlyOnce, emulatorTarget, heldItems, makePublisher, mappingOptions } from './faultTolerance/support';
+import { VirtualClock } from '../../support/clock';
+import { silentLogger } from '../../support/logger';
+import { useEmulator } from '../../support/emulator';
+import { endedSession } from '../../support/sessions';
 
 describe('Publisher: verifies every answer and adapts to the service', function () {
   this.timeout(30_000);
@@ -32,16 +27,13 @@ describe('Publisher: verifies every answer and adapts to the service', function 
   let outbox: Outbox;
   let clock: VirtualClock;
 
-  before(async () => {
-    emulator = await startEmulator({ throttling: { enabled: false }, now: () => clock.now() });
-  });
-  after(() => emulator.close());
+  useEmulator({ throttling: { enabled: false }, now: () => clock.now() }, (started) => (emulator = started));
   beforeEach(() => {
     clock = new VirtualClock();
     emulator.admin.reset();
     emulator.admin.setProfile({ profile: 'documented' });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'adaptive-'));
-    outbox = new Outbox({ dir, clock: { now: Date.now }, logger: silent });
+    outbox = new Outbox({ dir, clock: { now: Date.now }, logger: silentLogger });
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -54,7 +46,7 @@ describe('Publisher: verifies every answer and adapts to the service', function 
       },
       clock,
     });
-  const index = () => new PublishedIndex({ dir, clock: { now: Date.now }, logger: silent });
+  const index = () => new PublishedIndex({ dir, clock: { now: Date.now }, logger: silentLogger });
   const put = (...sessions: Session[]) => sessions.forEach((s) => assert.equal(outbox.put(s), 'stored'));
 
   it('finds out from the first answer that the service ignores history item ids, and leaves each session once under its own id', async () => {

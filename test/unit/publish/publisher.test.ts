@@ -1,7 +1,6 @@
 // A publishing run end to end below the editor: the real outbox on disk, the real Graph client over a socket to the
 // strict emulator. What leaves the outbox is exactly what Graph acknowledged.
 import * as assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,23 +10,11 @@ import { planRequests } from '../../../src/publish/preview';
 import { Publisher } from '../../../src/publish/publisher';
 import { runPolicyFor } from '../../../src/publish/runPolicy';
 import type { Session } from '../../../src/tracking/types';
-import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../emulator';
-import { mappingOptions, silent } from '../faults/support';
-
-function session(documentUri: string, minutesAgo: number, extra: Partial<Session> = {}): Session {
-  const lastActiveAt = Date.now() - minutesAgo * 60_000;
-  return {
-    id: randomUUID(),
-    documentUri,
-    languageId: 'typescript',
-    startedAt: lastActiveAt - 120_000,
-    lastActiveAt,
-    activeSeconds: 90,
-    state: 'ended',
-    endReason: 'switch',
-    ...extra,
-  };
-}
+import { DEFAULT_CLIENT_ID, RunningEmulator } from '../../../tools/graph-emulator';
+import { mappingOptions } from './faultTolerance/support';
+import { silentLogger } from '../../support/logger';
+import { useEmulator } from '../../support/emulator';
+import { endedSession } from '../../support/sessions';
 
 describe('Publisher', function () {
   this.timeout(20_000);
@@ -41,7 +28,7 @@ describe('Publisher', function () {
     new Publisher({
       outbox,
       lock,
-      published: new PublishedIndex({ dir, clock: { now: Date.now }, logger: silent }),
+      published: new PublishedIndex({ dir, clock: { now: Date.now }, logger: silentLogger }),
       graph: () =>
         new GraphClient({
           baseUrl: emulator.graphUrl,
@@ -61,17 +48,14 @@ describe('Publisher', function () {
         );
       },
       now: Date.now,
-      log: silent,
+      log: silentLogger,
     });
 
-  before(async () => {
-    emulator = await startEmulator({ throttling: { enabled: false } });
-  });
-  after(() => emulator.close());
+  useEmulator({ throttling: { enabled: false } }, (started) => (emulator = started));
   beforeEach(() => {
     emulator.admin.reset();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'publisher-'));
-    outbox = new Outbox({ dir, clock: { now: Date.now }, logger: silent });
+    outbox = new Outbox({ dir, clock: { now: Date.now }, logger: silentLogger });
     token = () => emulator.admin.mintAccessToken({ clientId: DEFAULT_CLIENT_ID });
     budget = new RequestBudget([{ max: 60, windowMs: 300_000 }]);
   });
@@ -80,9 +64,9 @@ describe('Publisher', function () {
   const heldItems = () => emulator.state.all().flatMap((a) => a.historyItems.map((h) => h.id));
 
   it('sends one PUT per file with all its sessions deep-inserted, and empties the outbox', async () => {
-    const a1 = session('file:///w/a.ts', 30);
-    const a2 = session('file:///w/a.ts', 10);
-    const b1 = session('file:///w/b.ts', 5);
+    const a1 = endedSession('file:///w/a.ts', 30);
+    const a2 = endedSession('file:///w/a.ts', 10);
+    const b1 = endedSession('file:///w/b.ts', 5);
     for (const s of [a1, a2, b1]) outbox.put(s);
     const summary = await publisher().run();
     assert.deepEqual(
@@ -95,9 +79,9 @@ describe('Publisher', function () {
   });
 
   it("a run woken by a finished session leaves a running session alone unless its file's write goes out anyway", async () => {
-    const finished = session('file:///w/a.ts', 10);
-    const runningHere = session('file:///w/a.ts', 1, { state: 'ongoing', endReason: undefined });
-    const runningElsewhere = session('file:///w/b.ts', 1, { state: 'ongoing', endReason: undefined });
+    const finished = endedSession('file:///w/a.ts', 10);
+    const runningHere = endedSession('file:///w/a.ts', 1, { state: 'ongoing', endReason: undefined });
+    const runningElsewhere = endedSession('file:///w/b.ts', 1, { state: 'ongoing', endReason: undefined });
     for (const s of [finished, runningHere, runningElsewhere]) outbox.put(s);
     const policy = runPolicyFor('finished');
     assert.equal(policy.snapshotRunning, false);
@@ -117,7 +101,7 @@ describe('Publisher', function () {
   });
 
   it('re-uses the session id when an ongoing session is published again, so Graph holds it once', async () => {
-    const ongoing = session('file:///w/a.ts', 1, { state: 'ongoing', endReason: undefined, activeSeconds: 30 });
+    const ongoing = endedSession('file:///w/a.ts', 1, { state: 'ongoing', endReason: undefined, activeSeconds: 30 });
     outbox.put(ongoing);
     await publisher().run();
     outbox.put({ ...ongoing, activeSeconds: 95, lastActiveAt: ongoing.lastActiveAt + 65_000, state: 'ended', endReason: 'idle' });
@@ -128,7 +112,7 @@ describe('Publisher', function () {
   });
 
   it('keeps a newer checkpoint written while its older revision was being sent', async () => {
-    const ongoing = session('file:///w/a.ts', 1, { state: 'ongoing', endReason: undefined, activeSeconds: 30 });
+    const ongoing = endedSession('file:///w/a.ts', 1, { state: 'ongoing', endReason: undefined, activeSeconds: 30 });
     outbox.put(ongoing);
     const realToken = token;
     token = () => {
@@ -142,8 +126,8 @@ describe('Publisher', function () {
   });
 
   it('stops at "sign-in required" with everything still queued', async () => {
-    outbox.put(session('file:///w/a.ts', 3));
-    outbox.put(session('file:///w/b.ts', 2));
+    outbox.put(endedSession('file:///w/a.ts', 3));
+    outbox.put(endedSession('file:///w/b.ts', 2));
     token = () => 'not-a-token';
     const summary = await publisher().run();
     assert.equal(summary.outcome, 'signInRequired');
@@ -157,11 +141,11 @@ describe('Publisher', function () {
   });
 
   it('waits for the network: an unreachable Graph keeps every session and says when to try again', async () => {
-    outbox.put(session('file:///w/a.ts', 3));
+    outbox.put(endedSession('file:///w/a.ts', 3));
     const unreachable = new Publisher({
       outbox,
       lock: new PublishLock({ dir, clock: { now: Date.now } }),
-      published: new PublishedIndex({ dir, clock: { now: Date.now }, logger: silent }),
+      published: new PublishedIndex({ dir, clock: { now: Date.now }, logger: silentLogger }),
       graph: () =>
         new GraphClient({
           baseUrl: 'http://127.0.0.1:9/v1.0',
@@ -177,7 +161,7 @@ describe('Publisher', function () {
           'http://127.0.0.1:9/v1.0',
         ),
       now: Date.now,
-      log: silent,
+      log: silentLogger,
     });
     const summary = await unreachable.run();
     assert.equal(summary.outcome, 'retryLater');
@@ -186,8 +170,8 @@ describe('Publisher', function () {
   });
 
   it('records a refusal for good on the sessions it concerns, publishes the rest, and reports it', async () => {
-    outbox.put(session('file:///w/a.ts', 3));
-    const b = session('file:///w/b.ts', 2);
+    outbox.put(endedSession('file:///w/a.ts', 3));
+    const b = endedSession('file:///w/b.ts', 2);
     outbox.put(b);
     emulator.admin.addFault({
       method: 'PUT',
@@ -205,8 +189,8 @@ describe('Publisher', function () {
 
   it('stops when the write budget is spent and says when it frees up', async () => {
     budget = new RequestBudget([{ max: 1, windowMs: 300_000 }]);
-    outbox.put(session('file:///w/a.ts', 3));
-    outbox.put(session('file:///w/b.ts', 2));
+    outbox.put(endedSession('file:///w/a.ts', 3));
+    outbox.put(endedSession('file:///w/b.ts', 2));
     const summary = await publisher().run();
     assert.equal(summary.outcome, 'budget');
     assert.equal(summary.activities, 1);
@@ -215,7 +199,7 @@ describe('Publisher', function () {
   });
 
   it('does nothing while another window holds the publish lock', async () => {
-    outbox.put(session('file:///w/a.ts', 3));
+    outbox.put(endedSession('file:///w/a.ts', 3));
     const other = new PublishLock({ dir, clock: { now: Date.now } });
     assert.ok(other.tryAcquire());
     const summary = await publisher().run();

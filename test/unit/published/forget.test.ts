@@ -9,7 +9,7 @@ import { planForget } from '../../../src/published/forgetPlan';
 import { runForget } from '../../../src/published/forgetRun';
 import { PublishedActivity, toPublishedActivities } from '../../../src/published/model';
 import type { Session } from '../../../src/tracking/types';
-import { DEFAULT_CLIENT_ID, DEFAULT_USER, RunningEmulator, startEmulator } from '../../emulator';
+import { DEFAULT_CLIENT_ID, DEFAULT_USER, RunningEmulator, startEmulator } from '../../../tools/graph-emulator';
 import { EmulatorCredential } from '../graph/testSupport';
 
 const HOUR = 3_600_000;

@@ -5,7 +5,8 @@ import { TrackingEngine } from '../../../src/tracking/engine';
 import type { TrackingConfig } from '../../../src/tracking/engineConfig';
 import type { DocumentDescriptor, TrackingEvent } from '../../../src/tracking/engineEvents';
 import type { Session } from '../../../src/tracking/types';
-import { descriptorFor, FakeClock, fileDocument, fileUri, RecordingSink } from './harness.test';
+import { descriptorFor, fileDocument, fileUri, RecordingSink, T0 } from './harness.test';
+import { VirtualClock } from '../../support/clock';
 
 const NOTEBOOK = fileUri('nb.ipynb');
 const CELL = 'vscode-notebook-cell:/work/nb.ipynb#cell1';
@@ -107,7 +108,7 @@ function play(
   steps: Array<{ waitMs: number; timerLate: boolean; event: TrackingEvent }>,
   focused: boolean,
 ): Run {
-  const clock = new FakeClock();
+  const clock = new VirtualClock({ start: T0 });
   const sink = new RecordingSink();
   let counter = 0;
   const engine = new TrackingEngine({ sink, clock, config: cfg, focused, newId: () => `id-${++counter}` });

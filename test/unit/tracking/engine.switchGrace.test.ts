@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { TrackingEngine } from '../../../src/tracking/engine';
 import { DEFAULT_TRACKING_CONFIG } from '../../../src/tracking/engineConfig';
-import { FakeClock, fileDocument, fileUri, RecordingSink, Scenario } from './harness.test';
+import { fileDocument, fileUri, RecordingSink, Scenario, T0 } from './harness.test';
+import { VirtualClock } from '../../support/clock';
 
 /** Shows `name` at `from` and types in it every second up to `until` (seconds after T0). */
 function workIn(s: Scenario, name: string, from: number, until: number): Scenario {
@@ -204,7 +205,7 @@ describe('tracking engine: glancing at files on the way', () => {
 
 describe('tracking engine: the log names what it drops', () => {
   it('logs a session dropped under the minimum at debug level, with its duration and no document name', () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: T0 });
     const lines: string[] = [];
     const engine = new TrackingEngine({
       sink: new RecordingSink(),
@@ -223,7 +224,7 @@ describe('tracking engine: the log names what it drops', () => {
   });
 
   it('logs nothing for a session that is kept', () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: T0 });
     const lines: string[] = [];
     const engine = new TrackingEngine({
       sink: new RecordingSink(),

@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { TrackingEngine } from '../../../src/tracking/engine';
 import { DEFAULT_TRACKING_CONFIG } from '../../../src/tracking/engineConfig';
 import type { Session } from '../../../src/tracking/types';
-import { at, descriptorFor, FakeClock, fileDocument, fileUri, RecordingSink, Scenario } from './harness.test';
+import { at, descriptorFor, fileDocument, fileUri, RecordingSink, Scenario, T0 } from './harness.test';
+import { VirtualClock } from '../../support/clock';
 
 describe('tracking engine: starting and extending', () => {
   it('starts a session when a document becomes the active editor of the focused window', () => {
@@ -175,7 +176,7 @@ describe('tracking engine: window focus', () => {
   });
 
   it('never double counts across windows: only the focused one records', () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: T0 });
     const sinkA = new RecordingSink();
     const sinkB = new RecordingSink();
     const windowA = new TrackingEngine({ sink: sinkA, clock, focused: true });
@@ -475,7 +476,7 @@ describe('tracking engine: pause, rename, shutdown', () => {
   });
 
   it('surfaces a failing sink after finishing its transition', () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: T0 });
     const delivered: Session[] = [];
     const engine = new TrackingEngine({
       clock,

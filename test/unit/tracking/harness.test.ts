@@ -1,23 +1,17 @@
-// Shared fakes for the tracking tests: a controllable clock, a recording sink, and a scenario driver that plays the
+// Shared fakes for the tracking tests: a recording sink (the clock is the kit's, test/support), and a scenario driver that plays the
 // adapter's part (one timer that fires exactly at the engine's next deadline).
 import * as assert from 'node:assert/strict';
-import { TrackingEngine, type Clock, type TrackingLog } from '../../../src/tracking/engine';
+import { TrackingEngine, type TrackingLog } from '../../../src/tracking/engine';
 import { DEFAULT_TRACKING_CONFIG, type TrackingConfig } from '../../../src/tracking/engineConfig';
 import type { DocumentDescriptor, SelectionKind, TrackingEvent } from '../../../src/tracking/engineEvents';
 import type { CursorPosition, Session, SessionSink } from '../../../src/tracking/types';
+import { VirtualClock } from '../../support/clock';
 
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
 /** Epoch ms of `seconds` after T0: scenarios speak in seconds. */
 export function at(seconds: number): number {
   return T0 + seconds * 1000;
-}
-
-export class FakeClock implements Clock {
-  constructor(public time: number = T0) {}
-  now(): number {
-    return this.time;
-  }
 }
 
 export class RecordingSink implements SessionSink {
@@ -59,7 +53,7 @@ export function descriptorFor(key: string, overrides: Partial<DocumentDescriptor
 
 /** Drives one engine the way a person and the adapter would, on a fake clock. */
 export class Scenario {
-  readonly clock = new FakeClock();
+  readonly clock = new VirtualClock({ start: T0 });
   readonly sink = new RecordingSink();
   readonly engine: TrackingEngine;
   private idCounter = 0;

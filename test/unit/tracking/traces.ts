@@ -5,8 +5,9 @@ import { TrackingEngine } from '../../../src/tracking/engine';
 import type { TrackingConfig } from '../../../src/tracking/engineConfig';
 import type { DocumentDescriptor, TrackingEvent } from '../../../src/tracking/engineEvents';
 import type { Session } from '../../../src/tracking/types';
-import { FakeClock, fileDocument, RecordingSink } from './harness.test';
+import { fileDocument, RecordingSink, T0 } from './harness.test';
 import { ReferenceModel, type ModelOutcome, type PersonAction, type Stretch } from './referenceModel';
+import { VirtualClock } from '../../support/clock';
 
 // --- what a person does ---------------------------------------------------------------------------------------
 
@@ -257,7 +258,7 @@ export interface Played {
 const LOGGED = /^Tracking: (dropped|discarded) a session of ([0-9.]+) s/;
 
 export function play(trace: Trace): Played {
-  const clock = new FakeClock();
+  const clock = new VirtualClock({ start: T0 });
   const sink = new RecordingSink();
   const logged: string[] = [];
   let ids = 0;

@@ -1,28 +1,10 @@
 // The adapter's wiring, against a small fake of the editor API: which VS Code events reach the engine, and how.
 import * as assert from 'node:assert/strict';
-import Module from 'node:module';
 import type { TrackingAdapter as TrackingAdapterClass, TrackingAdapterOptions } from '../../../src/tracking/vscodeAdapter';
 import type { Session } from '../../../src/tracking/types';
-import { at, FakeClock, RecordingSink } from './harness.test';
-
-type Listener<T> = (event: T) => void;
-
-class FakeEmitter<T> {
-  private listeners: Array<Listener<T>> = [];
-  readonly event = (listener: Listener<T>): { dispose(): void } => {
-    this.listeners.push(listener);
-    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
-  };
-  fire(event: T): void {
-    for (const listener of [...this.listeners]) listener(event);
-  }
-  get listenerCount(): number {
-    return this.listeners.length;
-  }
-  dispose(): void {
-    this.listeners = [];
-  }
-}
+import { at, RecordingSink, T0 } from './harness.test';
+import { VirtualClock } from '../../support/clock';
+import { FakeEventEmitter, useFakeVscode } from '../../support/vscodeFake';
 
 class FakeUri {
   constructor(
@@ -60,24 +42,24 @@ const KIND = { Keyboard: 1, Mouse: 2, Command: 3 } as const;
 function createFakeVscode() {
   const settings: Record<string, unknown> = {};
   const events = {
-    activeEditor: new FakeEmitter<FakeEditor | undefined>(),
-    activeNotebook: new FakeEmitter<unknown>(),
-    windowState: new FakeEmitter<{ focused: boolean }>(),
-    selection: new FakeEmitter<{
+    activeEditor: new FakeEventEmitter<FakeEditor | undefined>(),
+    activeNotebook: new FakeEventEmitter<unknown>(),
+    windowState: new FakeEventEmitter<{ focused: boolean }>(),
+    selection: new FakeEventEmitter<{
       textEditor: FakeEditor;
       kind: number | undefined;
       selections: Array<{ active: { line: number; character: number } }>;
     }>(),
-    visibleRanges: new FakeEmitter<{ textEditor: FakeEditor }>(),
-    change: new FakeEmitter<{ document: FakeDocument; contentChanges: unknown[] }>(),
-    save: new FakeEmitter<FakeDocument>(),
-    open: new FakeEmitter<FakeDocument>(),
-    close: new FakeEmitter<FakeDocument>(),
-    openNotebook: new FakeEmitter<unknown>(),
-    closeNotebook: new FakeEmitter<unknown>(),
-    willRename: new FakeEmitter<{ files: Array<{ oldUri: FakeUri; newUri: FakeUri }> }>(),
-    didRename: new FakeEmitter<{ files: Array<{ oldUri: FakeUri; newUri: FakeUri }> }>(),
-    configuration: new FakeEmitter<{ affectsConfiguration(section: string): boolean }>(),
+    visibleRanges: new FakeEventEmitter<{ textEditor: FakeEditor }>(),
+    change: new FakeEventEmitter<{ document: FakeDocument; contentChanges: unknown[] }>(),
+    save: new FakeEventEmitter<FakeDocument>(),
+    open: new FakeEventEmitter<FakeDocument>(),
+    close: new FakeEventEmitter<FakeDocument>(),
+    openNotebook: new FakeEventEmitter<unknown>(),
+    closeNotebook: new FakeEventEmitter<unknown>(),
+    willRename: new FakeEventEmitter<{ files: Array<{ oldUri: FakeUri; newUri: FakeUri }> }>(),
+    didRename: new FakeEventEmitter<{ files: Array<{ oldUri: FakeUri; newUri: FakeUri }> }>(),
+    configuration: new FakeEventEmitter<{ affectsConfiguration(section: string): boolean }>(),
   };
   const tabGroup: { viewColumn: number; activeTab: { input: unknown } | undefined } = { viewColumn: 1, activeTab: undefined };
   const window = {
@@ -114,7 +96,7 @@ function createFakeVscode() {
     module: {
       window,
       workspace,
-      EventEmitter: FakeEmitter,
+      EventEmitter: FakeEventEmitter,
       TabInputTextDiff: FakeTabInputTextDiff,
       TabInputNotebook: FakeTabInputNotebook,
       TextEditorSelectionChangeKind: KIND,
@@ -129,11 +111,8 @@ function createFakeVscode() {
 
 type FakeVscode = ReturnType<typeof createFakeVscode>;
 type AdapterConstructor = new (options?: TrackingAdapterOptions) => TrackingAdapterClass;
-type LoadFunction = (request: string, parent: unknown, isMain: boolean) => unknown;
 
 describe('tracking adapter (fake editor API)', () => {
-  const moduleInternals = Module as unknown as { _load: LoadFunction };
-  const originalLoad = moduleInternals._load;
   let fake: FakeVscode;
   let TrackingAdapter: AdapterConstructor;
   const timers: Array<{ callback: () => void; delay: number; cleared: boolean }> = [];
@@ -148,23 +127,15 @@ describe('tracking adapter (fake editor API)', () => {
     get workspace() {
       return fake.module.workspace;
     },
-    EventEmitter: FakeEmitter,
+    EventEmitter: FakeEventEmitter,
     TabInputTextDiff: FakeTabInputTextDiff,
     TabInputNotebook: FakeTabInputNotebook,
     TextEditorSelectionChangeKind: KIND,
   };
 
-  before(() => {
-    moduleInternals._load = function load(this: unknown, request: string, parent: unknown, isMain: boolean): unknown {
-      return request === 'vscode' ? stableModule : originalLoad.call(this, request, parent, isMain);
-    };
-    // Loaded after the hook, so the adapter's `import * as vscode` receives the fake.
-    const loadHere = Module.createRequire(__filename);
+  // Loaded once the fake is in place, so the adapter's `import * as vscode` receives it.
+  useFakeVscode(stableModule, __filename, (loadHere) => {
     ({ TrackingAdapter } = loadHere('../../../src/tracking/vscodeAdapter') as { TrackingAdapter: AdapterConstructor });
-  });
-
-  after(() => {
-    moduleInternals._load = originalLoad;
   });
 
   beforeEach(() => {
@@ -196,7 +167,7 @@ describe('tracking adapter (fake editor API)', () => {
   }
 
   function start(
-    clock: FakeClock,
+    clock: VirtualClock,
     sink = new RecordingSink(),
   ): { adapter: TrackingAdapterClass; sink: RecordingSink; finished: Session[] } {
     fake.settings.minimumSessionSeconds = 0;
@@ -218,7 +189,7 @@ describe('tracking adapter (fake editor API)', () => {
   }
 
   it('turns typing in the focused active editor into a session, ended as shutdown on dispose', () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: T0 });
     const { adapter, sink, finished } = start(clock);
     const editor = show(documentAt('/work/a.ts'));
     clock.time = at(20);
@@ -233,7 +204,7 @@ describe('tracking adapter (fake editor API)', () => {
   });
 
   it('picks up the editor that is already active when it starts', () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: T0 });
     const document = documentAt('/work/a.ts');
     fake.workspace.textDocuments.push(document);
     fake.window.activeTextEditor = editorFor(document);
@@ -243,7 +214,7 @@ describe('tracking adapter (fake editor API)', () => {
   });
 
   it('ignores empty content changes, background documents and selections no person made', () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: T0 });
     const { adapter } = start(clock);
     const editor = show(documentAt('/work/a.ts'));
     clock.time = at(10);
@@ -259,7 +230,7 @@ describe('tracking adapter (fake editor API)', () => {
   });
 
   it('records nothing while the window is not focused', () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: T0 });
     fake.window.state.focused = false;
     const { adapter, finished } = start(clock);
     const editor = show(documentAt('/work/a.ts'));
@@ -270,7 +241,7 @@ describe('tracking adapter (fake editor API)', () => {
   });
 
   it('ignores the original side of a diff editor', () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: T0 });
     const { adapter } = start(clock);
     const original = documentAt('/work/a.ts');
     fake.tabGroup.activeTab = { input: new FakeTabInputTextDiff(original.uri, new FakeUri('file', '/work/b.ts')) };
@@ -280,7 +251,7 @@ describe('tracking adapter (fake editor API)', () => {
   });
 
   it('never records excluded documents, and drops a session when its document becomes excluded', () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: T0 });
     fake.settings.exclude = ['**/*.secret'];
     const { adapter, finished } = start(clock);
     show(documentAt('/work/keys.secret'));
@@ -298,7 +269,7 @@ describe('tracking adapter (fake editor API)', () => {
   });
 
   it('keeps one timer for the next deadline, not one per keystroke, and ends idle sessions when it fires', () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: T0 });
     fake.settings.checkpointIntervalSeconds = 3600;
     const { adapter, finished } = start(clock);
     const editor = show(documentAt('/work/a.ts'));
@@ -323,7 +294,7 @@ describe('tracking adapter (fake editor API)', () => {
   });
 
   it('moves the session when its file is renamed', () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: T0 });
     const { adapter, finished } = start(clock);
     const editor = show(documentAt('/work/a.ts'));
     clock.time = at(10);
@@ -336,7 +307,7 @@ describe('tracking adapter (fake editor API)', () => {
   });
 
   it('pauses and resumes', () => {
-    const clock = new FakeClock();
+    const clock = new VirtualClock({ start: T0 });
     const { adapter, finished } = start(clock);
     const editor = show(documentAt('/work/a.ts'));
     clock.time = at(10);
