@@ -4,7 +4,7 @@
 // first burst in this process (cold) and for later bursts (warm), with the timers and settings reads seen meanwhile.
 import Module from 'node:module';
 import type { TrackingAdapter as TrackingAdapterClass, TrackingAdapterOptions } from '../../src/tracking/vscodeAdapter';
-import { BenchUri, createBenchEditor } from './fakeEditorEvents';
+import { BenchDocument, BenchUri, createBenchEditor } from './fakeEditorEvents';
 
 export const BURST_EVENTS = 2000;
 const WARMUP_BURSTS = 5;
@@ -28,7 +28,7 @@ function main(): void {
     return request === 'vscode' ? fake.module : originalLoad.call(this, request, parent, isMain);
   };
 
-  const document = { uri: new BenchUri('file', '/work/src/main.ts'), languageId: 'typescript' };
+  const document = new BenchDocument(new BenchUri('file', '/work/src/main.ts'), 'typescript');
   fake.workspace.textDocuments.push(document);
   let adapter: TrackingAdapterClass | undefined;
   if (mode === 'ours') {

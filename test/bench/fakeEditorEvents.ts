@@ -1,7 +1,9 @@
 // A stand-in for the parts of the `vscode` module the tracking adapter touches, for the per-event benchmark. Its
-// events are delivered the way the extension host delivers them: each fire builds a fresh event object (as the host
-// does from the renderer's message) and calls every listener registered for it. URIs cache their string like the
-// real URI does. It counts settings reads, so the benchmark can tell what the listeners do per event.
+// events are delivered the way the extension host delivers them, minus the message passing: the host first applies
+// the change to its copy of the document (a text edit) or the editor (its selections), builds the event from fresh
+// Position/Range/Selection objects, then calls every listener registered for it. URIs cache their string like the
+// real URI does. It counts settings reads, so the benchmark can tell what the listeners do per event. The floor is
+// this delivery with do-nothing listeners; whatever the tracking listeners add is measured on top of it.
 
 type Listener<T> = (event: T) => unknown;
 
@@ -44,17 +46,44 @@ export class BenchUri {
   }
 }
 
-export interface BenchPosition {
-  readonly line: number;
-  readonly character: number;
+export class BenchPosition {
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
 }
-export interface BenchDocument {
-  readonly uri: BenchUri;
-  readonly languageId: string;
+export class BenchRange {
+  constructor(
+    readonly start: BenchPosition,
+    readonly end: BenchPosition,
+  ) {}
+}
+export class BenchSelection extends BenchRange {
+  constructor(
+    readonly anchor: BenchPosition,
+    readonly active: BenchPosition,
+  ) {
+    super(anchor, active);
+  }
+}
+export class BenchDocument {
+  version = 1;
+  readonly lines: string[] = Array.from({ length: 400 }, (_, i) => `const line${i} = ${i}; // some code on this line`);
+  constructor(
+    readonly uri: BenchUri,
+    readonly languageId: string,
+  ) {}
+  /** What the host's mirror of the document does with an insertion before it tells any listener. */
+  insert(line: number, character: number, text: string): void {
+    const old = this.lines[line] ?? '';
+    this.lines[line] = old.slice(0, character) + text + old.slice(character);
+    this.version++;
+  }
 }
 export interface BenchEditor {
   readonly document: BenchDocument;
-  selection: { anchor: BenchPosition; active: BenchPosition };
+  selections: readonly BenchSelection[];
+  selection: BenchSelection;
   readonly viewColumn: number;
 }
 
@@ -69,15 +98,11 @@ export function createBenchEditor() {
     activeEditor: new BenchEmitter<BenchEditor | undefined>(),
     activeNotebook: new BenchEmitter<unknown>(),
     windowState: new BenchEmitter<{ focused: boolean }>(),
-    selection: new BenchEmitter<{
-      textEditor: BenchEditor;
-      selections: { anchor: BenchPosition; active: BenchPosition }[];
-      kind: number | undefined;
-    }>(),
+    selection: new BenchEmitter<{ textEditor: BenchEditor; selections: readonly BenchSelection[]; kind: number | undefined }>(),
     visibleRanges: new BenchEmitter<{ textEditor: BenchEditor }>(),
     change: new BenchEmitter<{
       document: BenchDocument;
-      contentChanges: { range: unknown; rangeOffset: number; rangeLength: number; text: string }[];
+      contentChanges: { range: BenchRange; rangeOffset: number; rangeLength: number; text: string }[];
       reason: undefined;
     }>(),
     save: new BenchEmitter<BenchDocument>(),
@@ -134,25 +159,27 @@ export function createBenchEditor() {
 
   /** A person moving the cursor with the keyboard: a fresh event with a fresh selection, as the host builds it. */
   function moveCursor(editor: BenchEditor, line: number, character: number): void {
-    const position = { line, character };
-    const selection = { anchor: position, active: position };
+    const selection = new BenchSelection(new BenchPosition(line, character), new BenchPosition(line, character));
+    const selections = [selection];
+    editor.selections = selections;
     editor.selection = selection;
-    events.selection.fire({ textEditor: editor, selections: [selection], kind: SELECTION_KIND.Keyboard });
+    events.selection.fire({ textEditor: editor, selections, kind: SELECTION_KIND.Keyboard });
   }
 
   /** A person typing one character. */
   function type(document: BenchDocument, line: number, character: number): void {
-    const at = { line, character };
+    document.insert(line, character, 'x');
+    const range = new BenchRange(new BenchPosition(line, character), new BenchPosition(line, character));
     events.change.fire({
       document,
-      contentChanges: [{ range: { start: at, end: at }, rangeOffset: line * 80 + character, rangeLength: 0, text: 'x' }],
+      contentChanges: [{ range, rangeOffset: line * 80 + character, rangeLength: 0, text: 'x' }],
       reason: undefined,
     });
   }
 
   function show(document: BenchDocument): BenchEditor {
-    const position = { line: 0, character: 0 };
-    const editor: BenchEditor = { document, selection: { anchor: position, active: position }, viewColumn: 1 };
+    const selection = new BenchSelection(new BenchPosition(0, 0), new BenchPosition(0, 0));
+    const editor: BenchEditor = { document, selections: [selection], selection, viewColumn: 1 };
     window.activeTextEditor = editor;
     events.activeEditor.fire(editor);
     return editor;
