@@ -293,6 +293,41 @@ describe('tracking adapter (fake editor API)', () => {
     adapter.dispose();
   });
 
+  it('does no timer, settings or path work per event: a burst of cursor moves and typing only updates the session', () => {
+    const clock = new VirtualClock({ start: T0 });
+    const { adapter } = start(clock);
+    const editor = show(documentAt('/work/a.ts'));
+    clock.time = at(1);
+    typeIn(editor); // the first activity arms the one timer
+    const timersBefore = timers.length;
+    let settingsReads = 0;
+    let pathLookups = 0;
+    const { getConfiguration, getWorkspaceFolder } = fake.workspace;
+    fake.workspace.getConfiguration = () => {
+      settingsReads++;
+      return getConfiguration();
+    };
+    fake.workspace.getWorkspaceFolder = (uri) => {
+      pathLookups++;
+      return getWorkspaceFolder(uri);
+    };
+    for (let i = 0; i < 1000; i++) {
+      clock.time = at(2) + i * 50;
+      const active = { line: i % 40, character: i % 80 };
+      editor.selection = { active };
+      fake.events.selection.fire({ textEditor: editor, kind: KIND.Keyboard, selections: [{ active }] });
+      typeIn(editor);
+    }
+    assert.equal(timers.length, timersBefore, 'no timer is created or reset while the person works');
+    assert.ok(timers.every((timer) => !timer.cleared));
+    assert.equal(settingsReads, 0, 'no settings are read per event');
+    assert.equal(pathLookups, 0, 'no workspace path work per event');
+    const session = adapter.currentSession();
+    assert.equal(session?.lastActiveAt, at(2) + 999 * 50, 'every event still counts as activity');
+    assert.deepEqual(session?.cursor, { line: 999 % 40, character: 999 % 80 });
+    adapter.dispose();
+  });
+
   it('moves the session when its file is renamed', () => {
     const clock = new VirtualClock({ start: T0 });
     const { adapter, finished } = start(clock);
