@@ -1,6 +1,6 @@
 // The looser privacy levels the person confirmed for a workspace or a folder, kept in the extension's global state
 // (never in the workspace, which the repository controls). Pure: the store is handed in.
-import type { PrivacyLevel } from './activity';
+import type { PrivacyLevel } from './activity/privacy';
 import { isPrivacyLevel } from './activity/privacy';
 import type { PrivacyGrants } from './activity/privacyFloor';
 import type { KeyValueStore } from './ports';

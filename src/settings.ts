@@ -1,7 +1,7 @@
 // The extension's settings (beyond tracking, which the tracker validates itself), validated from raw values.
 // Pure: the editor-side reader (config.ts) hands in what it read; nothing here throws.
-import { activitySourceHostProblems, DEFAULT_ACTIVITY_SOURCE_HOST } from './activity';
-import type { PrivacyLevel } from './activity';
+import { activitySourceHostProblems, DEFAULT_ACTIVITY_SOURCE_HOST } from './activity/activitySourceHost';
+import type { PrivacyLevel } from './activity/privacy';
 import { DEFAULT_PRIVACY, resolvePrivacy, type PrivacySources } from './activity/privacyFloor';
 export { stricterPrivacy } from './activity/privacy';
 import { localize } from './l10n';

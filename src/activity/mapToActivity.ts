@@ -1,6 +1,6 @@
 // A file and its sessions → the userActivity body for PUT /me/activities/{appActivityId}.
 import type { UserActivityRequest, VisualInfo } from '../graph/types';
-import { buildFileActivationUrl, buildHandlerActivationUrl } from './activationUrl';
+import { buildFileActivationUrl, buildHandlerActivationUrl } from '../links/activationUrl';
 import { buildAdaptiveCard, cardDateTime } from './adaptiveCard';
 import { fileIdentity, privateAppActivityId, readableAppActivityId } from './appActivityId';
 import { buildContentInfo, workspaceTag } from './contentInfo';

@@ -2,9 +2,9 @@
 import type { Event, ExtensionContext } from 'vscode';
 import type { RecordedLevels } from '../activity/recordedPrivacy';
 import type { ChannelLogger } from '../log';
-import type { Outbox } from '../outbox';
+import type { Outbox } from '../outbox/outbox';
 import type { TodayTotal } from '../publish/todayTotal';
-import type { ForgottenSessions } from '../published/forgotten';
+import type { ForgottenSessions } from '../feed/forgotten';
 import type { Session } from '../tracking/types';
 import type { TrackingAdapter } from '../tracking/vscodeAdapter';
 import type { SettingsProblems } from '../ui/settingsProblems';

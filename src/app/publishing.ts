@@ -2,7 +2,7 @@
 // free of side effects), and the Graph client with the budgets it spends. The editor's side (the running session,
 // each document's privacy level and facts, sign-in, settings) comes in through small interfaces, so this file never
 // imports `vscode`.
-import type { ActivityInput, MappingOptions } from '../activity';
+import type { ActivityInput, MappingOptions } from '../activity/types';
 import { publishLevel, type RecordedLevels } from '../activity/recordedPrivacy';
 import type { PrivacyLevel } from '../activity/privacy';
 import { FIVE_MINUTES, ONE_DAY, RequestBudget, type BudgetWindow } from '../graph/budget';

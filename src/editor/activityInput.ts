@@ -2,7 +2,7 @@
 // editor's own URL scheme and name. Called when payloads are built, never per event.
 import { posix } from 'node:path';
 import { Uri, env, workspace } from 'vscode';
-import type { ActivityInput, MappingOptions } from '../activity';
+import type { ActivityInput, MappingOptions } from '../activity/types';
 import { readRepository } from '../git/readRepository';
 import type { ContentSettings } from '../settings';
 import type { CursorPosition, Session } from '../tracking/types';

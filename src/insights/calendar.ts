@@ -1,5 +1,5 @@
 // Local calendar arithmetic for Insights: days as sortable keys (2026-11-26), weeks from Monday, hours of the day.
-import { dayKey } from '../published/model';
+import { dayKey } from '../feed/model';
 
 export { dayKey };
 

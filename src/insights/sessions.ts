@@ -3,7 +3,7 @@
 // keyed tags, its own session ids) comes in through a Resolver.
 import type { UserActivityResponse } from '../graph/types';
 import { localize } from '../l10n';
-import { toPublishedActivities } from '../published/model';
+import { toPublishedActivities } from '../feed/model';
 
 export interface InsightSession {
   id: string;

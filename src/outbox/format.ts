@@ -1,7 +1,7 @@
 // The on-disk format of one outbox entry (one file per session), versioned so a later release can change it.
 import type { Session } from '../tracking/types';
-import { isFiniteNumber, isNonNegativeInteger, isPositiveInteger, isRecord, mismatch } from './jsonShape';
-import { parseSession } from './sessionSchema';
+import { isFiniteNumber, isNonNegativeInteger, isPositiveInteger, isRecord, mismatch } from '../text/jsonShape';
+import { parseSession } from '../tracking/sessionSchema';
 
 export const OUTBOX_FORMAT = 'activity-feed-outbox';
 export const OUTBOX_VERSION = 1;

@@ -10,7 +10,7 @@ import { isAtomicTempFile, readJsonFile, writeFileAtomic } from './atomicFile';
 import { discardClaimsOf, parseClaimName, restoreClaim, withClaimedFile, type ClaimDecision } from './fileClaim';
 import { ensureDirectory, errorMessage, listDirectory, modifiedAt, removeIfPresent } from './fileSystem';
 import { OUTBOX_FORMAT, OUTBOX_VERSION, parseOutboxEntry, revisionOf, serializeOutboxEntry, type OutboxEntry } from './format';
-import { parseSession } from './sessionSchema';
+import { parseSession } from '../tracking/sessionSchema';
 import { discardSetAside, pruneSetAside, type SetAsideFile } from './setAside';
 import type { Clock, Logger } from '../ports';
 

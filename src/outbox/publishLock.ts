@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { readJsonFile, writeFileAtomic } from './atomicFile';
 import { withClaimedFile } from './fileClaim';
 import { ensureDirectory, errorCode, modifiedAt, removeIfPresent } from './fileSystem';
-import { isFiniteNumber, isPositiveInteger, isRecord } from './jsonShape';
+import { isFiniteNumber, isPositiveInteger, isRecord } from '../text/jsonShape';
 import type { Clock, Logger } from '../ports';
 
 export interface PublishLockOptions {

@@ -1,6 +1,6 @@
 // The on-disk format of the published index: which Graph activities this machine has published, and which history
 // items each one holds.
-import { isFiniteNumber, isPositiveInteger, isRecord, mismatch } from './jsonShape';
+import { isFiniteNumber, isPositiveInteger, isRecord, mismatch } from '../text/jsonShape';
 
 export const PUBLISHED_FORMAT = 'activity-feed-published';
 export const PUBLISHED_VERSION = 1;

@@ -1,6 +1,8 @@
 // Builds exactly what would be sent for the pending sessions: the request line and the JSON body of each PUT.
-import { buildActivityPayloads, InvalidMappingOptionsError, PayloadValidationError } from '../activity';
-import type { ActivityInput, MappingOptions } from '../activity';
+import { buildActivityPayloads } from '../activity/payloads';
+import { InvalidMappingOptionsError } from '../activity/options';
+import { PayloadValidationError } from '../activity/validate';
+import type { ActivityInput, MappingOptions } from '../activity/types';
 import type { UserActivityRequest } from '../graph/types';
 import { activityRequestPath } from '../text/percentEncoding';
 import { localize } from '../l10n';

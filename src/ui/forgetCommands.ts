@@ -2,10 +2,10 @@
 // confirmation that says exactly what goes, and discards the matching sessions still waiting in the outbox.
 import { Disposable, ProgressLocation, commands, env, l10n, window, workspace } from 'vscode';
 import type { Logger } from '../ports';
-import type { PublishedFeed } from '../published/feed';
-import { ForgetPlan, ForgetScope, isEmptyPlan, planForget } from '../published/forgetPlan';
-import { ForgetResult, GraphDeleter, runForget } from '../published/forgetRun';
-import type { ForgottenSessions } from '../published/forgotten';
+import type { PublishedFeed } from '../feed/publishedFeed';
+import { ForgetPlan, ForgetScope, isEmptyPlan, planForget } from '../feed/forgetPlan';
+import { ForgetResult, GraphDeleter, runForget } from '../feed/forgetRun';
+import type { ForgottenSessions } from '../feed/forgotten';
 import type { PurgeTarget } from '../publish/purgeLocal';
 import type { Session } from '../tracking/types';
 import { COMMANDS, type RegisterCommand } from './commandIds';

@@ -1,7 +1,7 @@
 import { Memento, Uri, UriHandler, l10n, window } from 'vscode';
-import { OPEN_ACTIVITY_PATH } from '../activity';
+import { OPEN_ACTIVITY_PATH } from '../links/activationUrl';
 import type { ChannelLogger } from '../log';
-import { activityIdOfLink, dropLinks, LinkTable, LinkTarget, linkTargetOf, rememberLink } from '../publish/activityLinks';
+import { activityIdOfLink, dropLinks, LinkTable, LinkTarget, linkTargetOf, rememberLink } from '../links/activityLinks';
 import { shownError } from '../text/shownText';
 import { openDocumentAt } from './openDocument';
 

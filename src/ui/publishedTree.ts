@@ -12,15 +12,7 @@ import {
   env,
   l10n,
 } from 'vscode';
-import {
-  ActivityGroup,
-  ActivityInGroup,
-  dayKey,
-  GroupBy,
-  PendingFile,
-  PublishedActivity,
-  PublishedSession,
-} from '../published/model';
+import { ActivityGroup, ActivityInGroup, dayKey, GroupBy, PendingFile, PublishedActivity, PublishedSession } from '../feed/model';
 import { formatDurationShort } from '../text/duration';
 import { inertMarkdown, oneLineVisible } from '../text/inert';
 import type { Session } from '../tracking/types';

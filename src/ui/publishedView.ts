@@ -3,9 +3,9 @@
 import { ConfigurationTarget, Disposable, TreeView, Uri, commands, env, l10n, window, workspace } from 'vscode';
 import { remoteAuthority } from '../editor/activityInput';
 import type { UserActivityResponse } from '../graph/types';
-import { parseActivationUrl } from '../published/activationTarget';
-import type { PublishedFeed } from '../published/feed';
-import { dayKey, groupActivities, groupPending, GroupBy, PublishedActivity, toPublishedActivities } from '../published/model';
+import { parseActivationUrl } from '../links/activationTarget';
+import type { PublishedFeed } from '../feed/publishedFeed';
+import { dayKey, groupActivities, groupPending, GroupBy, PublishedActivity, toPublishedActivities } from '../feed/model';
 import type { Session } from '../tracking/types';
 import { COMMANDS, type RegisterCommand } from './commandIds';
 import type { OpenActivityHandler } from './openActivityHandler';

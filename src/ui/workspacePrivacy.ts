@@ -2,7 +2,7 @@
 // files) over the person's floor, and the question a workspace asking for a looser level gets: shown once per
 // window, naming the level; the answer is kept per workspace and folder until revoked from the Command Palette.
 import { Uri, l10n, window, workspace as vscodeWorkspace } from 'vscode';
-import type { PrivacyLevel } from '../activity';
+import type { PrivacyLevel } from '../activity/privacy';
 import { resolvePrivacy, type PrivacyRequest } from '../activity/privacyFloor';
 import { readPrivacySourcesFor } from '../config';
 import type { Logger } from '../ports';

@@ -2,7 +2,7 @@
 // and scheduler against the emulator with the service's limits on. The emulator's throttle, the client's write
 // budget and the scheduler's timers share one virtual clock that jumps ahead whenever the publisher says it must
 // wait, so the figures give both the time the drain needs (budget-bound, virtual) and the work it takes (wall).
-import { LIMITS } from '../../src/activity';
+import { LIMITS } from '../../src/activity/limits';
 import type { ProfileName } from '../../tools/graph-emulator';
 import { SERVICE_THROTTLING } from '../../tools/graph-emulator/throttle';
 import { backlogSessions } from './backlogSessions';

@@ -3,9 +3,12 @@
 // PublishScheduler with the default settings. Only the editor-facing glue (which needs `vscode`) is replaced: the
 // mapping input per document is built from the session alone, as at the `fileNameOnly` privacy level.
 import * as fs from 'node:fs';
-import type { ActivityInput, MappingOptions } from '../../src/activity';
-import { FIVE_MINUTES, GraphClient, ONE_DAY, RequestBudget } from '../../src/graph';
-import { Outbox, PublishedIndex, PublishLock } from '../../src/outbox';
+import type { ActivityInput, MappingOptions } from '../../src/activity/types';
+import { FIVE_MINUTES, ONE_DAY, RequestBudget } from '../../src/graph/budget';
+import { GraphClient } from '../../src/graph/client';
+import { Outbox } from '../../src/outbox/outbox';
+import { PublishedIndex } from '../../src/outbox/publishedIndex';
+import { PublishLock } from '../../src/outbox/publishLock';
 import { planRequests, type Plan } from '../../src/publish/preview';
 import { Publisher, type PublishSummary } from '../../src/publish/publisher';
 import { MemoryServiceFacts } from '../../src/publish/serviceFacts';

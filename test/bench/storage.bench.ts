@@ -1,7 +1,7 @@
 // Disk space of the outbox: 1,000 realistic finished sessions put into a real Outbox, then the files measured.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Outbox } from '../../src/outbox';
+import { Outbox } from '../../src/outbox/outbox';
 import { backlogSessions } from './backlogSessions';
 
 export interface OutboxUsage {

@@ -6,7 +6,7 @@ import { DEFAULT_TRACKING_CONFIG } from '../../src/tracking/engineConfig';
 import { TrackingEngine } from '../../src/tracking/engine';
 import type { Session } from '../../src/tracking/types';
 import type { RunReason } from '../../src/publish/scheduler';
-import { FIVE_MINUTES } from '../../src/graph';
+import { FIVE_MINUTES } from '../../src/graph/budget';
 import type { ProfileName } from '../../tools/graph-emulator';
 import { Prng } from './prng';
 import { startPublishingStack, type GraphWrite, type PublishingStack } from './publishingStack';

@@ -6,8 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
-import { validateUserActivity } from '../../src/activity';
-import { GraphClient } from '../../src/graph';
+import { validateUserActivity } from '../../src/activity/validate';
+import { GraphClient } from '../../src/graph/client';
 import type { PlannedRequest } from '../../src/publish/preview';
 import { startEmulator, RunningEmulator, DEFAULT_CLIENT_ID } from '../../tools/graph-emulator';
 

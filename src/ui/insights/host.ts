@@ -2,7 +2,7 @@
 // bundle does not grow by importing it.
 import type { Event, Uri } from 'vscode';
 import type { Logger } from '../../ports';
-import type { PublishedFeed } from '../../published/feed';
+import type { PublishedFeed } from '../../feed/publishedFeed';
 
 export interface InsightsHost {
   feed: PublishedFeed;

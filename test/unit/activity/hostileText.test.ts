@@ -1,8 +1,8 @@
 // A cloned repository chooses its file names, branch names and remote URL: none of it may turn into markup, a
 // link, a second line or reordered text in the Adaptive Card, nor into one of the card's date functions.
 import * as assert from 'node:assert/strict';
-import { mapToActivity } from '../../../src/activity';
-import type { ActivityInput, MappingOptions } from '../../../src/activity';
+import { mapToActivity } from '../../../src/activity/mapToActivity';
+import type { ActivityInput, MappingOptions } from '../../../src/activity/types';
 import { makeSession } from '../../support/sessions';
 
 const hostileNames = [

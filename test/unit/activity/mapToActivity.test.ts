@@ -1,8 +1,12 @@
 import * as assert from 'node:assert/strict';
 import type { UserActivityRequest } from '../../../src/graph/types';
 import type { Session } from '../../../src/tracking/types';
-import { InvalidMappingOptionsError, mapToActivity, PRIVACY_LEVELS, SERVER_SET_FIELDS } from '../../../src/activity';
-import type { ActivityInput, MappingOptions, PrivacyLevel } from '../../../src/activity';
+import { InvalidMappingOptionsError } from '../../../src/activity/options';
+import { mapToActivity } from '../../../src/activity/mapToActivity';
+import { PRIVACY_LEVELS } from '../../../src/activity/privacy';
+import { SERVER_SET_FIELDS } from '../../../src/activity/validate';
+import type { ActivityInput, MappingOptions } from '../../../src/activity/types';
+import type { PrivacyLevel } from '../../../src/activity/privacy';
 import { LIMITS } from '../../../src/activity/limits';
 import { workspaceTag } from '../../../src/activity/contentInfo';
 import { makeSession } from '../../support/sessions';

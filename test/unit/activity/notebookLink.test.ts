@@ -1,11 +1,11 @@
 // A notebook's link opens the notebook: its cursor is in a cell, whose line no file link can name.
 import * as assert from 'node:assert/strict';
-import { mapToActivity } from '../../../src/activity';
-import type { ActivityInput, MappingOptions } from '../../../src/activity';
-import { buildFileActivationUrl } from '../../../src/activity/activationUrl';
+import { mapToActivity } from '../../../src/activity/mapToActivity';
+import type { ActivityInput, MappingOptions } from '../../../src/activity/types';
+import { buildFileActivationUrl } from '../../../src/links/activationUrl';
 import { parseDocumentLocation } from '../../../src/activity/documentLocation';
-import { OUTBOX_FORMAT, parseOutboxEntry } from '../../../src/outbox';
-import { parseActivationUrl } from '../../../src/published/activationTarget';
+import { OUTBOX_FORMAT, parseOutboxEntry } from '../../../src/outbox/format';
+import { parseActivationUrl } from '../../../src/links/activationTarget';
 import type { Session } from '../../../src/tracking/types';
 import { descriptorFor, fileDocument, fileUri, Scenario } from '../tracking/harness.test';
 

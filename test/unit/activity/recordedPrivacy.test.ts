@@ -1,9 +1,10 @@
 // Another window (a repository at "full") published the shared outbox and mapped sessions recorded under "private"
 // with its own settings: they went out at "full". The level is now stored with each session when it is recorded.
 import * as assert from 'node:assert/strict';
-import { buildActivityPayloads, type MappingOptions } from '../../../src/activity';
+import { buildActivityPayloads } from '../../../src/activity/payloads';
+import { type MappingOptions } from '../../../src/activity/types';
 import { LEVEL_OF_UNRECORDED, publishLevel, RecordedLevels } from '../../../src/activity/recordedPrivacy';
-import { parseSession } from '../../../src/outbox/sessionSchema';
+import { parseSession } from '../../../src/tracking/sessionSchema';
 import type { Session } from '../../../src/tracking/types';
 
 const session = (overrides: Partial<Session> = {}): Session => ({

@@ -2,7 +2,7 @@
 // the switches in force, stays within the writes it announces, and leaves no probe activity behind.
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { GraphClient } from '../../../src/graph';
+import { GraphClient } from '../../../src/graph/client';
 import { checkService, PROBE_WRITES } from '../../../src/graph/serviceCheck';
 import {
   DEFAULT_CLIENT_ID,

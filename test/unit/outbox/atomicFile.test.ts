@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readJsonFile, writeFileAtomic } from '../../../src/outbox';
+import { readJsonFile, writeFileAtomic } from '../../../src/outbox/atomicFile';
 import { useTempDir } from './testSupport';
 
 describe('outbox atomic files', () => {

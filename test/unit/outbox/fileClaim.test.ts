@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic } from '../../../src/outbox';
+import { writeFileAtomic } from '../../../src/outbox/atomicFile';
 import { withClaimedFile } from '../../../src/outbox/fileClaim';
 import { useTempDir } from './testSupport';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { OUTBOX_FORMAT, parseOutboxEntry, type OutboxEntry } from '../../../src/outbox';
+import { OUTBOX_FORMAT, parseOutboxEntry, type OutboxEntry } from '../../../src/outbox/format';
 import { session } from './testSupport';
 
 function entry(overrides: Record<string, unknown> = {}, sessionOverrides: Record<string, unknown> = {}): unknown {

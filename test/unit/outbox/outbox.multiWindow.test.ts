@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Outbox } from '../../../src/outbox';
+import { Outbox } from '../../../src/outbox/outbox';
 import { newId, session, useTempDir } from './testSupport';
 import { VirtualClock } from '../../support/clock';
 import { RecordingLogger } from '../../support/logger';

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Outbox, OUTBOX_FORMAT, type OutboxOptions } from '../../../src/outbox';
+import { Outbox, type OutboxOptions } from '../../../src/outbox/outbox';
+import { OUTBOX_FORMAT } from '../../../src/outbox/format';
 import { age, corruptFiles, DAY, newId, session, sessionFiles, useTempDir } from './testSupport';
 import { VirtualClock } from '../../support/clock';
 import { RecordingLogger } from '../../support/logger';

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { processIsAlive, PublishLock, type PublishLockOptions } from '../../../src/outbox';
+import { processIsAlive, PublishLock, type PublishLockOptions } from '../../../src/outbox/publishLock';
 import { age, useTempDir } from './testSupport';
 import { VirtualClock } from '../../support/clock';
 import { RecordingLogger } from '../../support/logger';

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PUBLISHED_FORMAT, PublishedIndex } from '../../../src/outbox';
+import { PUBLISHED_FORMAT } from '../../../src/outbox/publishedFormat';
+import { PublishedIndex } from '../../../src/outbox/publishedIndex';
 import { corruptFiles, useTempDir } from './testSupport';
 import { VirtualClock } from '../../support/clock';
 import { RecordingLogger } from '../../support/logger';

@@ -2,7 +2,7 @@
 // writer: puts successive states of its sessions. publisher: lists and acknowledges until told to stop.
 // Does nothing when imported; runs only as the entry script.
 import * as fs from 'node:fs';
-import { Outbox } from '../../../src/outbox';
+import { Outbox } from '../../../src/outbox/outbox';
 import type { Session } from '../../../src/tracking/types';
 
 function main(role: string, dir: string, rest: string[]): string {

@@ -3,9 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Outbox } from '../../../src/outbox';
+import { Outbox } from '../../../src/outbox/outbox';
 import { SET_ASIDE_MAX_AGE_MS, SET_ASIDE_MAX_FILES } from '../../../src/outbox/setAside';
-import { dropLinks, LINK_MAX_AGE_MS, rememberLink, type LinkTable } from '../../../src/publish/activityLinks';
+import { dropLinks, LINK_MAX_AGE_MS, rememberLink, type LinkTable } from '../../../src/links/activityLinks';
 import { purgeLocalTraces } from '../../../src/publish/purgeLocal';
 import { corruptFiles, DAY, newId, session, sessionFiles, useTempDir } from '../outbox/testSupport';
 import { VirtualClock } from '../../support/clock';

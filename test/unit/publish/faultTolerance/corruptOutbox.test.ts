@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Outbox } from '../../../../src/outbox';
+import { Outbox } from '../../../../src/outbox/outbox';
 import { RunningEmulator } from '../../../../tools/graph-emulator';
 import { VirtualClock } from '../../../support/clock';
 import { RecordingLogger } from '../../../support/logger';

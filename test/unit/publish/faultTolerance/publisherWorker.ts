@@ -3,7 +3,7 @@
 // what it did as JSON. Does nothing when imported; runs only as the entry script.
 //   node -r scripts/register-ts.cjs publisherWorker.ts <outboxDir> <emulatorOrigin> <stopFile> <seed>
 import * as fs from 'node:fs';
-import { Outbox } from '../../../../src/outbox';
+import { Outbox } from '../../../../src/outbox/outbox';
 import { makePublisher, seededRandom } from './support';
 import { VirtualClock } from '../../../support/clock';
 import { silentLogger } from '../../../support/logger';

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Outbox } from '../../../../src/outbox';
+import { Outbox } from '../../../../src/outbox/outbox';
 import type { Session } from '../../../../src/tracking/types';
 import { RunningEmulator } from '../../../../tools/graph-emulator';
 import { assertPublishedExactlyOnce, seededRandom } from './support';

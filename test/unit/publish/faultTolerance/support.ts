@@ -1,11 +1,14 @@
 // Shared pieces of the fault tests below the editor: a seeded PRNG (the clock and logger are the kit's, test/support), the
 // real Publisher wired to the real Outbox and the real Graph client against the emulator, and ground-truth checks.
 import * as assert from 'node:assert/strict';
-import type { MappingOptions } from '../../../../src/activity';
+import type { MappingOptions } from '../../../../src/activity/types';
 import { toHistoryItem } from '../../../../src/activity/historyItems';
-import { GraphClient, RequestBudget } from '../../../../src/graph';
+import { GraphClient } from '../../../../src/graph/client';
+import { RequestBudget } from '../../../../src/graph/budget';
 import type { WaitingClock } from '../../../../src/ports';
-import { Outbox, PublishedIndex, PublishLock } from '../../../../src/outbox';
+import { Outbox } from '../../../../src/outbox/outbox';
+import { PublishedIndex } from '../../../../src/outbox/publishedIndex';
+import { PublishLock } from '../../../../src/outbox/publishLock';
 import { planRequests } from '../../../../src/publish/preview';
 import { Publisher } from '../../../../src/publish/publisher';
 import type { ServiceFactsStore } from '../../../../src/publish/serviceFacts';

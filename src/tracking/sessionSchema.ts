@@ -1,7 +1,7 @@
 // Strict check of a Session read back from disk: every field, so nothing malformed ever reaches Graph.
 import { isPrivacyLevel, PRIVACY_LEVELS } from '../activity/privacy';
-import type { CursorPosition, Session, SessionEndReason } from '../tracking/types';
-import { isFiniteNumber, isNonNegativeInteger, isRecord, mismatch, type Parsed } from './jsonShape';
+import type { CursorPosition, Session, SessionEndReason } from './types';
+import { isFiniteNumber, isNonNegativeInteger, isRecord, mismatch, type Parsed } from '../text/jsonShape';
 
 // A Record, so that adding a reason to SessionEndReason fails to compile until it is listed here.
 const END_REASONS: Record<SessionEndReason, true> = {

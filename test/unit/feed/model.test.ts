@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { UserActivityResponse } from '../../../src/graph/types';
-import { groupActivities, groupPending, toPublishedActivities } from '../../../src/published/model';
+import { groupActivities, groupPending, toPublishedActivities } from '../../../src/feed/model';
 import type { Session } from '../../../src/tracking/types';
 
 const day = (iso: string) => iso.slice(0, 10);

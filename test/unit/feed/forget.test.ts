@@ -2,12 +2,13 @@
 // empty pages, a plan made from what was read, and the deletes sent by the real client within its write budget.
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { GraphClient, RequestBudget } from '../../../src/graph';
+import { GraphClient } from '../../../src/graph/client';
+import { RequestBudget } from '../../../src/graph/budget';
 import type { UserActivityRequest } from '../../../src/graph/types';
-import { PublishedFeed } from '../../../src/published/feed';
-import { planForget } from '../../../src/published/forgetPlan';
-import { runForget } from '../../../src/published/forgetRun';
-import { PublishedActivity, toPublishedActivities } from '../../../src/published/model';
+import { PublishedFeed } from '../../../src/feed/publishedFeed';
+import { planForget } from '../../../src/feed/forgetPlan';
+import { runForget } from '../../../src/feed/forgetRun';
+import { PublishedActivity, toPublishedActivities } from '../../../src/feed/model';
 import type { Session } from '../../../src/tracking/types';
 import { DEFAULT_CLIENT_ID, DEFAULT_USER, RunningEmulator, startEmulator } from '../../../tools/graph-emulator';
 import { EmulatorCredential } from '../graph/testSupport';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildFileActivationUrl, buildHandlerActivationUrl } from '../../../src/activity/activationUrl';
-import { parseActivationUrl } from '../../../src/published/activationTarget';
+import { buildFileActivationUrl, buildHandlerActivationUrl } from '../../../src/links/activationUrl';
+import { parseActivationUrl } from '../../../src/links/activationTarget';
 
 const EXT = 'activity-feed.graph-activity-feed';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { activityIdOfLink, linkTargetOf, rememberLink } from '../../../src/publish/activityLinks';
-import { buildHandlerActivationUrl, OPEN_ACTIVITY_PATH } from '../../../src/activity';
+import { activityIdOfLink, linkTargetOf, rememberLink } from '../../../src/links/activityLinks';
+import { buildHandlerActivationUrl, OPEN_ACTIVITY_PATH } from '../../../src/links/activationUrl';
 
 describe('activity links', () => {
   it('reads back the id of a link the mapper built, whatever characters the id holds', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildFileActivationUrl, buildHandlerActivationUrl } from '../../../src/activity/activationUrl';
+import { buildFileActivationUrl, buildHandlerActivationUrl } from '../../../src/links/activationUrl';
 import { inWindow, parseDocumentLocation } from '../../../src/activity/documentLocation';
 
 const cursor = { line: 9, character: 4 };
@@ -8,7 +8,7 @@ function link(uriOrPath: string, scheme = 'vscode', remoteAuthority?: string): s
   return buildFileActivationUrl(inWindow(parseDocumentLocation(uriOrPath), remoteAuthority), cursor, scheme);
 }
 
-describe('activity/activationUrl', () => {
+describe('links/activationUrl', () => {
   it('opens a local file at the 1-based cursor with the editor’s own scheme', () => {
     assert.equal(link('file:///home/ana/app/main.ts'), 'vscode://file/home/ana/app/main.ts:10:5');
     assert.equal(link('file:///home/ana/app/main.ts', 'vscode-insiders'), 'vscode-insiders://file/home/ana/app/main.ts:10:5');

@@ -1,6 +1,6 @@
 // Reads back where an activity's activationUrl points, so the view can open the same place the feed would.
 // Pure: the editor adapter turns the result into a document and a selection.
-import { OPEN_ACTIVITY_PATH } from '../activity/activationUrl';
+import { OPEN_ACTIVITY_PATH } from './activationUrl';
 import type { CursorPosition } from '../tracking/types';
 
 export type ActivationTarget =
