@@ -1,6 +1,8 @@
 // `npm run bench`: prints the figures as a table; `npm run bench -- --json <file>` also writes them as JSON.
 //   --starts <n>     fresh editor starts for the activation figure (default 7)
 //   --skip-editor    leave out the real-editor figures (no code-server/Chromium needed)
+//   --only <groups>  only these groups, comma-separated: start (bundles, activation, require(), per-event cost),
+//                    insights, engine, globs, writes, backlog, storage (the pessimistic backlog alone takes about 45 min)
 // Benchmarks report numbers; they never fail on a noisy machine. Targets are printed beside the figures. A run
 // fails only when something is functionally wrong (a session lost or duplicated, a backlog not drained, an
 // extension not activated or not reported by the editor).
@@ -397,54 +399,67 @@ async function main(): Promise<void> {
   const starts = Number(option('--starts') ?? 7);
   const skipEditor = process.argv.includes('--skip-editor');
   if (!Number.isInteger(starts) || starts < 1) throw new Error('--starts needs a positive integer');
+  const groups = ['start', 'insights', 'engine', 'globs', 'writes', 'backlog', 'storage'];
+  const only = option('--only')?.split(',');
+  const unknown = only?.filter((group) => !groups.includes(group)) ?? [];
+  if (unknown.length > 0) throw new Error(`--only: unknown group ${unknown.join(', ')}; valid: ${groups.join(', ')}`);
+  const wanted = (group: string) => only === undefined || only.includes(group);
 
   progress('building (esbuild --tests, then npm run package: the release bundles and the .vsix)');
   build();
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};
-  if (!skipEditor) {
+  if (!skipEditor && wanted('start')) {
     progress(`activation: ${starts} fresh starts of the real editor`);
     const activation = await benchActivation(starts, progress);
     details.activation = activation;
     figures.push(...activationFigures(activation));
   }
-  figures.push(...bundleFigures());
-  progress('require() of the activation bundle in fresh node processes');
-  const required = benchRequire(Math.max(7, starts));
-  details.require = required;
-  figures.push(...requireFigures(required));
-  progress('per-event cost of the tracking listeners');
-  const eventCost = benchEventCost();
-  details.eventCost = eventCost;
-  figures.push(...eventCostFigures(eventCost));
-  if (!skipEditor) {
+  if (wanted('start')) {
+    figures.push(...bundleFigures());
+    progress('require() of the activation bundle in fresh node processes');
+    const required = benchRequire(Math.max(7, starts));
+    details.require = required;
+    figures.push(...requireFigures(required));
+    progress('per-event cost of the tracking listeners');
+    const eventCost = benchEventCost();
+    details.eventCost = eventCost;
+    figures.push(...eventCostFigures(eventCost));
+  }
+  if (!skipEditor && wanted('insights')) {
     progress('insights: 10,000 sessions seeded, the panel opened in the real editor');
     const insights = await benchInsights();
     details.insights = insights;
     figures.push(...insightsFigures(insights));
   }
-  progress('engine');
-  figures.push(...engineFigures());
-  progress('exclusion patterns');
-  figures.push(...globFigures());
+  if (wanted('engine')) {
+    progress('engine');
+    figures.push(...engineFigures());
+  }
+  if (wanted('globs')) {
+    progress('exclusion patterns');
+    figures.push(...globFigures());
+  }
   // Each service profile answers Graph's undocumented questions one way; the publisher knows the answers (as after
   // Check Microsoft Graph) and takes the cheapest safe path for each.
-  for (const profile of ['documented', 'pessimistic'] as const) {
+  for (const profile of wanted('writes') ? (['documented', 'pessimistic'] as const) : []) {
     progress(`writes over a synthetic 8-hour day (${profile} service)`);
     const writes = await benchWrites(path.join(artifacts, `writes-outbox-${profile}`), undefined, profile);
     details[`writes-${profile}`] = writes;
     figures.push(...writesFigures(writes));
   }
-  for (const profile of ['documented', 'pessimistic'] as const) {
+  for (const profile of wanted('backlog') ? (['documented', 'pessimistic'] as const) : []) {
     progress(`backlog of 10,000 sessions (${profile} service)`);
     const backlog = await benchBacklog(path.join(artifacts, `backlog-outbox-${profile}`), profile);
     details[`backlog-${profile}`] = backlog;
     figures.push(...backlogFigures(backlog));
   }
-  progress('outbox storage');
-  const storage = benchStorage(path.join(artifacts, 'storage-outbox'));
-  details.storage = storage;
-  figures.push(...storageFigures(storage));
+  if (wanted('storage')) {
+    progress('outbox storage');
+    const storage = benchStorage(path.join(artifacts, 'storage-outbox'));
+    details.storage = storage;
+    figures.push(...storageFigures(storage));
+  }
 
   printTable(figures);
   const totalSeconds = (performance.now() - started) / 1000;
