@@ -9,7 +9,7 @@ import { FIVE_MINUTES, ONE_DAY, RequestBudget, type BudgetWindow } from '../grap
 import { GraphClient } from '../graph/client';
 import type { TokenCredential } from '../graph/credential';
 import type { Logger } from '../ports';
-import { planRequests, type Plan, type PlannedRequest } from '../publish/preview';
+import { planRequests, sessionsByDocument, type Plan, type PlannedRequest } from '../publish/preview';
 import { Publisher, type LockLike, type OutboxLike, type PublishedIndexLike, type PublishSummary } from '../publish/publisher';
 import { runPolicyFor } from '../publish/runPolicy';
 import type { RunReason } from '../publish/scheduler';
@@ -225,9 +225,7 @@ export class Publishing {
     const { settings, reportProblems, editor } = this.options;
     const { settings: current, problems } = settings();
     reportProblems(problems);
-    const groups = new Map<string, Session[]>();
-    for (const session of sessions) groups.set(session.documentUri, [...(groups.get(session.documentUri) ?? []), session]);
-    const inputs = [...groups.entries()].map(([uri, group]) => editor.activityInput(uri, group));
+    const inputs = [...sessionsByDocument(sessions)].map(([uri, group]) => editor.activityInput(uri, group));
     const plan: Plan = { requests: [], problems: [] };
     const origins = new Map<string, RequestOrigin>();
     for (const input of inputs) {

@@ -4,6 +4,7 @@ import { InvalidMappingOptionsError } from '../activity/options';
 import { PayloadValidationError } from '../activity/validate';
 import type { ActivityInput, MappingOptions } from '../activity/types';
 import type { UserActivityRequest } from '../graph/types';
+import type { Session } from '../tracking/types';
 import { activityRequestPath } from '../text/percentEncoding';
 import { localize } from '../l10n';
 
@@ -19,6 +20,17 @@ export interface Plan {
   requests: PlannedRequest[];
   /** Documents whose payload could not be built, with the reason a person can act on. */
   problems: { documentUri: string; message: string }[];
+}
+
+/** Sessions grouped by their document (one activity each), in order of first appearance. */
+export function sessionsByDocument(sessions: readonly Session[]): Map<string, Session[]> {
+  const groups = new Map<string, Session[]>();
+  for (const session of sessions) {
+    const group = groups.get(session.documentUri);
+    if (group) group.push(session);
+    else groups.set(session.documentUri, [session]);
+  }
+  return groups;
 }
 
 export function planRequests(inputs: readonly ActivityInput[], options: MappingOptions, graphEndpoint: string): Plan {

@@ -9,7 +9,7 @@ import { GraphClient } from '../../src/graph/client';
 import { Outbox } from '../../src/outbox/outbox';
 import { PublishedIndex } from '../../src/outbox/publishedIndex';
 import { PublishLock } from '../../src/outbox/publishLock';
-import { planRequests, type Plan } from '../../src/publish/preview';
+import { planRequests, sessionsByDocument, type Plan } from '../../src/publish/preview';
 import { Publisher, type PublishSummary } from '../../src/publish/publisher';
 import { MemoryServiceFacts } from '../../src/publish/serviceFacts';
 import { runPolicyFor } from '../../src/publish/runPolicy';
@@ -84,11 +84,9 @@ function mappingOptions(settings: Settings, now: number): MappingOptions {
   };
 }
 
-/** Groups by document, as the extension's planFor does, and plans one PUT per activity. */
+/** Groups by document, as the extension's Publishing service does, and plans one PUT per activity. */
 function planFor(sessions: readonly Session[], settings: Settings, now: number, graphUrl: string): Plan {
-  const groups = new Map<string, Session[]>();
-  for (const session of sessions) groups.set(session.documentUri, [...(groups.get(session.documentUri) ?? []), session]);
-  const inputs: ActivityInput[] = [...groups.entries()].map(([documentUri, group]) => {
+  const inputs: ActivityInput[] = [...sessionsByDocument(sessions)].map(([documentUri, group]) => {
     const last = group[group.length - 1];
     return {
       documentUri,

@@ -9,10 +9,9 @@ import { RequestBudget } from '../../../src/graph/budget';
 import { Outbox } from '../../../src/outbox/outbox';
 import { PublishedIndex } from '../../../src/outbox/publishedIndex';
 import { PublishLock } from '../../../src/outbox/publishLock';
-import { planRequests } from '../../../src/publish/preview';
+import { planRequests, sessionsByDocument } from '../../../src/publish/preview';
 import { Publisher } from '../../../src/publish/publisher';
 import { runPolicyFor } from '../../../src/publish/runPolicy';
-import type { Session } from '../../../src/tracking/types';
 import { DEFAULT_CLIENT_ID, RunningEmulator } from '../../../tools/graph-emulator';
 import { mappingOptions } from './faultTolerance/support';
 import { silentLogger } from '../../support/logger';
@@ -42,10 +41,12 @@ describe('Publisher', function () {
         }),
       writeBudget: budget,
       plan: (sessions) => {
-        const groups = new Map<string, Session[]>();
-        for (const s of sessions) groups.set(s.documentUri, [...(groups.get(s.documentUri) ?? []), s]);
         return planRequests(
-          [...groups].map(([documentUri, group]) => ({ documentUri, languageId: 'typescript', sessions: group })),
+          [...sessionsByDocument(sessions)].map(([documentUri, group]) => ({
+            documentUri,
+            languageId: 'typescript',
+            sessions: group,
+          })),
           mappingOptions(),
           emulator.graphUrl,
         );

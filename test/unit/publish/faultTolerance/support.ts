@@ -9,7 +9,7 @@ import type { WaitingClock } from '../../../../src/ports';
 import { Outbox } from '../../../../src/outbox/outbox';
 import { PublishedIndex } from '../../../../src/outbox/publishedIndex';
 import { PublishLock } from '../../../../src/outbox/publishLock';
-import { planRequests } from '../../../../src/publish/preview';
+import { planRequests, sessionsByDocument } from '../../../../src/publish/preview';
 import { Publisher } from '../../../../src/publish/publisher';
 import type { ServiceFactsStore } from '../../../../src/publish/serviceFacts';
 import type { Session } from '../../../../src/tracking/types';
@@ -89,10 +89,12 @@ export function makePublisher(setup: PublisherSetup): Publisher {
       }),
     writeBudget: budget,
     plan: (sessions) => {
-      const groups = new Map<string, Session[]>();
-      for (const s of sessions) groups.set(s.documentUri, [...(groups.get(s.documentUri) ?? []), s]);
       return planRequests(
-        [...groups].map(([documentUri, group]) => ({ documentUri, languageId: 'typescript', sessions: group })),
+        [...sessionsByDocument(sessions)].map(([documentUri, group]) => ({
+          documentUri,
+          languageId: 'typescript',
+          sessions: group,
+        })),
         { ...mappingOptions(), ...setup.mapping },
         target.graphUrl,
       );
