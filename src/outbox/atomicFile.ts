@@ -1,8 +1,7 @@
 // Whole-file writes that a crash can never leave half done, and reads that say why a file is unusable.
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { errorCode, errorMessage, removeIfPresent, renameRetrying } from './fileSystem';
+import { errorCode, errorMessage, removeIfPresent, randomFileTag, renameRetrying } from './fileSystem';
 
 const TEMP_FILE = /^\..+\.\d+-[0-9a-f]{12}\.tmp$/;
 
@@ -16,7 +15,7 @@ export function isAtomicTempFile(name: string): boolean {
  * after a crash the old content is still there.
  */
 export function writeFileAtomic(filePath: string, data: string): void {
-  const temp = join(dirname(filePath), `.${basename(filePath)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(dirname(filePath), `.${basename(filePath)}.${process.pid}-${randomFileTag()}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o600);

@@ -2,11 +2,10 @@
 // content. The file is first renamed to a private claim name (atomic), so a concurrent writer just creates a fresh
 // target. The claimed copy is then deleted, moved, or put back with link(), which fails when a newer target exists:
 // the newer file always wins.
-import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomicFile';
-import { errorCode, listDirectory, removeIfPresent, renameRetrying } from './fileSystem';
+import { errorCode, listDirectory, removeIfPresent, randomFileTag, renameRetrying } from './fileSystem';
 
 export type ClaimDecision<T> =
   | { action: 'remove'; result: T }
@@ -28,7 +27,7 @@ export function withClaimedFile<T>(
   now: number,
   decide: (claimPath: string) => ClaimDecision<T>,
 ): { result: T; outcome: ClaimOutcome } | undefined {
-  const name = `.${basename(target)}.${process.pid}-${randomBytes(6).toString('hex')}-${Math.max(0, Math.floor(now))}.claim`;
+  const name = `.${basename(target)}.${process.pid}-${randomFileTag()}-${Math.max(0, Math.floor(now))}.claim`;
   const claim = join(dirname(target), name);
   try {
     renameRetrying(target, claim);

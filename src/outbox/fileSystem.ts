@@ -68,3 +68,14 @@ export function renameRetrying(from: string, to: string): void {
 function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
+
+/**
+ * Twelve random hex digits for a private file name. The global Web Crypto loads on first use: importing node:crypto
+ * would cost a fresh process several milliseconds at require(), before anything is written.
+ */
+export function randomFileTag(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(6));
+  let tag = '';
+  for (const byte of bytes) tag += byte.toString(16).padStart(2, '0');
+  return tag;
+}

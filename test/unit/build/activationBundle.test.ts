@@ -2,6 +2,10 @@
 // heavy parts (publishing, Graph, sign-in, the Published view, Forget, Insights, the pattern engine) must stay in
 // their lazy bundles, and the bundle within the budget esbuild.mjs enforces.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 /** The same number as ACTIVATION_BUDGET_BYTES in esbuild.mjs. */
@@ -69,5 +73,35 @@ describe('the activation bundle (dist/extension.js)', function () {
   it('copies no module namespace at load (no __toESM interop helper)', () => {
     assert.ok(text.length > 0);
     assert.ok(!text.includes('__toESM'), 'a namespace import crept in');
+  });
+
+  it('does no costly work at load: no node:crypto, no ICU segmenter, no timer', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'activation-load-'));
+    try {
+      mkdirSync(join(dir, 'node_modules', 'vscode'), { recursive: true });
+      // Whatever the bundle reads of the API at load is an empty object here; activate() is not called.
+      writeFileSync(
+        join(dir, 'node_modules', 'vscode', 'index.js'),
+        'module.exports = new Proxy({}, { get: (_, name) => (name === "__esModule" ? false : {}) });',
+      );
+      writeFileSync(join(dir, 'extension.js'), text);
+      const probe = [
+        'let segmenters = 0, timers = 0;',
+        'const Segmenter = Intl.Segmenter;',
+        'Intl.Segmenter = function (...args) { segmenters++; return new Segmenter(...args); };',
+        'const realSetTimeout = setTimeout, realSetInterval = setInterval;',
+        'globalThis.setTimeout = (...args) => (timers++, realSetTimeout(...args));',
+        'globalThis.setInterval = (...args) => (timers++, realSetInterval(...args));',
+        "const exported = require('./extension.js');",
+        'const crypto = process.moduleLoadList.filter((name) => /^NativeModule (internal\\/)?crypto/.test(name)).length;',
+        'process.stdout.write(JSON.stringify({ activate: typeof exported.activate, crypto, segmenters, timers }));',
+      ].join('\n');
+      writeFileSync(join(dir, 'probe.js'), probe);
+      const result = spawnSync(process.execPath, [join(dir, 'probe.js')], { cwd: dir, encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stderr);
+      assert.deepEqual(JSON.parse(result.stdout), { activate: 'function', crypto: 0, segmenters: 0, timers: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
