@@ -1,10 +1,10 @@
 // Reads every contributed setting (but tracking's, which the tracker reads) into one typed, validated view.
 // src/app/settingsStore.ts caches it and owns the change event.
-import { workspace, type Uri, type WorkspaceConfiguration } from 'vscode';
-import type { PrivacySources } from './activity/privacyFloor';
+import { workspace, type Uri } from 'vscode';
+import { readPrivacySources, SETTINGS_SECTION } from './privacySettings';
 import { parseSettings, RawSettings, SettingsReport } from './settings';
 
-export const SETTINGS_SECTION = 'activityFeed';
+export { SETTINGS_SECTION } from './privacySettings';
 
 /** The value at a dotted key inside a settings tree (`graph.endpoint` → tree.graph.endpoint). */
 function at(tree: unknown, key: string): unknown {
@@ -69,15 +69,4 @@ export function readSettings(resource?: Uri): SettingsReport {
     ignoredWorkspaceValues: workspaceSetsUserOnly(section),
   };
   return parseSettings(raw);
-}
-
-/** `activityFeed.privacy` as each scope holds it, for the resource the configuration was read with. */
-export function readPrivacySources(config: WorkspaceConfiguration): PrivacySources {
-  const privacy = config.inspect('privacy');
-  return { user: privacy?.globalValue, workspace: privacy?.workspaceValue, folder: privacy?.workspaceFolderValue };
-}
-
-/** Reads `activityFeed.privacy` for one document (its folder's settings apply), scope by scope. */
-export function readPrivacySourcesFor(documentUri: Uri): PrivacySources {
-  return readPrivacySources(workspace.getConfiguration(SETTINGS_SECTION, documentUri));
 }

@@ -6,23 +6,22 @@ import type { ActivityFeedApi } from './api';
 import { RecordedLevels } from './activity/recordedPrivacy';
 import type { Core } from './app/core';
 import { CommandRouter } from './app/commandRouter';
+import type { SettingsProblemReport } from './app/core';
+import { HandOver } from './app/handOver';
 import { SettingsStore } from './app/settingsStore';
 import { testApi } from './app/testApi';
 import type { Workbench } from './app/workbench';
 import { setTranslator } from './l10n';
 import { loadBundle } from './lazyBundles';
 import { createLogger, type ChannelLogger } from './log';
-import { Outbox } from './outbox/outbox';
+import { OutboxWriter } from './outbox/outboxWriter';
 import { PrivacyOverrides } from './privacyOverrides';
-import { TodayTotal } from './publish/todayTotal';
 import { ForgottenSessions } from './feed/forgotten';
 import { shownError } from './text/shownText';
 import type { Session } from './tracking/types';
 import { TrackingAdapter } from './tracking/vscodeAdapter';
-import { COMMANDS } from './ui/commandIds';
-import { SettingsProblems } from './ui/settingsProblems';
 import { StatusBar } from './ui/statusBar';
-import { WorkspacePrivacy } from './ui/workspacePrivacy';
+import { WorkspacePrivacy, type PrivacyQuestion } from './ui/workspacePrivacy';
 
 let shutdown: (() => Promise<void>) | undefined;
 let log: ChannelLogger | undefined;
@@ -41,36 +40,32 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
   const channel = window.createOutputChannel('Activity Feed', { log: true });
   context.subscriptions.push(channel);
   const logger = (log = createLogger(channel));
+  const logError = (error: unknown) => logger.error(error instanceof Error ? error : String(error));
   mark('log channel');
   try {
-    const settings = new SettingsStore();
-    const settingsProblems = new SettingsProblems(logger);
+    // The full settings are read and validated by the workbench bundle, on first use.
+    const settings = new SettingsStore(() => loadBundle('workbench').readSettings());
+    // Problems with settings are told by the workbench, which loads a moment later.
+    const settingsProblems = new HandOver<SettingsProblemReport>();
     mark('settings');
-    // The outbox creates its folders on first write.
+    // The outbox creates its folders on first write; the workbench applies the cap from the settings.
     const outboxDir = join(context.globalStorageUri.fsPath, 'outbox');
-    const outbox = new Outbox({
-      dir: outboxDir,
-      clock: { now: Date.now },
-      maxSessions: settings.settings.publish.maxQueuedSessions,
-      logger,
-    });
-    const today = new TodayTotal(context.globalState);
+    const outbox = new OutboxWriter({ dir: outboxDir, clock: { now: Date.now }, logger });
     const forgotten = new ForgottenSessions(context.globalState, Date.now);
     // Each document's privacy level, over the person's floor; the level is stored with each session when recorded.
-    // A problem of the user's or the window's value is already reported with the other settings; a folder's is new.
+    const privacyOverrides = new PrivacyOverrides(context.globalState);
+    // A workspace asking for a looser level is asked about by the workbench, which shows the question.
+    const privacyQuestions = new HandOver<PrivacyQuestion>();
     const workspacePrivacy = new WorkspacePrivacy(
-      new PrivacyOverrides(context.globalState),
-      (source, problems) =>
-        settingsProblems.report(
-          source,
-          problems.filter((problem) => !settings.problems.includes(problem)),
-        ),
-      logger,
+      privacyOverrides,
+      (source, problems) => settingsProblems.send({ source, problems, exceptUserAndWindow: true }),
+      privacyQuestions.send,
     );
     const recordedLevels = new RecordedLevels();
     const recorded = (session: Session) => recordedLevels.stamp(session, () => workspacePrivacy.levelFor(session.documentUri));
     const queued = new EventEmitter<void>();
-    const finished = new EventEmitter<void>();
+    // Finished sessions count towards today and may start a publish: the workbench's job, once it is there.
+    const finishedSessions = new HandOver<Session>();
     const keep = (session: Session) => {
       // A session the person forgot while it was still running must not come back with its next checkpoint.
       // A full outbox logs its own warning, naming the session.
@@ -79,20 +74,14 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
     };
     mark('storage');
     const tracker = new TrackingAdapter({
-      sink: { checkpoint: keep, finished: (session) => (keep(session), today.add(session), finished.fire()) },
-      onConfigProblems: (problems) => settingsProblems.report('tracking', problems),
-      onError: (error) => logger.error(error instanceof Error ? error : String(error)),
+      sink: { checkpoint: keep, finished: (session) => (keep(session), finishedSessions.send(session)) },
+      onConfigProblems: (problems) => settingsProblems.send({ source: 'tracking', problems }),
+      onError: logError,
       log: logger,
     });
     mark('tracker');
     let workbench: Workbench | undefined;
-    const status: StatusBar = new StatusBar(() => ({
-      paused: tracker.isPaused,
-      pending: outbox.count(),
-      todayActiveSeconds: today.seconds(tracker.currentSession()),
-      automatic: settings.settings.publish.mode === 'automatic',
-      ...(workbench?.statusInputs() ?? { auth: { kind: 'signedOut' }, publishing: false }),
-    }));
+    const status = new StatusBar();
     context.subscriptions.push(queued.event(() => status.update()));
     mark('status bar');
     // Everything else comes with the workbench bundle: on the first command, link or API call, or just after start-up.
@@ -103,21 +92,30 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
       logger.debug(`workbench loaded in ${(performance.now() - loadStarted).toFixed(2)} ms`);
       return workbench;
     };
-    const router = new CommandRouter(new Set(Object.values(COMMANDS)), loadWorkbench);
+    const router = new CommandRouter(contributedCommands(context), loadWorkbench);
     const version = manifestVersion(context);
     const core: Core = {
-      ...{ context, version, log: logger, settings, settingsProblems, outbox, outboxDir, tracker, today, forgotten },
-      ...{ workspacePrivacy, recordedLevels, recorded, status, onDidQueue: queued.event, onDidFinish: finished.event },
+      ...{ context, version, log: logger, settings, settingsProblems, outbox, outboxDir, tracker, forgotten },
+      ...{
+        workspacePrivacy,
+        privacyOverrides,
+        privacyQuestions,
+        recordedLevels,
+        recorded,
+        status,
+        onDidQueue: queued.event,
+        finishedSessions,
+      },
       register: router.register,
     };
     const afterStart = setTimeout(() => {
       try {
         loadWorkbench();
       } catch (error) {
-        logger.error(error instanceof Error ? error : String(error));
+        logError(error);
       }
     }, 0);
-    context.subscriptions.push(settings, tracker, settingsProblems, status, queued, finished, router, {
+    context.subscriptions.push(settings, tracker, status, queued, router, {
       dispose: () => (clearTimeout(afterStart), void workbench?.dispose()),
     });
     context.subscriptions.push(window.registerUriHandler({ handleUri: (uri) => loadWorkbench().handleUri(uri) }));
@@ -130,18 +128,25 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
     };
     const activationMs = performance.now() - started;
     logger.debug(`activation phases (ms): ${phases.map(({ label, ms }) => `${label} ${ms.toFixed(2)}`).join(', ')}`);
-    logger.info(
-      `version ${version} activated in ${activationMs.toFixed(2)} ms; ${outbox.count()} session(s) waiting in the outbox`,
-    );
+    // How many sessions wait is logged by the workbench: counting them lists a folder, which activation leaves alone.
+    logger.info(`version ${version} activated in ${activationMs.toFixed(2)} ms`);
     return testApi(core, loadWorkbench, { activationMs, phases });
   } catch (error) {
-    logger.error(error instanceof Error ? error : String(error));
+    logError(error);
     const showLog = l10n.t('Show Log');
     void window.showErrorMessage(l10n.t('Activity Feed could not start: {0}', shownError(error)), showLog).then((pick) => {
       if (pick === showLog) logger.show();
     });
     throw error;
   }
+}
+
+/** The commands package.json contributes: each gets its thin handler now (test/unit/manifest.test.ts keeps the list
+ * equal to src/ui/commandIds.ts, which the workbench registers the real handlers by). */
+function contributedCommands(context: ExtensionContext): Set<string> {
+  const manifest = context.extension.packageJSON as { contributes?: { commands?: readonly { command?: unknown }[] } };
+  const commands = manifest.contributes?.commands ?? [];
+  return new Set(commands.flatMap(({ command }) => (typeof command === 'string' ? [command] : [])));
 }
 
 function manifestVersion(context: ExtensionContext): string {

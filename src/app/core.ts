@@ -2,29 +2,41 @@
 import type { Event, ExtensionContext } from 'vscode';
 import type { RecordedLevels } from '../activity/recordedPrivacy';
 import type { ChannelLogger } from '../log';
-import type { Outbox } from '../outbox/outbox';
-import type { TodayTotal } from '../publish/todayTotal';
+import type { OutboxWriter } from '../outbox/outboxWriter';
 import type { ForgottenSessions } from '../feed/forgotten';
 import type { Session } from '../tracking/types';
 import type { TrackingAdapter } from '../tracking/vscodeAdapter';
-import type { SettingsProblems } from '../ui/settingsProblems';
 import type { RegisterCommand } from '../ui/commandIds';
 import type { StatusBar } from '../ui/statusBar';
-import type { WorkspacePrivacy } from '../ui/workspacePrivacy';
+import type { PrivacyOverrides } from '../privacyOverrides';
+import type { PrivacyQuestion, WorkspacePrivacy } from '../ui/workspacePrivacy';
+import type { HandOver } from './handOver';
 import type { SettingsStore } from './settingsStore';
+
+export interface SettingsProblemReport {
+  /** Problems of one source replace that source's earlier ones. */
+  source: string;
+  problems: readonly string[];
+  /** Leave out what the user's or the window's settings already reported (a folder's value is new). */
+  exceptUserAndWindow?: boolean;
+}
 
 export interface Core {
   readonly context: ExtensionContext;
   readonly version: string;
   readonly log: ChannelLogger;
   readonly settings: SettingsStore;
-  readonly settingsProblems: SettingsProblems;
-  readonly outbox: Outbox;
+  /** Problems with settings, waiting for the workbench to tell the person. */
+  readonly settingsProblems: HandOver<SettingsProblemReport>;
+  /** Appends the tracker's sessions; the workbench's Outbox reads and publishes them. */
+  readonly outbox: OutboxWriter;
   readonly outboxDir: string;
   readonly tracker: TrackingAdapter;
-  readonly today: TodayTotal;
   readonly forgotten: ForgottenSessions;
   readonly workspacePrivacy: WorkspacePrivacy;
+  readonly privacyOverrides: PrivacyOverrides;
+  /** Looser levels workspaces ask for, waiting for the workbench to ask the person. */
+  readonly privacyQuestions: HandOver<PrivacyQuestion>;
   readonly recordedLevels: RecordedLevels;
   /** Stamps a session with the privacy level it is recorded at. */
   recorded(session: Session): Session;
@@ -33,6 +45,6 @@ export interface Core {
   readonly register: RegisterCommand;
   /** Fires after the tracker saved a session (a checkpoint or a finished one) in the outbox. */
   readonly onDidQueue: Event<void>;
-  /** Fires after a session finished and was queued. */
-  readonly onDidFinish: Event<void>;
+  /** Sessions that finished (already queued), waiting for the workbench: today's total, publishing. */
+  readonly finishedSessions: HandOver<Session>;
 }

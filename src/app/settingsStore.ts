@@ -1,7 +1,8 @@
 // Every settings read of the extension and the one change event: values are read once and again only after they
-// change (each read is a dozen lookups, and activation alone asked for them ten times).
+// change (each read is a dozen lookups, and activation alone asked for them ten times). The full settings are read
+// and validated by code that loads after activation (src/config.ts, src/settings.ts), handed in as `readAll`.
 import { Disposable, EventEmitter, workspace, type Event } from 'vscode';
-import { readSettings, SETTINGS_SECTION } from '../config';
+import { SETTINGS_SECTION } from '../privacySettings';
 import type { Settings, SettingsReport } from '../settings';
 import { readTrackingConfig, TRACKING_SETTINGS_SECTION } from '../tracking/vscodeAdapter';
 
@@ -20,7 +21,7 @@ export class SettingsStore implements Disposable {
   /** Fires after a change, once the new values are what this store answers. */
   readonly onDidChange: Event<SettingsChange> = this.changed.event;
 
-  constructor() {
+  constructor(private readonly readAll: () => SettingsReport) {
     this.listener = workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
       this.report = undefined;
@@ -45,7 +46,7 @@ export class SettingsStore implements Disposable {
   }
 
   private current(): SettingsReport {
-    return (this.report ??= readSettings());
+    return (this.report ??= this.readAll());
   }
 
   dispose(): void {

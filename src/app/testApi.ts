@@ -10,7 +10,7 @@ export interface ActivationTimings {
 
 /** `workbench()` builds the lazily loaded parts on first use (synchronously), so every getter answers at once. */
 export function testApi(core: Core, workbench: () => Workbench, timings: ActivationTimings): ActivityFeedApi {
-  const { tracker, outbox, status } = core;
+  const { tracker, status } = core;
   return {
     version: core.version,
     activationMs: timings.activationMs,
@@ -18,7 +18,10 @@ export function testApi(core: Core, workbench: () => Workbench, timings: Activat
     tracking: {
       currentSession: () => tracker.currentSession(),
       onDidFinishSession: tracker.onDidFinishSession,
-      pendingSessions: () => outbox.list().map((entry) => entry.session),
+      pendingSessions: () =>
+        workbench()
+          .outbox.list()
+          .map((entry) => entry.session),
       get isPaused() {
         return tracker.isPaused;
       },
@@ -35,9 +38,11 @@ export function testApi(core: Core, workbench: () => Workbench, timings: Activat
         return workbench().lastRun;
       },
       get statusText() {
+        workbench();
         return status.view?.text ?? '';
       },
       get statusTooltip() {
+        workbench();
         return status.view?.tooltip ?? [];
       },
       outboxDirectory: core.outboxDir,

@@ -7,12 +7,13 @@ import { activityInputFor, mappingOptionsFor } from '../editor/activityInput';
 import { loadIdKey } from '../editor/idKey';
 import { userActivityScope } from '../graph/credential';
 import { WorkspaceNames } from '../insights/workspaceNames';
+import { Outbox } from '../outbox/outbox';
 import { PublishedIndex } from '../outbox/publishedIndex';
 import { PublishLock } from '../outbox/publishLock';
 import type { Plan } from '../publish/preview';
 import { purgeLocalTraces, type PurgeTarget } from '../publish/purgeLocal';
 import { PublishScheduler } from '../publish/scheduler';
-import { otherMachinesSessions, otherMachinesToday, type OtherSession } from '../publish/todayTotal';
+import { otherMachinesSessions, otherMachinesToday, TodayTotal, type OtherSession } from '../publish/todayTotal';
 import { PublishedFeed } from '../feed/publishedFeed';
 import { isDocumentExcluded } from '../tracking/exclusionCheck';
 import { offerCheckAfterSignIn, registerCheckGraphCommand, type CheckGraphDeps } from '../ui/checkGraphCommand';
@@ -22,9 +23,11 @@ import { registerForgetCommands } from '../ui/forgetCommands';
 import type { InsightsHost } from '../ui/insights/host';
 import { OpenActivityHandler } from '../ui/openActivityHandler';
 import { PreviewDocuments } from '../ui/previewDocument';
+import { PrivacyQuestions } from '../ui/privacyQuestions';
 import { PublishedView } from '../ui/publishedView';
 import { ServiceFactsState } from '../ui/serviceFactsState';
-import type { StatusInputs } from '../ui/statusModel';
+import { SettingsProblems } from '../ui/settingsProblems';
+import { statusView } from '../ui/statusModel';
 import { isBundleLoaded, loadBundle, type InsightsModule } from '../lazyBundles';
 import type { Core } from './core';
 import { Publishing, type LastRun } from './publishing';
@@ -32,9 +35,14 @@ import { Publishing, type LastRun } from './publishing';
 /** The time deactivate() gives publishing before it lets go (the editor allows a few seconds in total). */
 const SHUTDOWN_PUBLISH_MS = 3_000;
 
+export { readSettings } from '../config';
+
+/** Today's time moves while you work; a cheap refresh of the status bar keeps it honest. */
+const STATUS_REFRESH_MS = 30_000;
+
 export interface Workbench extends Disposable {
-  /** What the status bar shows beyond the core's own facts. */
-  statusInputs(): Pick<StatusInputs, 'auth' | 'publishing' | 'lastRun' | 'nextRunAt' | 'allMachinesTodaySeconds'>;
+  /** The whole outbox: what waits, publishing's bookkeeping, pruning (activation only appends). */
+  readonly outbox: Outbox;
   plan(): Plan;
   readonly accounts: AccountManager;
   readonly lastRun: LastRun | undefined;
@@ -49,7 +57,14 @@ export interface Workbench extends Disposable {
 }
 
 export function startWorkbench(core: Core): Workbench {
-  const { context, log, settings, outbox, tracker, status } = core;
+  const { context, log, settings, tracker, status } = core;
+  const outbox = new Outbox({
+    writer: core.outbox,
+    dir: core.outboxDir,
+    clock: { now: Date.now },
+    logger: log,
+    maxSessions: settings.settings.publish.maxQueuedSessions,
+  });
   const extensionId = context.extension.id;
   const subscriptions: Disposable[] = [];
   const lock = new PublishLock({ dir: core.outboxDir, clock: { now: Date.now } });
@@ -58,7 +73,14 @@ export function startWorkbench(core: Core): Workbench {
   const workspaceNames = new WorkspaceNames(context.globalState);
   const previews = new PreviewDocuments();
   const links = new OpenActivityHandler(context.globalState, log);
-  const reportSettingsProblems = (problems: readonly string[]) => core.settingsProblems.report('content', problems);
+  const privacyQuestions = new PrivacyQuestions(core.privacyOverrides, log);
+  core.privacyQuestions.handleWith((question) => privacyQuestions.ask(question));
+  const settingsProblems = new SettingsProblems(log);
+  subscriptions.push(settingsProblems);
+  core.settingsProblems.handleWith(({ source, problems, exceptUserAndWindow }) =>
+    settingsProblems.report(source, exceptUserAndWindow ? problems.filter((p) => !settings.problems.includes(p)) : problems),
+  );
+  const reportSettingsProblems = (problems: readonly string[]) => settingsProblems.report('content', problems);
 
   /** Removes queued sessions, set-aside copies and link-table entries of what was forgotten or is now excluded. */
   const purgeLocal = (target: PurgeTarget, why: string) => {
@@ -195,7 +217,6 @@ export function startWorkbench(core: Core): Workbench {
     publishing.onDidChange(() => status.update()),
     publishing.onDidPublish(() => view.published()),
     core.onDidQueue(() => view.update()),
-    core.onDidFinish(() => scheduler.sessionFinished()),
     settings.onDidChange((change) => settingsChanged(change.tracking)),
     accounts.onDidChange((state) => {
       status.update();
@@ -219,7 +240,7 @@ export function startWorkbench(core: Core): Workbench {
     window.onDidChangeWindowState((state) => {
       if (!state.focused) scheduler.windowBlurred();
     }),
-    core.register(COMMANDS.revokeWorkspacePrivacyOverride, () => core.workspacePrivacy.revoke()),
+    core.register(COMMANDS.revokeWorkspacePrivacyOverride, () => privacyQuestions.revoke()),
     core.register(COMMANDS.showInsights, () => {
       showInsights();
     }),
@@ -244,15 +265,18 @@ export function startWorkbench(core: Core): Workbench {
       void scheduler.runNow('start');
   });
 
+  log.info(`${outbox.count()} session(s) waiting in the outbox`);
+  const today = new TodayTotal(context.globalState);
+  core.finishedSessions.handleWith((session) => {
+    today.add(session);
+    scheduler.sessionFinished();
+    status.update();
+  });
+  const statusRefresh = setInterval(() => status.update(), STATUS_REFRESH_MS);
+  subscriptions.push({ dispose: () => clearInterval(statusRefresh) });
+
   const workbench: Workbench = {
-    statusInputs: () => ({
-      auth: accounts.state,
-      publishing: publishing.publishing,
-      lastRun: publishing.lastRun,
-      nextRunAt: scheduler.nextRunAt,
-      allMachinesTodaySeconds:
-        otherSessions && core.today.seconds(tracker.currentSession()) + otherMachinesToday(otherSessions, Date.now()),
-    }),
+    outbox,
     plan: () => publishing.planPending(),
     accounts,
     get lastRun() {
@@ -279,6 +303,19 @@ export function startWorkbench(core: Core): Workbench {
       for (const part of subscriptions.reverse()) part.dispose();
     },
   };
-  status.update();
+  status.showFrom(() => {
+    const todayActiveSeconds = today.seconds(tracker.currentSession());
+    return statusView({
+      paused: tracker.isPaused,
+      pending: outbox.count(),
+      todayActiveSeconds,
+      automatic: settings.settings.publish.mode === 'automatic',
+      auth: accounts.state,
+      publishing: publishing.publishing,
+      lastRun: publishing.lastRun,
+      nextRunAt: scheduler.nextRunAt,
+      allMachinesTodaySeconds: otherSessions && todayActiveSeconds + otherMachinesToday(otherSessions, Date.now()),
+    });
+  });
   return workbench;
 }

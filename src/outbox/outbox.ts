@@ -1,30 +1,28 @@
 // Sessions waiting to be published, kept on disk so they survive a crash, a reload or a closed window.
-// One file per session (<dir>/sessions/<id>.json): a window only ever writes its own sessions, and the one window
-// holding the PublishLock acknowledges them. Changes made on behalf of another window (acknowledge, recordFailure,
-// prune, setting a bad file aside) go through withClaimedFile, so a newer revision written meanwhile always survives.
+// One file per session (<dir>/sessions/<id>.json): a window only ever writes its own sessions (src/outbox/outboxWriter.ts,
+// loaded at activation), and the one window holding the PublishLock acknowledges them. Changes made on behalf of
+// another window (acknowledge, recordFailure, prune, setting a bad file aside) go through withClaimedFile, so a newer
+// revision written meanwhile always survives.
 import { basename, join } from 'node:path';
 import { redact } from '../redact';
 import { inertLogLine } from '../text/inert';
 import type { Session } from '../tracking/types';
-import { isAtomicTempFile, readJsonFile, writeFileAtomic } from './atomicFile';
-import { discardClaimsOf, parseClaimName, restoreClaim, withClaimedFile, type ClaimDecision } from './fileClaim';
-import { ensureDirectory, errorMessage, listDirectory, modifiedAt, removeIfPresent } from './fileSystem';
-import { OUTBOX_FORMAT, OUTBOX_VERSION, parseOutboxEntry, revisionOf, serializeOutboxEntry, type OutboxEntry } from './format';
-import { parseSession } from '../tracking/sessionSchema';
+import { isAtomicTempFile, readJsonFile } from './atomicFile';
+import { parseClaimName, restoreClaim, withClaimedFile, type ClaimDecision } from './fileClaim';
+import { errorMessage, listDirectory, modifiedAt, removeIfPresent } from './fileSystem';
+import { parseOutboxEntry, serializeOutboxEntry, type OutboxEntry } from './format';
+import { OutboxWriter, SESSION_FILE, sessionFileName, type OutboxWriterOptions, type PutResult } from './outboxWriter';
 import { discardSetAside, pruneSetAside, type SetAsideFile } from './setAside';
 import type { Clock, Logger } from '../ports';
 
-export interface OutboxOptions {
-  dir: string;
-  clock: Clock;
-  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
-  /** Default 20000: two weeks of heavy work offline (about 8 MB of content, one small file each). */
-  maxSessions?: number;
+export type { PutResult } from './outboxWriter';
+
+export interface OutboxOptions extends OutboxWriterOptions {
   /** Default 30 days: Graph keeps activity history for 30 days, so an older session would be of no use. */
   maxAgeMs?: number;
+  /** The writer activation made (so revisions continue where it left them); one of its own otherwise. */
+  writer?: OutboxWriter;
 }
-
-export type PutResult = 'stored' | 'removed' | 'full';
 
 export interface Acknowledgement {
   sessionId: string;
@@ -39,14 +37,10 @@ export interface PruneResult {
 }
 
 const DAY_MS = 86_400_000;
-const DEFAULT_MAX_SESSIONS = 20_000;
 const DEFAULT_MAX_AGE_MS = 30 * DAY_MS;
 /** Temp and claim files older than this belong to a write that will never finish. */
 const LEFTOVER_AGE_MS = 60_000;
-const SESSION_ID = /^[A-Za-z0-9-]{1,200}$/;
-const SESSION_FILE = /^[A-Za-z0-9-]{1,200}\.json$/;
 const MAX_ERROR_LENGTH = 2000;
-const REMEMBERED_REVISIONS = 10_000;
 
 type EntryRead =
   | { status: 'ok'; entry: OutboxEntry }
@@ -58,8 +52,8 @@ type EntryRead =
 type EntryChange = { action: 'remove' } | { action: 'replace'; entry: OutboxEntry };
 
 export class Outbox {
-  private cap: number;
   readonly maxAgeMs: number;
+  private readonly writer: OutboxWriter;
   private readonly sessionsDir: string;
   private readonly corruptDir: string;
   private readonly clock: Clock;
@@ -67,18 +61,13 @@ export class Outbox {
   private expiredTotal = 0;
   private overCapTotal = 0;
   private readonly reportedNewerVersions = new Set<string>();
-  /**
-   * Highest revision this window gave each of its sessions. While the publishing window holds a session's file
-   * claimed, the file is briefly absent; this keeps the numbering from restarting at 1 in that case.
-   */
-  private readonly issuedRevisions = new Map<string, number>();
 
   constructor(options: OutboxOptions) {
-    this.cap = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
     this.maxAgeMs = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
-    Outbox.checkCap(this.cap);
     if (!(this.maxAgeMs > 0)) throw new RangeError(`Outbox: maxAgeMs must be positive, got ${this.maxAgeMs}.`);
-    this.sessionsDir = join(options.dir, 'sessions');
+    this.writer = options.writer ?? new OutboxWriter(options);
+    if (options.writer !== undefined && options.maxSessions !== undefined) this.writer.maxSessions = options.maxSessions;
+    this.sessionsDir = this.writer.sessionsDir;
     this.corruptDir = join(options.dir, 'corrupt');
     this.clock = options.clock;
     this.logger = options.logger;
@@ -90,18 +79,12 @@ export class Outbox {
   }
 
   get maxSessions(): number {
-    return this.cap;
+    return this.writer.maxSessions;
   }
 
   /** The cap follows the setting without a reload; the next prune() applies a lower one. */
   set maxSessions(value: number) {
-    Outbox.checkCap(value);
-    this.cap = value;
-  }
-
-  private static checkCap(value: number): void {
-    if (!Number.isSafeInteger(value) || value < 1)
-      throw new RangeError(`Outbox: maxSessions must be a positive integer, got ${value}.`);
+    this.writer.maxSessions = value;
   }
 
   /** Sessions dropped by prune() for exceeding maxSessions, since this instance was created. */
@@ -109,45 +92,9 @@ export class Outbox {
     return this.overCapTotal;
   }
 
-  /**
-   * Stores the session's latest state, replacing any earlier state of the same id. An excluded or unpublishable
-   * session is deleted instead. A new id is refused ('full') once maxSessions are waiting. Throws for an id that is
-   * not a safe file name or a malformed session.
-   */
+  /** See OutboxWriter.put. */
   put(session: Session): PutResult {
-    const fileName = sessionFileName(session.id);
-    const target = join(this.sessionsDir, fileName);
-    if (session.endReason === 'excluded' || session.publishable === false) {
-      // The publishing window may hold the file claimed at this very moment: delete its copy too, then anything it
-      // managed to put back, so an excluded session can never be published.
-      removeIfPresent(target);
-      discardClaimsOf(target);
-      removeIfPresent(target);
-      return 'removed';
-    }
-    const checked = parseSession(session);
-    if (!checked.ok) throw new Error(`Outbox: refusing to store session ${session.id}: ${checked.reason}.`);
-    const previous = this.previousState(target, fileName);
-    if (!previous && this.count() >= this.maxSessions) {
-      this.logger.warn(
-        `Outbox: full (${this.maxSessions} sessions waiting to be published); session ${session.id} was not stored.`,
-      );
-      return 'full';
-    }
-    const revision = Math.max(previous?.revision ?? 0, this.issuedRevisions.get(session.id) ?? 0) + 1;
-    const entry: OutboxEntry = {
-      format: OUTBOX_FORMAT,
-      version: OUTBOX_VERSION,
-      session: checked.value,
-      revision,
-      queuedAt: previous?.queuedAt ?? this.clock.now(),
-      attempts: previous?.attempts ?? 0,
-    };
-    if (previous?.lastError !== undefined) entry.lastError = previous.lastError;
-    ensureDirectory(this.sessionsDir);
-    writeFileAtomic(target, serializeOutboxEntry(entry));
-    this.rememberRevision(session.id, revision);
-    return 'stored';
+    return this.writer.put(session);
   }
 
   get(sessionId: string): OutboxEntry | undefined {
@@ -157,7 +104,7 @@ export class Outbox {
 
   /** Session files waiting, including any this version cannot read. */
   count(): number {
-    return listDirectory(this.sessionsDir).filter((name) => SESSION_FILE.test(name)).length;
+    return this.writer.count();
   }
 
   /**
@@ -273,22 +220,6 @@ export class Outbox {
     return claimed !== undefined && claimed.result && (claimed.outcome === 'removed' || claimed.outcome === 'restored');
   }
 
-  private previousState(
-    target: string,
-    fileName: string,
-  ): { revision: number; queuedAt?: number; attempts?: number; lastError?: string } | undefined {
-    const read = readJsonFile(target);
-    if (!read.ok) {
-      if (read.kind === 'missing') return undefined;
-      this.logger.warn(`Outbox: replacing unreadable ${fileName} with the latest state of its session (${read.reason}).`);
-      return { revision: 0 };
-    }
-    const parsed = parseOutboxEntry(read.value);
-    if (parsed.ok) return parsed.entry;
-    this.logger.warn(`Outbox: replacing ${fileName} with the latest state of its session (${parsed.reason}).`);
-    return { revision: revisionOf(read.value) };
-  }
-
   private readEntry(filePath: string, sessionId: string): EntryRead {
     const read = readJsonFile(filePath);
     if (!read.ok) {
@@ -374,25 +305,6 @@ export class Outbox {
       }
     }
   }
-
-  private rememberRevision(sessionId: string, revision: number): void {
-    this.issuedRevisions.delete(sessionId);
-    this.issuedRevisions.set(sessionId, revision);
-    if (this.issuedRevisions.size > REMEMBERED_REVISIONS) {
-      const oldest = this.issuedRevisions.keys().next();
-      if (!oldest.done) this.issuedRevisions.delete(oldest.value);
-    }
-  }
-}
-
-/** Session ids are GUIDs; anything else that could reach outside the folder is refused. */
-function sessionFileName(sessionId: string): string {
-  if (!SESSION_ID.test(sessionId)) {
-    throw new Error(
-      `Outbox: session id ${JSON.stringify(sessionId.slice(0, 80))} cannot name a file (only letters, digits and "-" are allowed).`,
-    );
-  }
-  return `${sessionId}.json`;
 }
 
 function plural(count: number, noun: string): string {

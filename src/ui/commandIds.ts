@@ -1,3 +1,5 @@
+import { SHOW_ACTIONS_COMMAND } from './statusCommand';
+
 /** Every command the extension contributes (package.json `contributes.commands`), by purpose. */
 export const COMMANDS = {
   publishNow: 'activityFeed.publishNow',
@@ -11,7 +13,7 @@ export const COMMANDS = {
   signOut: 'activityFeed.signOut',
   showLog: 'activityFeed.showLog',
   openSettings: 'activityFeed.openSettings',
-  showActions: 'activityFeed.showActions',
+  showActions: SHOW_ACTIONS_COMMAND,
   refreshPublished: 'activityFeed.published.refresh',
   groupByDay: 'activityFeed.published.groupByDay',
   groupByWorkspace: 'activityFeed.published.groupByWorkspace',

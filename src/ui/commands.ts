@@ -10,7 +10,8 @@ import { COMMANDS, type RegisterCommand } from './commandIds';
 import type { PreviewDocuments } from './previewDocument';
 import { publishWithProgress } from './publishCommand';
 import { showClientIdHelp, signInCommand, signOutCommand } from './signIn';
-import { showActions, StatusBar } from './statusBar';
+import { showActions } from './statusActions';
+import type { StatusBar } from './statusBar';
 
 export interface CommandDeps {
   log: ChannelLogger;

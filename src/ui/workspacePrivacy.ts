@@ -1,20 +1,24 @@
 // The privacy level of each document, resolved with the document's own settings (a multi-root folder governs its
-// files) over the person's floor, and the question a workspace asking for a looser level gets: shown once per
-// window, naming the level; the answer is kept per workspace and folder until revoked from the Command Palette.
-import { Uri, l10n, window, workspace as vscodeWorkspace } from 'vscode';
+// files) over the person's floor. A workspace asking for a looser level is handed to `ask` (src/ui/privacyQuestions.ts,
+// which loads after activation); until the person allows it, the stricter level applies.
+import { Uri, workspace as vscodeWorkspace } from 'vscode';
 import type { PrivacyLevel } from '../activity/privacy';
 import { resolvePrivacy, type PrivacyRequest } from '../activity/privacyFloor';
-import { readPrivacySourcesFor } from '../config';
-import type { Logger } from '../ports';
+import { readPrivacySourcesFor } from '../privacySettings';
 import type { PrivacyOverrides, SettingsOwners } from '../privacyOverrides';
 
-export class WorkspacePrivacy {
-  private readonly asked = new Set<string>();
+/** A looser level a workspace or folder asks for, with the owners of the document's settings and the person's floor. */
+export interface PrivacyQuestion {
+  request: PrivacyRequest;
+  owners: SettingsOwners;
+  floor: PrivacyLevel;
+}
 
+export class WorkspacePrivacy {
   constructor(
     private readonly overrides: PrivacyOverrides,
     private readonly reportProblems: (source: string, problems: string[]) => void,
-    private readonly log: Logger,
+    private readonly ask: (question: PrivacyQuestion) => void,
   ) {}
 
   /** The level that applies to this document now. Asks the person about any looser level a workspace wants. */
@@ -23,56 +27,8 @@ export class WorkspacePrivacy {
     const owners = ownersOf(uri);
     const resolution = resolvePrivacy(readPrivacySourcesFor(uri), this.overrides.grantsFor(owners));
     this.reportProblems(`privacy ${owners.folder ?? owners.workspace ?? ''}`, resolution.problems);
-    for (const request of resolution.requests) this.ask(request, owners, resolution.floor);
+    for (const request of resolution.requests) this.ask({ request, owners, floor: resolution.floor });
     return resolution.level;
-  }
-
-  /** Forgets every confirmation of this window's workspace and folders. Resolves with how many there were. */
-  async revoke(): Promise<number> {
-    const owners = [
-      vscodeWorkspace.workspaceFile?.toString(),
-      ...(vscodeWorkspace.workspaceFolders ?? []).map((folder) => folder.uri.toString()),
-    ];
-    const revoked = await this.overrides.revoke(owners.filter((owner): owner is string => owner !== undefined));
-    this.asked.clear();
-    this.log.info(`Privacy: ${revoked} workspace override(s) revoked.`);
-    void window.showInformationMessage(
-      revoked > 0
-        ? l10n.t('Activity Feed: this workspace now uses your own privacy level again (or a stricter one its settings ask for).')
-        : l10n.t('Activity Feed: this workspace has no privacy override to revoke.'),
-    );
-    return revoked;
-  }
-
-  private ask(request: PrivacyRequest, owners: SettingsOwners, floor: PrivacyLevel): void {
-    const owner = request.scope === 'folder' ? owners.folder : owners.workspace;
-    if (owner === undefined) return;
-    const key = `${owner} ${request.level}`;
-    if (this.asked.has(key)) return;
-    this.asked.add(key);
-    this.log.warn(
-      `Privacy: the ${request.scope} settings of ${owner} ask for "${request.level}", looser than your "${floor}"; "${request.applied}" applies until you allow it.`,
-    );
-    const allow = l10n.t('Allow "{0}" Here', request.level);
-    const keep = l10n.t('Keep "{0}"', request.applied);
-    const name = vscodeWorkspace.getWorkspaceFolder(Uri.parse(owner))?.name ?? vscodeWorkspace.name ?? owner;
-    void window
-      .showWarningMessage(
-        l10n.t(
-          'Activity Feed: the settings of "{0}" ask for the privacy level "{1}", which shares more than your own level "{2}". Its files are published at "{3}" unless you allow "{1}" for it.',
-          name,
-          request.level,
-          floor,
-          request.applied,
-        ),
-        allow,
-        keep,
-      )
-      .then(async (pick) => {
-        if (pick !== allow) return;
-        await this.overrides.grant(owner, request.level);
-        this.log.info(`Privacy: "${request.level}" allowed for ${owner}.`);
-      });
   }
 }
 

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { WorkspacePrivacy as WorkspacePrivacyClass } from '../../../src/ui/workspacePrivacy';
 import type { PrivacyOverrides as PrivacyOverridesClass } from '../../../src/privacyOverrides';
+import type { PrivacyQuestions as PrivacyQuestionsClass } from '../../../src/ui/privacyQuestions';
 import { useFakeVscode } from '../../support/vscodeFake';
 
 interface FakeUri {
@@ -55,6 +56,7 @@ describe('workspace privacy (fake editor API)', () => {
   let fake: ReturnType<typeof createFake>;
   let WorkspacePrivacy: new (...args: ConstructorParameters<typeof WorkspacePrivacyClass>) => WorkspacePrivacyClass;
   let PrivacyOverrides: new (...args: ConstructorParameters<typeof PrivacyOverridesClass>) => PrivacyOverridesClass;
+  let PrivacyQuestions: new (...args: ConstructorParameters<typeof PrivacyQuestionsClass>) => PrivacyQuestionsClass;
   const stableModule = {
     get Uri() {
       return fake.module.Uri;
@@ -88,13 +90,24 @@ describe('workspace privacy (fake editor API)', () => {
   useFakeVscode(stableModule, __filename, (loadHere) => {
     ({ WorkspacePrivacy } = loadHere('../../../src/ui/workspacePrivacy') as { WorkspacePrivacy: typeof WorkspacePrivacy });
     ({ PrivacyOverrides } = loadHere('../../../src/privacyOverrides') as { PrivacyOverrides: typeof PrivacyOverrides });
+    ({ PrivacyQuestions } = loadHere('../../../src/ui/privacyQuestions') as { PrivacyQuestions: typeof PrivacyQuestions });
   });
 
   beforeEach(() => {
     fake = createFake();
   });
 
-  const create = () => new WorkspacePrivacy(new PrivacyOverrides(memento()), () => undefined, log);
+  /** Wired as activation and the workbench wire them: the level at once, the question from the later bundle. */
+  const create = () => {
+    const overrides = new PrivacyOverrides(memento());
+    const questions = new PrivacyQuestions(overrides, log);
+    const privacy = new WorkspacePrivacy(
+      overrides,
+      () => undefined,
+      (question) => questions.ask(question),
+    );
+    return { levelFor: (documentUri: string) => privacy.levelFor(documentUri), revoke: () => questions.revoke() };
+  };
 
   it("reads each document with its own folder's settings in a multi-root window", () => {
     fake.values.user = 'full';
