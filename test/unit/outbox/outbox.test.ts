@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Outbox, type OutboxOptions } from '../../../src/outbox/outbox';
 import { OUTBOX_FORMAT } from '../../../src/outbox/format';
+import { OutboxWriter } from '../../../src/outbox/outboxWriter';
 import { age, corruptFiles, DAY, newId, session, sessionFiles, useTempDir } from './testSupport';
 import { VirtualClock } from '../../support/clock';
 import { RecordingLogger } from '../../support/logger';
@@ -295,6 +296,23 @@ describe('Outbox', () => {
       outbox.list().map((entry) => [entry.session.state, entry.revision]),
       [['ended', 2]],
     );
+  });
+
+  it("over activation's writer, the workbench's outbox continues its revisions and applies the settings' cap to it", () => {
+    const id = newId();
+    const writer = new OutboxWriter({ dir: tempDir(), clock, logger });
+    writer.put(session(id, 0, { state: 'ongoing' }));
+    const outbox = open({ writer, maxSessions: 1 });
+    assert.equal(outbox.acknowledge([{ sessionId: id, revision: 1 }]), 1);
+    // The tracker keeps appending through the writer: the next state is revision 2, which no old ack can remove.
+    writer.put(session(id, 0, { state: 'ended' }));
+    assert.equal(outbox.acknowledge([{ sessionId: id, revision: 1 }]), 0);
+    assert.deepEqual(
+      outbox.list().map((entry) => [entry.session.state, entry.revision]),
+      [['ended', 2]],
+    );
+    assert.equal(writer.maxSessions, 1);
+    assert.equal(writer.put(session(newId(), 0)), 'full');
   });
 
   it('lists nothing, and counts nothing, before anything was stored', () => {
