@@ -9,11 +9,18 @@ type Listener<T> = (event: T) => unknown;
 
 export class BenchEmitter<T> {
   private listeners: Listener<T>[] = [];
+  /**
+   * The event last delivered. The editor's emitter holds the event in its delivery queue while listeners run, and
+   * several parties always listen, so its event objects always exist. Without a reference here, V8 would drop the
+   * construction of an event no listener reads: the floor would lose the editor's own work, which no editor can.
+   */
+  lastEvent: T | undefined;
   readonly event = (listener: Listener<T>): { dispose(): void } => {
     this.listeners.push(listener);
     return { dispose: () => (this.listeners = this.listeners.filter((candidate) => candidate !== listener)) };
   };
   fire(event: T): void {
+    this.lastEvent = event;
     const listeners = this.listeners;
     for (let i = 0; i < listeners.length; i++) {
       try {
