@@ -310,7 +310,7 @@ export class TrackingEngine {
       accrue(current, now, cursor);
       this.pending = undefined;
       this.candidate = undefined;
-      this.glances = [];
+      if (this.glances.length > 0) this.glances = [];
       return;
     }
     const candidate = this.candidate;

@@ -24,6 +24,8 @@ import type { CursorPosition, Session, SessionSink } from './types';
 
 export const TRACKING_SETTINGS_SECTION = 'activityFeed.tracking';
 
+const CELL_SCHEME = 'vscode-notebook-cell';
+
 /** setTimeout cannot wait longer than this (about 24.8 days). */
 const MAX_TIMER_DELAY_MS = 2_147_483_647;
 
@@ -341,9 +343,12 @@ function selectionKind(kind: TextEditorSelectionChangeKind | undefined): Selecti
   }
 }
 
-/** The cursor at `position` in `document`; in a notebook cell, with the cell's index in its notebook. */
+/**
+ * The cursor at `position` in `document`; in a notebook cell, with the cell's index in its notebook. Outside cells the
+ * position itself (the engine copies what it keeps).
+ */
 function cursorIn(document: TextDocument, position: Position | undefined): CursorPosition | undefined {
-  if (position === undefined) return undefined;
+  if (position === undefined || document.uri.scheme !== CELL_SCHEME) return position;
   const cursor: CursorPosition = { line: position.line, character: position.character };
   const cell = notebookOfCell(document)
     ?.getCells()
@@ -363,6 +368,6 @@ function isDiffOriginal(editor: TextEditor): boolean {
 }
 
 function notebookOfCell(document: TextDocument): NotebookDocument | undefined {
-  if (document.uri.scheme !== 'vscode-notebook-cell') return undefined;
+  if (document.uri.scheme !== CELL_SCHEME) return undefined;
   return workspace.notebookDocuments.find((notebook) => notebook.getCells().some((cell) => cell.document === document));
 }
