@@ -10,6 +10,7 @@ import {
   TextDocument,
   TextDocumentChangeEvent,
   TextEditor,
+  TextEditorSelectionChangeEvent,
   TextEditorSelectionChangeKind,
   Uri,
   window,
@@ -133,14 +134,7 @@ export class TrackingAdapter implements Disposable {
       window.onDidChangeActiveNotebookEditor(() => this.syncActiveNotebook()),
       window.onDidChangeWindowState((state) => this.send({ type: 'focus', focused: state.focused })),
       workspace.onDidChangeTextDocument((event) => this.onTextChanged(event)),
-      window.onDidChangeTextEditorSelection((event) =>
-        this.send({
-          type: 'selection',
-          key: event.textEditor.document.uri.toString(),
-          kind: selectionKind(event.kind),
-          cursor: cursorIn(event.textEditor.document, event.selections[0]?.active),
-        }),
-      ),
+      window.onDidChangeTextEditorSelection((event) => this.onSelection(event)),
       window.onDidChangeTextEditorVisibleRanges((event) =>
         this.send({ type: 'scroll', key: event.textEditor.document.uri.toString() }),
       ),
@@ -184,17 +178,42 @@ export class TrackingAdapter implements Disposable {
     this.send({ type: 'activeNotebook', key });
   }
 
+  // Keystrokes and cursor moves call the engine directly, not through send(): no event object per event, and the
+  // timer is looked at only when the engine says its next deadline may have moved earlier.
+
   private onTextChanged(event: TextDocumentChangeEvent): void {
-    if (event.contentChanges.length === 0) return; // dirty-state or metadata changes, not edits
+    if (this.disposed || event.contentChanges.length === 0) return; // dirty-state or metadata changes, not edits
+    const document = event.document;
     const active = window.activeTextEditor;
-    const inActiveEditor = active !== undefined && active.document === event.document && window.state.focused;
-    const key = inActiveEditor ? this.ensureKnown(event.document) : event.document.uri.toString();
-    this.send({
-      type: 'edit',
-      key,
-      inActiveEditor,
-      cursor: inActiveEditor ? cursorIn(event.document, active.selection.active) : undefined,
-    });
+    const inActiveEditor = active !== undefined && active.document === document && window.state.focused;
+    const key = inActiveEditor ? this.ensureKnown(document) : document.uri.toString();
+    let reschedule = true;
+    try {
+      reschedule = this.engine.edit(
+        key,
+        inActiveEditor,
+        inActiveEditor ? cursorIn(document, active.selection.active) : undefined,
+      );
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    if (reschedule) this.schedule();
+  }
+
+  private onSelection(event: TextEditorSelectionChangeEvent): void {
+    if (this.disposed) return;
+    const document = event.textEditor.document;
+    let reschedule = true;
+    try {
+      reschedule = this.engine.selection(
+        document.uri.toString(),
+        selectionKind(event.kind),
+        cursorIn(document, event.selections[0]?.active),
+      );
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    if (reschedule) this.schedule();
   }
 
   private onRename(files: ReadonlyArray<{ readonly oldUri: Uri; readonly newUri: Uri }>): void {
