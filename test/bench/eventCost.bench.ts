@@ -8,7 +8,14 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { projectRoot } from '../runners/editor';
 import { median } from './activation.bench';
-import { BURST_EVENTS, WARM_BURSTS, WARMUP_BURSTS, type ChildResult } from './eventCost.child';
+import {
+  BURST_EVENTS,
+  bundleTrackingAdapter,
+  DEFAULT_BUNDLE,
+  WARM_BURSTS,
+  WARMUP_BURSTS,
+  type ChildResult,
+} from './eventCost.child';
 
 /** The distribution of one figure over the processes. */
 export interface Spread {
@@ -57,7 +64,7 @@ const child = path.join(projectRoot, 'test', 'bench', 'eventCost.child.ts');
 const registerTs = path.join(projectRoot, 'scripts', 'register-ts.cjs');
 
 function runChild(mode: 'ours' | 'floor'): ChildResult {
-  const result = spawnSync(process.execPath, ['--expose-gc', '-r', registerTs, child, mode], {
+  const result = spawnSync(process.execPath, ['--expose-gc', '-r', registerTs, child, mode, DEFAULT_BUNDLE], {
     cwd: projectRoot,
     encoding: 'utf8',
   });
@@ -103,6 +110,7 @@ function side(results: readonly ChildResult[]): EventCostSide {
 
 /** About 20 s on two idle cores: each process loads the tracking code through the TypeScript hook, then runs 41 bursts. */
 export function benchEventCost(processes = 21): EventCostResult {
+  bundleTrackingAdapter(DEFAULT_BUNDLE);
   const ours: ChildResult[] = [];
   const floor: ChildResult[] = [];
   for (let i = 0; i < processes; i++) {
