@@ -18,7 +18,7 @@ import {
 } from 'vscode';
 import type { ExclusionSettings } from './documentFilter';
 import { combineExclusionScopes, type CheckedExclusionSettings } from './exclusionSettings';
-import { TrackingEngine, type Clock, type TrackingLog } from './engine';
+import { systemClock, TrackingEngine, type Clock, type TrackingLog } from './engine';
 import { validateTrackingConfig, type TrackingConfig, type ValidatedTrackingConfig } from './engineConfig';
 import type { DocumentDescriptor, SelectionKind, TrackingEvent } from './engineEvents';
 import type { CursorPosition, Session, SessionSink } from './types';
@@ -71,7 +71,7 @@ export class TrackingAdapter implements Disposable {
 
   constructor(options: TrackingAdapterOptions = {}) {
     this.options = options;
-    this.clock = options.clock ?? { now: () => Date.now() };
+    this.clock = options.clock ?? systemClock;
     this.exclusionsFor = options.exclusionsFor ?? ((uri) => this.noteProblems(readExclusionSettings(uri)));
     this.readConfig = options.readConfig ?? readTrackingConfig;
     const sink = options.sink;
