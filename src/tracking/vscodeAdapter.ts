@@ -59,6 +59,11 @@ export class TrackingAdapter implements Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerDeadline: number | undefined;
   private activeNotebookKey: string | undefined;
+  /**
+   * window.state.focused as its change event last told it: the editor builds a new state object (with getters) on
+   * every read of window.state, and an edit would read it.
+   */
+  private windowFocused: boolean;
   private disposed = false;
   /** Problems of the rule settings, and of the exclusion settings met since they were last read. */
   private configProblems: string[] = [];
@@ -75,12 +80,13 @@ export class TrackingAdapter implements Disposable {
     this.exclusionsFor = options.exclusionsFor ?? ((uri) => this.noteProblems(readExclusionSettings(uri)));
     this.readConfig = options.readConfig ?? readTrackingConfig;
     const sink = options.sink;
+    this.windowFocused = window.state.focused;
     this.engine = new TrackingEngine({
       config: this.loadConfig(),
       clock: this.clock,
       newId: options.newId,
       log: options.log,
-      focused: window.state.focused,
+      focused: this.windowFocused,
       sink: {
         checkpoint: (session) => {
           this.checkpointEmitter.fire(session);
@@ -132,7 +138,10 @@ export class TrackingAdapter implements Disposable {
         this.onActiveEditor(editor);
       }),
       window.onDidChangeActiveNotebookEditor(() => this.syncActiveNotebook()),
-      window.onDidChangeWindowState((state) => this.send({ type: 'focus', focused: state.focused })),
+      window.onDidChangeWindowState((state) => {
+        this.windowFocused = state.focused;
+        this.send({ type: 'focus', focused: state.focused });
+      }),
       workspace.onDidChangeTextDocument((event) => this.onTextChanged(event)),
       window.onDidChangeTextEditorSelection((event) => this.onSelection(event)),
       window.onDidChangeTextEditorVisibleRanges((event) =>
@@ -185,7 +194,7 @@ export class TrackingAdapter implements Disposable {
     if (this.disposed || event.contentChanges.length === 0) return; // dirty-state or metadata changes, not edits
     const document = event.document;
     const active = window.activeTextEditor;
-    const inActiveEditor = active !== undefined && active.document === document && window.state.focused;
+    const inActiveEditor = active !== undefined && active.document === document && this.windowFocused;
     const key = inActiveEditor ? this.ensureKnown(document) : document.uri.toString();
     let reschedule = true;
     try {
