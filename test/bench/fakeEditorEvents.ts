@@ -122,8 +122,20 @@ export function createBenchEditor() {
     configuration: new BenchEmitter<{ affectsConfiguration(section: string): boolean }>(),
   };
   const tabGroup = { viewColumn: 1, activeTab: undefined };
+  const windowState = { focused: true, active: true };
   const window = {
-    state: { focused: true },
+    /** As the extension host answers window.state: a new object with getters on every read. */
+    get state(): { readonly focused: boolean; readonly active: boolean } {
+      const state = windowState;
+      return {
+        get focused() {
+          return state.focused;
+        },
+        get active() {
+          return state.active;
+        },
+      };
+    },
     activeTextEditor: undefined as BenchEditor | undefined,
     activeNotebookEditor: undefined,
     tabGroups: { activeTabGroup: tabGroup, all: [tabGroup] },
