@@ -64,7 +64,8 @@ const child = path.join(projectRoot, 'test', 'bench', 'eventCost.child.ts');
 const registerTs = path.join(projectRoot, 'scripts', 'register-ts.cjs');
 
 function runChild(mode: 'ours' | 'floor'): ChildResult {
-  const result = spawnSync(process.execPath, ['--expose-gc', '-r', registerTs, child, mode, DEFAULT_BUNDLE], {
+  const flags = ['--expose-gc', '--min-semi-space-size=16'];
+  const result = spawnSync(process.execPath, [...flags, '-r', registerTs, child, mode, DEFAULT_BUNDLE], {
     cwd: projectRoot,
     encoding: 'utf8',
   });

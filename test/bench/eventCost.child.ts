@@ -4,7 +4,7 @@
 // first burst in this process (cold) and for later bursts (warm), the bytes allocated per event, and the timers,
 // settings reads and garbage collections seen during the bursts.
 //
-//   node --expose-gc -r ./scripts/register-ts.cjs test/bench/eventCost.child.ts ours|floor [bundle.js]
+//   node --expose-gc --min-semi-space-size=16 -r ./scripts/register-ts.cjs test/bench/eventCost.child.ts ours|floor [bundle.js]
 //
 // `ours` loads the tracking adapter as the extension ships it: one minified bundle, built by esbuild with the release
 // options (esbuild.mjs), here from src/tracking/vscodeAdapter.ts into `bundle.js` unless that is given ready. Loaded
@@ -13,10 +13,10 @@
 //
 // A warm burst takes well under a millisecond, less than one scavenge of the young generation, so a scavenge landing
 // in a burst would decide its figure. Each burst therefore starts with an empty young generation (a minor GC, outside
-// the timed span) and allocates less than it holds: no collection runs inside a timed span (`gcsDuringBursts` says
-// so), and what the listeners allocate is reported as bytes per event instead. A full GC runs once, before the first
-// burst; later ones would drop optimized code that holds objects which died, and the next burst would measure the
-// recompilation.
+// the timed span) of 16 MB, more than a burst allocates even at 8 KB per event: no collection runs inside a timed
+// span (`gcsDuringBursts` says so), and what the listeners allocate is reported as bytes per event instead. A full GC
+// runs once, before the first burst; later ones would drop optimized code that holds objects which died, and the next
+// burst would measure the recompilation.
 import { buildSync } from 'esbuild';
 import Module from 'node:module';
 import * as path from 'node:path';
