@@ -23,7 +23,7 @@
 // being accounted for. At most one session is current, and sessions never overlap in time.
 import { DEFAULT_TRACKING_CONFIG, validateTrackingConfig, type TrackingConfig } from './engineConfig';
 import { DocumentRegistry, descriptorAfterRename, renamedKey, type DocumentState } from './engineDocuments';
-import type { DocumentDescriptor, TrackingEvent } from './engineEvents';
+import type { DocumentDescriptor, SelectionKind, TrackingEvent } from './engineEvents';
 import { accrue, moveSession, resumeAfterAbsence, snapshot, startSession, type LiveSession } from './engineSession';
 import type { CursorPosition, Session, SessionEndReason, SessionSink } from './types';
 import type { Clock, Logger } from '../ports';
@@ -58,7 +58,8 @@ interface SaveAs {
 /** Saving an untitled buffer as a file: the file's save, the editor swap and the buffer's close arrive within this. */
 const SAVE_AS_WINDOW_MS = 3000;
 
-const systemClock: Clock = { now: () => Date.now() };
+/** Date itself, whose now() is the port: no function of ours between a keystroke and the clock read. */
+export const systemClock: Clock = Date;
 
 export class TrackingEngine {
   private readonly sink: SessionSink;
@@ -78,7 +79,10 @@ export class TrackingEngine {
   private stopped = false;
   private activeTextKey: string | undefined;
   private activeNotebookKey: string | undefined;
-  /** The document a person is looking at, resolved (cell → notebook) and only if it may produce sessions. */
+  /**
+   * The document a person is looking at, resolved (cell → notebook) and only if it may produce sessions. Always the
+   * registry's record for its key: it is resolved again whenever a document is registered, closed or renamed.
+   */
   private activeTarget: DocumentState | undefined;
 
   private current: LiveSession | undefined;
@@ -118,7 +122,7 @@ export class TrackingEngine {
         this.onEdit(event.key, event.inActiveEditor, event.cursor, now);
         break;
       case 'selection':
-        if (event.kind === 'keyboard' || event.kind === 'mouse') this.engageIfActive(event.key, now, event.cursor);
+        this.onSelection(event.key, event.kind, event.cursor, now);
         break;
       case 'scroll':
         this.engageIfActive(event.key, now, undefined);
@@ -163,6 +167,38 @@ export class TrackingEngine {
     this.throwSinkError();
   }
 
+  /**
+   * handle({ type: 'edit', key, inActiveEditor, cursor }) without an event object: the adapter's call for every
+   * change. The engine copies what it keeps of `cursor`. Returns false when nextDeadline() can only have moved
+   * later, so a timer set for it still fires in time; true when it may have moved earlier (reschedule).
+   */
+  edit(key: string, inActiveEditor: boolean, cursor: CursorPosition | undefined): boolean {
+    if (this.stopped) return false;
+    const now = this.clock.now();
+    if (inActiveEditor) {
+      const goneOn = this.goOn(key, now, cursor, true);
+      if (goneOn !== undefined) return goneOn;
+    }
+    this.advance(now);
+    this.onEdit(key, inActiveEditor, cursor, now);
+    this.throwSinkError();
+    return true;
+  }
+
+  /** handle({ type: 'selection', key, kind, cursor }) without an event object, returning as edit() does. */
+  selection(key: string, kind: SelectionKind, cursor: CursorPosition | undefined): boolean {
+    if (this.stopped) return false;
+    const now = this.clock.now();
+    if (kind === 'keyboard' || kind === 'mouse') {
+      const goneOn = this.goOn(key, now, cursor, false);
+      if (goneOn !== undefined) return goneOn;
+    }
+    this.advance(now);
+    this.onSelection(key, kind, cursor, now);
+    this.throwSinkError();
+    return true;
+  }
+
   /** Processes every deadline that has passed (idle, grace, checkpoint). Call at nextDeadline(). */
   tick(now: number = this.clock.now()): void {
     if (this.stopped) return;
@@ -187,7 +223,7 @@ export class TrackingEngine {
   }
 
   isKnown(key: string): boolean {
-    return this.documents.has(key);
+    return this.activeTarget?.key === key || this.documents.has(key);
   }
 
   get isPaused(): boolean {
@@ -201,10 +237,15 @@ export class TrackingEngine {
   // --- events -----------------------------------------------------------------------------------------------
 
   private onEdit(key: string, inActiveEditor: boolean, cursor: CursorPosition | undefined, now: number): void {
-    const document = this.documents.get(key);
+    const active = this.activeTarget;
+    const document = active !== undefined && active.key === key ? active : this.documents.get(key);
     if (document === undefined) return;
     document.editedSinceSave = true;
     if (inActiveEditor) this.engageIfActive(key, now, cursor, document);
+  }
+
+  private onSelection(key: string, kind: SelectionKind, cursor: CursorPosition | undefined, now: number): void {
+    if (kind === 'keyboard' || kind === 'mouse') this.engageIfActive(key, now, cursor);
   }
 
   private onSave(key: string, now: number): void {
@@ -297,11 +338,13 @@ export class TrackingEngine {
   /** Activity in a document counts only if it is what the person is looking at in the focused window. */
   private engageIfActive(key: string, now: number, cursor: CursorPosition | undefined, known?: DocumentState): void {
     if (!this.focused || this.paused) return;
-    const document = known ?? this.documents.get(key);
-    if (document === undefined) return;
-    const target = this.documents.sessionTarget(document);
-    if (target === undefined || target !== this.activeTarget) return;
-    this.engage(target, now, cursor);
+    const active = this.activeTarget;
+    if (active === undefined) return;
+    if (active.key !== key) {
+      const document = known ?? this.documents.get(key);
+      if (document === undefined || this.documents.sessionTarget(document) !== active) return;
+    }
+    this.engage(active, now, cursor);
   }
 
   private engage(target: DocumentState, now: number, cursor: CursorPosition | undefined): void {
@@ -310,7 +353,7 @@ export class TrackingEngine {
       accrue(current, now, cursor);
       this.pending = undefined;
       this.candidate = undefined;
-      this.glances = [];
+      if (this.glances.length > 0) this.glances = [];
       return;
     }
     const candidate = this.candidate;
@@ -326,6 +369,26 @@ export class TrackingEngine {
     this.leaveCurrent(now);
     this.candidate = startSession(this.newId(), target, now, cursor);
     this.advance(now);
+  }
+
+  /**
+   * The common case of a keystroke or cursor move: the person goes on in the document of the session in progress,
+   * in the focused window, with nothing due and no switch under way. Then advance() finds nothing to do and the
+   * event only accrues to the session, which this does without them. Returns whether the next deadline may have
+   * moved earlier (only a checkpoint that just became due can do that); undefined, having changed nothing, when
+   * the case is not this one.
+   */
+  private goOn(key: string, now: number, cursor: CursorPosition | undefined, edited: boolean): boolean | undefined {
+    const current = this.current;
+    const target = this.activeTarget;
+    if (current === undefined || target === undefined || current.key !== key || target.key !== key) return undefined;
+    if (!this.focused || this.paused || this.pending !== undefined || this.candidate !== undefined) return undefined;
+    if (this.glances.length > 0 || current.lastActiveAt + this.idleMs <= now) return undefined;
+    const checkpointing = this.checkpointEligible(current);
+    if (checkpointing && current.lastCheckpointAt + this.checkpointMs <= now) return undefined;
+    if (edited) target.editedSinceSave = true;
+    accrue(current, now, cursor);
+    return !checkpointing && this.checkpointEligible(current);
   }
 
   private onActiveTargetChanged(now: number, cursor: CursorPosition | undefined): void {

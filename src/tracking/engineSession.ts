@@ -12,11 +12,18 @@ export interface LiveSession {
   /** Time of the last real activity; reading time counts only once a later activity confirms it. */
   lastActiveAt: number;
   activeMs: number;
-  cursor: CursorPosition | undefined;
+  /** The session's own record, updated in place: the cursor a caller passes may be an object it goes on using. */
+  cursor: LiveCursor | undefined;
   lastCheckpointAt: number;
   changedSinceCheckpoint: boolean;
   /** An 'ongoing' snapshot has left the engine, so the session must always be closed with a 'finished'. */
   checkpointed: boolean;
+}
+
+interface LiveCursor {
+  line: number;
+  character: number;
+  cell: number | undefined;
 }
 
 export interface SessionOwner {
@@ -34,7 +41,7 @@ export function startSession(id: string, owner: SessionOwner, now: number, curso
     startedAt: now,
     lastActiveAt: now,
     activeMs: 0,
-    cursor,
+    cursor: cursor === undefined ? undefined : ownCursor(cursor),
     lastCheckpointAt: now,
     changedSinceCheckpoint: true,
     checkpointed: false,
@@ -46,11 +53,26 @@ export function startSession(id: string, owner: SessionOwner, now: number, curso
  * gap is shorter than the idle timeout (the engine ends idle sessions before it applies any later event).
  */
 export function accrue(session: LiveSession, now: number, cursor: CursorPosition | undefined): void {
-  if (cursor !== undefined) session.cursor = cursor;
+  if (cursor !== undefined) setCursor(session, cursor);
   if (now <= session.lastActiveAt) return; // same millisecond, or a clock that stepped back
   session.activeMs += now - session.lastActiveAt;
   session.lastActiveAt = now;
   session.changedSinceCheckpoint = true;
+}
+
+function setCursor(session: LiveSession, cursor: CursorPosition): void {
+  const own = session.cursor;
+  if (own === undefined) {
+    session.cursor = ownCursor(cursor);
+    return;
+  }
+  own.line = cursor.line;
+  own.character = cursor.character;
+  own.cell = cursor.cell;
+}
+
+function ownCursor(cursor: CursorPosition): LiveCursor {
+  return { line: cursor.line, character: cursor.character, cell: cursor.cell };
 }
 
 /** The person is back after time away (window blurred): active again from `now`, the absence not counted. */
@@ -82,7 +104,7 @@ export function snapshot(session: LiveSession, endReason?: SessionEndReason): Se
   return result;
 }
 
-function copyCursor(cursor: CursorPosition): CursorPosition {
+function copyCursor(cursor: LiveCursor): CursorPosition {
   const copy: CursorPosition = { line: cursor.line, character: cursor.character };
   if (cursor.cell !== undefined) copy.cell = cursor.cell;
   return copy;

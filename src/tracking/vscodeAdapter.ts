@@ -10,6 +10,7 @@ import {
   TextDocument,
   TextDocumentChangeEvent,
   TextEditor,
+  TextEditorSelectionChangeEvent,
   TextEditorSelectionChangeKind,
   Uri,
   window,
@@ -17,12 +18,14 @@ import {
 } from 'vscode';
 import type { ExclusionSettings } from './documentFilter';
 import { combineExclusionScopes, type CheckedExclusionSettings } from './exclusionSettings';
-import { TrackingEngine, type Clock, type TrackingLog } from './engine';
+import { systemClock, TrackingEngine, type Clock, type TrackingLog } from './engine';
 import { validateTrackingConfig, type TrackingConfig, type ValidatedTrackingConfig } from './engineConfig';
 import type { DocumentDescriptor, SelectionKind, TrackingEvent } from './engineEvents';
 import type { CursorPosition, Session, SessionSink } from './types';
 
 export const TRACKING_SETTINGS_SECTION = 'activityFeed.tracking';
+
+const CELL_SCHEME = 'vscode-notebook-cell';
 
 /** setTimeout cannot wait longer than this (about 24.8 days). */
 const MAX_TIMER_DELAY_MS = 2_147_483_647;
@@ -56,6 +59,11 @@ export class TrackingAdapter implements Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerDeadline: number | undefined;
   private activeNotebookKey: string | undefined;
+  /**
+   * window.state.focused as its change event last told it: the editor builds a new state object (with getters) on
+   * every read of window.state, and an edit would read it.
+   */
+  private windowFocused: boolean;
   private disposed = false;
   /** Problems of the rule settings, and of the exclusion settings met since they were last read. */
   private configProblems: string[] = [];
@@ -68,16 +76,17 @@ export class TrackingAdapter implements Disposable {
 
   constructor(options: TrackingAdapterOptions = {}) {
     this.options = options;
-    this.clock = options.clock ?? { now: () => Date.now() };
+    this.clock = options.clock ?? systemClock;
     this.exclusionsFor = options.exclusionsFor ?? ((uri) => this.noteProblems(readExclusionSettings(uri)));
     this.readConfig = options.readConfig ?? readTrackingConfig;
     const sink = options.sink;
+    this.windowFocused = window.state.focused;
     this.engine = new TrackingEngine({
       config: this.loadConfig(),
       clock: this.clock,
       newId: options.newId,
       log: options.log,
-      focused: window.state.focused,
+      focused: this.windowFocused,
       sink: {
         checkpoint: (session) => {
           this.checkpointEmitter.fire(session);
@@ -129,16 +138,12 @@ export class TrackingAdapter implements Disposable {
         this.onActiveEditor(editor);
       }),
       window.onDidChangeActiveNotebookEditor(() => this.syncActiveNotebook()),
-      window.onDidChangeWindowState((state) => this.send({ type: 'focus', focused: state.focused })),
+      window.onDidChangeWindowState((state) => {
+        this.windowFocused = state.focused;
+        this.send({ type: 'focus', focused: state.focused });
+      }),
       workspace.onDidChangeTextDocument((event) => this.onTextChanged(event)),
-      window.onDidChangeTextEditorSelection((event) =>
-        this.send({
-          type: 'selection',
-          key: event.textEditor.document.uri.toString(),
-          kind: selectionKind(event.kind),
-          cursor: cursorIn(event.textEditor.document, event.selections[0]?.active),
-        }),
-      ),
+      window.onDidChangeTextEditorSelection((event) => this.onSelection(event)),
       window.onDidChangeTextEditorVisibleRanges((event) =>
         this.send({ type: 'scroll', key: event.textEditor.document.uri.toString() }),
       ),
@@ -182,17 +187,42 @@ export class TrackingAdapter implements Disposable {
     this.send({ type: 'activeNotebook', key });
   }
 
+  // Keystrokes and cursor moves call the engine directly, not through send(): no event object per event, and the
+  // timer is looked at only when the engine says its next deadline may have moved earlier.
+
   private onTextChanged(event: TextDocumentChangeEvent): void {
-    if (event.contentChanges.length === 0) return; // dirty-state or metadata changes, not edits
+    if (this.disposed || event.contentChanges.length === 0) return; // dirty-state or metadata changes, not edits
+    const document = event.document;
     const active = window.activeTextEditor;
-    const inActiveEditor = active !== undefined && active.document === event.document && window.state.focused;
-    const key = inActiveEditor ? this.ensureKnown(event.document) : event.document.uri.toString();
-    this.send({
-      type: 'edit',
-      key,
-      inActiveEditor,
-      cursor: inActiveEditor ? cursorIn(event.document, active.selection.active) : undefined,
-    });
+    const inActiveEditor = active !== undefined && active.document === document && this.windowFocused;
+    const key = inActiveEditor ? this.ensureKnown(document) : document.uri.toString();
+    let reschedule = true;
+    try {
+      reschedule = this.engine.edit(
+        key,
+        inActiveEditor,
+        inActiveEditor ? cursorIn(document, active.selection.active) : undefined,
+      );
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    if (reschedule) this.schedule();
+  }
+
+  private onSelection(event: TextEditorSelectionChangeEvent): void {
+    if (this.disposed) return;
+    const document = event.textEditor.document;
+    let reschedule = true;
+    try {
+      reschedule = this.engine.selection(
+        document.uri.toString(),
+        selectionKind(event.kind),
+        cursorIn(document, event.selections[0]?.active),
+      );
+    } catch (error) {
+      this.options.onError?.(error);
+    }
+    if (reschedule) this.schedule();
   }
 
   private onRename(files: ReadonlyArray<{ readonly oldUri: Uri; readonly newUri: Uri }>): void {
@@ -341,9 +371,12 @@ function selectionKind(kind: TextEditorSelectionChangeKind | undefined): Selecti
   }
 }
 
-/** The cursor at `position` in `document`; in a notebook cell, with the cell's index in its notebook. */
+/**
+ * The cursor at `position` in `document`; in a notebook cell, with the cell's index in its notebook. Outside cells the
+ * position itself (the engine copies what it keeps).
+ */
 function cursorIn(document: TextDocument, position: Position | undefined): CursorPosition | undefined {
-  if (position === undefined) return undefined;
+  if (position === undefined || document.uri.scheme !== CELL_SCHEME) return position;
   const cursor: CursorPosition = { line: position.line, character: position.character };
   const cell = notebookOfCell(document)
     ?.getCells()
@@ -363,6 +396,6 @@ function isDiffOriginal(editor: TextEditor): boolean {
 }
 
 function notebookOfCell(document: TextDocument): NotebookDocument | undefined {
-  if (document.uri.scheme !== 'vscode-notebook-cell') return undefined;
+  if (document.uri.scheme !== CELL_SCHEME) return undefined;
   return workspace.notebookDocuments.find((notebook) => notebook.getCells().some((cell) => cell.document === document));
 }

@@ -9,11 +9,18 @@ type Listener<T> = (event: T) => unknown;
 
 export class BenchEmitter<T> {
   private listeners: Listener<T>[] = [];
+  /**
+   * The event last delivered. The editor's emitter holds the event in its delivery queue while listeners run, and
+   * several parties always listen, so its event objects always exist. Without a reference here, V8 would drop the
+   * construction of an event no listener reads: the floor would lose the editor's own work, which no editor can.
+   */
+  lastEvent: T | undefined;
   readonly event = (listener: Listener<T>): { dispose(): void } => {
     this.listeners.push(listener);
     return { dispose: () => (this.listeners = this.listeners.filter((candidate) => candidate !== listener)) };
   };
   fire(event: T): void {
+    this.lastEvent = event;
     const listeners = this.listeners;
     for (let i = 0; i < listeners.length; i++) {
       try {
@@ -115,8 +122,20 @@ export function createBenchEditor() {
     configuration: new BenchEmitter<{ affectsConfiguration(section: string): boolean }>(),
   };
   const tabGroup = { viewColumn: 1, activeTab: undefined };
+  const windowState = { focused: true, active: true };
   const window = {
-    state: { focused: true },
+    /** As the extension host answers window.state: a new object with getters on every read. */
+    get state(): { readonly focused: boolean; readonly active: boolean } {
+      const state = windowState;
+      return {
+        get focused() {
+          return state.focused;
+        },
+        get active() {
+          return state.active;
+        },
+      };
+    },
     activeTextEditor: undefined as BenchEditor | undefined,
     activeNotebookEditor: undefined,
     tabGroups: { activeTabGroup: tabGroup, all: [tabGroup] },

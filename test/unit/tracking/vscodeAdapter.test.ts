@@ -328,6 +328,35 @@ describe('tracking adapter (fake editor API)', () => {
     adapter.dispose();
   });
 
+  it('reads the window state once, at start: focus changes come from their event, not from a read per edit', () => {
+    const clock = new VirtualClock({ start: T0 });
+    let stateReads = 0;
+    const state = { focused: true };
+    Object.defineProperty(fake.window, 'state', {
+      get: () => {
+        stateReads++;
+        return { ...state };
+      },
+    });
+    const { adapter } = start(clock);
+    const editor = show(documentAt('/work/a.ts'));
+    clock.time = at(5);
+    typeIn(editor);
+    assert.equal(adapter.currentSession()?.lastActiveAt, at(5));
+    state.focused = false;
+    fake.events.windowState.fire({ focused: false });
+    clock.time = at(6);
+    typeIn(editor);
+    assert.equal(adapter.currentSession()?.lastActiveAt, at(5), 'typing while the window has no focus does not count');
+    state.focused = true;
+    fake.events.windowState.fire({ focused: true });
+    clock.time = at(8);
+    typeIn(editor);
+    assert.equal(adapter.currentSession()?.lastActiveAt, at(8));
+    assert.equal(stateReads, 1);
+    adapter.dispose();
+  });
+
   it('moves the session when its file is renamed', () => {
     const clock = new VirtualClock({ start: T0 });
     const { adapter, finished } = start(clock);
