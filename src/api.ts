@@ -9,10 +9,8 @@ import type { ToWebview } from './insights/protocol';
 /** What `activate()` returns: read by the integration tests and by other tools. */
 export interface ActivityFeedApi {
   readonly version: string;
-  /** How long activate() took, in milliseconds. */
+  /** How long activate() took by the extension's own timer, in milliseconds (the editor's own figures are the measure). */
   readonly activationMs: number;
-  /** Where that time went, in order (milliseconds per phase). */
-  readonly activationPhases: readonly { label: string; ms: number }[];
   readonly tracking: {
     currentSession(): Session | undefined;
     readonly onDidFinishSession: Event<Session>;

@@ -8,7 +8,6 @@ import type { Core } from './app/core';
 import { CommandRouter } from './app/commandRouter';
 import type { SettingsProblemReport } from './app/core';
 import { HandOver } from './app/handOver';
-import { SettingsStore } from './app/settingsStore';
 import { testApi } from './app/testApi';
 import type { Workbench } from './app/workbench';
 import { setTranslator } from './l10n';
@@ -27,27 +26,17 @@ let shutdown: (() => Promise<void>) | undefined;
 let log: ChannelLogger | undefined;
 
 export function activate(context: ExtensionContext): ActivityFeedApi {
-  // Where activation spends its time, for the log at debug level and the benchmark.
-  const phases: { label: string; ms: number }[] = [];
+  // The extension's own timer around activate(), a diagnostic beside what the editor reports (npm run bench).
   const started = performance.now();
-  let lastMark = started;
-  const mark = (label: string) => {
-    phases.push({ label, ms: performance.now() - lastMark });
-    lastMark = performance.now();
-  };
   // The pure core formats its messages through src/l10n.ts; from here on in the editor's language.
   setTranslator(l10n);
   const channel = window.createOutputChannel('Activity Feed', { log: true });
   context.subscriptions.push(channel);
   const logger = (log = createLogger(channel));
   const logError = (error: unknown) => logger.error(error instanceof Error ? error : String(error));
-  mark('log channel');
   try {
-    // The full settings are read and validated by the workbench bundle, on first use.
-    const settings = new SettingsStore(() => loadBundle('workbench').readSettings());
     // Problems with settings are told by the workbench, which loads a moment later.
     const settingsProblems = new HandOver<SettingsProblemReport>();
-    mark('settings');
     // The outbox creates its folders on first write; the workbench applies the cap from the settings.
     const outboxDir = join(context.globalStorageUri.fsPath, 'outbox');
     const outbox = new OutboxWriter({ dir: outboxDir, clock: { now: Date.now }, logger });
@@ -72,18 +61,15 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
       outbox.put(forgotten.has(session.id) ? { ...session, endReason: 'excluded' } : recorded(session));
       queued.fire();
     };
-    mark('storage');
     const tracker = new TrackingAdapter({
       sink: { checkpoint: keep, finished: (session) => (keep(session), finishedSessions.send(session)) },
       onConfigProblems: (problems) => settingsProblems.send({ source: 'tracking', problems }),
       onError: logError,
       log: logger,
     });
-    mark('tracker');
     let workbench: Workbench | undefined;
     const status = new StatusBar();
     context.subscriptions.push(queued.event(() => status.update()));
-    mark('status bar');
     // Everything else comes with the workbench bundle: on the first command, link or API call, or just after start-up.
     const loadWorkbench = (): Workbench => {
       if (workbench) return workbench;
@@ -95,7 +81,7 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
     const router = new CommandRouter(contributedCommands(context), loadWorkbench);
     const version = manifestVersion(context);
     const core: Core = {
-      ...{ context, version, log: logger, settings, settingsProblems, outbox, outboxDir, tracker, forgotten },
+      ...{ context, version, log: logger, settingsProblems, outbox, outboxDir, tracker, forgotten },
       ...{
         workspacePrivacy,
         privacyOverrides,
@@ -114,12 +100,11 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
       } catch (error) {
         logError(error);
       }
-    }, 0);
-    context.subscriptions.push(settings, tracker, status, queued, router, {
+    });
+    context.subscriptions.push(tracker, status, queued, router, {
       dispose: () => (clearTimeout(afterStart), void workbench?.dispose()),
     });
     context.subscriptions.push(window.registerUriHandler({ handleUri: (uri) => loadWorkbench().handleUri(uri) }));
-    mark('commands');
 
     shutdown = async () => {
       // Ends the running session ('shutdown') and writes it to the outbox before anything else.
@@ -127,10 +112,9 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
       await loadWorkbench().shutdown();
     };
     const activationMs = performance.now() - started;
-    logger.debug(`activation phases (ms): ${phases.map(({ label, ms }) => `${label} ${ms.toFixed(2)}`).join(', ')}`);
     // How many sessions wait is logged by the workbench: counting them lists a folder, which activation leaves alone.
     logger.info(`version ${version} activated in ${activationMs.toFixed(2)} ms`);
-    return testApi(core, loadWorkbench, { activationMs, phases });
+    return testApi(core, loadWorkbench, activationMs);
   } catch (error) {
     logError(error);
     const showLog = l10n.t('Show Log');

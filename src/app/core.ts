@@ -11,7 +11,6 @@ import type { StatusBar } from '../ui/statusBar';
 import type { PrivacyOverrides } from '../privacyOverrides';
 import type { PrivacyQuestion, WorkspacePrivacy } from '../ui/workspacePrivacy';
 import type { HandOver } from './handOver';
-import type { SettingsStore } from './settingsStore';
 
 export interface SettingsProblemReport {
   /** Problems of one source replace that source's earlier ones. */
@@ -25,7 +24,6 @@ export interface Core {
   readonly context: ExtensionContext;
   readonly version: string;
   readonly log: ChannelLogger;
-  readonly settings: SettingsStore;
   /** Problems with settings, waiting for the workbench to tell the person. */
   readonly settingsProblems: HandOver<SettingsProblemReport>;
   /** Appends the tracker's sessions; the workbench's Outbox reads and publishes them. */

@@ -1,20 +1,17 @@
-// The object activate() returns (typed by src/api.ts): what the integration tests and other tools read.
+// The object activate() returns (typed by src/api.ts): what the integration tests and other tools read. The parts
+// about publishing, sign-in, the Published view and Insights are built by the workbench (workbenchApi, in its bundle);
+// reading one of them builds the workbench first, synchronously, so every getter answers at once.
 import type { ActivityFeedApi } from '../api';
 import type { Core } from './core';
 import type { Workbench } from './workbench';
 
-export interface ActivationTimings {
-  activationMs: number;
-  phases: readonly { label: string; ms: number }[];
-}
+export type WorkbenchApi = Pick<ActivityFeedApi, 'auth' | 'publishing' | 'publishedView' | 'insights'>;
 
-/** `workbench()` builds the lazily loaded parts on first use (synchronously), so every getter answers at once. */
-export function testApi(core: Core, workbench: () => Workbench, timings: ActivationTimings): ActivityFeedApi {
-  const { tracker, status } = core;
+export function testApi(core: Core, workbench: () => Workbench, activationMs: number): ActivityFeedApi {
+  const { tracker } = core;
   return {
     version: core.version,
-    activationMs: timings.activationMs,
-    activationPhases: timings.phases,
+    activationMs,
     tracking: {
       currentSession: () => tracker.currentSession(),
       onDidFinishSession: tracker.onDidFinishSession,
@@ -27,44 +24,60 @@ export function testApi(core: Core, workbench: () => Workbench, timings: Activat
       },
     },
     planRequests: () => workbench().plan(),
+    get auth() {
+      return workbench().api.auth;
+    },
+    get publishing() {
+      return workbench().api.publishing;
+    },
+    logDirectory: core.context.logUri.fsPath,
+    get publishedView() {
+      return workbench().api.publishedView;
+    },
+    get insights() {
+      return workbench().api.insights;
+    },
+  };
+}
+
+export function workbenchApi(core: Core, workbench: Workbench): WorkbenchApi {
+  const { status } = core;
+  return {
     auth: {
       get state() {
-        return workbench().accounts.state;
+        return workbench.accounts.state;
       },
-      onDidChange: (listener) => workbench().accounts.onDidChange(listener),
+      onDidChange: (listener) => workbench.accounts.onDidChange(listener),
     },
     publishing: {
       get lastRun() {
-        return workbench().lastRun;
+        return workbench.lastRun;
       },
       get statusText() {
-        workbench();
         return status.view?.text ?? '';
       },
       get statusTooltip() {
-        workbench();
         return status.view?.tooltip ?? [];
       },
       outboxDirectory: core.outboxDir,
     },
-    logDirectory: core.context.logUri.fsPath,
     publishedView: {
-      refresh: (force = true) => workbench().view.refresh(force),
+      refresh: (force = true) => workbench.view.refresh(force),
       get state() {
-        return workbench().view.state;
+        return workbench.view.state;
       },
       get message() {
-        return workbench().view.message;
+        return workbench.view.message;
       },
-      snapshot: () => workbench().view.snapshot(),
+      snapshot: () => workbench.view.snapshot(),
     },
     insights: {
-      show: () => workbench().showInsights(),
+      show: () => workbench.showInsights(),
       get state() {
-        return workbench().insightsPanel()?.state;
+        return workbench.insightsPanel()?.state;
       },
       get timings() {
-        return workbench().insightsPanel()?.timings;
+        return workbench.insightsPanel()?.timings;
       },
     },
   };

@@ -30,12 +30,13 @@ import { SettingsProblems } from '../ui/settingsProblems';
 import { statusView } from '../ui/statusModel';
 import { isBundleLoaded, loadBundle, type InsightsModule } from '../lazyBundles';
 import type { Core } from './core';
+import { readSettings } from '../config';
 import { Publishing, type LastRun } from './publishing';
+import { SettingsStore } from './settingsStore';
+import { workbenchApi, type WorkbenchApi } from './testApi';
 
 /** The time deactivate() gives publishing before it lets go (the editor allows a few seconds in total). */
 const SHUTDOWN_PUBLISH_MS = 3_000;
-
-export { readSettings } from '../config';
 
 /** Today's time moves while you work; a cheap refresh of the status bar keeps it honest. */
 const STATUS_REFRESH_MS = 30_000;
@@ -43,6 +44,8 @@ const STATUS_REFRESH_MS = 30_000;
 export interface Workbench extends Disposable {
   /** The whole outbox: what waits, publishing's bookkeeping, pruning (activation only appends). */
   readonly outbox: Outbox;
+  /** The parts of activate()'s API that are about what the workbench does. */
+  readonly api: WorkbenchApi;
   plan(): Plan;
   readonly accounts: AccountManager;
   readonly lastRun: LastRun | undefined;
@@ -57,7 +60,9 @@ export interface Workbench extends Disposable {
 }
 
 export function startWorkbench(core: Core): Workbench {
-  const { context, log, settings, tracker, status } = core;
+  const { context, log, tracker, status } = core;
+  // Read and validated on first use, then again only after they change.
+  const settings = new SettingsStore(readSettings);
   const outbox = new Outbox({
     writer: core.outbox,
     dir: core.outboxDir,
@@ -66,7 +71,7 @@ export function startWorkbench(core: Core): Workbench {
     maxSessions: settings.settings.publish.maxQueuedSessions,
   });
   const extensionId = context.extension.id;
-  const subscriptions: Disposable[] = [];
+  const subscriptions: Disposable[] = [settings];
   const lock = new PublishLock({ dir: core.outboxDir, clock: { now: Date.now } });
   const published = new PublishedIndex({ dir: core.outboxDir, clock: { now: Date.now }, logger: log });
   const idKey = loadIdKey(context.globalState);
@@ -275,8 +280,12 @@ export function startWorkbench(core: Core): Workbench {
   const statusRefresh = setInterval(() => status.update(), STATUS_REFRESH_MS);
   subscriptions.push({ dispose: () => clearInterval(statusRefresh) });
 
+  let api: WorkbenchApi | undefined;
   const workbench: Workbench = {
     outbox,
+    get api() {
+      return (api ??= workbenchApi(core, workbench));
+    },
     plan: () => publishing.planPending(),
     accounts,
     get lastRun() {
