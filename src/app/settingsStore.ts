@@ -1,8 +1,7 @@
 // Every settings read of the extension and the one change event: values are read once and again only after they
-// change (each read is a dozen lookups, and activation alone asked for them ten times). The full settings are read
-// and validated by code that loads after activation (src/config.ts, src/settings.ts), handed in as `readAll`.
+// change (each read is a dozen lookups, and activation alone asked for them ten times). Built by the workbench.
 import { Disposable, EventEmitter, workspace, type Event } from 'vscode';
-import { SETTINGS_SECTION } from '../privacySettings';
+import { readSettings, SETTINGS_SECTION } from '../config';
 import type { Settings, SettingsReport } from '../settings';
 import { readTrackingConfig, TRACKING_SETTINGS_SECTION } from '../tracking/vscodeAdapter';
 
@@ -21,7 +20,7 @@ export class SettingsStore implements Disposable {
   /** Fires after a change, once the new values are what this store answers. */
   readonly onDidChange: Event<SettingsChange> = this.changed.event;
 
-  constructor(private readonly readAll: () => SettingsReport) {
+  constructor() {
     this.listener = workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
       this.report = undefined;
@@ -46,7 +45,7 @@ export class SettingsStore implements Disposable {
   }
 
   private current(): SettingsReport {
-    return (this.report ??= this.readAll());
+    return (this.report ??= readSettings());
   }
 
   dispose(): void {

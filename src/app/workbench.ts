@@ -30,7 +30,6 @@ import { SettingsProblems } from '../ui/settingsProblems';
 import { statusView } from '../ui/statusModel';
 import { isBundleLoaded, loadBundle, type InsightsModule } from '../lazyBundles';
 import type { Core } from './core';
-import { readSettings } from '../config';
 import { Publishing, type LastRun } from './publishing';
 import { SettingsStore } from './settingsStore';
 import { workbenchApi, type WorkbenchApi } from './testApi';
@@ -62,7 +61,7 @@ export interface Workbench extends Disposable {
 export function startWorkbench(core: Core): Workbench {
   const { context, log, tracker, status } = core;
   // Read and validated on first use, then again only after they change.
-  const settings = new SettingsStore(readSettings);
+  const settings = new SettingsStore();
   const outbox = new Outbox({
     writer: core.outbox,
     dir: core.outboxDir,
