@@ -38,7 +38,7 @@ export function documentIdentity(location: DocumentLocation): string {
 
 /** Last path segment. */
 export function baseName(path: string): string {
-  const trimmed = path.replace(/\/+$/, '');
+  const trimmed = path.replace(/(?<!\/)\/+$/, '');
   return trimmed.slice(trimmed.lastIndexOf('/') + 1);
 }
 
@@ -50,7 +50,7 @@ export function stemOf(fileName: string): string {
 
 /** Name of the directory that holds the file, or '' at the root. */
 export function parentFolderName(path: string): string {
-  const trimmed = path.replace(/\/+$/, '');
+  const trimmed = path.replace(/(?<!\/)\/+$/, '');
   return baseName(trimmed.slice(0, Math.max(0, trimmed.lastIndexOf('/'))));
 }
 

@@ -35,7 +35,7 @@ export function parseGitRemote(remoteUrl: string, extraHosts: Readonly<Record<st
   const raw = splitRemote(remoteUrl.trim());
   if (!raw) return undefined;
   const segments = raw.path
-    .replace(/\/+$/, '')
+    .replace(/(?<!\/)\/+$/, '')
     .replace(/\.git$/i, '')
     .split('/')
     .filter((segment) => segment !== '')

@@ -35,7 +35,7 @@ export function checkMappingOptions(options: MappingOptions): OptionsReport {
     error('backgroundColor', 'must be a hex colour: #RGB or #RRGGBB');
   if (
     options.iconUrl !== undefined &&
-    (!/^https:\/\/[^\s/?#]+\S*$/.test(options.iconUrl) || options.iconUrl.length > LIMITS.url)
+    (!/^https:\/\/[^\s/?#]\S*$/.test(options.iconUrl) || options.iconUrl.length > LIMITS.url)
   ) {
     error('iconUrl', `must be an https URL of at most ${LIMITS.url} characters`);
   }

@@ -29,6 +29,6 @@ export function effectiveTemplate(configured: string | undefined, field: TextFie
 export function renderText(template: string, values: TemplateValues, maxLength: number): string {
   const rendered = oneLineVisible(renderTemplate(parseTemplate(template), values))
     .replace(/·(\s*·)+/g, '·')
-    .replace(/^[\s·]+|[\s·]+$/g, '');
+    .replace(/^[\s·]+|(?<![\s·])[\s·]+$/g, '');
   return truncateText(rendered, maxLength);
 }

@@ -1,7 +1,7 @@
 // userTimezone is an Olson/IANA id such as `Europe/Lisbon`; offsets like `+02:00` are not.
 import { LIMITS } from './limits';
 
-const IANA_NAME = /^(?:[A-Za-z][A-Za-z0-9_+-]*)(?:\/[A-Za-z0-9][A-Za-z0-9_+-]*)*$/;
+const IANA_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9][A-Za-z0-9_+-]*)*$/;
 
 export function isIanaTimezone(value: string): boolean {
   if (value.length > LIMITS.userTimezone || !IANA_NAME.test(value)) return false;

@@ -4,6 +4,7 @@
 import type { AccessTokenLike, TokenCredential, TokenRequestOptions } from '../graph/credential';
 import type { KeyValueStore, Logger } from '../ports';
 import type { AuthSettings } from '../settings';
+import { rememberSecret } from '../redact';
 import { classifyTokenError, SignInRequiredError } from './errors';
 import { FetchHttpClient } from './fetchHttpClient';
 import { IdentityAccount, SignInOptions } from './identityAccount';
@@ -80,6 +81,7 @@ export class AccountManager implements TokenCredential {
         flow === 'vscode'
           ? await this.editor().getToken(scopes, options)
           : await this.identityProvider().getToken(scopes, options);
+      rememberSecret(token.token);
       if (this.current.kind !== 'signedIn') void this.refresh();
       return token;
     } catch (error) {

@@ -1,6 +1,7 @@
 // MSAL's token cache (access, refresh and id tokens) persisted in SecretStorage through MSAL's cache-plugin hooks,
 // so a restart signs in silently. The plugin reads the stored cache before every cache access and writes it back
 // only when MSAL changed it.
+import { rememberSecretsIn } from '../redact';
 import type { SecretStore } from './secretStore';
 
 /** The slice of MSAL's TokenCacheContext a cache plugin uses. */
@@ -30,8 +31,10 @@ export class SecretTokenCache {
       beforeCacheAccess: async (context) => {
         const stored = await this.secrets.get(key);
         if (stored) context.tokenCache.deserialize(stored);
+        if (stored) rememberSecretsIn(stored);
       },
       afterCacheAccess: async (context) => {
+        if (context.cacheHasChanged) rememberSecretsIn(context.tokenCache.serialize());
         if (context.cacheHasChanged) await this.secrets.store(key, context.tokenCache.serialize());
       },
     };

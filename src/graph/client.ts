@@ -70,7 +70,7 @@ export class GraphClient {
   private readonly retry: RetryOptions;
 
   constructor(options: GraphClientOptions) {
-    this.baseUrl = (options.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '');
+    this.baseUrl = (options.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/(?<!\/)\/+$/, '');
     this.scope = userActivityScope(this.baseUrl);
     this.maxPages = options.maxPages ?? 50;
     this.logger = options.logger ?? silentLogger;

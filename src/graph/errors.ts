@@ -154,7 +154,7 @@ function describeNetworkCause(error: Error): string {
 
 /** Text a person can act on. Generic about what happens next: the publisher decides that. */
 export function describeFailure(d: Pick<GraphErrorDetails, 'status' | 'code' | 'serviceMessage' | 'kind'>): string {
-  const what = `(${d.status === 0 ? 'no response' : d.status} ${d.code}): ${d.serviceMessage.replace(/[.\s]+$/, '')}`;
+  const what = `(${d.status === 0 ? 'no response' : d.status} ${d.code}): ${d.serviceMessage.replace(/(?<![.\s])[.\s]+$/, '')}`;
   if (d.status === 0)
     return `Microsoft Graph could not be reached ${what}. Check the network connection and the proxy settings (http.proxy); the request can be sent again later.`;
   if (d.status === 401) return `Microsoft Graph did not accept the sign-in ${what}. Sign in again to continue publishing.`;

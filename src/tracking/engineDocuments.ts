@@ -97,7 +97,7 @@ export function descriptorAfterRename(
 }
 
 function joinPath(base: string, rest: string): string {
-  return `${base.replace(/[\\/]+$/, '')}/${rest.replace(/^\/+/, '')}`;
+  return `${base.replace(/(?<![\\/])[\\/]+$/, '')}/${rest.replace(/^\/+/, '')}`;
 }
 
 function safeDecode(text: string): string {
