@@ -5,6 +5,7 @@ import type { PrivacyLevel } from './activity/privacy';
 import { DEFAULT_PRIVACY, resolvePrivacy, type PrivacySources } from './activity/privacyFloor';
 export { stricterPrivacy } from './activity/privacy';
 import { localize } from './l10n';
+import { quoteSettingValue } from './text/settingValue';
 
 export interface ContentSettings {
   /**
@@ -239,7 +240,9 @@ export function parseSettings(raw: RawSettings): SettingsReport {
   const problems: string[] = [];
   const d = DEFAULT_SETTINGS;
   const problem = (name: string, value: unknown, why: string, fallback: unknown) =>
-    problems.push(localize('activityFeed.{0}: {1} {2}; using {3}.', name, JSON.stringify(value), why, JSON.stringify(fallback)));
+    problems.push(
+      localize('activityFeed.{0}: {1} {2}; using {3}.', name, quoteSettingValue(value), why, quoteSettingValue(fallback)),
+    );
 
   const privacyResolution = resolvePrivacy(raw.privacy);
   problems.push(...privacyResolution.problems);
@@ -247,8 +250,7 @@ export function parseSettings(raw: RawSettings): SettingsReport {
   const text = (name: string, value: unknown, max: number): string | undefined => {
     if (value === undefined || value === null || value === '') return undefined;
     if (typeof value !== 'string') return void problem(name, value, localize('is not text'), null);
-    if (value.length > max)
-      return void problem(name, `${value.slice(0, 20)}…`, localize('is longer than {0} characters', max), null);
+    if (value.length > max) return void problem(name, value, localize('is longer than {0} characters', max), null);
     return value;
   };
 
@@ -277,7 +279,7 @@ export function parseSettings(raw: RawSettings): SettingsReport {
   if (raw.graph.endpoint !== undefined) {
     const why = typeof raw.graph.endpoint === 'string' ? graphEndpointProblem(raw.graph.endpoint) : localize('is not text');
     if (why) problem('graph.endpoint', raw.graph.endpoint, why, graph.endpoint);
-    else graph.endpoint = (raw.graph.endpoint as string).replace(/\/+$/, '');
+    else graph.endpoint = (raw.graph.endpoint as string).replace(/(?<!\/)\/+$/, '');
   }
   applyWholeNumbers(graph, raw.graph, GRAPH_RANGES, 'graph', problem);
 

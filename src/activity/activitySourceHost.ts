@@ -1,4 +1,5 @@
 // activitySourceHost names the domain whose root serves `cross-platform-app-identifiers`.
+import { quoteSettingValue } from '../text/settingValue';
 
 /**
  * Default for users who own no domain: the publisher's GitHub Pages domain. Without ownership of the domain,
@@ -11,7 +12,7 @@ const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 /** Problems with a value, empty when it is an `https://` origin of a domain name with nothing else. */
 export function activitySourceHostProblems(value: string): string[] {
-  const match = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)(.*)$/s.exec(value);
+  const match = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([/?#].*)?$/s.exec(value);
   if (!match) return ['must be an absolute https URL such as https://contoso.com'];
   const [, scheme = '', authority = '', rest = ''] = match;
   const problems: string[] = [];
@@ -28,7 +29,7 @@ export function activitySourceHostProblems(value: string): string[] {
     !labels.every((label) => DOMAIN_LABEL.test(label)) ||
     /^\d+$/.test(labels[labels.length - 1] ?? '')
   ) {
-    problems.push(`"${host}" is not a domain name (IP addresses and single-label hosts are not domains)`);
+    problems.push(`${quoteSettingValue(host)} is not a domain name (IP addresses and single-label hosts are not domains)`);
   }
   return problems;
 }

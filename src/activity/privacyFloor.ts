@@ -6,6 +6,7 @@
 // looser only once the person confirmed that level for that workspace or folder; until then the floor applies and
 // the resolution carries a request, which the editor side shows as a question.
 import { localize } from '../l10n';
+import { quoteSettingValue } from '../text/settingValue';
 import { isLooserThan, isPrivacyLevel, PRIVACY_LEVELS, stricterPrivacy, type PrivacyLevel } from './privacy';
 
 export const DEFAULT_PRIVACY: PrivacyLevel = 'fileNameOnly';
@@ -54,7 +55,7 @@ export function resolvePrivacy(sources: PrivacySources, grants: PrivacyGrants = 
       localize(
         'activityFeed.privacy{0}: {1} is not one of {2}; using "{3}".',
         where,
-        JSON.stringify(value),
+        quoteSettingValue(value),
         PRIVACY_LEVELS.join(', '),
         INVALID_READ_AS,
       ),

@@ -2,6 +2,14 @@
 // patches the global fetch to honour the editor's proxy settings (http.proxy, http.noProxy), which the Azure
 // pipeline's own Node client bypasses. Declared structurally so the main bundle never imports the Azure packages.
 
+import { formatByteCap, readBodyText } from '../net/readBody';
+
+/**
+ * The most of a sign-in answer that is read. Token, device-code and discovery answers are JSON of a few KB (the
+ * largest, a token answer, carries an access, refresh and id token); 64 KB is ample, and anything larger is refused.
+ */
+export const SIGN_IN_BODY_CAP = 64 * 1024;
+
 /** The parts of core-rest-pipeline's PipelineRequest the token flows use. */
 export interface FetchableRequest {
   url: string;
@@ -78,8 +86,14 @@ export class FetchHttpClient {
       : undefined;
     try {
       const response = await this.send(request, controller.signal);
-      const bodyAsText = await response.text();
-      return { request, status: response.status, headers: new ResponseHeaders(response.headers.entries()), bodyAsText };
+      const body = await readBodyText(response, SIGN_IN_BODY_CAP);
+      if (body.truncated) throw new AnswerTooLargeError(new URL(request.url).origin);
+      return {
+        request,
+        status: response.status,
+        headers: new ResponseHeaders(response.headers.entries()),
+        bodyAsText: body.text,
+      };
     } finally {
       if (timer) clearTimeout(timer);
       request.abortSignal?.removeEventListener('abort', onAbort);
@@ -99,6 +113,16 @@ export class FetchHttpClient {
       this.onNetworkError?.(new URL(request.url).origin, networkReason(error));
       throw error;
     }
+  }
+}
+
+/** A sign-in answer over the cap: refused unread, since a cut one would only fail to parse, more obscurely. */
+export class AnswerTooLargeError extends Error {
+  constructor(origin: string) {
+    super(
+      `The sign-in service at ${origin} answered with more than ${formatByteCap(SIGN_IN_BODY_CAP)}; the answer was not read.`,
+    );
+    this.name = 'AnswerTooLargeError';
   }
 }
 

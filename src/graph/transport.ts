@@ -1,8 +1,10 @@
 // One Graph request with everything around it: budget, token, timeout, ids, retries and typed errors.
 
+import { BodyText, formatByteCap, readBodyText } from '../net/readBody';
 import type { Logger, WaitingClock } from '../ports';
+import { clipText } from '../text/clip';
 import { TokenCredential } from './credential';
-import { GraphError, graphErrorFromResponse, networkError } from './errors';
+import { GraphError, graphErrorFromResponse, HttpFailure, networkError } from './errors';
 import { RequestBudget } from './budget';
 import { decideRetry, parseRetryAfter, RetryOptions } from './retryPolicy';
 
@@ -53,11 +55,23 @@ export function answerWasLost(error: unknown): boolean {
 /** The code of a request refused before sending because the budget is held by a long Retry-After. */
 export const HELD_CODE = 'waitingForRetryAfter';
 
+/**
+ * The most of an answer's body that is read. A 2xx must hold a real answer, the largest being a page of
+ * `GET /me/activities?$expand=historyItems`: tens of activities, each written by us under 64 KB (LIMITS.payloadBytes)
+ * with its history items, so 4 MB is several times any real page. An error body is a JSON envelope of a few hundred
+ * bytes; 64 KB still holds a whole proxy or gateway error page, and the rest is never downloaded.
+ */
+export const SUCCESS_BODY_CAP = 4 * 1024 * 1024;
+export const ERROR_BODY_CAP = 64 * 1024;
+/** The most of the service's own words (an error's message, code and target, a request id) kept for messages and logs. */
+const SERVICE_TEXT_CAP = 1000;
+const SERVICE_ID_CAP = 128;
+
 export class GraphTransport {
   private readonly baseUrl: string;
 
   constructor(private readonly options: TransportOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.baseUrl = options.baseUrl.replace(/(?<!\/)\/+$/, '');
   }
 
   /** Sends the request, retrying what the policy allows; throws GraphError for anything but a 2xx. */
@@ -135,7 +149,7 @@ export class GraphTransport {
     const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
     const context = { method: request.method, path, clientRequestId, origin: url.origin };
     let response: Response;
-    let text: string;
+    let answer: BodyText;
     try {
       response = await this.options.fetch(url, {
         method: request.method,
@@ -143,31 +157,36 @@ export class GraphTransport {
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal,
       });
-      text = await response.text();
+      answer = await readBodyText(response, response.ok ? SUCCESS_BODY_CAP : ERROR_BODY_CAP);
     } catch (error) {
       if (request.signal?.aborted) throw error;
       throw networkError(error, timeout.aborted, context);
     }
 
-    const requestId = response.headers.get('request-id') ?? undefined;
+    const requestIdHeader = response.headers.get('request-id');
+    const requestId = requestIdHeader === null ? undefined : clipText(requestIdHeader, SERVICE_ID_CAP);
     if (!response.ok) {
-      throw graphErrorFromResponse({
-        status: response.status,
-        bodyText: text,
-        requestId,
-        clientRequestId,
-        retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.options.clock.now()),
-        method: request.method,
-        path,
-      });
+      throw boundedGraphError(
+        {
+          status: response.status,
+          bodyText: answer.text,
+          requestId,
+          clientRequestId,
+          retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.options.clock.now()),
+          method: request.method,
+          path,
+        },
+        answer.truncated,
+      );
     }
+    if (answer.truncated) throw tooLarge(response.status, { ...context, requestId });
     this.options.logger.debug(
       `${request.method} ${path} → ${response.status} (request-id ${requestId ?? '-'}, client-request-id ${clientRequestId})`,
     );
     return {
       status: response.status,
       headers: response.headers,
-      body: parseJsonBody(text, response.status, { ...context, requestId }),
+      body: parseJsonBody(answer.text, response.status, { ...context, requestId }),
       clientRequestId,
     };
   }
@@ -227,6 +246,40 @@ function parseJsonBody(
       ...context,
     });
   }
+}
+
+/** A success answer over the cap is refused whole: a cut one would only fail JSON parsing, more obscurely. */
+function tooLarge(status: number, context: { method: string; path: string; clientRequestId: string; requestId?: string }) {
+  return new GraphError({
+    status,
+    code: 'responseTooLarge',
+    serviceMessage: `Microsoft Graph answered with more than ${formatByteCap(SUCCESS_BODY_CAP)}`,
+    kind: 'permanent',
+    ...context,
+  });
+}
+
+/** The error Graph's answer describes, with the service's words capped: they go into messages and the log. */
+function boundedGraphError(failure: HttpFailure, bodyWasCut: boolean): GraphError {
+  const error = graphErrorFromResponse(failure);
+  const serviceMessage = clipText(error.serviceMessage, SERVICE_TEXT_CAP);
+  const code = clipText(error.code, SERVICE_ID_CAP);
+  const target = error.target === undefined ? undefined : clipText(error.target, SERVICE_ID_CAP);
+  if (!bodyWasCut && serviceMessage === error.serviceMessage && code === error.code && target === error.target) return error;
+  return new GraphError({
+    status: error.status,
+    code,
+    serviceMessage: bodyWasCut
+      ? `${serviceMessage} (the answer was over ${formatByteCap(ERROR_BODY_CAP)}; the rest was not read)`
+      : serviceMessage,
+    kind: error.kind,
+    target,
+    requestId: error.requestId,
+    clientRequestId: error.clientRequestId,
+    retryAfterMs: error.retryAfterMs,
+    method: error.method,
+    path: error.path,
+  });
 }
 
 /** Credentials that cannot produce a token silently need the person; anything else (offline, a flaky endpoint) may pass. */

@@ -1,5 +1,6 @@
 // The tracker's rules as numbers, their defaults and allowed ranges, and validation of raw settings.
 import { localize } from '../l10n';
+import { quoteSettingValue } from '../text/settingValue';
 
 export interface TrackingConfig {
   /** No activity for this long ends a session; the session ends at its last activity. */
@@ -55,7 +56,7 @@ export function validateTrackingConfig(raw: unknown): ValidatedTrackingConfig {
     const { min, max } = TRACKING_CONFIG_RANGES[key];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       problems.push(
-        localize('{0}: {1} is not a number; using the default {2}.', key, JSON.stringify(value), DEFAULT_TRACKING_CONFIG[key]),
+        localize('{0}: {1} is not a number; using the default {2}.', key, quoteSettingValue(value), DEFAULT_TRACKING_CONFIG[key]),
       );
       continue;
     }

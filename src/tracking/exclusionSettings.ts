@@ -5,6 +5,7 @@
 // Exclusions only add up: the patterns of every scope (user, workspace, folder) are joined, and tracking is off
 // when any scope turns it off. A repository's settings can therefore exclude more, never less, than the person's own.
 import type { ExclusionSettings } from './documentFilter';
+import { quoteSettingValue } from '../text/settingValue';
 import { MAX_PATTERNS_PER_SCOPE, patternProblem } from './glob';
 
 export interface CheckedExclusionSettings {
@@ -60,10 +61,10 @@ function parseEnabled(value: unknown, problems: string[], label: string): boolea
   if (typeof value === 'boolean') return value;
   const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
   if (text === 'false' || text === 'true') {
-    problems.push(`${ENABLED}${label}: ${JSON.stringify(value)} is text, not true or false; read as ${text}.`);
+    problems.push(`${ENABLED}${label}: ${quoteSettingValue(value)} is text, not true or false; read as ${text}.`);
     return text === 'true';
   }
-  problems.push(`${ENABLED}${label}: ${JSON.stringify(value)} is not true or false; using true.`);
+  problems.push(`${ENABLED}${label}: ${quoteSettingValue(value)} is not true or false; using true.`);
   return true;
 }
 
@@ -72,21 +73,28 @@ function parseExclude(value: unknown, problems: string[], label: string): string
   if (typeof value === 'string') {
     if (value.trim() === '') return [];
     problems.push(
-      `${EXCLUDE}${label}: ${JSON.stringify(value)} is one pattern, not a list of patterns; using it as [${JSON.stringify(value)}].`,
+      `${EXCLUDE}${label}: ${quoteSettingValue(value)} is one pattern, not a list of patterns; using it as [${quoteSettingValue(value)}].`,
     );
     return withinCaps([value], problems, label);
   }
   if (!Array.isArray(value)) {
-    problems.push(`${EXCLUDE}${label}: ${JSON.stringify(value)} is not a list of glob patterns; nothing is excluded by it.`);
+    problems.push(`${EXCLUDE}${label}: ${quoteSettingValue(value)} is not a list of glob patterns; nothing is excluded by it.`);
     return [];
   }
   const patterns = value.filter((item): item is string => typeof item === 'string');
   const ignored = value.filter((item) => typeof item !== 'string');
   if (ignored.length > 0)
-    problems.push(
-      `${EXCLUDE}${label}: ignored ${ignored.map((item) => JSON.stringify(item)).join(', ')}: each entry must be a glob pattern in quotes.`,
-    );
+    problems.push(`${EXCLUDE}${label}: ignored ${quotedList(ignored)}: each entry must be a glob pattern in quotes.`);
   return withinCaps(patterns, problems, label);
+}
+
+const LISTED_ENTRIES = 5;
+
+/** The first few entries quoted, then how many more there are: a list can hold thousands. */
+function quotedList(items: readonly unknown[]): string {
+  const shown = items.slice(0, LISTED_ENTRIES).map((item) => quoteSettingValue(item));
+  const more = items.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
 }
 
 /** Drops patterns over the length cap and those beyond the count cap, naming both (patterns are matched in bounded time). */
@@ -94,7 +102,7 @@ function withinCaps(patterns: readonly string[], problems: string[], label: stri
   const kept: string[] = [];
   for (const pattern of patterns) {
     const why = patternProblem(pattern.trim());
-    if (why) problems.push(`${EXCLUDE}${label}: ignored the pattern ${JSON.stringify(`${pattern.slice(0, 40)}…`)}: it ${why}.`);
+    if (why) problems.push(`${EXCLUDE}${label}: ignored the pattern ${quoteSettingValue(pattern)}: it ${why}.`);
     else kept.push(pattern);
   }
   if (kept.length > MAX_PATTERNS_PER_SCOPE) {

@@ -75,4 +75,23 @@ describe('settings', () => {
     assert.equal(settings.graph.maxAttempts, 4);
     assert.equal(problems.length, 5, problems.join('\n'));
   });
+
+  it('quotes a 20 KB invalid value as a short prefix and its length, in every problem', () => {
+    const hostile = 'a'.repeat(20_480);
+    const { problems } = parseSettings({
+      privacy: { user: hostile, workspace: hostile },
+      backgroundColor: hostile,
+      iconUrl: hostile,
+      workspaceAlias: hostile,
+      activitySourceHost: `https://${hostile}`,
+      graph: { endpoint: hostile, maxAttempts: hostile },
+      auth: { method: hostile, clientId: hostile, tenant: `${hostile}!`, authorityHost: hostile },
+      publish: { mode: hostile, onShutdown: hostile },
+    });
+    assert.equal(problems.length, 14, problems.join('\n'));
+    for (const problem of problems) {
+      assert.ok(problem.length < 400, `${problem.length} characters: ${problem.slice(0, 120)}`);
+      assert.match(problem, /"a{60}…" \((20,480|20,481|20,488) characters\)/);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 // The admin API under /_emulator/: what tests and people use to script and inspect the emulator.
 
-import { FaultRule } from './faults';
+import { FaultRule, faultRuleProblem } from './faults';
 import { PagingOptions } from './graphApi';
 import { ProfileError, type ServiceSwitches } from './profile';
 import { ThrottlingOptions } from './throttle';
@@ -96,9 +96,12 @@ export function serveAdmin(method: string, path: string, raw: Buffer, admin: Emu
     case 'DELETE /requests':
       admin.clearRequests();
       return { status: 200, body: { ok: true } };
-    case 'POST /faults':
+    case 'POST /faults': {
+      const problem = faultRuleProblem(body);
+      if (problem) return { status: 400, body: { error: problem } };
       admin.addFault(body);
       return { status: 200, body: { ok: true } };
+    }
     case 'DELETE /faults':
       admin.clearFaults();
       return { status: 200, body: { ok: true } };

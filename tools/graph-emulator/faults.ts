@@ -17,8 +17,54 @@ export type Fault =
   /**
    * Answer with this status and a Graph error whose message echoes the whole request, headers and body, plus
    * `extra` (as a misconfigured proxy or gateway's error page does): what a client stores or shows of it is tested.
+   * `forms` adds the Authorization value and the body again, written each of those ways (see EchoForm).
    */
-  | { kind: 'echo'; status: number; extra?: string };
+  | { kind: 'echo'; status: number; extra?: string; forms?: EchoForm[] }
+  /**
+   * Answer with this status and a JSON body of exactly `bytes` bytes, streamed, without doing the work: a Graph error
+   * whose message is `fill` repeated (for a status of 400 or more), else `{"value":[],"padding":"…"}`.
+   */
+  | { kind: 'bigBody'; status: number; bytes: number; fill?: string };
+
+/**
+ * How an echo writes a value again, as pages and logs do: `urlEncoded` (`Bearer%20ey…`), `form`
+ * (`authorization=Bearer+ey…&body=…`), `htmlAttribute` (`<input name="authorization" value="Bearer ey…">`) and
+ * `word` (`token ey…`: the credential without its scheme, after a plain word).
+ */
+export type EchoForm = 'urlEncoded' | 'form' | 'htmlAttribute' | 'word';
+
+export const ECHO_FORMS: readonly EchoForm[] = ['urlEncoded', 'form', 'htmlAttribute', 'word'];
+
+/** The most a bigBody fault may send: enough for any cap a client has, small enough to stream in a test. */
+export const MAX_BIG_BODY_BYTES = 256 * 1024 * 1024;
+
+/** Why the admin API refuses a rule (its new fault kinds checked; the older ones are taken as they come). */
+export function faultRuleProblem(rule: FaultRule): string | undefined {
+  const faults: unknown[] = [...(Array.isArray(rule.sequence) ? rule.sequence : []), rule.fault];
+  for (const fault of faults) {
+    const problem = typeof fault === 'object' && fault !== null ? faultProblem(fault as Fault) : undefined;
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function isPlainJsonText(text: unknown): boolean {
+  return typeof text === 'string' && text !== '' && [...text].every((ch) => ch !== '"' && ch !== '\\' && ch >= ' ');
+}
+
+function faultProblem(fault: Fault): string | undefined {
+  if (fault.kind === 'bigBody') {
+    if (!Number.isSafeInteger(fault.bytes) || fault.bytes < 0 || fault.bytes > MAX_BIG_BODY_BYTES)
+      return `bigBody.bytes must be a whole number from 0 to ${MAX_BIG_BODY_BYTES}`;
+    if (fault.fill !== undefined && !isPlainJsonText(fault.fill))
+      return 'bigBody.fill must be text that needs no escaping in JSON';
+  }
+  if (fault.kind === 'echo' && fault.forms !== undefined) {
+    if (!Array.isArray(fault.forms) || !fault.forms.every((form) => ECHO_FORMS.includes(form)))
+      return `echo.forms must be a list of ${ECHO_FORMS.join(', ')}`;
+  }
+  return undefined;
+}
 
 export interface FaultRule {
   method?: string;

@@ -7,6 +7,7 @@ import { AddressInfo } from 'node:net';
 import { handleBatch, defaultCode } from './batch';
 import { emulatorTlsMaterial } from './certs';
 import { Json, JsonObject } from './contract';
+import { echoForms, sendBigBody } from './faultAnswers';
 import { Fault, FaultInjector } from './faults';
 import { ApiResponse, Caller, errorResponse, GraphApi, PagingOptions, activityWire } from './graphApi';
 import { EmulatorAdmin, LoggedRequest, serveAdmin } from './adminRoutes';
@@ -208,6 +209,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const clientStayed = await waitUnlessGone(res, fault.ms, fault.applyIfGone ?? true);
       if (!clientStayed) return;
     }
+    if (fault?.kind === 'bigBody') {
+      entry.status = fault.status;
+      return sendBigBody(req, res, fault);
+    }
     const response =
       fault?.kind === 'status'
         ? injected(fault)
@@ -339,7 +344,8 @@ function echoed(fault: Extract<Fault, { kind: 'echo' }>, req: IncomingMessage, b
   const headers: string[] = [];
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) headers.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
   // One line, as some gateways write it: a client that keeps only an error's first line still gets all of it.
-  const echo = `${req.method ?? ''} ${req.url ?? ''} ${headers.join(' ')} ${body.toString('utf8')}${fault.extra ?? ''}`;
+  const forms = fault.forms?.length ? ` ${echoForms(fault.forms, req.headers.authorization ?? '', body.toString('utf8'))}` : '';
+  const echo = `${req.method ?? ''} ${req.url ?? ''} ${headers.join(' ')} ${body.toString('utf8')}${fault.extra ?? ''}${forms}`;
   return errorResponse(fault.status, defaultCode(fault.status), `Your request was: ${echo}`);
 }
 

@@ -315,6 +315,52 @@ describe('GraphClient against the emulator (real sockets)', () => {
     });
   });
 
+  describe('answers too large to read', () => {
+    const longest = (lines: string[]) => Math.max(0, ...lines.map((line) => line.length));
+
+    it('an 8 MB error body: a bounded error message and log line, naming the cut', async () => {
+      emulator.admin.addFault({ method: 'PUT', fault: { kind: 'bigBody', status: 400, bytes: 8 * 1024 * 1024 } });
+      const error = await client()
+        .upsertActivity(activity('huge-error'))
+        .catch((e: unknown) => e);
+      assert.ok(error instanceof GraphError);
+      assert.equal(error.status, 400);
+      assert.equal(error.kind, 'permanent');
+      assert.match(error.serviceMessage, /the answer was over 64 KB; the rest was not read/);
+      assert.ok(error.message.length < 1000, `message of ${error.message.length} characters`);
+      assert.ok(longest(logger.text()) < 1000, `log line of ${longest(logger.text())} characters`);
+    });
+
+    it('a Graph error whose message alone is 60 KB: the message is cut to 1,000 characters', async () => {
+      emulator.admin.addFault({ method: 'PUT', fault: { kind: 'bigBody', status: 503, bytes: 60_000 } });
+      const error = await client({ retry: { maxAttempts: 1 } })
+        .upsertActivity(activity('long-message'))
+        .catch((e: unknown) => e);
+      assert.ok(error instanceof GraphError);
+      assert.equal(error.code, 'hugeAnswer', 'the envelope was read whole');
+      assert.equal(error.serviceMessage.length, 1000);
+      assert.ok(error.serviceMessage.endsWith('…'));
+      assert.ok(longest(logger.text()) < 1500);
+    });
+
+    it('a success answer over 4 MB is an error that says so, not a JSON failure', async () => {
+      emulator.admin.addFault({ method: 'GET', fault: { kind: 'bigBody', status: 200, bytes: 5 * 1024 * 1024 } });
+      const error = await client()
+        .listActivities()
+        .catch((e: unknown) => e);
+      assert.ok(error instanceof GraphError);
+      assert.equal(error.code, 'responseTooLarge');
+      assert.equal(error.kind, 'permanent');
+      assert.match(error.message, /Microsoft Graph answered with more than 4 MB/);
+      assert.equal(graphRequests().length, 1, 'not retried');
+    });
+
+    it('a success answer of 3 MB is read whole', async () => {
+      emulator.admin.addFault({ method: 'GET', fault: { kind: 'bigBody', status: 200, bytes: 3 * 1024 * 1024 } });
+      assert.deepEqual(await client().listActivities(), []);
+    });
+  });
+
   describe('reading', () => {
     it('follows nextLinks through empty pages', async () => {
       const graph = client();

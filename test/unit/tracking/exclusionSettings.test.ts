@@ -95,4 +95,16 @@ describe('combineExclusionScopes', () => {
       'activityFeed.tracking.enabled (folder settings): "yes" is not true or false; using true.',
     ]);
   });
+
+  it('quotes a 20 KB value or a list of thousands of entries in a bounded message', () => {
+    const hostile = 'a'.repeat(20_480);
+    const { problems } = combineExclusionScopes(
+      { workspaceValue: ` ${hostile} false`, workspaceFolderValue: hostile },
+      { workspaceValue: hostile, workspaceFolderValue: Array.from({ length: 10_000 }, (_, i) => i) },
+    );
+    assert.equal(problems.length, 5, problems.join('\n'));
+    for (const problem of problems) assert.ok(problem.length < 400, `${problem.length} characters: ${problem.slice(0, 120)}`);
+    assert.match(problems.join('\n'), /ignored 0, 1, 2, 3, 4 and 9995 more: each entry/);
+    assert.match(problems.join('\n'), /"a{60}…" \(20,480 characters\)/);
+  });
 });
