@@ -101,7 +101,11 @@ export class Publishing {
       lock: options.lock,
       published: options.published,
       graph: () => this.graph(),
-      writeBudget: { remaining: () => this.writes.remaining(), nextSlotAt: () => this.writes.nextSlotAt() },
+      writeBudget: {
+        remaining: () => this.writes.remaining(),
+        nextSlotAt: () => this.writes.nextSlotAt(),
+        pausedUntil: () => this.writes.pausedUntil(),
+      },
       plan: (sessions) => this.planForRun(sessions),
       onWritten: (request) => this.remember(request),
       now: options.now,

@@ -3,6 +3,7 @@
 
 import type { WaitingClock } from '../ports';
 import { abortReason, systemClock } from './clock';
+import { clampServerDelay } from './serverDelay';
 
 export interface BudgetWindow {
   windowMs: number;
@@ -42,16 +43,24 @@ export class RequestBudget {
   }
 
   /**
-   * The service asked to wait until `at` (a Retry-After): no slot is handed out before then. The throttled attempt
-   * itself already took its slot, so it counts toward the windows like any other.
+   * The service asked to wait until `at` (a Retry-After): no slot is handed out before then, nor later than
+   * MAX_SERVER_DELAY_MS from now. The throttled attempt itself already took its slot, so it counts toward the windows
+   * like any other. A time that is no time (NaN, infinite) holds nothing.
    */
   holdUntil(at: number): void {
-    this.heldUntil = Math.max(this.heldUntil, at);
+    const now = this.clock.now();
+    const wait = clampServerDelay(at - now);
+    if (wait !== undefined) this.heldUntil = Math.max(this.heldUntil, now + wait);
   }
 
   /** Epoch ms before which the service asked for nothing to be sent (0 when it never did). */
   holdsUntil(): number {
     return this.heldUntil;
+  }
+
+  /** While the service's wait lasts, the time it ends (for "paused by Microsoft Graph until …"); otherwise undefined. */
+  pausedUntil(): number | undefined {
+    return this.clock.now() < this.heldUntil ? this.heldUntil : undefined;
   }
 
   /** Requests that could be sent right now. */

@@ -1,5 +1,6 @@
 // The real clock behind the Graph layer's retries and budgets (tests hand in a fake WaitingClock instead).
 import type { WaitingClock } from '../ports';
+import { setLongTimeout } from './longTimer';
 
 export const systemClock: WaitingClock = {
   now: () => Date.now(),
@@ -10,16 +11,13 @@ export const systemClock: WaitingClock = {
         return;
       }
       const onAbort = () => {
-        clearTimeout(timer);
+        timer.cancel();
         reject(abortReason(signal));
       };
-      const timer = setTimeout(
-        () => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve();
-        },
-        Math.max(0, ms),
-      );
+      const timer = setLongTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };

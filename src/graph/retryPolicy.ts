@@ -1,5 +1,7 @@
 // When to send a failed request again, and after how long. Pure: the caller supplies the time and the dice.
 
+import { clampServerDelay } from './serverDelay';
+
 export interface RetryOptions {
   /** Attempts in total, the first one included. */
   maxAttempts: number;
@@ -10,8 +12,8 @@ export interface RetryOptions {
   /** The lowest share of the computed backoff that is kept; the rest is random (0.5 → 50–100 %). */
   minJitterRatio: number;
   /**
-   * The longest Retry-After waited out inside a request. A longer one is never cut short (a request sent early keeps
-   * the account throttled, and counts): the request fails and the scheduler tries again once the wait is over.
+   * The longest Retry-After waited out inside a request. A longer one (up to MAX_SERVER_DELAY_MS: parseRetryAfter cuts
+   * it there) fails the request, and the scheduler tries again once the wait is over.
    */
   maxRetryAfterMs: number;
 }
@@ -32,18 +34,22 @@ export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);
 }
 
+/** Decimal seconds with at most ten digits before the point (three centuries): anything longer is nonsense. */
+const DELAY_SECONDS = /^\d{1,10}(\.\d{1,9})?$/;
+/** An HTTP date names a time of day; the check keeps Date.parse from reading stray words and numbers as a date. */
+const HTTP_DATE = /^[a-z]{3,9},? [\w :-]{3,60}\b\d{2}:\d{2}:\d{2}\b[\w :+-]{0,20}$/i;
+
 /**
- * Milliseconds to wait according to a Retry-After value: decimal seconds ("2.128") or an HTTP date.
- * Undefined when absent or unreadable; never negative.
+ * Milliseconds to wait according to a Retry-After value: decimal seconds ("2.128") or an HTTP date. Undefined when
+ * absent, unreadable or out of range; otherwise between 0 (a date already past) and MAX_SERVER_DELAY_MS.
  */
 export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  const text = value.trim();
-  if (text === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const text = value?.trim() ?? '';
+  if (DELAY_SECONDS.test(text)) return clampServerDelay(Math.round(Number(text) * 1000));
+  if (!HTTP_DATE.test(text)) return undefined;
+  // NaN for a date outside Date's range (after year 275760).
   const date = Date.parse(text);
-  if (Number.isNaN(date) || !/[a-z]/i.test(text)) return undefined;
-  return Math.max(0, date - nowMs);
+  return clampServerDelay(Number.isNaN(date) ? undefined : Math.max(0, date - nowMs));
 }
 
 export interface RetryInput {
@@ -58,8 +64,9 @@ export type RetryDecision = { retry: true; delayMs: number } | { retry: false };
 /** `random` returns a number in [0, 1), like Math.random. */
 export function decideRetry(input: RetryInput, options: RetryOptions, random: () => number): RetryDecision {
   if (!input.retryable || input.attempt >= options.maxAttempts) return { retry: false };
-  if (input.retryAfterMs !== undefined)
-    return input.retryAfterMs <= options.maxRetryAfterMs ? { retry: true, delayMs: input.retryAfterMs } : { retry: false };
+  const retryAfterMs = clampServerDelay(input.retryAfterMs);
+  if (retryAfterMs !== undefined)
+    return retryAfterMs <= options.maxRetryAfterMs ? { retry: true, delayMs: retryAfterMs } : { retry: false };
   return { retry: true, delayMs: backoffDelay(input.attempt, options, random) };
 }
 

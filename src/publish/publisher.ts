@@ -4,6 +4,7 @@
 // the first failure that would hit every other request too (signed out, offline, throttled, budget spent) and says
 // when trying again makes sense. Pure: no editor imports.
 import { GraphError } from '../graph/errors';
+import { clampServerDelay } from '../graph/serverDelay';
 import { answerWasLost } from '../graph/transport';
 import type { Session } from '../tracking/types';
 import { ActivityGraph, PublishedIndexLike, writeActivity, WriteBudgetSpent } from './activityWriter';
@@ -37,6 +38,8 @@ export type GraphWriter = ActivityGraph;
 export interface BudgetLike {
   remaining(): number;
   nextSlotAt(): number;
+  /** While Microsoft Graph's last Retry-After lasts, when it ends. */
+  pausedUntil?(): number | undefined;
 }
 
 export interface PublishFailure {
@@ -69,6 +72,8 @@ export interface PublishSummary {
   retryAt?: number;
   /** The message of the error that stopped the run. */
   reason?: string;
+  /** Epoch ms: Microsoft Graph asked for nothing to be sent before then (a Retry-After; retryLater, budget). */
+  heldUntil?: number;
 }
 
 export interface PublisherOptions {
@@ -157,7 +162,7 @@ export class Publisher {
       if (writeBudget.remaining() < 1) {
         const retryAt = writeBudget.nextSlotAt();
         log.info(`Write budget spent; publishing resumes at ${new Date(retryAt).toISOString()}.`);
-        return { ...summary('budget', activities, sessions, remaining(), failures), retryAt };
+        return { ...summary('budget', activities, sessions, remaining(), failures), retryAt, ...this.held() };
       }
       const itemIds = (request.body.historyItems ?? [])
         .map((item) => item.id)
@@ -191,7 +196,7 @@ export class Publisher {
         if (error instanceof WriteBudgetSpent) {
           const retryAt = writeBudget.nextSlotAt();
           log.info(`Write budget spent; publishing resumes at ${new Date(retryAt).toISOString()}.`);
-          return { ...summary('budget', activities, sessions, remaining(), failures), retryAt };
+          return { ...summary('budget', activities, sessions, remaining(), failures), retryAt, ...this.held() };
         }
         // The write may have landed without its answer, or may still land: read it back before acknowledging it.
         if (answerWasLost(error)) for (const id of itemIds) this.unconfirmed.set(id, now());
@@ -199,17 +204,14 @@ export class Publisher {
         const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
         if (stop) {
           log.warn(`Publishing paused (${stop}): ${message}`);
+          const held = stop === 'retryLater' ? this.held(error) : {};
           const retryAt =
-            stop === 'retryLater'
-              ? Math.max(
-                  now() + (this.options.retryDelayMs ?? 60_000),
-                  error instanceof GraphError && error.retryAfterMs ? now() + error.retryAfterMs : 0,
-                )
-              : undefined;
+            stop === 'retryLater' ? Math.max(now() + (this.options.retryDelayMs ?? 60_000), held.heldUntil ?? 0) : undefined;
           return {
             ...summary(stop, activities, sessions, remaining(), failures),
             reason: message,
             ...(retryAt ? { retryAt } : {}),
+            ...held,
           };
         }
         log.warn(`Graph refused the activity for ${request.documentUri}: ${message}`);
@@ -226,6 +228,14 @@ export class Publisher {
       return { ...summary('retryLater', activities, sessions, remaining(), failures), reason, retryAt: confirmAt };
     }
     return summary(failures.length > 0 ? 'partial' : 'done', activities, sessions, remaining(), failures);
+  }
+
+  /** While Microsoft Graph's wait lasts (held by the write budget, or named by `error`), when it ends. */
+  private held(error?: unknown): { heldUntil?: number } {
+    const now = this.options.now();
+    const asked = error instanceof GraphError ? clampServerDelay(error.retryAfterMs) : undefined;
+    const at = Math.max(this.options.writeBudget.pausedUntil?.() ?? 0, asked === undefined ? 0 : now + asked);
+    return at > now ? { heldUntil: at } : {};
   }
 
   /** A failure that every other request would meet too stops the run; anything else concerns one activity. */

@@ -1,6 +1,7 @@
 // When to publish, from the automation settings: finished sessions after a short delay, ongoing ones at an
 // interval, optionally on window blur; retries with backoff after network trouble; never two runs at once. Pure:
 // timers and the run itself are handed in.
+import { setLongTimeout, systemTimers, type LongTimeout, type TimerApi } from '../graph/longTimer';
 import type { PublishSummary, RunOptions } from './publisher';
 
 export interface AutomationSettings {
@@ -13,10 +14,8 @@ export interface AutomationSettings {
 
 export type RunReason = 'finished' | 'interval' | 'blur' | 'signedIn' | 'retry' | 'command' | 'shutdown' | 'start';
 
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+/** Plain setTimeout and clearTimeout; the scheduler chains them for waits longer than they take. */
+export type Timers = TimerApi;
 
 export interface SchedulerOptions {
   run: (reason: RunReason, options?: Pick<RunOptions, 'signal' | 'onProgress'>) => Promise<PublishSummary>;
@@ -28,23 +27,22 @@ export interface SchedulerOptions {
 
 const RETRY_BASE_MS = 30_000;
 const RETRY_MAX_MS = 5 * 60_000;
+/** The shortest wait before a retry: a run that finds the budget spent never wakes the next one at once. */
+const RETRY_MIN_MS = 1_000;
 
 export class PublishScheduler {
   private readonly timers: Timers;
-  private wakeHandle: unknown;
+  private wakeHandle: LongTimeout | undefined;
   private wakeAt: number | undefined;
   private wakeReason: RunReason = 'finished';
-  private intervalHandle: unknown;
+  private intervalHandle: LongTimeout | undefined;
   private running: Promise<PublishSummary> | undefined;
   private queued: Promise<PublishSummary> | undefined;
   private failuresInARow = 0;
   private disposed = false;
 
   constructor(private readonly options: SchedulerOptions) {
-    this.timers = options.timers ?? {
-      setTimeout: (cb, ms) => setTimeout(cb, ms),
-      clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-    };
+    this.timers = options.timers ?? systemTimers;
     this.restartInterval();
   }
 
@@ -104,16 +102,14 @@ export class PublishScheduler {
   dispose(): void {
     this.disposed = true;
     this.cancelWake();
-    if (this.intervalHandle !== undefined) this.timers.clearTimeout(this.intervalHandle);
+    this.intervalHandle?.cancel();
     this.intervalHandle = undefined;
   }
 
   private afterRun(summary: PublishSummary): void {
     if (summary.outcome === 'retryLater' || summary.outcome === 'budget') {
       this.failuresInARow++;
-      const backoff = Math.min(RETRY_BASE_MS * 2 ** (this.failuresInARow - 1), RETRY_MAX_MS);
-      const at = Math.max(summary.retryAt ?? 0, this.options.now() + (summary.outcome === 'budget' ? 0 : backoff));
-      if (this.automatic) this.wakeIn(at - this.options.now(), 'retry');
+      if (this.automatic) this.wakeIn(this.retryAt(summary) - this.options.now(), 'retry');
       return;
     }
     if (summary.outcome === 'busy') {
@@ -124,38 +120,59 @@ export class PublishScheduler {
     this.failuresInARow = 0;
   }
 
+  /**
+   * When to try again after a run that could not send: after the backoff (network trouble) or a short pause (budget
+   * spent), and never before the budget frees a slot or Microsoft Graph's wait ends. So a wake that finds the budget
+   * still held re-arms for the end of the hold, never at once.
+   */
+  private retryAt(summary: PublishSummary): number {
+    const backoff = Math.min(RETRY_BASE_MS * 2 ** (this.failuresInARow - 1), RETRY_MAX_MS);
+    const soonest = this.options.now() + (summary.outcome === 'budget' ? RETRY_MIN_MS : backoff);
+    return Math.max(soonest, finiteOrZero(summary.retryAt), finiteOrZero(summary.heldUntil));
+  }
+
   private wakeIn(ms: number, reason: RunReason): void {
     if (this.disposed) return;
-    const at = this.options.now() + Math.max(0, ms);
+    const delay = Math.max(0, ms);
+    const at = this.options.now() + delay;
     // An earlier wake-up already covers this one.
     if (this.wakeAt !== undefined && this.wakeAt <= at) return;
     this.cancelWake();
     this.wakeAt = at;
     this.wakeReason = reason;
-    this.wakeHandle = this.timers.setTimeout(
+    this.wakeHandle = setLongTimeout(
       () => {
         this.wakeHandle = undefined;
         this.wakeAt = undefined;
         void this.runNow(this.wakeReason).catch((error: unknown) => this.options.onError?.(error));
       },
-      Math.max(0, ms),
+      delay,
+      this.timers,
     );
   }
 
   private cancelWake(): void {
-    if (this.wakeHandle !== undefined) this.timers.clearTimeout(this.wakeHandle);
+    this.wakeHandle?.cancel();
     this.wakeHandle = undefined;
     this.wakeAt = undefined;
   }
 
   private restartInterval(): void {
-    if (this.intervalHandle !== undefined) this.timers.clearTimeout(this.intervalHandle);
+    this.intervalHandle?.cancel();
     this.intervalHandle = undefined;
     if (this.disposed || !this.automatic) return;
+    const arm = () => {
+      this.intervalHandle = setLongTimeout(tick, this.options.settings().intervalSeconds * 1000, this.timers);
+    };
     const tick = () => {
-      this.intervalHandle = this.timers.setTimeout(tick, this.options.settings().intervalSeconds * 1000);
+      arm();
       if (!this.running) void this.runNow('interval').catch((error: unknown) => this.options.onError?.(error));
     };
-    this.intervalHandle = this.timers.setTimeout(tick, this.options.settings().intervalSeconds * 1000);
+    arm();
   }
+}
+
+/** A time the run reported, or 0 (no constraint) when it reported none or one that is no time at all. */
+function finiteOrZero(at: number | undefined): number {
+  return at !== undefined && Number.isFinite(at) ? at : 0;
 }

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_WRITE_WINDOWS, FIVE_MINUTES, ONE_DAY, RequestBudget } from '../../../src/graph/budget';
+import { parseRetryAfter } from '../../../src/graph/retryPolicy';
+import { MAX_SERVER_DELAY_MS } from '../../../src/graph/serverDelay';
 import { flush, VirtualClock } from '../../support/clock';
 
 describe('request budget', () => {
@@ -80,6 +82,37 @@ describe('request budget', () => {
     await clock.elapse(1000);
     await next;
     assert.equal(budget.remaining(), 0);
+  });
+
+  it('holds for a Retry-After of 999999999 seconds no longer than the ceiling, and says until when', async () => {
+    const clock = new VirtualClock({ start: 1_700_000_000_000, sleeps: 'wait' });
+    const budget = new RequestBudget(DEFAULT_WRITE_WINDOWS, clock);
+    assert.equal(budget.pausedUntil(), undefined);
+    budget.holdUntil(clock.now() + (parseRetryAfter('999999999', clock.now()) ?? 0));
+    const end = clock.now() + MAX_SERVER_DELAY_MS;
+    assert.equal(budget.holdsUntil(), end);
+    assert.equal(budget.pausedUntil(), end);
+    assert.equal(budget.nextSlotAt(), end);
+    assert.equal(budget.remaining(), 0);
+    await clock.elapse(MAX_SERVER_DELAY_MS - 1);
+    assert.equal(budget.remaining(), 0);
+    await clock.elapse(1);
+    assert.equal(budget.pausedUntil(), undefined);
+    assert.ok(budget.tryAcquire());
+  });
+
+  it('cuts any hold to now + the ceiling, and ignores one that is no time at all', () => {
+    const clock = new VirtualClock({ start: 1_700_000_000_000, sleeps: 'wait' });
+    const budget = new RequestBudget(DEFAULT_WRITE_WINDOWS, clock);
+    for (const at of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, clock.now() - 1]) budget.holdUntil(at);
+    assert.equal(budget.holdsUntil(), 0);
+    assert.equal(budget.pausedUntil(), undefined);
+    budget.holdUntil(8.64e15 + 1);
+    budget.holdUntil(Number.MAX_VALUE);
+    assert.equal(budget.holdsUntil(), clock.now() + MAX_SERVER_DELAY_MS);
+    assert.doesNotThrow(() => new Date(budget.nextSlotAt()).toISOString());
+    budget.holdUntil(clock.now() + 5_000);
+    assert.equal(budget.holdsUntil(), clock.now() + MAX_SERVER_DELAY_MS, 'a shorter hold never shortens a longer one');
   });
 
   it('refuses a window that could never admit anything', () => {

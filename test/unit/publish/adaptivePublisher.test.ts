@@ -9,6 +9,7 @@ import { legacyAppActivityId } from '../../../src/activity/appActivityId';
 import { toHistoryItem } from '../../../src/activity/historyItems';
 import { GraphClient } from '../../../src/graph/client';
 import { RequestBudget } from '../../../src/graph/budget';
+import { MAX_SERVER_DELAY_MS } from '../../../src/graph/serverDelay';
 import { encodeAppActivityId } from '../../../src/graph/encoding';
 import { Outbox } from '../../../src/outbox/outbox';
 import { PublishedIndex } from '../../../src/outbox/publishedIndex';
@@ -237,5 +238,36 @@ describe('Publisher: verifies every answer and adapts to the service', function 
     clock.advanceTo(started + 900_000);
     assert.equal((await publisher.run()).outcome, 'done');
     assert.equal(budget.remaining(), 60 - 2, 'the throttled attempt took a slot like the one that went through');
+  });
+
+  it('holds for a Retry-After of 999999999 seconds one day at most, says until when, and sends nothing before', async () => {
+    const budget = new RequestBudget([{ max: 60, windowMs: 3_600_000 }], clock);
+    const publisher = makePublisher({
+      target: emulatorTarget(emulator),
+      dir,
+      outbox,
+      clock,
+      budget,
+      service: new MemoryServiceFacts(),
+    });
+    put(endedSession('file:///w/g.ts', 30));
+    emulator.admin.addFault({ method: 'PUT', sequence: [{ kind: 'status', status: 429, retryAfter: '999999999' }] });
+    const started = clock.now();
+    const throttled = await publisher.run();
+    assert.deepEqual(
+      [throttled.outcome, throttled.retryAt, throttled.heldUntil],
+      ['retryLater', started + MAX_SERVER_DELAY_MS, started + MAX_SERVER_DELAY_MS],
+    );
+    clock.advanceTo(started + MAX_SERVER_DELAY_MS - 1);
+    const early = await publisher.run();
+    assert.deepEqual(
+      [early.outcome, early.retryAt, early.heldUntil],
+      ['budget', started + MAX_SERVER_DELAY_MS, started + MAX_SERVER_DELAY_MS],
+    );
+    assert.equal(emulator.admin.requests().filter((r) => r.server === 'graph').length, 1, 'nothing sent while held');
+    clock.advanceTo(started + MAX_SERVER_DELAY_MS);
+    const after = await publisher.run();
+    assert.equal(after.outcome, 'done');
+    assert.equal(after.heldUntil, undefined);
   });
 });
