@@ -1,6 +1,7 @@
 // The privacy level of each document, resolved with the document's own settings (a multi-root folder governs its
 // files) over the person's floor. A workspace asking for a looser level is handed to `ask` (src/ui/privacyQuestions.ts,
-// which loads after activation); until the person allows it, the stricter level applies.
+// which loads after activation); until the person allows it, for these settings and this repository (a confirmation
+// names both, src/privacyIdentity.ts), the stricter level applies.
 import { Uri, workspace as vscodeWorkspace } from 'vscode';
 import type { PrivacyLevel } from '../activity/privacy';
 import { resolvePrivacy, type PrivacyRequest } from '../activity/privacyFloor';
@@ -25,7 +26,8 @@ export class WorkspacePrivacy {
   levelFor(documentUri: string): PrivacyLevel {
     const uri = Uri.parse(documentUri);
     const owners = ownersOf(uri);
-    const resolution = resolvePrivacy(readPrivacySourcesFor(uri), this.overrides.grantsFor(owners));
+    const sources = readPrivacySourcesFor(uri);
+    const resolution = resolvePrivacy(sources, this.overrides.grantsFor(owners, sources));
     this.reportProblems(`privacy ${owners.folder ?? owners.workspace ?? ''}`, resolution.problems);
     for (const request of resolution.requests) this.ask({ request, owners, floor: resolution.floor });
     return resolution.level;
