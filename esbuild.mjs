@@ -66,8 +66,10 @@ function kb(bytes) {
 }
 
 /** The activation bundle's most bytes, minified (test/unit/build/activationBundle.test.ts holds the same number):
- * the tracker, the outbox's append, the status bar and the command registrations fit; anything more loads later. */
-const ACTIVATION_BUDGET_BYTES = 40 * 1024;
+ * the tracker, the outbox's append, the status bar and the command registrations fit; anything more loads later.
+ * 44 KB, was 40: the defences every log line and notification crosses from the first second (linear-time redaction
+ * that knows six encodings of a secret field, the one way to show text) cannot wait for a later bundle. */
+const ACTIVATION_BUDGET_BYTES = 44 * 1024;
 const ACTIVATION_BUNDLE = join('dist', 'extension.js');
 
 /** Prints each bundle's size; returns false when the activation bundle is over its budget (release builds). */

@@ -1,6 +1,7 @@
 // Lint for the whole project: typescript-eslint's type-aware rules over src and test.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexpPlugin from 'eslint-plugin-regexp';
 
 /** The only files in src/ that may import `vscode`: the composition root and the adapters over the editor's API. */
 const VSCODE_ADAPTERS = [
@@ -34,10 +35,41 @@ const VSCODE_ADAPTERS = [
   'src/ui/publishedView.ts',
   'src/ui/serviceFactsState.ts',
   'src/ui/settingsProblems.ts',
+  'src/ui/show.ts',
   'src/ui/signIn.ts',
   'src/ui/statusActions.ts',
   'src/ui/statusBar.ts',
   'src/ui/workspacePrivacy.ts',
+];
+
+const NO_NAMESPACE_IMPORT = {
+  selector: 'ImportNamespaceSpecifier',
+  message: 'Import the names you use; a namespace import costs start-up time.',
+};
+
+/** The one file that calls the editor's text surfaces. */
+const SHOWN_TEXT_SINKS = 'src/ui/show.ts';
+
+/** Every editor API that shows text to a person, and the translator that builds it: only through src/ui/show.ts. */
+const SHOWN_TEXT_BOUNDARY = [
+  {
+    selector:
+      "MemberExpression[object.name='window'][property.name=/^(showInformationMessage|showWarningMessage|showErrorMessage|showQuickPick|showInputBox|createQuickPick|createInputBox|withProgress|setStatusBarMessage|createStatusBarItem|showSaveDialog|showOpenDialog|createWebviewPanel)$/]",
+    message: 'Show text through src/ui/show.ts, which takes only Shown text (src/text/shown.ts).',
+  },
+  {
+    selector: "MemberExpression[object.name='l10n'][property.name='t']",
+    message: 'Use say() from src/text/shown.ts: it localizes and makes every argument safe to show.',
+  },
+  {
+    selector: 'NewExpression[callee.name=/^(TreeItem|MarkdownString)$/]',
+    message: 'Build tree items and markdown with treeItem() / markdownOf() from src/ui/show.ts.',
+  },
+  {
+    selector:
+      "AssignmentExpression > MemberExpression.left[property.name=/^(message|tooltip|placeholder|prompt)$/][object.type!='ThisExpression']",
+    message: 'Set what an editor surface shows through src/ui/show.ts.',
+  },
 ];
 
 export default tseslint.config(
@@ -81,12 +113,36 @@ export default tseslint.config(
   },
   {
     // Named imports only: esbuild copies a whole module namespace (vscode has about 200 exports) for `import * as`.
+    // And one way to show text: the editor's surfaces are called only from src/ui/show.ts, which takes `Shown` text
+    // (src/text/shown.ts), so no outside value reaches a person without being redacted, made inert and capped.
     files: ['src/**/*.ts'],
+    ignores: [SHOWN_TEXT_SINKS],
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ImportNamespaceSpecifier', message: 'Import the names you use; a namespace import costs start-up time.' },
-      ],
+      'no-restricted-syntax': ['error', NO_NAMESPACE_IMPORT, ...SHOWN_TEXT_BOUNDARY],
+    },
+  },
+  {
+    files: [SHOWN_TEXT_SINKS],
+    rules: { 'no-restricted-syntax': ['error', NO_NAMESPACE_IMPORT] },
+  },
+  {
+    // Regular expressions in src/ run over text from outside (settings, file names, Graph's answers): each must match
+    // in time linear in its input, so that none can block the extension host. The plugin's recommended rules, with
+    // the two linear-time rules reporting every potential case, not only certain ones (a sticky pattern is tried at
+    // one position only, so it cannot move); its purely stylistic rules (how a class or escape is spelled) are off.
+    files: ['src/**/*.ts'],
+    plugins: regexpPlugin.configs['flat/recommended'].plugins,
+    rules: {
+      ...regexpPlugin.configs['flat/recommended'].rules,
+      'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
+      'regexp/no-super-linear-move': ['error', { report: 'potential', ignorePartial: false }],
+      'regexp/control-character-escape': 'off',
+      'regexp/negation': 'off',
+      'regexp/no-unused-capturing-group': 'off',
+      'regexp/no-useless-character-class': 'off',
+      'regexp/prefer-d': 'off',
+      'regexp/prefer-w': 'off',
+      'regexp/use-ignore-case': 'off',
     },
   },
   {

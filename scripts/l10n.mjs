@@ -1,5 +1,5 @@
 // Writes l10n/bundle.l10n.json: every message the code shows (the string-literal first argument of
-// `l10n.t(…)` and `localize(…)` in src/**/*.ts), English to itself, as `@vscode/l10n-dev export` would.
+// `l10n.t(…)`, `localize(…)`, `say(…)`, `sayMarkdown(…)` and `sayLine(…)` in src/**/*.ts), English to itself, as `@vscode/l10n-dev export` would.
 //   node scripts/l10n.mjs           write the bundle
 //   node scripts/l10n.mjs --check   exit 1 when the bundle is not what the source says
 // A message that is not a plain string literal (a template literal, a concatenation, a variable) cannot be
@@ -63,7 +63,7 @@ function readStringLiteral(text, start) {
 export function collectMessages(root = projectRoot) {
   const messages = new Set();
   const problems = [];
-  const call = /(?<![\w$])(?:l10n\.t|localize)\(\s*/g;
+  const call = /(?<![\w$])(?:l10n\.t|localize|say|sayMarkdown|sayLine)\(\s*/g;
   for (const file of tsFiles(join(root, 'src'))) {
     const text = readFileSync(file, 'utf8');
     const where = (index) => `${relative(root, file).split('\\').join('/')}:${text.slice(0, index).split('\n').length}`;

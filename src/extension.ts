@@ -15,9 +15,11 @@ import { createLogger, type ChannelLogger } from './log';
 import { OutboxWriter } from './outbox/outboxWriter';
 import { PrivacyOverrides } from './privacyOverrides';
 import { ForgottenSessions } from './feed/forgotten';
+import { say } from './text/shown';
 import { shownError } from './text/shownText';
 import type { Session } from './tracking/types';
 import { TrackingAdapter } from './tracking/vscodeAdapter';
+import { showError } from './ui/show';
 import { StatusBar } from './ui/statusBar';
 import { WorkspacePrivacy, type PrivacyQuestion } from './ui/workspacePrivacy';
 
@@ -116,8 +118,8 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
     return testApi(core, loadWorkbench, activationMs);
   } catch (error) {
     logError(error);
-    const showLog = l10n.t('Show Log');
-    void window.showErrorMessage(l10n.t('Activity Feed could not start: {0}', shownError(error)), showLog).then((pick) => {
+    const showLog = say('Show Log');
+    void showError(say('Activity Feed could not start: {0}', shownError(error)), showLog).then((pick) => {
       if (pick === showLog) logger.show();
     });
     throw error;

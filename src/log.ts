@@ -13,8 +13,17 @@ export interface ChannelLogger extends Logger {
   show(): void;
 }
 
+/** The longest log line: an answer body or error quoted whole would make the log unreadable and the redaction slow. */
+export const LOG_LINE_LENGTH = 8_000;
+
+export function logLine(message: string | Error): string {
+  const raw = message instanceof Error ? (message.stack ?? message.message) : message;
+  const clipped = raw.length > LOG_LINE_LENGTH ? `${raw.slice(0, LOG_LINE_LENGTH)}… (${raw.length} characters)` : raw;
+  return inertLogLine(redact(clipped));
+}
+
 export function createLogger(channel: LogOutputChannel): ChannelLogger {
-  const text = (m: string | Error) => inertLogLine(redact(m instanceof Error ? (m.stack ?? m.message) : m));
+  const text = logLine;
   return {
     trace: (m) => channel.trace(text(m)),
     debug: (m) => channel.debug(text(m)),

@@ -40,6 +40,9 @@ const SHUTDOWN_PUBLISH_MS = 3_000;
 /** Today's time moves while you work; a cheap refresh of the status bar keeps it honest. */
 const STATUS_REFRESH_MS = 30_000;
 
+/** The loader hands this bundle the activation's secret registry (src/lazyBundles.ts). */
+export { adoptSecretRegistry } from '../redact';
+
 export interface Workbench extends Disposable {
   /** The whole outbox: what waits, publishing's bookkeeping, pruning (activation only appends). */
   readonly outbox: Outbox;
@@ -112,7 +115,9 @@ export function startWorkbench(core: Core): Workbench {
     log,
   });
   // What Check Microsoft Graph (and publishing itself) found out about the service; the publisher follows it.
-  const serviceFacts = new ServiceFactsState(context.globalState, () => settings.settings.graph.endpoint.replace(/\/+$/, ''));
+  const serviceFacts = new ServiceFactsState(context.globalState, () =>
+    settings.settings.graph.endpoint.replace(/(?<!\/)\/+$/, ''),
+  );
   const publishing = new Publishing({
     settings: () => ({ settings: settings.settings, problems: settings.problems }),
     reportProblems: reportSettingsProblems,

@@ -1,7 +1,14 @@
 // The readable report of Check Microsoft Graph: each open question, what the service answered, and what the
 // extension does about it. Pure: no editor imports.
 import { localize } from '../l10n';
+import { redact } from '../redact';
+import { inertMarkdown } from '../text/inert';
 import type { ServiceCheckResult } from './serviceCheck';
+
+/** What the service (or a proxy in front of it) said, and the endpoint a setting named: shown literally, no secret. */
+function quoted(outside: string): string {
+  return inertMarkdown(redact(outside.slice(0, 2_000)), 300);
+}
 
 export function renderCheckReport(result: ServiceCheckResult): string {
   const rows: [string, string, string][] = [
@@ -23,7 +30,9 @@ export function renderCheckReport(result: ServiceCheckResult): string {
     ],
     [
       localize('%2F inside an id segment'),
-      result.encodedSlash === 'accepted' ? localize('accepted') : localize('refused ({0})', result.evidence.encodedSlashAnswer),
+      result.encodedSlash === 'accepted'
+        ? localize('accepted')
+        : localize('refused ({0})', quoted(result.evidence.encodedSlashAnswer)),
       result.encodedSlash === 'accepted'
         ? localize('Ids need no escaping anyway; activities from earlier versions keep their ids.')
         : localize(
@@ -40,7 +49,7 @@ export function renderCheckReport(result: ServiceCheckResult): string {
       localize(
         '{0} ({1})',
         result.errors === 'real' ? localize('as seen from the live service') : localize('generic, with a target'),
-        result.evidence.errorAnswer,
+        quoted(result.evidence.errorAnswer),
       ),
       localize('Failures are told apart by their status; the code is shown as the service sent it.'),
     ],
@@ -56,7 +65,7 @@ export function renderCheckReport(result: ServiceCheckResult): string {
     '',
     localize(
       'Service: {0}. Checked: {1}. Writes used: {2}; the probe activities were deleted.',
-      result.endpoint,
+      quoted(result.endpoint),
       new Date(result.checkedAt).toISOString(),
       result.writes,
     ),

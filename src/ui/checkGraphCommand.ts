@@ -2,7 +2,7 @@
 // signed-in service with a progress notification, stores the result (the publisher follows it), logs it and opens
 // the readable report (a read-only Markdown document). Automation may pass `{ confirmed: true }` to skip the question.
 import { randomUUID } from 'node:crypto';
-import { Disposable, ProgressLocation, commands, env, l10n, window } from 'vscode';
+import { Disposable, ProgressLocation, commands, env } from 'vscode';
 import type { AuthState } from '../auth/accountManager';
 import type { GraphClient } from '../graph/client';
 import { checkService, PROBE_WRITES, type ServiceCheckResult } from '../graph/serviceCheck';
@@ -11,6 +11,8 @@ import type { ChannelLogger } from '../log';
 import { COMMANDS, type RegisterCommand } from './commandIds';
 import type { PreviewDocuments } from './previewDocument';
 import type { ServiceFactsState } from './serviceFactsState';
+import { askModal, showError, showInformation, showWarning, withProgress } from './show';
+import { outside, say } from '../text/shown';
 
 export interface CheckGraphDeps {
   graph: () => GraphClient;
@@ -33,9 +35,9 @@ export function registerCheckGraphCommand(
 /** Offers the check once, after the first sign-in, when this endpoint has never been checked. */
 export async function offerCheckAfterSignIn(deps: CheckGraphDeps): Promise<void> {
   if (deps.facts.lastCheck() || !deps.facts.offerOnce()) return;
-  const check = l10n.t('Check Microsoft Graph');
-  const pick = await window.showInformationMessage(
-    l10n.t(
+  const check = say('Check Microsoft Graph');
+  const pick = await showInformation(
+    say(
       'Activity Feed: Microsoft Graph leaves some of its behaviour undocumented. Check how this account’s service answers ({0} writes, a probe activity deleted afterwards)? Publishing is safe either way.',
       PROBE_WRITES,
     ),
@@ -46,9 +48,9 @@ export async function offerCheckAfterSignIn(deps: CheckGraphDeps): Promise<void>
 
 async function checkGraph(deps: CheckGraphDeps, confirmed: boolean): Promise<ServiceCheckResult | undefined> {
   if (deps.auth() !== 'signedIn') {
-    const signIn = l10n.t('Sign In');
-    const pick = await window.showWarningMessage(
-      l10n.t('Activity Feed: sign in first; the check runs against your own Microsoft Graph service.'),
+    const signIn = say('Sign In');
+    const pick = await showWarning(
+      say('Activity Feed: sign in first; the check runs against your own Microsoft Graph service.'),
       signIn,
     );
     if (pick === signIn) await commands.executeCommand(COMMANDS.signIn);
@@ -56,8 +58,8 @@ async function checkGraph(deps: CheckGraphDeps, confirmed: boolean): Promise<Ser
   }
   const graph = deps.graph();
   if (graph.writeBudget.remaining() < PROBE_WRITES) {
-    void window.showInformationMessage(
-      l10n.t(
+    void showInformation(
+      say(
         'Activity Feed: the check needs {0} writes and the write budget has fewer left; try again after {1}.',
         PROBE_WRITES,
         new Date(graph.writeBudget.nextSlotAt() + 5 * 60_000).toLocaleTimeString(),
@@ -65,25 +67,22 @@ async function checkGraph(deps: CheckGraphDeps, confirmed: boolean): Promise<Ser
     );
     return undefined;
   }
-  const run = l10n.t('Check');
+  const run = say('Check');
   const choice = confirmed
     ? run
-    : await window.showInformationMessage(
-        l10n.t('Check Microsoft Graph?'),
-        {
-          modal: true,
-          detail: l10n.t(
-            'It uses up to {0} of your {1} writes per 5 minutes: a probe activity is created, changed and read back, then deleted.',
-            PROBE_WRITES,
-            graph.writeBudget.remaining(),
-          ),
-        },
+    : await askModal(
+        say('Check Microsoft Graph?'),
+        say(
+          'It uses up to {0} of your {1} writes per 5 minutes: a probe activity is created, changed and read back, then deleted.',
+          PROBE_WRITES,
+          graph.writeBudget.remaining(),
+        ),
         run,
       );
   if (choice !== run) return undefined;
   try {
-    const result = await window.withProgress(
-      { location: ProgressLocation.Notification, title: l10n.t('Checking Microsoft Graph'), cancellable: true },
+    const result = await withProgress(
+      { location: ProgressLocation.Notification, title: say('Checking Microsoft Graph'), cancellable: true },
       (progress, token) => {
         const abort = new AbortController();
         token.onCancellationRequested(() => abort.abort());
@@ -95,7 +94,7 @@ async function checkGraph(deps: CheckGraphDeps, confirmed: boolean): Promise<Ser
           now: Date.now,
           newGuid: randomUUID,
           signal: abort.signal,
-          onStep: (step) => progress.report({ message: step }),
+          onStep: (step) => progress.report({ message: outside(step) }),
         });
       },
     );
@@ -106,9 +105,9 @@ async function checkGraph(deps: CheckGraphDeps, confirmed: boolean): Promise<Ser
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     deps.log.warn(`Check Microsoft Graph failed: ${message}`);
-    const showLog = l10n.t('Show Log');
-    const pick = await window.showErrorMessage(
-      l10n.t('Activity Feed: the check did not finish: {0} Publishing stays on its safe course.', message),
+    const showLog = say('Show Log');
+    const pick = await showError(
+      say('Activity Feed: the check did not finish: {0} Publishing stays on its safe course.', message),
       showLog,
     );
     if (pick === showLog) deps.log.show();

@@ -1,4 +1,4 @@
-import { ConfigurationTarget, ExtensionContext, Uri, commands, l10n, window, workspace } from 'vscode';
+import { ConfigurationTarget, ExtensionContext, Uri, commands, workspace } from 'vscode';
 import type { AccountManager } from '../auth/accountManager';
 import type { ChannelLogger } from '../log';
 import type { PublishSummary } from '../publish/publisher';
@@ -12,6 +12,8 @@ import { publishWithProgress } from './publishCommand';
 import { showClientIdHelp, signInCommand, signOutCommand } from './signIn';
 import { showActions } from './statusActions';
 import type { StatusBar } from './statusBar';
+import { askModal, flashStatus, showInformation } from './show';
+import { say } from '../text/shown';
 
 export interface CommandDeps {
   log: ChannelLogger;
@@ -40,10 +42,7 @@ export function registerCommands(context: ExtensionContext, deps: CommandDeps): 
     setPaused(paused);
     deps.onTrackingChanged();
     deps.log.info(`tracking ${paused ? 'paused' : 'resumed'}`);
-    void window.setStatusBarMessage(
-      paused ? l10n.t('Activity Feed: tracking paused') : l10n.t('Activity Feed: tracking resumed'),
-      3000,
-    );
+    void flashStatus(paused ? say('Activity Feed: tracking paused') : say('Activity Feed: tracking resumed'), 3000);
   };
   const signInDeps = { accounts: deps.accounts, method: deps.signInMethod, log: deps.log, extensionId: context.extension.id };
   context.subscriptions.push(
@@ -53,7 +52,7 @@ export function registerCommands(context: ExtensionContext, deps: CommandDeps): 
     ),
     register(COMMANDS.previewNextPayload, async () => {
       const plan = deps.plan();
-      const note = l10n.t('{0} request(s) would be sent for the sessions not yet published.', plan.requests.length);
+      const note = say('{0} request(s) would be sent for the sessions not yet published.', plan.requests.length);
       await deps.previews.show('next-payload.jsonc', renderPlan(plan, note));
       deps.showCards?.(plan);
       return plan;
@@ -92,13 +91,13 @@ async function excludeWorkspace(deps: CommandDeps, confirmed: boolean): Promise<
     .list()
     .filter((entry) => folders.some((folder) => isInside(entry.session.documentUri, folder.uri)));
   const detail =
-    inWorkspace.length > 0 ? ` ${l10n.t('{0} unpublished session(s) from it will be discarded.', inWorkspace.length)}` : '';
-  const exclude = l10n.t('Exclude');
+    inWorkspace.length > 0 ? say('{0} unpublished session(s) from it will be discarded.', inWorkspace.length) : undefined;
+  const exclude = say('Exclude');
   const choice = confirmed
     ? exclude
-    : await window.showWarningMessage(
-        l10n.t('Exclude this workspace from your activity feed? Nothing from it will be tracked or published.') + detail,
-        { modal: true },
+    : await askModal(
+        say('Exclude this workspace from your activity feed? Nothing from it will be tracked or published.'),
+        detail,
         exclude,
       );
   if (choice !== exclude) return false;
@@ -106,8 +105,8 @@ async function excludeWorkspace(deps: CommandDeps, confirmed: boolean): Promise<
   for (const entry of inWorkspace) deps.outbox.put({ ...entry.session, endReason: 'excluded' });
   deps.log.info(`Workspace excluded; ${inWorkspace.length} queued session(s) from it discarded.`);
   deps.onTrackingChanged();
-  void window.showInformationMessage(
-    l10n.t('Activity Feed: this workspace is excluded (activityFeed.tracking.enabled is false in its settings).'),
+  void showInformation(
+    say('Activity Feed: this workspace is excluded (activityFeed.tracking.enabled is false in its settings).'),
   );
   return true;
 }

@@ -1,6 +1,6 @@
 // Forget: deletes from Graph what the person picks (a session, an activity, a workspace, a time range) after a
 // confirmation that says exactly what goes, and discards the matching sessions still waiting in the outbox.
-import { Disposable, ProgressLocation, commands, env, l10n, window, workspace } from 'vscode';
+import { Disposable, ProgressLocation, commands, env, workspace } from 'vscode';
 import type { Logger } from '../ports';
 import type { PublishedFeed } from '../feed/publishedFeed';
 import { ForgetPlan, ForgetScope, isEmptyPlan, planForget } from '../feed/forgetPlan';
@@ -12,6 +12,8 @@ import { COMMANDS, type RegisterCommand } from './commandIds';
 import type { PublishedView } from './publishedView';
 import type { ViewNode } from './publishedTree';
 import { shownText } from '../text/shownText';
+import { askModal, choose, showError, showInformation, showWarning, withProgress } from './show';
+import { type Shown, joinShown, outside, say } from '../text/shown';
 
 export interface ForgetDeps {
   view: PublishedView;
@@ -61,20 +63,19 @@ async function forgetSession(
     return discardPending(
       deps,
       [node.session],
-      l10n.t('Discard this session? It has not been published and never will be.'),
+      say('Discard this session? It has not been published and never will be.'),
       options,
     );
   }
   if (node?.type !== 'session') return pickFromView();
   const scope: ForgetScope = { kind: 'session', activity: node.activity, sessionId: node.session.id };
   const plan = planForget(scope, deps.view.publishedActivities, pendingOf(deps));
-  const last =
-    plan.activities.length > 0 ? ` ${l10n.t('It is the only session of this activity, so the activity goes too.')}` : '';
+  const last = plan.activities.length > 0 ? say('It is the only session of this activity, so the activity goes too.') : undefined;
   return confirmAndRun(
     deps,
     plan,
-    l10n.t('Forget this session of "{0}"?', node.activity.displayText),
-    l10n.t('It is deleted from your Microsoft Graph activity feed.') + last,
+    say('Forget this session of "{0}"?', node.activity.displayText),
+    joinShown(say('It is deleted from your Microsoft Graph activity feed.'), ...(last ? [last] : [])),
     options,
   );
 }
@@ -89,21 +90,21 @@ async function forgetActivity(
     return discardPending(
       deps,
       node.file.sessions,
-      l10n.t('Discard the {0} unpublished session(s) of this file? They will never be published.', count),
+      say('Discard the {0} unpublished session(s) of this file? They will never be published.', count),
       options,
     );
   }
   if (node?.type !== 'activity') return pickFromView();
   const activity = node.entry.activity;
   const plan = planForget({ kind: 'activity', activity }, deps.view.publishedActivities, pendingOf(deps));
-  return confirmAndRun(deps, plan, l10n.t('Forget "{0}"?', shownText(activity.displayText, 200)), describe(plan), options);
+  return confirmAndRun(deps, plan, say('Forget "{0}"?', shownText(activity.displayText, 200)), describe(plan), options);
 }
 
 async function forgetWorkspace(deps: ForgetDeps, options: Options = {}): Promise<ForgetOutcome | undefined> {
   const folders = workspace.workspaceFolders ?? [];
   if (folders.length === 0) {
-    void window.showInformationMessage(
-      l10n.t('Activity Feed: open a folder or workspace first; this command forgets what was published from it.'),
+    void showInformation(
+      say('Activity Feed: open a folder or workspace first; this command forgets what was published from it.'),
     );
     return undefined;
   }
@@ -115,7 +116,7 @@ async function forgetWorkspace(deps: ForgetDeps, options: Options = {}): Promise
   const outcome = await confirmAndRun(
     deps,
     plan,
-    l10n.t('Forget everything published from "{0}"?', shownText(name, 200)),
+    say('Forget everything published from "{0}"?', shownText(name, 200)),
     describe(plan),
     options,
   );
@@ -134,15 +135,15 @@ async function forgetTimeRange(
   if (!range) return undefined;
   if (!(await readFirst(deps))) return undefined;
   const plan = planForget({ kind: 'range', from: range.from, to: range.to }, deps.view.publishedActivities, pendingOf(deps));
-  return confirmAndRun(deps, plan, l10n.t('Forget everything from {0}?', range.label), describe(plan), {
+  return confirmAndRun(deps, plan, say('Forget everything from {0}?', range.label), describe(plan), {
     confirmed: given?.confirmed,
   });
 }
 
 async function pickFromView(): Promise<undefined> {
   await commands.executeCommand('activityFeed.published.focus');
-  void window.showInformationMessage(
-    l10n.t('Activity Feed: pick what to forget in the Published Activity view (right-click a file or a session).'),
+  void showInformation(
+    say('Activity Feed: pick what to forget in the Published Activity view (right-click a file or a session).'),
   );
   return undefined;
 }
@@ -151,13 +152,13 @@ async function pickFromView(): Promise<undefined> {
 async function readFirst(deps: ForgetDeps): Promise<boolean> {
   const state = await deps.view.refresh(false);
   if (deps.feed.lastReadAt !== undefined || state === 'empty') return true;
-  const pick = await window.showWarningMessage(
-    l10n.t('Activity Feed cannot read what was published right now ({0}), so it cannot tell what to delete.', state),
-    l10n.t('Sign In'),
-    l10n.t('Show Log'),
+  const pick = await showWarning(
+    say('Activity Feed cannot read what was published right now ({0}), so it cannot tell what to delete.', state),
+    say('Sign In'),
+    say('Show Log'),
   );
-  if (pick === l10n.t('Sign In')) await commands.executeCommand(COMMANDS.signIn);
-  if (pick === l10n.t('Show Log')) await commands.executeCommand(COMMANDS.showLog);
+  if (pick === say('Sign In')) await commands.executeCommand(COMMANDS.signIn);
+  if (pick === say('Show Log')) await commands.executeCommand(COMMANDS.showLog);
   return false;
 }
 
@@ -166,18 +167,18 @@ async function pickRange(): Promise<{ from: number; to: number; label: string } 
   const midnight = new Date(now).setHours(0, 0, 0, 0);
   const day = 24 * 60 * 60_000;
   const choices = [
-    { label: l10n.t('Last 15 minutes'), from: now - 15 * 60_000, to: now + 1 },
-    { label: l10n.t('Last hour'), from: now - 60 * 60_000, to: now + 1 },
-    { label: l10n.t('Today'), from: midnight, to: now + 1 },
-    { label: l10n.t('Yesterday'), from: midnight - day, to: midnight },
-    { label: l10n.t('Last 7 days'), from: midnight - 6 * day, to: now + 1 },
-    { label: l10n.t('Everything'), from: 0, to: now + 1 },
+    { label: say('Last 15 minutes'), from: now - 15 * 60_000, to: now + 1 },
+    { label: say('Last hour'), from: now - 60 * 60_000, to: now + 1 },
+    { label: say('Today'), from: midnight, to: now + 1 },
+    { label: say('Yesterday'), from: midnight - day, to: midnight },
+    { label: say('Last 7 days'), from: midnight - 6 * day, to: now + 1 },
+    { label: say('Everything'), from: 0, to: now + 1 },
   ];
-  const pick = await window.showQuickPick(
-    choices.map((c) => ({ ...c, description: c.from > 0 ? rangeLabel(c.from, c.to) : undefined })),
+  const pick = await choose(
+    choices.map((c) => ({ ...c, ...(c.from > 0 && { description: outside(rangeLabel(c.from, c.to)) }) })),
     {
-      title: l10n.t('Forget a time range'),
-      placeHolder: l10n.t('Sessions active in this range are deleted from your activity feed'),
+      title: say('Forget a time range'),
+      placeHolder: say('Sessions active in this range are deleted from your activity feed'),
     },
   );
   return pick ? { from: pick.from, to: pick.to, label: pick.label.toLowerCase() } : undefined;
@@ -193,8 +194,8 @@ function pendingOf(deps: ForgetDeps): Session[] {
   return deps.outbox.list().map((entry) => entry.session);
 }
 
-function describe(plan: ForgetPlan): string {
-  const parts: string[] = [];
+function describe(plan: ForgetPlan): Shown {
+  const parts: Shown[] = [];
   if (plan.activities.length > 0) {
     const sessions = plan.activities.reduce((n, a) => n + a.sessionIds.length, 0);
     const names =
@@ -203,7 +204,7 @@ function describe(plan: ForgetPlan): string {
         .map((a) => shownText(a.displayText, 200))
         .join(', ') + (plan.activities.length > 5 ? ', …' : '');
     parts.push(
-      l10n.t(
+      say(
         '{0} activities ({1} sessions) are deleted from your Microsoft Graph activity feed: {2}.',
         plan.activities.length,
         sessions,
@@ -211,38 +212,35 @@ function describe(plan: ForgetPlan): string {
       ),
     );
   }
-  if (plan.sessions.length > 0) parts.push(l10n.t('{0} sessions of other activities are deleted from it.', plan.sessions.length));
-  if (plan.pending.length > 0) parts.push(l10n.t('{0} sessions not yet published are discarded.', plan.pending.length));
-  parts.push(l10n.t('This cannot be undone.'));
-  return parts.join(' ');
+  if (plan.sessions.length > 0) parts.push(say('{0} sessions of other activities are deleted from it.', plan.sessions.length));
+  if (plan.pending.length > 0) parts.push(say('{0} sessions not yet published are discarded.', plan.pending.length));
+  parts.push(say('This cannot be undone.'));
+  return joinShown(...parts);
 }
 
 async function discardPending(
   deps: ForgetDeps,
   sessions: Session[],
-  question: string,
+  question: Shown,
   options: Options,
 ): Promise<ForgetOutcome | undefined> {
   const plan: ForgetPlan = { activities: [], sessions: [], pending: sessions, writes: 0 };
-  return confirmAndRun(deps, plan, question, l10n.t('Nothing is deleted from Graph: these sessions never reached it.'), options);
+  return confirmAndRun(deps, plan, question, say('Nothing is deleted from Graph: these sessions never reached it.'), options);
 }
 
 async function confirmAndRun(
   deps: ForgetDeps,
   plan: ForgetPlan,
-  question: string,
-  detail: string,
+  question: Shown,
+  detail: Shown,
   options: Options,
 ): Promise<ForgetOutcome | undefined> {
   if (isEmptyPlan(plan)) {
-    void window.showInformationMessage(
-      l10n.t('Activity Feed: nothing published or waiting matches; there is nothing to forget.'),
-    );
+    void showInformation(say('Activity Feed: nothing published or waiting matches; there is nothing to forget.'));
     return { activitiesDeleted: 0, sessionsDeleted: 0, pendingDiscarded: 0, failures: 0 };
   }
-  const forget = l10n.t('Forget');
-  if (!options.confirmed && (await window.showWarningMessage(question, { modal: true, detail }, forget)) !== forget)
-    return undefined;
+  const forget = say('Forget');
+  if (!options.confirmed && (await askModal(question, detail, forget)) !== forget) return undefined;
   return execute(deps, plan);
 }
 
@@ -260,10 +258,10 @@ async function execute(deps: ForgetDeps, plan: ForgetPlan): Promise<ForgetOutcom
 
   let result: ForgetResult = { activitiesGone: [], sessionsGone: [], failures: [], notAttempted: 0 };
   if (plan.writes > 0) {
-    result = await window.withProgress(
+    result = await withProgress(
       {
         location: plan.writes > 1 ? ProgressLocation.Notification : ProgressLocation.Window,
-        title: l10n.t('Activity Feed: forgetting'),
+        title: say('Activity Feed: forgetting'),
         cancellable: true,
       },
       async (progress, token) => {
@@ -275,7 +273,7 @@ async function execute(deps: ForgetDeps, plan: ForgetPlan): Promise<ForgetOutcom
             signal: abort.signal,
             onProgress: (done, total) => {
               progress.report({
-                message: l10n.t('{0} of {1} deletions', done, total),
+                message: say('{0} of {1} deletions', done, total),
                 increment: ((done - reported) / Math.max(1, total)) * 100,
               });
               reported = done;
@@ -307,47 +305,50 @@ async function execute(deps: ForgetDeps, plan: ForgetPlan): Promise<ForgetOutcom
 
 async function report(outcome: ForgetOutcome, result: ForgetResult): Promise<void> {
   const done = summaryLine(outcome);
-  const signIn = l10n.t('Sign In');
-  const retry = l10n.t('Retry');
-  const showLog = l10n.t('Show Log');
-  let pick: string | undefined;
+  const signIn = say('Sign In');
+  const retry = say('Retry');
+  const showLog = say('Show Log');
+  let pick: Shown | undefined;
   if (result.stopped === 'signInRequired') {
-    pick = await window.showWarningMessage(`${done} ${l10n.t('Sign in to delete the other {0}.', result.notAttempted)}`, signIn);
+    pick = await showWarning(joinShown(done, say('Sign in to delete the other {0}.', result.notAttempted)), signIn);
   } else if (result.stopped === 'offline') {
-    pick = await window.showWarningMessage(
-      `${done} ${l10n.t('Microsoft Graph could not be reached; {0} deletions were not made. Try again later.', result.notAttempted)}`,
+    pick = await showWarning(
+      joinShown(
+        done,
+        say('Microsoft Graph could not be reached; {0} deletions were not made. Try again later.', result.notAttempted),
+      ),
       retry,
       showLog,
     );
   } else if (result.stopped === 'cancelled') {
-    void window.showInformationMessage(`${done} ${l10n.t('Cancelled; {0} deletions were not made.', result.notAttempted)}`);
+    void showInformation(joinShown(done, say('Cancelled; {0} deletions were not made.', result.notAttempted)));
   } else if (result.failures.length > 0) {
-    pick = await window.showErrorMessage(
-      `${done} ${l10n.t('{0} could not be deleted; first: {1}', result.failures.length, shownText(result.failures[0].message))}`,
+    pick = await showError(
+      joinShown(done, say('{0} could not be deleted; first: {1}', result.failures.length, result.failures[0].message)),
       showLog,
     );
   } else {
-    void window.showInformationMessage(done);
+    void showInformation(done);
   }
   if (pick === signIn) await commands.executeCommand(COMMANDS.signIn);
   if (pick === retry) await commands.executeCommand(COMMANDS.refreshPublished);
   if (pick === showLog) await commands.executeCommand(COMMANDS.showLog);
 }
 
-function summaryLine(outcome: ForgetOutcome): string {
+function summaryLine(outcome: ForgetOutcome): Shown {
   const parts: string[] = [];
   if (outcome.activitiesDeleted > 0)
-    parts.push(outcome.activitiesDeleted === 1 ? l10n.t('1 activity') : l10n.t('{0} activities', outcome.activitiesDeleted));
+    parts.push(outcome.activitiesDeleted === 1 ? say('1 activity') : say('{0} activities', outcome.activitiesDeleted));
   if (outcome.sessionsDeleted > 0)
-    parts.push(outcome.sessionsDeleted === 1 ? l10n.t('1 session') : l10n.t('{0} sessions', outcome.sessionsDeleted));
+    parts.push(outcome.sessionsDeleted === 1 ? say('1 session') : say('{0} sessions', outcome.sessionsDeleted));
   const deleted =
     parts.length > 0
-      ? l10n.t('Activity Feed: deleted {0} from your activity feed.', parts.join(l10n.t(' and ')))
-      : l10n.t('Activity Feed: nothing was deleted from your activity feed.');
+      ? say('Activity Feed: deleted {0} from your activity feed.', parts.join(` ${say('and')} `))
+      : say('Activity Feed: nothing was deleted from your activity feed.');
   if (outcome.pendingDiscarded === 0) return deleted;
   const discarded =
     outcome.pendingDiscarded === 1
-      ? l10n.t('1 unpublished session discarded.')
-      : l10n.t('{0} unpublished sessions discarded.', outcome.pendingDiscarded);
-  return `${deleted} ${discarded}`;
+      ? say('1 unpublished session discarded.')
+      : say('{0} unpublished sessions discarded.', outcome.pendingDiscarded);
+  return joinShown(deleted, discarded);
 }

@@ -1,9 +1,11 @@
-import { Memento, Uri, UriHandler, l10n, window } from 'vscode';
+import { Memento, Uri, UriHandler } from 'vscode';
 import { OPEN_ACTIVITY_PATH } from '../links/activationUrl';
 import type { ChannelLogger } from '../log';
 import { activityIdOfLink, dropLinks, LinkTable, LinkTarget, linkTargetOf, rememberLink } from '../links/activityLinks';
 import { shownError } from '../text/shownText';
 import { openDocumentAt } from './openDocument';
+import { showInformation, showWarning } from './show';
+import { say } from '../text/shown';
 
 const STATE_KEY = 'activityFeed.links';
 
@@ -46,21 +48,21 @@ export class OpenActivityHandler implements UriHandler {
     const id = activityIdOfLink(uri.path, uri.query, OPEN_ACTIVITY_PATH);
     if (!id) {
       this.log.info('ignored a link that is not an activity link');
-      void window.showWarningMessage(l10n.t('Activity Feed cannot open this link: it is not a link to one of its activities.'));
+      void showWarning(say('Activity Feed cannot open this link: it is not a link to one of its activities.'));
       return;
     }
     const target = this.targetOf(id);
     if (!target) {
       this.log.info('no local file for the activity of a link');
-      void window.showInformationMessage(
-        l10n.t('Activity Feed: this activity was recorded on another machine, or long ago; this editor does not know its file.'),
+      void showInformation(
+        say('Activity Feed: this activity was recorded on another machine, or long ago; this editor does not know its file.'),
       );
       return;
     }
     try {
       await openDocumentAt(Uri.parse(target.documentUri), target.cursor);
     } catch (error) {
-      void window.showWarningMessage(l10n.t('Activity Feed could not open the file of this activity: {0}', shownError(error)));
+      void showWarning(say('Activity Feed could not open the file of this activity: {0}', shownError(error)));
     }
   }
 }

@@ -1,22 +1,13 @@
 // The Published Activity tree: what Graph holds for this app (by day or by workspace) and, apart, what still
 // waits on this machine. Nodes are plain data; this file only turns them into tree items.
 import { posix } from 'node:path';
-import {
-  EventEmitter,
-  MarkdownString,
-  ThemeIcon,
-  TreeDataProvider,
-  TreeItem,
-  TreeItemCollapsibleState,
-  Uri,
-  env,
-  l10n,
-} from 'vscode';
+import { EventEmitter, ThemeIcon, TreeDataProvider, TreeItem, TreeItemCollapsibleState, Uri, env } from 'vscode';
 import { ActivityGroup, ActivityInGroup, dayKey, GroupBy, PendingFile, PublishedActivity, PublishedSession } from '../feed/model';
 import { formatDurationShort } from '../text/duration';
-import { inertMarkdown, oneLineVisible } from '../text/inert';
 import type { Session } from '../tracking/types';
 import { COMMANDS } from './commandIds';
+import { type ShownMarkdown, asMarkdown, outside, outsideMarkdown, say } from '../text/shown';
+import { treeItem } from './show';
 
 export type ViewNode =
   | { type: 'pending'; files: PendingFile[] }
@@ -67,25 +58,33 @@ export class PublishedTreeProvider implements TreeDataProvider<ViewNode> {
     switch (node.type) {
       case 'pending': {
         const count = node.files.reduce((n, f) => n + f.sessions.length, 0);
-        const item = new TreeItem(l10n.t('Waiting to publish'), TreeItemCollapsibleState.Collapsed);
-        item.description = count === 1 ? l10n.t('1 session') : l10n.t('{0} sessions', count);
-        item.tooltip = l10n.t('Sessions recorded on this machine that have not reached Microsoft Graph yet.');
+        const item = treeItem({
+          label: say('Waiting to publish'),
+          collapsible: TreeItemCollapsibleState.Collapsed,
+          description: count === 1 ? say('1 session') : say('{0} sessions', count),
+          tooltip: say('Sessions recorded on this machine that have not reached Microsoft Graph yet.'),
+        });
         item.iconPath = new ThemeIcon('cloud-upload');
         item.contextValue = 'pending';
         return item;
       }
       case 'pendingFile': {
         const relative = this.content.workspaceRelative(node.file.documentUri);
-        const item = new TreeItem(oneLineVisible(posix.basename(relative) || relative), TreeItemCollapsibleState.Collapsed);
-        item.description = `${formatDurationShort(node.file.activeSeconds)} · ${oneLineVisible(relative)}`;
+        const item = treeItem({
+          label: outside(posix.basename(relative) || relative),
+          collapsible: TreeItemCollapsibleState.Collapsed,
+          description: say('{0} · {1}', formatDurationShort(node.file.activeSeconds), relative),
+        });
         item.iconPath = ThemeIcon.File;
         item.resourceUri = safeUri(node.file.documentUri);
         item.contextValue = 'pendingFile';
         return item;
       }
       case 'pendingSession': {
-        const item = new TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt, true));
-        item.description = l10n.t('{0} active · not published', formatDurationShort(node.session.activeSeconds));
+        const item = treeItem({
+          label: outside(timeSpan(node.session.startedAt, node.session.lastActiveAt, true)),
+          description: say('{0} active · not published', formatDurationShort(node.session.activeSeconds)),
+        });
         item.iconPath = new ThemeIcon('clock');
         item.contextValue = 'pendingSession';
         return item;
@@ -93,13 +92,20 @@ export class PublishedTreeProvider implements TreeDataProvider<ViewNode> {
       case 'group': {
         const label =
           node.by === 'day'
-            ? dayLabel(node.group.key)
+            ? outside(dayLabel(node.group.key))
             : node.group.label !== undefined
-              ? oneLineVisible(node.group.label)
-              : l10n.t('Other files');
-        const item = new TreeItem(label, node.first ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.Collapsed);
+              ? outside(node.group.label)
+              : say('Other files');
         const count = node.group.activities.length;
-        item.description = `${formatDurationShort(node.group.activeSeconds)} · ${count === 1 ? l10n.t('1 file') : l10n.t('{0} files', count)}`;
+        const item = treeItem({
+          label,
+          collapsible: node.first ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.Collapsed,
+          description: say(
+            '{0} · {1}',
+            formatDurationShort(node.group.activeSeconds),
+            count === 1 ? say('1 file') : say('{0} files', count),
+          ),
+        });
         item.iconPath = new ThemeIcon(node.by === 'day' ? 'calendar' : 'root-folder');
         item.contextValue = node.by === 'day' ? 'day' : 'workspace';
         item.id = `group:${node.by}:${node.group.key}`;
@@ -107,24 +113,30 @@ export class PublishedTreeProvider implements TreeDataProvider<ViewNode> {
       }
       case 'activity': {
         const { activity, sessions, activeSeconds } = node.entry;
-        const item = new TreeItem(
-          oneLineVisible(activity.displayText),
-          sessions.length > 0 ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.None,
-        );
-        const count = sessions.length === 1 ? l10n.t('1 session') : l10n.t('{0} sessions', sessions.length);
-        item.description = `${formatDurationShort(activeSeconds)} · ${count}`;
-        item.tooltip = activityTooltip(activity);
+        const count = sessions.length === 1 ? say('1 session') : say('{0} sessions', sessions.length);
+        const item = treeItem({
+          label: outside(activity.displayText),
+          collapsible: sessions.length > 0 ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.None,
+          description: say('{0} · {1}', formatDurationShort(activeSeconds), count),
+          tooltip: activityTooltip(activity),
+        });
         // ThemeIcon.File with a resourceUri takes the file's icon from the icon theme (a collapsible item would get a folder).
         item.iconPath = ThemeIcon.File;
         if (activity.documentUri) item.resourceUri = safeUri(activity.documentUri);
         item.contextValue = 'activity';
-        item.command = { command: COMMANDS.openPublished, title: l10n.t('Open'), arguments: [node] };
+        item.command = { command: COMMANDS.openPublished, title: say('Open'), arguments: [node] };
         return item;
       }
       case 'session': {
-        const item = new TreeItem(timeSpan(node.session.startedAt, node.session.lastActiveAt, node.showDay));
-        item.description = l10n.t('{0} active', formatDurationShort(node.session.activeSeconds));
-        item.tooltip = `${new Date(node.session.startedAt).toLocaleString(env.language)} – ${new Date(node.session.lastActiveAt).toLocaleString(env.language)}`;
+        const item = treeItem({
+          label: outside(timeSpan(node.session.startedAt, node.session.lastActiveAt, node.showDay)),
+          description: say('{0} active', formatDurationShort(node.session.activeSeconds)),
+          tooltip: say(
+            '{0} – {1}',
+            new Date(node.session.startedAt).toLocaleString(env.language),
+            new Date(node.session.lastActiveAt).toLocaleString(env.language),
+          ),
+        });
         item.iconPath = new ThemeIcon('history');
         item.contextValue = 'session';
         return item;
@@ -134,16 +146,20 @@ export class PublishedTreeProvider implements TreeDataProvider<ViewNode> {
 }
 
 /** Graph's copy of the texts may come from any app or machine: escaped, so it shows literally (no links, no markup). */
-function activityTooltip(activity: PublishedActivity): MarkdownString {
-  const tip = new MarkdownString(undefined, false);
-  tip.isTrusted = false;
-  tip.appendMarkdown(inertMarkdown(activity.displayText));
-  if (activity.description) tip.appendMarkdown(`\n\n${inertMarkdown(activity.description)}`);
-  tip.appendText(
-    `\n\n${l10n.t('{0} active in {1} sessions; last active {2}.', formatDurationShort(activity.activeSeconds), activity.sessions.length, new Date(activity.lastActiveAt).toLocaleString(env.language))}`,
-  );
-  tip.appendText(`\n\n${l10n.t('Click to open the file where you left it.')}`);
-  return tip;
+function activityTooltip(activity: PublishedActivity): ShownMarkdown[] {
+  return [
+    outsideMarkdown(activity.displayText),
+    ...(activity.description ? [outsideMarkdown(activity.description)] : []),
+    asMarkdown(
+      say(
+        '{0} active in {1} sessions; last active {2}.',
+        formatDurationShort(activity.activeSeconds),
+        activity.sessions.length,
+        new Date(activity.lastActiveAt).toLocaleString(env.language),
+      ),
+    ),
+    asMarkdown(say('Click to open the file where you left it.')),
+  ];
 }
 
 /** "14:03 – 14:35", "14:03" for a session within one minute; with the day in front when asked. */
@@ -158,8 +174,8 @@ function timeSpan(from: number, to: number, showDay: boolean): string {
 
 function dayLabel(key: string): string {
   const now = Date.now();
-  if (key === dayKey(now)) return l10n.t('Today');
-  if (key === dayKey(now - 24 * 60 * 60_000)) return l10n.t('Yesterday');
+  if (key === dayKey(now)) return say('Today');
+  if (key === dayKey(now - 24 * 60 * 60_000)) return say('Yesterday');
   const [y, m, d] = key.split('-').map(Number);
   return new Date(y, m - 1, d).toLocaleDateString(env.language, {
     weekday: 'long',

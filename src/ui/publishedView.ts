@@ -1,6 +1,6 @@
 // The Published Activity view: builds its content from the feed (what Graph holds) and the outbox (what waits),
 // keeps the state the welcome views key on, and owns the view's own commands (refresh, grouping, open).
-import { ConfigurationTarget, Disposable, TreeView, Uri, commands, env, l10n, window, workspace } from 'vscode';
+import { ConfigurationTarget, Disposable, TreeView, Uri, commands, env, window, workspace } from 'vscode';
 import { remoteAuthority } from '../editor/activityInput';
 import type { UserActivityResponse } from '../graph/types';
 import { parseActivationUrl } from '../links/activationTarget';
@@ -12,6 +12,8 @@ import type { OpenActivityHandler } from './openActivityHandler';
 import { openDocumentAt } from './openDocument';
 import { PublishedTreeProvider, ViewNode } from './publishedTree';
 import { shownError, shownText } from '../text/shownText';
+import { showInformation, showWarning, withProgress, setViewMessage } from './show';
+import { type Shown, say } from '../text/shown';
 
 export const PUBLISHED_VIEW_ID = 'activityFeed.published';
 const STATE_CONTEXT = 'activityFeed.published.state';
@@ -94,7 +96,7 @@ export class PublishedView implements Disposable {
 
   /** Reads from Graph when forced or when the copy is stale, showing progress in the view. */
   async refresh(force: boolean): Promise<string> {
-    await window.withProgress({ location: { viewId: PUBLISHED_VIEW_ID } }, () => this.deps.feed.refresh({ force }));
+    await withProgress({ location: { viewId: PUBLISHED_VIEW_ID } }, () => this.deps.feed.refresh({ force }));
     return this.stateKey;
   }
 
@@ -112,7 +114,7 @@ export class PublishedView implements Disposable {
     this.stateKey = roots.length > 0 ? 'ok' : kind === 'ok' ? 'empty' : kind === 'idle' ? 'loading' : kind;
     void commands.executeCommand('setContext', STATE_CONTEXT, this.stateKey);
     void commands.executeCommand('setContext', GROUP_CONTEXT, groupBy());
-    this.treeView.message = roots.length > 0 ? this.describeCopy() : undefined;
+    setViewMessage(this.treeView, roots.length > 0 ? this.describeCopy() : undefined);
     this.provider.refresh();
   }
 
@@ -170,26 +172,26 @@ export class PublishedView implements Disposable {
     return roots;
   }
 
-  private describeCopy(): string | undefined {
+  private describeCopy(): Shown | undefined {
     const readAt = this.deps.feed.lastReadAt;
     if (readAt === undefined) return undefined;
     const at = new Date(readAt).toLocaleTimeString(env.language, { hour: '2-digit', minute: '2-digit' });
     const state = this.deps.feed.state;
     switch (state.kind) {
       case 'ok':
-        return l10n.t('Read from Microsoft Graph at {0}.', at);
+        return say('Read from Microsoft Graph at {0}.', at);
       case 'loading':
-        return l10n.t('Refreshing… (showing what was read at {0})', at);
+        return say('Refreshing… (showing what was read at {0})', at);
       case 'offline':
-        return l10n.t('Offline: showing what was read at {0}.', at);
+        return say('Offline: showing what was read at {0}.', at);
       case 'budget':
-        return l10n.t(
+        return say(
           'Read budget spent until {0}: showing what was read at {1}.',
           new Date(state.retryAt).toLocaleTimeString(env.language),
           at,
         );
       case 'error':
-        return l10n.t('Could not refresh ({0}): showing what was read at {1}.', shownText(state.message, 200), at);
+        return say('Could not refresh ({0}): showing what was read at {1}.', shownText(state.message, 200), at);
       default:
         return undefined;
     }
@@ -219,18 +221,14 @@ export class PublishedView implements Disposable {
     if (target) uri = uriOfTarget(target);
     else if (activity.documentUri) uri = Uri.parse(activity.documentUri);
     if (!uri) {
-      void window.showInformationMessage(
-        l10n.t('Activity Feed: this activity was published from another machine; its file is not known here.'),
-      );
+      void showInformation(say('Activity Feed: this activity was published from another machine; its file is not known here.'));
       return false;
     }
     try {
       await openDocumentAt(uri, target?.position);
       return true;
     } catch (error) {
-      void window.showWarningMessage(
-        l10n.t('Activity Feed could not open {0}: {1}', shownText(uri.fsPath || uri.toString()), shownError(error)),
-      );
+      void showWarning(say('Activity Feed could not open {0}: {1}', shownText(uri.fsPath || uri.toString()), shownError(error)));
       return false;
     }
   }

@@ -1,6 +1,7 @@
-import { Disposable, commands, l10n, window } from 'vscode';
+import { Disposable, commands } from 'vscode';
 import type { ChannelLogger } from '../log';
-import { shownText } from '../text/shownText';
+import { say } from '../text/shown';
+import { showWarning } from './show';
 
 /**
  * Tells the person once about each invalid setting (the default is used meanwhile), with a button to fix it.
@@ -18,14 +19,14 @@ export class SettingsProblems implements Disposable {
     if (fresh.length === 0) return;
     for (const problem of fresh) this.log.warn(`setting ignored: ${problem}`);
     // A problem quotes the value a setting holds, which a repository's .vscode/settings.json may have chosen.
-    const first = shownText(fresh[0]);
+    const first = fresh[0];
     const text =
       fresh.length === 1
-        ? l10n.t('Activity Feed: {0}', first)
-        : l10n.t('Activity Feed: {0} settings are invalid; their defaults are used. {1}', fresh.length, first);
-    const openSettings = l10n.t('Open Settings');
-    const showLog = l10n.t('Show Log');
-    void window.showWarningMessage(text, openSettings, showLog).then((pick) => {
+        ? say('Activity Feed: {0}', first)
+        : say('Activity Feed: {0} settings are invalid; their defaults are used. {1}', fresh.length, first);
+    const openSettings = say('Open Settings');
+    const showLog = say('Show Log');
+    void showWarning(text, openSettings, showLog).then((pick) => {
       if (pick === openSettings) void commands.executeCommand('activityFeed.openSettings');
       if (pick === showLog) this.log.show();
     });

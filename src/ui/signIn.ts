@@ -1,10 +1,12 @@
 // The person's side of signing in: choosing a way, showing the device code with a copy-and-open action, progress
 // that can be cancelled, and clear words when something is missing or fails.
-import { ProgressLocation, QuickPickItem, UIKind, Uri, commands, env, l10n, window } from 'vscode';
+import { ProgressLocation, UIKind, Uri, commands, env } from 'vscode';
 import type { AccountManager, AuthState, SignInFlow } from '../auth/accountManager';
 import type { ChannelLogger } from '../log';
 import type { SignInMethod } from '../settings';
 import { shownError, shownText } from '../text/shownText';
+import { type ShownPickItem, choose, showError, showInformation, showWarning, withProgress } from './show';
+import { icon, joinShown, say } from '../text/shown';
 
 export const WALKTHROUGH_ID = 'activityFeed.getStarted';
 
@@ -21,10 +23,10 @@ export function browserFlowAvailable(): boolean {
 }
 
 export async function showClientIdHelp(extensionId: string): Promise<void> {
-  const openWalkthrough = l10n.t('Open Walkthrough');
-  const openSetting = l10n.t('Open Setting');
-  const pick = await window.showWarningMessage(
-    l10n.t(
+  const openWalkthrough = say('Open Walkthrough');
+  const openSetting = say('Open Setting');
+  const pick = await showWarning(
+    say(
       'Activity Feed needs your own Microsoft app registration before it can sign in. Register a public-client app with the delegated Graph permission UserActivity.ReadWrite.CreatedByApp, then put its Application (client) ID in the setting "Activity Feed › Auth: Client Id".',
     ),
     openWalkthrough,
@@ -37,27 +39,27 @@ export async function showClientIdHelp(extensionId: string): Promise<void> {
 
 async function chooseFlow(method: SignInMethod): Promise<SignInFlow | undefined> {
   if (method !== 'auto') return method;
-  const items: (QuickPickItem & { flow: SignInFlow })[] = [
+  const items: (ShownPickItem & { flow: SignInFlow })[] = [
     {
       flow: 'vscode',
-      label: `$(account) ${l10n.t('Microsoft account of the editor')}`,
-      detail: l10n.t('Uses the editor’s Accounts menu; works in remote windows too.'),
+      label: joinShown(icon('account'), say('Microsoft account of the editor')),
+      detail: say('Uses the editor’s Accounts menu; works in remote windows too.'),
     },
     {
       flow: 'deviceCode',
-      label: `$(key) ${l10n.t('Device code')}`,
-      detail: l10n.t('Enter a short code on any device’s browser; works everywhere.'),
+      label: joinShown(icon('key'), say('Device code')),
+      detail: say('Enter a short code on any device’s browser; works everywhere.'),
     },
   ];
   if (browserFlowAvailable())
     items.push({
       flow: 'browser',
-      label: `$(globe) ${l10n.t('Browser on this computer')}`,
-      detail: l10n.t('Opens your browser for a sign-in page.'),
+      label: joinShown(icon('globe'), say('Browser on this computer')),
+      detail: say('Opens your browser for a sign-in page.'),
     });
-  const pick = await window.showQuickPick(items, {
-    title: l10n.t('Activity Feed: Sign In'),
-    placeHolder: l10n.t('How do you want to sign in to Microsoft Graph?'),
+  const pick = await choose(items, {
+    title: say('Activity Feed: Sign In'),
+    placeHolder: say('How do you want to sign in to Microsoft Graph?'),
   });
   return pick?.flow;
 }
@@ -70,18 +72,18 @@ export async function signInCommand(deps: SignInUiDeps): Promise<AuthState> {
   const flow = await chooseFlow(deps.method());
   if (!flow) return deps.accounts.state;
   if (flow === 'browser' && !browserFlowAvailable()) {
-    void window.showWarningMessage(
-      l10n.t(
+    void showWarning(
+      say(
         'Browser sign-in works only when the extension runs on your desktop. Use the device code or the editor’s Microsoft account instead.',
       ),
     );
     return deps.accounts.state;
   }
   try {
-    const state = await window.withProgress(
+    const state = await withProgress(
       {
         location: ProgressLocation.Notification,
-        title: l10n.t('Activity Feed: signing in to Microsoft Graph'),
+        title: say('Activity Feed: signing in to Microsoft Graph'),
         cancellable: true,
       },
       async (progress, cancellation) => {
@@ -92,7 +94,7 @@ export async function signInCommand(deps: SignInUiDeps): Promise<AuthState> {
             signal: abort.signal,
             onDeviceCode: (info) => {
               progress.report({
-                message: l10n.t('enter the code {0} at {1}', shownText(info.userCode, 64), shownText(info.verificationUri, 200)),
+                message: say('enter the code {0} at {1}', shownText(info.userCode, 64), shownText(info.verificationUri, 200)),
               });
               deps.log.info(`Device code sign-in started; enter the code shown in the notification at ${info.verificationUri}.`);
               void offerDeviceCode(info.userCode, info.verificationUri);
@@ -103,27 +105,24 @@ export async function signInCommand(deps: SignInUiDeps): Promise<AuthState> {
         }
       },
     );
-    if (state.kind === 'signedIn')
-      void window.showInformationMessage(l10n.t('Activity Feed: signed in as {0}.', shownText(state.username, 200)));
+    if (state.kind === 'signedIn') void showInformation(say('Activity Feed: signed in as {0}.', shownText(state.username, 200)));
     return state;
   } catch (error) {
     deps.log.warn(`Sign-in failed: ${error instanceof Error ? error.message : String(error)}`);
-    const tryAgain = l10n.t('Try Again');
-    const showLog = l10n.t('Show Log');
-    void window
-      .showErrorMessage(l10n.t('Activity Feed: sign-in failed: {0}', shownError(error)), tryAgain, showLog)
-      .then((pick) => {
-        if (pick === tryAgain) void commands.executeCommand('activityFeed.signIn');
-        if (pick === showLog) deps.log.show();
-      });
+    const tryAgain = say('Try Again');
+    const showLog = say('Show Log');
+    void showError(say('Activity Feed: sign-in failed: {0}', shownError(error)), tryAgain, showLog).then((pick) => {
+      if (pick === tryAgain) void commands.executeCommand('activityFeed.signIn');
+      if (pick === showLog) deps.log.show();
+    });
     return deps.accounts.state;
   }
 }
 
 async function offerDeviceCode(userCode: string, verificationUri: string): Promise<void> {
-  const action = l10n.t('Copy Code and Open Browser');
-  const pick = await window.showInformationMessage(
-    l10n.t('To sign in, enter the code {0} at {1}', shownText(userCode, 64), shownText(verificationUri, 200)),
+  const action = say('Copy Code and Open Browser');
+  const pick = await showInformation(
+    say('To sign in, enter the code {0} at {1}', shownText(userCode, 64), shownText(verificationUri, 200)),
     action,
   );
   if (pick !== action) return;
@@ -133,8 +132,8 @@ async function offerDeviceCode(userCode: string, verificationUri: string): Promi
 
 export async function signOutCommand(deps: SignInUiDeps): Promise<AuthState> {
   const state = await deps.accounts.signOut();
-  void window.showInformationMessage(
-    l10n.t('Activity Feed: signed out. Its tokens were removed from this machine; sessions stay queued until you sign in again.'),
+  void showInformation(
+    say('Activity Feed: signed out. Its tokens were removed from this machine; sessions stay queued until you sign in again.'),
   );
   return state;
 }

@@ -1,21 +1,20 @@
 // The status bar item: one line that tells the truth about tracking, sign-in and what waits to be published, a
 // tooltip with the details, and a click that offers the actions that fit. It appears at activation saying only that
 // the extension is starting; what it says after that (src/ui/statusModel.ts) comes with the workbench, a moment later.
-import { Disposable, MarkdownString, StatusBarAlignment, ThemeColor, l10n, window } from 'vscode';
+import type { Disposable } from 'vscode';
+import { icon, joinShown, say } from '../text/shown';
+import { StatusItem } from './show';
 import { SHOW_ACTIONS_COMMAND } from './statusCommand';
 import type { StatusView } from './statusModel';
 
 export class StatusBar implements Disposable {
-  private readonly item = window.createStatusBarItem('activityFeed.status', StatusBarAlignment.Right, 100);
+  private readonly item = new StatusItem('activityFeed.status', say('Activity Feed'), SHOW_ACTIONS_COMMAND);
   private render: (() => StatusView) | undefined;
   private last: StatusView | undefined;
 
   constructor() {
-    this.item.name = l10n.t('Activity Feed');
-    this.item.command = SHOW_ACTIONS_COMMAND;
-    this.item.text = `$(pulse) ${l10n.t('Activity Feed')}`;
-    this.item.tooltip = l10n.t('Activity Feed is starting; tracking has begun.');
-    this.item.show();
+    const starting = say('Activity Feed is starting; tracking has begun.');
+    this.item.show({ text: joinShown(icon('pulse'), say('Activity Feed')), tooltip: starting, accessibilityLabel: starting });
   }
 
   /** What the item says, once it says more than "starting". */
@@ -33,12 +32,12 @@ export class StatusBar implements Disposable {
     if (this.render === undefined) return;
     const view = this.render();
     this.last = view;
-    this.item.text = view.text;
-    const tooltip = new MarkdownString(view.tooltip.join('\n\n'));
-    tooltip.supportThemeIcons = true;
-    this.item.tooltip = tooltip;
-    this.item.backgroundColor = view.warning ? new ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.accessibilityInformation = { label: l10n.t('Activity Feed: {0}', view.tooltip[1]) };
+    this.item.show({
+      text: view.text,
+      tooltip: view.tooltip,
+      accessibilityLabel: say('Activity Feed: {0}', view.headline),
+      warning: view.warning,
+    });
   }
 
   dispose(): void {

@@ -3,9 +3,19 @@
 import type { AuthState } from '../auth/accountManager';
 import type { PublishSummary } from '../publish/publisher';
 import { localize } from '../l10n';
-import { redact } from '../redact';
 import { formatDurationShort } from '../text/duration';
-import { inertMarkdown } from '../text/inert';
+import {
+  type Shown,
+  type ShownMarkdown,
+  asMarkdown,
+  icon,
+  joinShown,
+  outside,
+  outsideMarkdown,
+  say,
+  sayLine,
+  sayMarkdown,
+} from '../text/shown';
 import { shownText } from '../text/shownText';
 
 export interface StatusInputs {
@@ -21,13 +31,15 @@ export interface StatusInputs {
   automatic: boolean;
 }
 
-export type StatusKind = 'tracking' | 'paused' | 'setup' | 'signIn' | 'offline' | 'error' | 'publishing';
+export type StatusKind = 'tracking' | 'paused' | 'setup' | 'signIn' | 'held' | 'offline' | 'error' | 'publishing';
 
 export interface StatusView {
   kind: StatusKind;
-  text: string;
+  text: Shown;
+  /** What the state means, in one line (the tooltip's first line after the title). */
+  headline: Shown;
   /** Markdown lines for the tooltip. */
-  tooltip: string[];
+  tooltip: ShownMarkdown[];
   /** Whether the item should use the warning background. */
   warning: boolean;
 }
@@ -45,6 +57,7 @@ function activities(n: number): string {
 }
 
 export function describeRun(summary: PublishSummary): string {
+  if (summary.heldUntil !== undefined) return localize('paused by Microsoft Graph until {0}', clockTime(summary.heldUntil));
   const sent = localize('{0}, {1}', activities(summary.activities), sessions(summary.sessions));
   switch (summary.outcome) {
     case 'done':
@@ -68,49 +81,54 @@ export function describeRun(summary: PublishSummary): string {
 }
 
 export function statusView(input: StatusInputs): StatusView {
-  const pending = input.pending > 0 ? ` · $(cloud-upload) ${input.pending}` : '';
+  const pending = input.pending > 0 ? [outside('·'), icon('cloud-upload'), outside(input.pending)] : [];
   const last = input.lastRun?.summary.outcome;
+  const heldUntil = input.lastRun?.summary.heldUntil;
   const here = formatDurationShort(input.todayActiveSeconds);
   const all =
     input.allMachinesTodaySeconds === undefined
       ? undefined
       : formatDurationShort(Math.max(input.allMachinesTodaySeconds, input.todayActiveSeconds));
   // With the feed read, the bar names both figures: this machine's and all machines'.
-  const today = all === undefined ? here : localize('{0} here · {1} all', here, all);
+  const today = all === undefined ? outside(here) : say('{0} here · {1} all', here, all);
   let kind: StatusKind;
-  let text: string;
-  let headline: string;
+  let text: Shown;
+  let headline: { plain: Shown; markdown: ShownMarkdown };
   if (input.publishing) {
     kind = 'publishing';
-    text = `$(sync~spin) ${localize('Publishing…')}`;
-    headline = localize('Publishing to Microsoft Graph…');
+    text = joinShown(icon('sync~spin'), say('Publishing…'));
+    headline = sayLine('Publishing to Microsoft Graph…');
   } else if (input.auth.kind === 'notConfigured') {
     kind = 'setup';
-    text = `$(gear) ${localize('Activity Feed: set up')}${pending}`;
-    headline = localize('Not set up: no app registration (client id) is configured. Sessions are kept until it is.');
+    text = joinShown(icon('gear'), say('Activity Feed: set up'), ...pending);
+    headline = sayLine('Not set up: no app registration (client id) is configured. Sessions are kept until it is.');
   } else if (input.auth.kind === 'signedOut' || input.auth.kind === 'signInRequired') {
     kind = 'signIn';
-    text = `$(account) ${localize('Sign in')}${pending}`;
+    text = joinShown(icon('account'), say('Sign in'), ...pending);
     headline =
       input.auth.kind === 'signInRequired'
-        ? localize('Sign-in required: {0} Publishing waits; nothing is lost.', inertMarkdown(redact(input.auth.reason)))
-        : localize('Not signed in. Publishing waits; nothing is lost.');
+        ? sayLine('Sign-in required: {0} Publishing waits; nothing is lost.', input.auth.reason)
+        : sayLine('Not signed in. Publishing waits; nothing is lost.');
   } else if (input.paused) {
     kind = 'paused';
-    text = `$(debug-pause) ${localize('Paused')}${pending}`;
-    headline = localize('Tracking is paused.');
+    text = joinShown(icon('debug-pause'), say('Paused'), ...pending);
+    headline = sayLine('Tracking is paused.');
+  } else if (heldUntil !== undefined && input.pending > 0) {
+    kind = 'held';
+    text = joinShown(icon('watch'), say('Paused by Microsoft Graph until {0}', clockTime(heldUntil)), ...pending);
+    headline = sayLine('Microsoft Graph asked for a pause until {0}; publishing resumes by itself.', clockTime(heldUntil));
   } else if (last === 'retryLater' && input.pending > 0) {
     kind = 'offline';
-    text = `$(cloud-offline) ${localize('Offline')}${pending}`;
-    headline = localize('Microsoft Graph could not be reached; publishing resumes by itself.');
+    text = joinShown(icon('cloud-offline'), say('Offline'), ...pending);
+    headline = sayLine('Microsoft Graph could not be reached; publishing resumes by itself.');
   } else if (last === 'partial' && input.pending > 0) {
     kind = 'error';
-    text = `$(warning) ${today}${pending}`;
-    headline = localize('Microsoft Graph refused some activities; they stay queued (see Show Pending).');
+    text = joinShown(icon('warning'), today, ...pending);
+    headline = sayLine('Microsoft Graph refused some activities; they stay queued (see Show Pending).');
   } else {
     kind = 'tracking';
-    text = `$(pulse) ${today}${pending}`;
-    headline = localize('Tracking your editing sessions.');
+    text = joinShown(icon('pulse'), today, ...pending);
+    headline = sayLine('Tracking your editing sessions.');
   }
   const account =
     input.auth.kind === 'signedIn' ? input.auth.username : input.auth.kind === 'signInRequired' ? input.auth.username : undefined;
@@ -118,18 +136,24 @@ export function statusView(input: StatusInputs): StatusView {
     ? localize('{0}, {1}', clockTime(input.lastRun.at), describeRun(input.lastRun.summary))
     : localize('not yet in this window');
   const tooltip = [
-    `**${localize('Activity Feed')}**`,
-    headline,
+    asMarkdown(say('Activity Feed'), true),
+    headline.markdown,
     all === undefined
-      ? localize('Today: {0} active', here)
-      : localize('Today: {0} active on this machine, {1} on all machines', here, all),
-    // The tooltip is markdown; the account name comes from the sign-in service and is shown literally.
-    localize('Account: {0}', account !== undefined ? inertMarkdown(account) : localize('not signed in')),
-    localize('Waiting to publish: {0}', sessions(input.pending)),
-    localize('Last publish: {0}', lastPublish),
+      ? sayMarkdown('Today: {0} active', here)
+      : sayMarkdown('Today: {0} active on this machine, {1} on all machines', here, all),
+    // The account name comes from the sign-in service: shown literally.
+    sayMarkdown('Account: {0}', account ?? localize('not signed in')),
+    sayMarkdown('Waiting to publish: {0}', sessions(input.pending)),
+    sayMarkdown('Last publish: {0}', lastPublish),
   ];
-  if (!input.automatic) tooltip.push(localize('Publishing only on command (Activity Feed: Publish Now).'));
-  else if (input.nextRunAt !== undefined) tooltip.push(localize('Next publish: {0}', clockTime(input.nextRunAt)));
-  tooltip.push('', localize('Click for actions.'));
-  return { kind, text, tooltip, warning: kind === 'signIn' || kind === 'setup' || kind === 'error' };
+  if (!input.automatic) tooltip.push(sayMarkdown('Publishing only on command (Activity Feed: Publish Now).'));
+  else if (input.nextRunAt !== undefined) tooltip.push(sayMarkdown('Next publish: {0}', clockTime(input.nextRunAt)));
+  tooltip.push(outsideMarkdown(''), sayMarkdown('Click for actions.'));
+  return {
+    kind,
+    text,
+    headline: headline.plain,
+    tooltip,
+    warning: kind === 'signIn' || kind === 'setup' || kind === 'error',
+  };
 }

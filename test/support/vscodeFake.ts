@@ -12,14 +12,20 @@ type LoadFunction = (request: string, parent: unknown, isMain: boolean) => unkno
 export function useFakeVscode(fake: object, fromFile: string, load: (requireHere: NodeJS.Require) => void): void {
   const moduleInternals = Module as unknown as { _load: LoadFunction };
   const originalLoad = moduleInternals._load;
+  const requireHere = Module.createRequire(fromFile);
+  let loadedHere: string[] = [];
   before(() => {
+    const cachedBefore = new Set(Object.keys(requireHere.cache));
     moduleInternals._load = function loadWithFake(this: unknown, request: string, parent: unknown, isMain: boolean): unknown {
       return request === 'vscode' ? fake : originalLoad.call(this, request, parent, isMain);
     };
-    load(Module.createRequire(fromFile));
+    load(requireHere);
+    loadedHere = Object.keys(requireHere.cache).filter((file) => !cachedBefore.has(file));
   });
   after(() => {
     moduleInternals._load = originalLoad;
+    // The modules loaded here hold this suite's fake; the next suite loads its own copies with its own fake.
+    for (const file of loadedHere) delete requireHere.cache[file];
   });
 }
 

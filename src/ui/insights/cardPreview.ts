@@ -1,6 +1,8 @@
 // Beside Preview Next Payload: each planned activity's Adaptive Card as a card surface would draw it, by the
 // official renderer, in a webview with a strict content security policy.
-import { Uri, ViewColumn, WebviewPanel, env, l10n, window } from 'vscode';
+import { Uri, ViewColumn, WebviewPanel, env } from 'vscode';
+import { say } from '../../text/shown';
+import { createWebviewPanel } from '../show';
 import type { Plan } from '../../publish/preview';
 
 let current: WebviewPanel | undefined;
@@ -24,8 +26,8 @@ function cardsOf(plan: Plan) {
 export function showCardPreview(extensionUri: Uri, plan: Plan): WebviewPanel {
   const message = {
     type: 'cards',
-    title: l10n.t('Adaptive Cards of the next payload'),
-    empty: l10n.t('No pending sessions: nothing would be sent.'),
+    title: say('Adaptive Cards of the next payload'),
+    empty: say('No pending sessions: nothing would be sent.'),
     cards: cardsOf(plan),
   };
   if (current) {
@@ -33,9 +35,9 @@ export function showCardPreview(extensionUri: Uri, plan: Plan): WebviewPanel {
     void current.webview.postMessage(message);
     return current;
   }
-  const panel = window.createWebviewPanel(
+  const panel = createWebviewPanel(
     'activityFeed.cardPreview',
-    l10n.t('Card Preview'),
+    say('Card Preview'),
     { viewColumn: ViewColumn.Beside, preserveFocus: true },
     {
       enableScripts: true,

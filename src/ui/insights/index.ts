@@ -3,3 +3,4 @@
 export { InsightsPanel } from './panel';
 export { exportTimesheet } from './exportTimesheet';
 export { showCardPreview } from './cardPreview';
+export { adoptSecretRegistry } from '../../redact';

@@ -1,14 +1,18 @@
 // The Insights webview panel: one per window. It reads the feed through the shared PublishedFeed (cached, inside
 // the read budget), computes everything with the pure core and posts the result; the webview only renders it.
-import { Disposable, Uri, ViewColumn, WebviewPanel, commands, env, l10n, window } from 'vscode';
+import { Disposable, Uri, ViewColumn, WebviewPanel, commands, env } from 'vscode';
 import { computeInsights, type InsightsQuery } from '../../insights/aggregate';
 import { addDays, dayKey } from '../../insights/calendar';
 import { panelState } from '../../insights/panelState';
 import type { FromWebview, PanelAction, RangePreset, ToWebview } from '../../insights/protocol';
 import type { InsightSession } from '../../insights/sessions';
 import { webviewStrings } from '../../insights/strings';
+import { parseWebviewMessage } from '../../insights/webviewMessages';
+import { shownError } from '../../text/shownText';
+import { say } from '../../text/shown';
+import { createWebviewPanel } from '../show';
 import { COMMANDS } from '../commandIds';
-import { exportTimesheet } from './exportTimesheet';
+import { exportFromPanel, exportTimesheet } from './exportTimesheet';
 import type { InsightsHost } from './host';
 import { sessionsOf } from './resolver';
 
@@ -28,6 +32,9 @@ export function defaultQuery(now: number, days = 30): InsightsQuery {
   return { from: addDays(to, -(days - 1)), to };
 }
 
+/** Refused webview messages logged per panel; a webview that keeps sending junk cannot flood the log. */
+const MAX_REFUSALS_LOGGED = 20;
+
 export interface InsightsTimings {
   /** From the command to the first chart on screen, as the webview reported it. */
   openToFirstChartMs?: number;
@@ -42,6 +49,7 @@ export class InsightsPanel implements Disposable {
   private preset: RangePreset = '30';
   private sessions: InsightSession[] | undefined;
   private lastState: ToWebview | undefined;
+  private refusals = 0;
   readonly timings: InsightsTimings = {};
 
   static show(host: InsightsHost): InsightsPanel {
@@ -51,7 +59,7 @@ export class InsightsPanel implements Disposable {
       void InsightsPanel.current.load(false);
       return InsightsPanel.current;
     }
-    const panel = window.createWebviewPanel(INSIGHTS_VIEW_TYPE, l10n.t('Activity Feed Insights'), ViewColumn.Active, {
+    const panel = createWebviewPanel(INSIGHTS_VIEW_TYPE, say('Activity Feed Insights'), ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [Uri.joinPath(host.extensionUri, 'dist'), Uri.joinPath(host.extensionUri, 'media', 'insights')],
     });
@@ -73,7 +81,7 @@ export class InsightsPanel implements Disposable {
     panel.webview.html = this.html();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.accept(raw)),
       host.onFeedChange(() => {
         this.sessions = undefined;
         // Signed out, set up again or cleared: read again, which says at once what is missing.
@@ -92,6 +100,25 @@ export class InsightsPanel implements Disposable {
     return this.query;
   }
 
+  /** Acts on a message only once it is checked against its type's schema; the webview is not trusted. */
+  private accept(raw: unknown): void {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.logRefusal(parsed.reason);
+      return;
+    }
+    this.receive(parsed.value).catch((error: unknown) =>
+      this.host.log.warn(`Insights: the ${parsed.value.type} message failed: ${shownError(error)}`),
+    );
+  }
+
+  private logRefusal(reason: string): void {
+    this.refusals += 1;
+    if (this.refusals > MAX_REFUSALS_LOGGED) return;
+    const more = this.refusals === MAX_REFUSALS_LOGGED ? ' Further ones from this panel are not logged.' : '';
+    this.host.log.warn(`Insights: ignored a message from the webview: ${reason}.${more}`);
+  }
+
   private async receive(message: FromWebview): Promise<void> {
     switch (message.type) {
       case 'ready':
@@ -107,7 +134,8 @@ export class InsightsPanel implements Disposable {
         await this.load(true);
         return;
       case 'export':
-        await commands.executeCommand(COMMANDS.exportTimesheet, { ...this.query, format: message.format });
+        // Straight to the panel's export, never the command: that one takes a path from its caller.
+        await exportFromPanel(this.host, { query: this.query, format: message.format });
         return;
       case 'action': {
         const command = ACTION_COMMANDS[message.id];

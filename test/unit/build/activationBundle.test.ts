@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 /** The same number as ACTIVATION_BUDGET_BYTES in esbuild.mjs. */
-const BUDGET_BYTES = 40 * 1024;
+const BUDGET_BYTES = 44 * 1024;
 
 const HEAVY: [string, RegExp][] = [
   ['@azure/identity', /node_modules\/@azure\//],

@@ -1,7 +1,7 @@
 // The status bar never claims more than is true.
 import * as assert from 'node:assert/strict';
 import { formatDurationShort } from '../../../src/text/duration';
-import { StatusInputs, statusView } from '../../../src/ui/statusModel';
+import { describeRun, StatusInputs, statusView } from '../../../src/ui/statusModel';
 
 const base: StatusInputs = {
   paused: false,
@@ -16,7 +16,7 @@ describe('status bar text', () => {
   it('shows today’s active time while tracking, and the pending count only when something waits', () => {
     assert.equal(statusView(base).text, '$(pulse) 1h 15m');
     assert.equal(statusView({ ...base, pending: 3 }).text, '$(pulse) 1h 15m · $(cloud-upload) 3');
-    assert.ok(statusView(base).tooltip.includes('Account: alice@example.org'));
+    assert.ok(statusView(base).tooltip.map(String).includes('Account: alice@example.org'));
   });
 
   it('shows an account name that looks like markdown literally in the markdown tooltip', () => {
@@ -25,7 +25,7 @@ describe('status bar text', () => {
       auth: { kind: 'signedIn', username: '[Verify](command:workbench.action.quit) $(alert)', flow: 'deviceCode' },
     });
     assert.ok(
-      view.tooltip.includes('Account: \\[Verify\\]\\(command\\:workbench.action.quit\\) \\$\\(alert\\)'),
+      view.tooltip.map(String).includes('Account: \\[Verify\\]\\(command\\:workbench.action.quit\\) \\$\\(alert\\)'),
       view.tooltip.join('\n'),
     );
   });
@@ -73,10 +73,30 @@ describe('status bar text', () => {
     assert.equal(statusView({ ...base, publishing: true }).kind, 'publishing');
   });
 
+  it('says "paused by Microsoft Graph until HH:MM" while a Retry-After holds publishing, whatever stopped the run', () => {
+    const heldUntil = Date.parse('2026-03-15T18:42:00Z');
+    const until = new Date(heldUntil).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    for (const outcome of ['retryLater', 'budget'] as const) {
+      const summary = { outcome, activities: 0, sessions: 0, remaining: 2, failures: [], retryAt: heldUntil, heldUntil };
+      const view = statusView({ ...base, pending: 2, lastRun: { at: 0, summary } });
+      assert.equal(view.kind, 'held');
+      assert.equal(view.text, `$(watch) Paused by Microsoft Graph until ${until} · $(cloud-upload) 2`);
+      assert.equal(view.headline, `Microsoft Graph asked for a pause until ${until}; publishing resumes by itself.`);
+      assert.ok(
+        // The tooltip is markdown: the time's colon comes escaped, and renders as written.
+        view.tooltip
+          .map((line) => line.replace(/\\(.)/g, '$1'))
+          .some((line) => line.startsWith('Last publish: ') && line.endsWith(`paused by Microsoft Graph until ${until}`)),
+      );
+      assert.equal(describeRun(summary), `paused by Microsoft Graph until ${until}`);
+      assert.equal(statusView({ ...base, pending: 0, lastRun: { at: 0, summary } }).kind, 'tracking');
+    }
+  });
+
   it("says this machine's and all machines' time today once the feed has been read", () => {
     const view = statusView({ ...base, allMachinesTodaySeconds: 11_100, pending: 1 });
     assert.equal(view.text, '$(pulse) 1h 15m here · 3h 5m all · $(cloud-upload) 1');
-    assert.ok(view.tooltip.includes('Today: 1h 15m active on this machine, 3h 5m on all machines'));
+    assert.ok(view.tooltip.map(String).includes('Today: 1h 15m active on this machine, 3h 5m on all machines'));
     assert.equal(
       statusView({ ...base, allMachinesTodaySeconds: 60 }).text,
       '$(pulse) 1h 15m here · 1h 15m all',
