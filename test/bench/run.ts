@@ -14,10 +14,12 @@ import { benchActivation, median, type ActivationBenchResult } from './activatio
 import { benchBacklog, type BacklogBenchResult } from './backlog.bench';
 import { benchEngine } from './engine.bench';
 import { benchEventCost, type EventCostResult, type Spread } from './eventCost.bench';
+import { gitReaderFigures } from './gitReader.bench';
 import { benchGlobs } from './globs.bench';
 import { benchInsights, type InsightsBenchResult } from './insights.bench';
 import { benchRequire, type RequireBenchResult } from './require.bench';
 import { benchStorage, type StorageBenchResult } from './storage.bench';
+import { benchTextBoundary, textBoundaryFigures } from './textBoundary.bench';
 import { benchWrites, type WritesBenchResult } from './writes.bench';
 
 interface Figure {
@@ -459,7 +461,7 @@ async function main(): Promise<void> {
   const starts = Number(option('--starts') ?? 7);
   const skipEditor = process.argv.includes('--skip-editor');
   if (!Number.isInteger(starts) || starts < 1) throw new Error('--starts needs a positive integer');
-  const groups = ['start', 'insights', 'engine', 'globs', 'writes', 'backlog', 'storage'];
+  const groups = ['start', 'insights', 'engine', 'globs', 'defences', 'writes', 'backlog', 'storage'];
   const only = option('--only')?.split(',');
   const unknown = only?.filter((group) => !groups.includes(group)) ?? [];
   if (unknown.length > 0) throw new Error(`--only: unknown group ${unknown.join(', ')}; valid: ${groups.join(', ')}`);
@@ -499,6 +501,12 @@ async function main(): Promise<void> {
   if (wanted('globs')) {
     progress('exclusion patterns');
     figures.push(...globFigures());
+  }
+  if (wanted('defences')) {
+    progress('defences: the text boundary on 1 MB of hostile input, the git reader on crafted .git folders');
+    const text = benchTextBoundary();
+    details.textBoundary = text;
+    figures.push(...textBoundaryFigures(text), ...gitReaderFigures());
   }
   // Each service profile answers Graph's undocumented questions one way; the publisher knows the answers (as after
   // Check Microsoft Graph) and takes the cheapest safe path for each.

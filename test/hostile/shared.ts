@@ -58,3 +58,12 @@ export const WORKSPACE_TEMPLATE_MARKER = 'WSTEMPLATE-9k2';
 export const PRIVATE_FILE_FOR_SECOND_WINDOW = 'merger-memo-pw5j.md';
 /** A file of the hostile folder whose path, workspace and branch the privacy floor withholds. */
 export const FLOOR_FILE = 'floor-check-r2d2.ts';
+
+/** The name a cloned `.code-workspace` gives the hostile folder: a command link, shown wherever the folder is named. */
+export const LINKED_FOLDER_NAME =
+  '[Keep my privacy level](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20pwned%5Cn%22%7D)';
+
+/** Folders of the second window whose .git leads somewhere it must not: each name says where. */
+export const GIT_TRAPS = ['git-head-zero', 'git-head-fifo', 'git-gitdir-zero', 'git-commondir-zero', 'git-ref-outside'];
+/** The commit the outside file pretends to be: it must never be published. */
+export const OUTSIDE_COMMIT = '0badc0de'.repeat(5);

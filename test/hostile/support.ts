@@ -7,8 +7,9 @@ import type { ActivityFeedApi } from '../../src/api';
 import { EmulatorActivity, EmulatorAdminClient } from '../support/emulatorAdmin';
 import { activityFeed, signInByDeviceCode, workOn } from '../integration/helpers';
 
+/** The workspace folder at the folder called `name` on disk (its shown name is the workspace file's to choose). */
 export function folderNamed(name: string): vscode.WorkspaceFolder {
-  const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === name);
+  const folder = vscode.workspace.workspaceFolders?.find((f) => path.basename(f.uri.fsPath) === name);
   assert.ok(folder, `the workspace has a folder named ${name}`);
   return folder;
 }

@@ -10,6 +10,7 @@
 // run, here in the harness: every byte the emulator received, every file the extension wrote, every notification.
 // Writes a JSON summary (AF_TEST_RESULTS) like the other editor tiers.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -24,12 +25,15 @@ import {
   COMMAND_LINK,
   DEEP_PATH_SEGMENTS,
   ECHO_SECRETS,
+  GIT_TRAPS,
   HOSTILE_BRANCH,
   HOSTILE_FILES,
   HOSTILE_FOLDER,
   HOSTILE_REMOTE,
   LATE_EXCLUDED_FILE,
+  LINKED_FOLDER_NAME,
   NOTIFICATION_SOURCE,
+  OUTSIDE_COMMIT,
   PRIVATE_FILE,
   PRIVATE_FILE_FOR_SECOND_WINDOW,
   PRIVATE_FOLDER,
@@ -161,7 +165,7 @@ function prepareHostileWorkspace(root: string): string {
     'activityFeed.displayTextTemplate': `${WORKSPACE_TEMPLATE_MARKER} ${COMMAND_LINK} \${fileName}`,
     'activityFeed.descriptionTemplate': `${WORKSPACE_TEMPLATE_MARKER} **URGENT** \${branch}`,
     // Invalid values are quoted back in a notification: a link, a crafted vscode:// link, a bidi override.
-    'activityFeed.tracking.idleTimeoutSeconds': `${COMMAND_LINK}\u202E`,
+    'activityFeed.tracking.idleTimeoutSeconds': `\u202E${COMMAND_LINK}`,
     'activityFeed.backgroundColor': 'vscode://activity-feed.graph-activity-feed/[label](command:workbench.action.quit)',
   };
   fs.writeFileSync(
@@ -190,7 +194,7 @@ function prepareHostileWorkspace(root: string): string {
     // The workspace file is part of the clone too; window-scoped settings of a multi-root workspace live here.
     JSON.stringify(
       {
-        folders: [{ path: HOSTILE_FOLDER }, { path: PRIVATE_FOLDER }],
+        folders: [{ path: HOSTILE_FOLDER, name: LINKED_FOLDER_NAME }, { path: PRIVATE_FOLDER }],
         settings: { ...attack, 'activityFeed.tracking.exclude': [], 'activityFeed.privacy': 'full' },
       },
       null,
@@ -206,7 +210,38 @@ function prepareSecondWorkspace(root: string): string {
   const deep = path.join(root, ...Array<string>(DEEP_PATH_SEGMENTS).fill('a'));
   fs.mkdirSync(deep, { recursive: true });
   fs.writeFileSync(path.join(deep, 'deep.ts'), 'start\n');
+  prepareGitTraps(root);
   return root;
+}
+
+/**
+ * Folders whose .git leads out of the repository: HEAD naming /dev/zero through a relative ref, a FIFO as HEAD, a .git
+ * file pointing at /dev/zero, a linked worktree whose commondir is /dev/zero, and a ref climbing out to a file
+ * outside. Reading any of them whole, or blocking on one, would stall or kill the extension host.
+ */
+function prepareGitTraps(root: string): void {
+  const [headZero, headFifo, gitdirZero, commondirZero, refOutside] = GIT_TRAPS.map((name) => path.join(root, name));
+  const gitFolder = (repo: string, head: string) => {
+    fs.mkdirSync(path.join(repo, '.git', 'refs', 'heads'), { recursive: true });
+    if (head) fs.writeFileSync(path.join(repo, '.git', 'HEAD'), head);
+  };
+  gitFolder(headZero, `ref: refs/heads/${'../'.repeat(24)}dev/zero\n`);
+  gitFolder(headFifo, '');
+  execFileSync('mkfifo', [path.join(headFifo, '.git', 'HEAD')]);
+  fs.mkdirSync(gitdirZero, { recursive: true });
+  fs.writeFileSync(path.join(gitdirZero, '.git'), 'gitdir: /dev/zero\n');
+  const elsewhere = path.join(root, '..', 'ws2-elsewhere-gitdir');
+  fs.rmSync(elsewhere, { recursive: true, force: true });
+  fs.mkdirSync(elsewhere, { recursive: true });
+  fs.writeFileSync(path.join(elsewhere, 'HEAD'), 'ref: refs/heads/main\n');
+  fs.writeFileSync(path.join(elsewhere, 'commondir'), '/dev/zero\n');
+  fs.mkdirSync(commondirZero, { recursive: true });
+  fs.writeFileSync(path.join(commondirZero, '.git'), `gitdir: ${elsewhere}\n`);
+  const outside = path.join(root, '..', 'ws2-outside-ref');
+  fs.writeFileSync(outside, `${OUTSIDE_COMMIT}\n`);
+  gitFolder(refOutside, `ref: refs/heads/../../../../../${path.basename(outside)}\n`);
+  for (const folder of [headZero, headFifo, gitdirZero, commondirZero, refOutside])
+    fs.writeFileSync(path.join(folder, 'trap.ts'), 'start\n');
 }
 
 /** Each spelling of every name that a stricter level, an exclusion or a purge keeps on this machine. */
@@ -248,7 +283,7 @@ async function main(): Promise<void> {
     const window1 = await runPhaseOrRecord(
       {
         name: 'window1',
-        files: 'inert.test.js,secrets.test.js,zz-privacyRows.test.js',
+        files: 'gateway.test.js,inert.test.js,secrets.test.js,zz-privacyRows.test.js',
         scratch,
         workspace: prepareHostileWorkspace(path.join(artifactsRoot, 'ws')),
         userSettings: { ...base, 'activityFeed.publish.mode': 'manual', 'activityFeed.tracking.exclude': [userExclusion] },
@@ -262,7 +297,7 @@ async function main(): Promise<void> {
     const window2 = await runPhaseOrRecord(
       {
         name: 'window2',
-        files: 'zz-privacyRows.window2.test.js',
+        files: 'zz-privacyRows.window2.test.js,zzz-defences.window2.test.js',
         scratch,
         workspace: prepareSecondWorkspace(path.join(artifactsRoot, 'ws2')),
         userSettings: {
@@ -323,6 +358,10 @@ async function main(): Promise<void> {
       },
     );
 
+    checks.run('git traps: nothing read from outside a repository’s .git reached Graph', () => {
+      assert.deepEqual(findEncodings(received, OUTSIDE_COMMIT), []);
+    });
+
     checks.run('privacy rows: the user’s level is a floor, so the hostile folder’s path and branch never left', () => {
       assert.deepEqual(findEncodings(received, HOSTILE_FOLDER), []);
       assert.deepEqual(findEncodings(received, 'main[Click]'), []);
@@ -375,6 +414,11 @@ async function main(): Promise<void> {
           ours.some((s) => /idleTimeoutSeconds|backgroundColor|settings are invalid/.test(s.text)),
           `a notification quoting the workspace’s invalid settings was seen (${all.length} shown in all)`,
         );
+        // The privacy question names the folder by the name the cloned .code-workspace gave it: a command link.
+        const label = /\[([^\]]*)\]/.exec(LINKED_FOLDER_NAME)?.[1] ?? '';
+        const question = ours.find((s) => s.text.includes('ask for the privacy level'));
+        assert.ok(question, `the privacy question was seen (${ours.length} of the extension’s notifications)`);
+        assert.ok(question.text.includes(label), `the question names the folder by its words: ${question.text}`);
         for (const item of ours) {
           assert.deepEqual(item.links, [], `links in: ${item.text}`);
           assert.doesNotMatch(item.text, INVISIBLE, item.text);
