@@ -2,7 +2,8 @@
 //   --starts <n>     fresh editor starts for the activation figure (default 7)
 //   --skip-editor    leave out the real-editor figures (no code-server/Chromium needed)
 //   --only <groups>  only these groups, comma-separated: start (bundles, activation, require(), per-event cost),
-//                    insights, engine, globs, writes, backlog, storage (the pessimistic backlog alone takes about 45 min)
+//                    insights, engine, globs, defences (text boundary, git reader), writes, backlog, storage (the
+//                    pessimistic backlog alone takes about 45 min)
 // Benchmarks report numbers; they never fail on a noisy machine. Targets are printed beside the figures. A run
 // fails only when something is functionally wrong (a session lost or duplicated, a backlog not drained, an
 // extension not activated or not reported by the editor).
