@@ -1,8 +1,11 @@
 // `npm test`: every tier, in order, each printing what ran and how long it took; the last line is the total.
 //   node scripts/test.mjs                 all tiers
 //   node scripts/test.mjs unit integration   only those tiers (static, unit, integration, faults, hostile, package)
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+//   node scripts/test.mjs --under-load       (any tiers) with every core kept busy by scripts/cpuHog.mjs, each tier's
+//                                            time printed beside its time in the last run without load
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { bootstrap } from './bootstrap.mjs';
 
@@ -102,8 +105,18 @@ const tiers = {
   },
 };
 
-const wanted = process.argv.slice(2);
+const underLoad = process.argv.includes('--under-load');
+const wanted = process.argv.slice(2).filter((arg) => arg !== '--under-load');
 const order = wanted.length > 0 ? wanted : Object.keys(tiers);
+/** Each tier's seconds in the last run without load, to print beside a run under load. */
+const timingsFile = join(root, '.cache', 'tier-seconds.json');
+const unloaded = existsSync(timingsFile) ? JSON.parse(readFileSync(timingsFile, 'utf8')) : {};
+const seconds = {};
+if (underLoad) {
+  const hogs = cpus().map(() => spawn(node, [join(root, 'scripts', 'cpuHog.mjs')], { stdio: 'ignore' }));
+  process.on('exit', () => hogs.forEach((hog) => hog.kill('SIGKILL')));
+  console.log(`under load: ${hogs.length} busy processes, one per core, for the whole run`);
+}
 bootstrap({ editor: ['integration', 'faults', 'hostile', 'package'].some((tier) => order.includes(tier)) });
 for (const name of order) {
   const tier = tiers[name];
@@ -114,11 +127,16 @@ for (const name of order) {
   const started = Date.now();
   console.log(`\n=== tier: ${name} ===`);
   tier();
-  const seconds = (Date.now() - started) / 1000;
-  timings.push(`${name} ${seconds.toFixed(1)} s`);
+  seconds[name] = (Date.now() - started) / 1000;
+  const before = underLoad && unloaded[name] !== undefined ? ` (without load ${unloaded[name].toFixed(1)} s)` : '';
+  timings.push(`${name} ${seconds[name].toFixed(1)} s${before}`);
 }
 
-console.log(`\ntiers: ${timings.join(', ')}`);
+if (!underLoad) {
+  mkdirSync(join(root, '.cache'), { recursive: true });
+  writeFileSync(timingsFile, JSON.stringify({ ...unloaded, ...seconds }, null, 2));
+}
+console.log(`\ntiers${underLoad ? ' (under load)' : ''}: ${timings.join(', ')}`);
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
 console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exitCode = totals.failed > 0 ? 1 : 0;
