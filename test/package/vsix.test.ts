@@ -85,16 +85,16 @@ describe('the packaged .vsix', function () {
     assert.deepEqual(missing, [], `referenced by package.json but not packaged: ${missing.join(', ')}`);
   });
 
-  // 40 KB, the budget esbuild.mjs enforces: the main bundle holds the tracker, the outbox's append, the status bar and
+  // 44 KB, the budget esbuild.mjs enforces: the main bundle holds the tracker, the outbox's append, the redaction, the status bar and
   // the command registrations; settings validation, publishing, Graph, sign-in, the Published view, Forget, previews and Check Microsoft Graph load
   // from dist/workbench.js, and the exclusion-pattern engine, Insights and the webviews from their own bundles.
-  it('stays small: under 400 KB on disk and a main bundle under 40 KB', () => {
+  it('stays small: under 400 KB on disk and a main bundle under 44 KB', () => {
     const bytes = fs.statSync(vsix).size;
     const main = listZip(vsix).find((e) => e.name === 'extension/dist/extension.js');
     assert.ok(main, 'no main bundle');
     console.log(`      .vsix ${(bytes / 1024).toFixed(1)} KB; main bundle ${(main.size / 1024).toFixed(1)} KB`);
     assert.ok(bytes < 400 * 1024, `.vsix is ${bytes} bytes`);
-    assert.ok(main.size < 40 * 1024, `main bundle is ${main.size} bytes`);
+    assert.ok(main.size < 44 * 1024, `main bundle is ${main.size} bytes`);
   });
 
   it('installs into the real editor with --install-extension and activates there', async () => {
