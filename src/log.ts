@@ -13,13 +13,9 @@ export interface ChannelLogger extends Logger {
   show(): void;
 }
 
-/** The longest log line: an answer body or error quoted whole would make the log unreadable and the redaction slow. */
-export const LOG_LINE_LENGTH = 8_000;
-
+/** One line for the log: redacted, then made inert and cut to LOG_LINE_LENGTH (the redaction reads a bounded prefix). */
 export function logLine(message: string | Error): string {
-  const raw = message instanceof Error ? (message.stack ?? message.message) : message;
-  const clipped = raw.length > LOG_LINE_LENGTH ? `${raw.slice(0, LOG_LINE_LENGTH)}… (${raw.length} characters)` : raw;
-  return inertLogLine(redact(clipped));
+  return inertLogLine(redact(message instanceof Error ? (message.stack ?? message.message) : message));
 }
 
 export function createLogger(channel: LogOutputChannel): ChannelLogger {

@@ -90,9 +90,16 @@ export function inertMarkdown(text: string, maxLength?: number): string {
   return truncateText(cut ? escaped + ELLIPSIS : escaped, maxLength).replace(/(^|[^\\])((?:\\\\)*)\\(\u2026)$/, '$1$2$3');
 }
 
-/** One log line: line breaks shown as `\n`, invisible characters as `\u{…}`, so nothing can forge a second line. */
-export function inertLogLine(text: string): string {
-  const clean = toWellFormed(text);
+/** The longest a log line (or a recorded error) may be: a whole answer body quoted would bury the log. */
+export const LOG_LINE_LENGTH = 8_000;
+
+/**
+ * One log line: line breaks shown as `\n`, invisible characters as `\u{…}`, so nothing can forge a second line.
+ * Text longer than `maxLength` is cut first, and the cut says how long the text was.
+ */
+export function inertLogLine(text: string, maxLength = LOG_LINE_LENGTH): string {
+  const cut = text.length > maxLength ? `${prefixOf(text, maxLength)}… (${text.length} characters)` : text;
+  const clean = toWellFormed(cut);
   // One pass over the characters, appending to one string: a replace() per kind, with a callback per match, costs
   // several times as much on text made of invisible characters.
   let out = '';

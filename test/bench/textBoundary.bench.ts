@@ -75,7 +75,7 @@ export function textBoundaryFigures(r: TextBoundaryBenchResult): {
       name: `${name}: worst input (${worst.input})`,
       value: worst.worstMs,
       unit: 'ms',
-      target: `under 100 ms per MB (linear); ${worst.microsPerKilobyte.toFixed(1)} µs/KB`,
+      target: `aim under 50 ms on 1 MB; ${worst.microsPerKilobyte.toFixed(1)} µs/KB`,
     };
   });
 }
