@@ -2,6 +2,7 @@ import type { Event } from 'vscode';
 import type { AuthState } from './auth/accountManager';
 import type { PublishSummary } from './publish/publisher';
 import type { Plan } from './publish/preview';
+import type { TrackingConfig } from './tracking/engineConfig';
 import type { Session } from './tracking/types';
 import type { ViewSnapshot } from './ui/publishedView';
 import type { ToWebview } from './insights/protocol';
@@ -17,6 +18,8 @@ export interface ActivityFeedApi {
     /** Finished sessions and checkpoints of running ones, saved in the outbox and not yet acknowledged by Graph. */
     pendingSessions(): Session[];
     readonly isPaused: boolean;
+    /** The tracking rules in force, as last read from the settings: a change has reached the tracker when they match. */
+    readonly rules: TrackingConfig;
   };
   /** Exactly what would be sent for the pending sessions (and the running one), without sending anything. */
   planRequests(): Plan;

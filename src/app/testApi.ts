@@ -22,6 +22,9 @@ export function testApi(core: Core, workbench: () => Workbench, activationMs: nu
       get isPaused() {
         return tracker.isPaused;
       },
+      get rules() {
+        return tracker.rules;
+      },
     },
     planRequests: () => workbench().plan(),
     get auth() {

@@ -68,6 +68,7 @@ export class TrackingEngine {
   private readonly newId: () => string;
   private readonly documents = new DocumentRegistry();
 
+  private rules: TrackingConfig = DEFAULT_TRACKING_CONFIG;
   private idleMs = 0;
   private switchGraceMs = 0;
   private blurGraceMs = 0;
@@ -103,9 +104,15 @@ export class TrackingEngine {
     this.updateConfig(options.config ?? DEFAULT_TRACKING_CONFIG);
   }
 
+  /** The rules in force (validated). */
+  get config(): TrackingConfig {
+    return this.rules;
+  }
+
   /** Applies new rules from now on; values are validated (clamped) first. Reschedule at nextDeadline() afterwards. */
   updateConfig(rules: TrackingConfig): void {
     const { config } = validateTrackingConfig(rules);
+    this.rules = config;
     this.idleMs = config.idleTimeoutSeconds * 1000;
     this.switchGraceMs = config.switchGraceSeconds * 1000;
     this.blurGraceMs = config.blurGraceSeconds * 1000;

@@ -112,6 +112,11 @@ export class TrackingAdapter implements Disposable {
     return this.engine.isPaused;
   }
 
+  /** The tracking rules in force: the settings as last read and validated. */
+  get rules(): TrackingConfig {
+    return this.engine.config;
+  }
+
   pause(): void {
     this.send({ type: 'pause' });
   }

@@ -11,6 +11,24 @@ import { EmulatorAdminClient } from '../support/emulatorAdmin';
 
 export const EXTENSION_ID = 'activity-feed.graph-activity-feed';
 
+/**
+ * Resolves once the tracker applies the tracking settings as they now read (after a settings update): the change
+ * event reaches the extension after update() resolves, later still on a busy machine.
+ */
+export async function trackerRulesApplied<T extends object>(rules: () => T): Promise<void> {
+  const settings = vscode.workspace.getConfiguration('activityFeed.tracking');
+  await waitFor(
+    'the tracker to apply the tracking settings',
+    () => {
+      const inForce = rules() as Record<string, unknown>;
+      return Object.keys(inForce).every((name) => settings.get(name) === undefined || settings.get(name) === inForce[name])
+        ? true
+        : undefined;
+    },
+    15_000,
+  );
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -61,7 +79,8 @@ export async function workOn(api: ActivityFeedApi, uri: vscode.Uri, seconds = 2)
       await typeInto(uri, 'a');
       return undefined;
     },
-    10_000,
+    // A deadline, not a wait: on a loaded machine the editor may take seconds to deliver the first edit.
+    30_000,
   );
   for (let i = 0; i < seconds; i++) {
     await sleep(1_000);
@@ -79,7 +98,7 @@ export async function workOn(api: ActivityFeedApi, uri: vscode.Uri, seconds = 2)
   try {
     return await Promise.race([
       finished,
-      sleep(5_000).then(() =>
+      sleep(15_000).then(() =>
         assert.fail('pausing did not finish the session (is activityFeed.tracking.minimumSessionSeconds 0?)'),
       ),
     ]);

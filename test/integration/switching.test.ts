@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
 import type { Session } from '../../src/tracking/types';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
-import { activityFeed, newFile, publishNow, signInByDeviceCode, sleep, typeInto } from './helpers';
+import { activityFeed, newFile, publishNow, signInByDeviceCode, sleep, trackerRulesApplied, typeInto } from './helpers';
 
 const GLOBAL = vscode.ConfigurationTarget.Global;
 /** The shipped defaults: the case where a file left within the grace of the one before used to vanish. */
@@ -29,7 +29,7 @@ describe('tracking files worked on one after another', function () {
       startingRules.set(name, tracking().inspect(name)?.globalValue);
       await tracking().update(name, value, GLOBAL);
     }
-    await sleep(300); // the tracker reads the rules on the configuration change event
+    await trackerRulesApplied(() => api.tracking.rules);
   });
 
   after(async () => {

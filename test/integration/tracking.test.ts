@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Session } from '../../src/tracking/types';
-import { EXTENSION_ID, sleep, waitFor } from './helpers';
+import { EXTENSION_ID, sleep, trackerRulesApplied, waitFor } from './helpers';
 
 const SETTINGS_PREFIX = 'activityFeed.tracking.';
 
@@ -18,6 +18,7 @@ const TEST_SETTINGS: Record<string, number> = {
 interface TrackingApi {
   currentSession(): Session | undefined;
   onDidFinishSession(listener: (session: Session) => void): vscode.Disposable;
+  readonly rules: Readonly<Record<string, number>>;
 }
 
 const NOT_FOCUSED =
@@ -42,7 +43,8 @@ async function applySettings(values: Record<string, number> | undefined): Promis
     if (values !== undefined && !saved.has(key)) saved.set(key, configuration.inspect(key)?.globalValue);
     await configuration.update(key, values === undefined ? saved.get(key) : value, vscode.ConfigurationTarget.Global);
   }
-  await sleep(200); // let the tracker see the configuration change event
+  const tracking = await trackingApi();
+  await trackerRulesApplied(() => tracking.rules);
 }
 
 async function typeInto(uri: vscode.Uri, text: string): Promise<vscode.TextEditor> {
