@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
-import { publishNow } from '../integration/helpers';
-import { HOSTILE_FOLDER } from './shared';
+import { publishNow, waitFor } from '../integration/helpers';
+import { HOSTILE_FOLDER, PRIVACY_QUESTION_ASKED, PRIVACY_QUESTION_SEEN } from './shared';
 import { fileIn, INVISIBLE, ownLogText, session, signedInApi } from './support';
 
 /** A JSON Web Token or a bearer credential, raw or in any encoding that leaves its characters as they are. */
@@ -81,6 +81,27 @@ describe('hostile gateway: echoed credentials and huge answers', function () {
     // Once the gateway behaves, the refused file goes out, so the next test's fault meets its own file only.
     await admin.clearFaults();
     assert.equal((await publishNow()).outcome, 'done');
+  });
+
+  it('asks about the looser level the cloned workspace wants, and waits until the harness has read the question', async () => {
+    // Asked once a file of the hostile folder was worked on (the test before). The harness checks the question's
+    // words and links (test/runners/hostile.ts); this makes sure it is on screen when the harness looks, however
+    // busy the machine.
+    await waitFor(
+      'the privacy question to be asked',
+      () => (/Privacy: the folder settings of .* ask for "full"/.test(ownLogText(api)) ? true : undefined),
+      60_000,
+    );
+    const dir = process.env.AF_TEST_ARTIFACTS;
+    assert.ok(dir, 'the harness names its artifacts folder');
+    await vscode.commands.executeCommand('notifications.showList');
+    fs.writeFileSync(path.join(dir, PRIVACY_QUESTION_ASKED), '');
+    await waitFor(
+      'the harness to read the question from the workbench',
+      () => (fs.existsSync(path.join(dir, PRIVACY_QUESTION_SEEN)) ? true : undefined),
+      60_000,
+    );
+    await vscode.commands.executeCommand('notifications.hideList');
   });
 
   it('reads an 8 MB error page only up to its cap, keeps the host answering, and records a short error', async () => {

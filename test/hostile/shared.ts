@@ -60,10 +60,20 @@ export const PRIVATE_FILE_FOR_SECOND_WINDOW = 'merger-memo-pw5j.md';
 export const FLOOR_FILE = 'floor-check-r2d2.ts';
 
 /** The name a cloned `.code-workspace` gives the hostile folder: a command link, shown wherever the folder is named. */
-export const LINKED_FOLDER_NAME =
-  '[Keep my privacy level](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20pwned%5Cn%22%7D)';
+export const LINKED_FOLDER_LABEL = 'Keep my privacy level';
+export const LINKED_FOLDER_NAME = `[${LINKED_FOLDER_LABEL}](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22echo%20pwned%5Cn%22%7D)`;
 
 /** Folders of the second window whose .git leads somewhere it must not: each name says where. */
 export const GIT_TRAPS = ['git-head-zero', 'git-head-fifo', 'git-gitdir-zero', 'git-commondir-zero', 'git-ref-outside'];
 /** The commit the outside file pretends to be: it must never be published. */
 export const OUTSIDE_COMMIT = '0badc0de'.repeat(5);
+
+/**
+ * The handshake that makes sure the harness reads the privacy question from the workbench's DOM (toasts hide and the
+ * notification center is a virtualized list, more so on a busy machine): the in-editor test writes the first file
+ * once the question was asked and the notification center is open; the harness writes the second once it read it.
+ */
+export const PRIVACY_QUESTION_ASKED = 'privacy-question.asked';
+export const PRIVACY_QUESTION_SEEN = 'privacy-question.seen';
+/** How the question begins to say what it is about (src/ui/privacyQuestions.ts). */
+export const PRIVACY_QUESTION_TEXT = 'ask for the privacy level';
