@@ -114,7 +114,15 @@ const unloaded = existsSync(timingsFile) ? JSON.parse(readFileSync(timingsFile, 
 const seconds = {};
 if (underLoad) {
   const hogs = cpus().map(() => spawn(node, [join(root, 'scripts', 'cpuHog.mjs')], { stdio: 'ignore' }));
-  process.on('exit', () => hogs.forEach((hog) => hog.kill('SIGKILL')));
+  // Unreferenced, so they do not keep this process alive once the tiers are done; killed when it exits, however.
+  hogs.forEach((hog) => hog.unref());
+  const stopHogs = () => hogs.forEach((hog) => hog.kill('SIGKILL'));
+  process.on('exit', stopHogs);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+    process.on(signal, () => {
+      stopHogs();
+      process.exit(130);
+    });
   console.log(`under load: ${hogs.length} busy processes, one per core, for the whole run`);
 }
 bootstrap({ editor: ['integration', 'faults', 'hostile', 'package'].some((tier) => order.includes(tier)) });
