@@ -9,7 +9,7 @@ import type { ActivityFeedApi } from '../../src/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { publishNow, waitFor } from '../integration/helpers';
 import { HOSTILE_FOLDER, PRIVACY_QUESTION_ASKED, PRIVACY_QUESTION_SEEN } from './shared';
-import { fileIn, INVISIBLE, ownLogText, session, signedInApi } from './support';
+import { fileIn, INVISIBLE, ownLogText, session, signedInApi, withHostLag } from './support';
 
 /** A JSON Web Token or a bearer credential, raw or in any encoding that leaves its characters as they are. */
 const TOKEN_SHAPES = [
@@ -24,23 +24,6 @@ function outboxTexts(api: ActivityFeedApi): string[] {
       .readdirSync(folder, { withFileTypes: true })
       .flatMap((e) => (e.isDirectory() ? walk(path.join(folder, e.name)) : [path.join(folder, e.name)]));
   return fs.existsSync(dir) ? walk(dir).map((file) => fs.readFileSync(file, 'utf8')) : [];
-}
-
-/** Runs `work` while a timer ticks every 50 ms; resolves with its result and the longest the host left a tick waiting. */
-async function withHostLag<T>(work: () => Thenable<T>): Promise<{ result: T; worstLagMs: number }> {
-  let worstLagMs = 0;
-  let last = performance.now();
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    worstLagMs = Math.max(worstLagMs, now - last - 50);
-    last = now;
-  }, 50);
-  try {
-    const result = await work();
-    return { result, worstLagMs };
-  } finally {
-    clearInterval(ticker);
-  }
 }
 
 describe('hostile gateway: echoed credentials and huge answers', function () {

@@ -73,3 +73,19 @@ export function ownLogText(api: ActivityFeedApi): string {
 export const INVISIBLE =
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
+
+/** Runs `work` while a timer ticks every 50 ms; resolves with its result and the longest the host left a tick waiting. */
+export async function withHostLag<T>(work: () => Thenable<T>): Promise<{ result: T; worstLagMs: number }> {
+  let worstLagMs = 0;
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    worstLagMs = Math.max(worstLagMs, now - last - 50);
+    last = now;
+  }, 50);
+  try {
+    return { result: await work(), worstLagMs };
+  } finally {
+    clearInterval(ticker);
+  }
+}

@@ -7,23 +7,7 @@ import type { ActivityFeedApi } from '../../src/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { publishNow, waitFor } from '../integration/helpers';
 import { GIT_TRAPS, OUTSIDE_COMMIT } from './shared';
-import { ownLogText, session, signedInApi } from './support';
-
-/** Runs `work` while a timer ticks every 50 ms; resolves with its result and the longest the host left a tick waiting. */
-async function withHostLag<T>(work: () => Thenable<T>): Promise<{ result: T; worstLagMs: number }> {
-  let worstLagMs = 0;
-  let last = performance.now();
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    worstLagMs = Math.max(worstLagMs, now - last - 50);
-    last = now;
-  }, 50);
-  try {
-    return { result: await work(), worstLagMs };
-  } finally {
-    clearInterval(ticker);
-  }
-}
+import { ownLogText, session, signedInApi, withHostLag } from './support';
 
 function trapFile(name: string): vscode.Uri {
   const root = vscode.workspace.workspaceFolders?.[0];
