@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
-import { activityFeed, newFile, publishNow, signInByDeviceCode, sleep, typeInto, waitFor, workOn } from '../integration/helpers';
+import { activityFeed, newFile, publishNow, signInByDeviceCode, typeAndDeliver, waitFor, workOn } from '../integration/helpers';
 import { awaitKill, isActivityPut, type CrashTruth } from './crashSupport';
 import { EXCLUDED_FOLDER, EXCLUDED_NAME, writeMarker } from './shared';
 
@@ -21,8 +21,7 @@ describe('crash 1: killed while a PUT is in flight', function () {
     assert.ok(folder);
     const secret = vscode.Uri.joinPath(folder.uri, EXCLUDED_FOLDER, EXCLUDED_NAME);
     for (let i = 0; i < 3; i++) {
-      await typeInto(secret, 'x');
-      await sleep(700);
+      await typeAndDeliver(secret, 'x');
     }
     assert.notEqual(api.tracking.currentSession()?.documentUri, secret.toString(), 'no session runs for the excluded file');
     // Nothing may run on into the next editor run: pause (ends any session) and close every editor.

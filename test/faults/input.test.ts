@@ -10,7 +10,16 @@ import * as vscode from 'vscode';
 import { DEFAULT_ACTIVITY_SOURCE_HOST } from '../../src/activity/activitySourceHost';
 import type { Session } from '../../src/tracking/types';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
-import { activityFeed, newFile, publishNow, signInByDeviceCode, sleep, typeInto, waitFor, workOn } from '../integration/helpers';
+import {
+  activityFeed,
+  newFile,
+  publishNow,
+  signInByDeviceCode,
+  sleep,
+  typeAndDeliver,
+  waitFor,
+  workOn,
+} from '../integration/helpers';
 import { isActivityPut } from './crashSupport';
 import { BIG_FILE, BINARY_FILE, EXCLUDED_FOLDER, EXCLUDED_NAME, EXCLUDED_STEM, findEncodings } from './shared';
 import type { ActivityFeedApi } from '../../src/api';
@@ -168,8 +177,7 @@ describe('bad input', function () {
   it('never tracks the excluded file, so nothing about it reaches Graph', async () => {
     const secret = workspaceFile(EXCLUDED_FOLDER, EXCLUDED_NAME);
     for (let i = 0; i < 3; i++) {
-      await typeInto(secret, 'x');
-      await sleep(700);
+      await typeAndDeliver(secret, 'x');
     }
     assert.notEqual(api.tracking.currentSession()?.documentUri, secret.toString(), 'no session runs for it');
     const summary = await publishSettled();

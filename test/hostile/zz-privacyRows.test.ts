@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
-import { publishNow, sleep, typeInto } from '../integration/helpers';
+import { publishNow, typeAndDeliver, waitFor } from '../integration/helpers';
 import {
   FLOOR_FILE,
   HOSTILE_BRANCH,
@@ -52,8 +52,7 @@ describe('hostile repository: privacy rows', function () {
   it('"exclude": [] and "enabled": true in the workspace cannot undo the user’s exclusion', async () => {
     const uri = fileIn(HOSTILE_FOLDER, `${USER_EXCLUDED_FOLDER}/${USER_EXCLUDED_FILE}`);
     for (let i = 0; i < 3; i++) {
-      await typeInto(uri, 'x');
-      await sleep(500);
+      await typeAndDeliver(uri, 'x');
     }
     assert.notEqual(api.tracking.currentSession()?.documentUri, uri.toString(), 'no session runs for the excluded file');
     await vscode.commands.executeCommand('activityFeed.pauseTracking');
@@ -74,11 +73,10 @@ describe('hostile repository: privacy rows', function () {
     const config = vscode.workspace.getConfiguration('activityFeed.tracking');
     const user = (config.inspect<string[]>('exclude')?.globalValue ?? []).slice();
     await config.update('exclude', [...user, `**/${stem(LATE_EXCLUDED_FILE)}*`], vscode.ConfigurationTarget.Global);
-    await sleep(1_000);
-    assert.deepEqual(
-      api.tracking.pendingSessions().filter((s) => s.documentUri === uri.toString()),
-      [],
-      'the queued session was purged',
+    await waitFor(
+      'the queued session to be purged',
+      () => (api.tracking.pendingSessions().some((s) => s.documentUri === uri.toString()) ? undefined : true),
+      15_000,
     );
     await publishNow();
     assert.ok(!JSON.stringify(await storedActivities(admin)).includes(stem(LATE_EXCLUDED_FILE)));

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
-import { activityFeed, newFile, publishNow, signInByDeviceCode, sleep, workOn } from './helpers';
+import { activityFeed, newFile, publishNow, signInByDeviceCode, waitFor, workOn } from './helpers';
 
 describe('sign-in in the real editor', function () {
   this.timeout(90_000);
@@ -104,11 +104,20 @@ describe('sign-in in the real editor', function () {
           'activityFeed.auth.authorityHost': `https://127.0.0.1:${strayPort}`,
           'activityFeed.auth.clientId': '99999999-9999-4999-8999-999999999999',
           'activityFeed.auth.tenant': 'organizations',
+          // A window-scoped marker: the settings above are application-scoped, so the editor never shows them at
+          // workspace scope; this one tells the test when the editor has read the file.
+          'editor.rulers': [101],
         }),
       ),
     );
     try {
-      await sleep(1_500);
+      // Once the marker shows at workspace scope the editor has read the file, and the settings change event that
+      // the extension listens to has fired.
+      await waitFor(
+        'the workspace settings to be read',
+        () => (vscode.workspace.getConfiguration('editor').inspect('rulers')?.workspaceValue !== undefined ? true : undefined),
+        15_000,
+      );
       const session = await workOn(api, await newFile('workspace-settings.ts'));
       const summary = await publishNow();
       assert.equal(summary.outcome, 'done', JSON.stringify(summary));

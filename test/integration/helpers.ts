@@ -68,6 +68,17 @@ export async function typeInto(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.commands.executeCommand('type', { text });
 }
 
+/**
+ * Types as `typeInto` does, then waits until the extension host holds the edit: its change listeners (the
+ * tracker's among them) have run, so a check that nothing happened is made after the edit, not before it arrived.
+ */
+export async function typeAndDeliver(uri: vscode.Uri, text: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const before = document.version;
+  await typeInto(uri, text);
+  await waitFor('the typed text to reach the extension host', () => (document.version > before ? true : undefined), 15_000);
+}
+
 /** A session of a few seconds in `uri`, ended by pausing tracking (which finishes and saves it), then resumed. */
 export async function workOn(api: ActivityFeedApi, uri: vscode.Uri, seconds = 2): Promise<Session> {
   // Typing again until the session shows: right after a notification the editor may need a moment to take input.

@@ -10,6 +10,7 @@ import { validateUserActivity } from '../../src/activity/validate';
 import { GraphClient } from '../../src/graph/client';
 import type { PlannedRequest } from '../../src/publish/preview';
 import { startEmulator, RunningEmulator, DEFAULT_CLIENT_ID } from '../../tools/graph-emulator';
+import { waitFor } from './helpers';
 
 const LEVELS = ['full', 'noRepository', 'fileNameOnly', 'private'] as const;
 type Level = (typeof LEVELS)[number];
@@ -75,8 +76,11 @@ describe('activity payloads from a real file, per privacy level', function () {
     const editor = await vscode.window.showTextDocument(file, { preview: false });
     editor.selection = new vscode.Selection(1, 2, 1, 2);
     await vscode.commands.executeCommand('type', { text: '// edited\n  ' });
-    await new Promise((r) => setTimeout(r, 300));
-    assert.equal(api.tracking.currentSession()?.documentUri, file.toString(), 'typing did not start a session for the file');
+    await waitFor(
+      'typing to start a session for the file',
+      () => (api.tracking.currentSession()?.documentUri === file.toString() ? true : undefined),
+      30_000,
+    );
   });
 
   after(async () => {

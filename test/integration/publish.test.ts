@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
-import { activityFeed, newFile, publishNow, signInByDeviceCode, sleep, typeInto, waitFor, workOn } from './helpers';
+import { activityFeed, newFile, publishNow, signInByDeviceCode, typeAndDeliver, typeInto, waitFor, workOn } from './helpers';
 
 const GLOBAL = vscode.ConfigurationTarget.Global;
 
@@ -64,7 +64,11 @@ describe('publishing from the real editor', function () {
   it('publishes the ongoing session at the configured interval, re-using its id on each update', async () => {
     const file = await newFile('interval.ts');
     await typeInto(file, 'x');
-    const ongoing = await waitFor('a session', () => api.tracking.currentSession(), 5_000);
+    const ongoing = await waitFor(
+      'a session for interval.ts',
+      () => (api.tracking.currentSession()?.documentUri === file.toString() ? api.tracking.currentSession() : undefined),
+      30_000,
+    );
     await vscode.workspace.getConfiguration('activityFeed.publish').update('intervalSeconds', 15, GLOBAL);
     await vscode.workspace.getConfiguration('activityFeed.publish').update('mode', 'automatic', GLOBAL);
     try {
@@ -96,8 +100,7 @@ describe('publishing from the real editor', function () {
     try {
       assert.match(api.publishing.statusText, /Paused/);
       const before = api.tracking.pendingSessions().length;
-      await typeInto(await newFile('while-paused.ts'), 'typed while paused');
-      await sleep(1_500);
+      await typeAndDeliver(await newFile('while-paused.ts'), 'typed while paused');
       assert.equal(api.tracking.currentSession(), undefined);
       assert.equal(api.tracking.pendingSessions().length, before);
     } finally {
@@ -112,17 +115,26 @@ describe('publishing from the real editor', function () {
     const excluded = await vscode.commands.executeCommand<boolean>('activityFeed.excludeWorkspace', { confirmed: true });
     assert.equal(excluded, true);
     try {
-      await sleep(500);
       assert.equal(vscode.workspace.getConfiguration('activityFeed.tracking').inspect('enabled')?.workspaceValue, false);
-      assert.deepEqual(api.tracking.pendingSessions(), [], 'nothing from the workspace is left to publish');
-      await typeInto(await newFile('after-exclusion.ts'), 'not tracked');
-      await sleep(1_000);
+      await waitFor(
+        'the sessions queued from the workspace to be discarded',
+        () => (api.tracking.pendingSessions().length === 0 ? true : undefined),
+        15_000,
+      );
+      await typeAndDeliver(await newFile('after-exclusion.ts'), 'not tracked');
       assert.equal(api.tracking.currentSession(), undefined);
     } finally {
       await vscode.workspace
         .getConfiguration('activityFeed.tracking')
         .update('enabled', undefined, vscode.ConfigurationTarget.Workspace);
-      await sleep(500);
+      await waitFor(
+        'the workspace setting to be gone',
+        () =>
+          vscode.workspace.getConfiguration('activityFeed.tracking').inspect('enabled')?.workspaceValue === undefined
+            ? true
+            : undefined,
+        15_000,
+      );
     }
   });
 });

@@ -99,7 +99,7 @@ describe('tracking in the real editor', function () {
         const session = tracking.currentSession();
         return session?.documentUri === file('a.txt').toString() ? session : undefined;
       },
-      5_000,
+      15_000,
     );
     assert.equal(live.state, 'ongoing');
     assert.ok(live.startedAt >= before - 1000 && live.startedAt <= Date.now(), 'started when the file was shown');
@@ -126,7 +126,7 @@ describe('tracking in the real editor', function () {
         const sessions = finishedFor(file('a.txt'), since);
         return sessions.length > 0 ? sessions : undefined;
       },
-      5_000,
+      15_000,
     );
     assert.ok(session);
     assert.equal(session.endReason, 'switch');
@@ -161,7 +161,7 @@ describe('tracking in the real editor', function () {
     const editor = await typeInto(file('b.txt'), 'closing');
     await editor.document.save();
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    const session = await waitFor('the end of the b.txt session', () => finishedFor(file('b.txt'), since)[0], 5_000);
+    const session = await waitFor('the end of the b.txt session', () => finishedFor(file('b.txt'), since)[0], 15_000);
     // Closing the editor changes the active editor first (a switch); the document's close event may come later.
     assert.ok(session.endReason === 'switch' || session.endReason === 'close', `endReason ${session.endReason}`);
   });
@@ -178,12 +178,14 @@ describe('tracking in the real editor', function () {
     edit.insert(background.uri, new vscode.Position(0, 0), 'changed by another extension\n');
     assert.ok(await vscode.workspace.applyEdit(edit), 'the workspace edit was applied');
     await background.save();
-    await sleep(500);
+    // Once the host has the edit (the version moved), the tracker's listener has already seen it.
+    await waitFor('the edit to reach the extension host', () => (background.version > 1 ? true : undefined), 15_000);
 
     assert.equal(tracking.currentSession()?.id, foreground?.id, 'the foreground session is undisturbed');
     await vscode.commands.executeCommand('workbench.action.files.saveAll');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await sleep(500);
+    // Closing every editor ends the foreground session; once it has ended, the close events have all been seen.
+    await waitFor('the end of the a.txt session', () => finishedFor(file('a.txt'), since)[0], 15_000);
     assert.deepEqual(finishedFor(background.uri, since), [], 'no session for the background document');
   });
 });

@@ -98,7 +98,7 @@ describe('the Published Activity view', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const node = activityNode(api, 'view-alpha.ts');
     assert.equal(await vscode.commands.executeCommand('activityFeed.published.open', node.node), true);
-    const editor = await waitFor('the file to open', () => vscode.window.activeTextEditor, 5_000);
+    const editor = await waitFor('the file to open', () => vscode.window.activeTextEditor, 15_000);
     assert.equal(editor.document.uri.toString(), alpha.toString());
     const cursor = sessions.alpha2?.cursor;
     assert.ok(cursor, 'the session recorded a cursor');
