@@ -37,11 +37,11 @@ const common = {
 
 const bundles = [
   // The lazy bundles are required by a computed path (src/lazyBundles.ts), so esbuild never inlines them.
-  { ...common, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { workbench: 'src/app/workbench.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { extension: 'src/extension.vscode.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { workbench: 'src/app/workbench.vscode.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { identity: 'src/auth/identityBundle.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { matcher: 'src/tracking/globEngine.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { insights: 'src/ui/insights/index.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { insights: 'src/ui/insights/bundle.vscode.ts' }, outdir: 'dist', external: ['vscode'] },
   {
     ...common,
     entryPoints: { 'insights-webview': 'src/webview/insights/main.ts', 'cards-webview': 'src/webview/cards/main.ts' },

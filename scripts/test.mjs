@@ -71,6 +71,14 @@ const tiers = {
       'warn',
       '**/*.{ts,mjs,cjs}',
     ]);
+    check('module rules (dependency-cruiser)', node, [
+      'node_modules/dependency-cruiser/bin/dependency-cruise.mjs',
+      '--config',
+      '.dependency-cruiser.cjs',
+      '--output-type',
+      'err',
+      'src',
+    ]);
     check('typecheck (tsc --noEmit)', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
     check('typecheck the webview (tsc --noEmit)', node, [
       'node_modules/typescript/bin/tsc',

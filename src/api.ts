@@ -1,11 +1,13 @@
-import type { Event } from 'vscode';
 import type { AuthState } from './auth/accountManager';
 import type { PublishSummary } from './publish/publisher';
 import type { Plan } from './publish/preview';
 import type { TrackingConfig } from './tracking/engineConfig';
 import type { Session } from './tracking/types';
-import type { ViewSnapshot } from './ui/publishedView';
+import type { ViewSnapshot } from './feed/viewNodes';
 import type { ToWebview } from './insights/protocol';
+
+/** An event as the editor's API shapes it: subscribe with a listener, dispose to stop. */
+export type Event<T> = (listener: (value: T) => unknown) => { dispose(): void };
 
 /** What `activate()` returns: read by the integration tests and by other tools. */
 export interface ActivityFeedApi {

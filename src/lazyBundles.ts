@@ -5,16 +5,13 @@
 import { join } from 'node:path';
 import { secretRegistry, type SecretRegistry } from './redact';
 
-export interface LazyBundles {
-  workbench: typeof import('./app/workbench');
-  identity: typeof import('./auth/identityBundle');
-  insights: typeof import('./ui/insights/index');
-}
+/**
+ * The bundles by name. The caller names the module's type (`loadBundle<typeof import('…')>`), so a bundle's types
+ * are a dependency of the code that loads it and of nothing else: this module knows no bundle's contents.
+ */
+export type BundleName = 'workbench' | 'identity' | 'insights';
 
-export type IdentityModule = LazyBundles['identity'];
-export type InsightsModule = LazyBundles['insights'];
-
-const loaded: Partial<LazyBundles> = {};
+const loaded = new Map<BundleName, unknown>();
 
 /** What every lazily loaded bundle exports, so its copy of the redaction knows the secrets this one knows. */
 export interface SharesSecrets {
@@ -22,17 +19,17 @@ export interface SharesSecrets {
 }
 
 /** Loads `dist/<name>.js` the first time it is asked for. `bundleDir` defaults to the folder of the running bundle. */
-export function loadBundle<K extends keyof LazyBundles>(name: K, bundleDir: string = __dirname): LazyBundles[K] {
-  const known = loaded[name];
-  if (known !== undefined) return known;
+export function loadBundle<Module>(name: BundleName, bundleDir: string = __dirname): Module {
+  const known = loaded.get(name);
+  if (known !== undefined) return known as Module;
   // A computed path keeps esbuild from inlining the bundle into the one that loads it.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const bundle = require(join(bundleDir, `${name}.js`)) as LazyBundles[K] & SharesSecrets;
+  const bundle = require(join(bundleDir, `${name}.js`)) as Module & SharesSecrets;
   bundle.adoptSecretRegistry(secretRegistry());
-  loaded[name] = bundle;
+  loaded.set(name, bundle);
   return bundle;
 }
 
-export function isBundleLoaded(name: keyof LazyBundles): boolean {
-  return loaded[name] !== undefined;
+export function isBundleLoaded(name: BundleName): boolean {
+  return loaded.has(name);
 }

@@ -7,8 +7,7 @@ import type { AuthSettings } from '../settings';
 import { rememberSecret } from '../redact';
 import { classifyTokenError, SignInRequiredError } from './errors';
 import { FetchHttpClient } from './fetchHttpClient';
-import { IdentityAccount, SignInOptions } from './identityAccount';
-import type { IdentityModule } from '../lazyBundles';
+import { IdentityAccount, SignInOptions, type IdentityModule } from './identityAccount';
 import type { SecretStore } from './secretStore';
 import { EditorAuthentication, VsCodeAccount } from './vscodeAccount';
 

@@ -3,9 +3,11 @@
 import type { AccessTokenLike, TokenRequestOptions } from '../graph/credential';
 import { classifyTokenError, SignInRequiredError } from './errors';
 import { FetchHttpClient } from './fetchHttpClient';
-import type { IdentityModule } from '../lazyBundles';
 import { secretNamespace, SecretStore } from './secretStore';
 import { SecretTokenCache } from './secretTokenCache';
+
+/** The lazily loaded bundle of `@azure/identity` (dist/identity.js). */
+export type IdentityModule = typeof import('./identityBundle');
 
 export type IdentityFlow = 'deviceCode' | 'browser';
 

@@ -7,7 +7,7 @@
 //   node --expose-gc --min-semi-space-size=16 -r ./scripts/register-ts.cjs test/bench/eventCost.child.ts ours|floor [bundle.js]
 //
 // `ours` loads the tracking adapter as the extension ships it: one minified bundle, built by esbuild with the release
-// options (esbuild.mjs), here from src/tracking/vscodeAdapter.ts into `bundle.js` unless that is given ready. Loaded
+// options (esbuild.mjs), here from src/tracking/adapter.vscode.ts into `bundle.js` unless that is given ready. Loaded
 // file by file through the TypeScript hook instead, every call into another module would go through an export getter
 // that the shipped bundle does not have: in the cold burst, that was more than half of what the listeners added.
 //
@@ -21,7 +21,7 @@ import { buildSync } from 'esbuild';
 import Module from 'node:module';
 import * as path from 'node:path';
 import { GCProfiler, getHeapStatistics } from 'node:v8';
-import type { TrackingAdapter as TrackingAdapterClass, TrackingAdapterOptions } from '../../src/tracking/vscodeAdapter';
+import type { TrackingAdapter as TrackingAdapterClass, TrackingAdapterOptions } from '../../src/tracking/adapter.vscode';
 import { BenchDocument, BenchUri, createBenchEditor } from './fakeEditorEvents';
 
 export const BURST_EVENTS = 2000;
@@ -50,7 +50,7 @@ export const DEFAULT_BUNDLE = path.join(root, 'test-artifacts', 'bench', 'eventC
 /** Bundles the tracking adapter with the release options of esbuild.mjs (vscode stays external). */
 export function bundleTrackingAdapter(outfile: string): void {
   buildSync({
-    entryPoints: [path.join(root, 'src', 'tracking', 'vscodeAdapter.ts')],
+    entryPoints: [path.join(root, 'src', 'tracking', 'adapter.vscode.ts')],
     outfile,
     bundle: true,
     platform: 'node',

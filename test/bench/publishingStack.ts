@@ -1,4 +1,4 @@
-// The extension's publishing path, wired the way src/extension.ts wires it, but on a virtual clock and against the
+// The extension's publishing path, wired the way src/extension.vscode.ts wires it, but on a virtual clock and against the
 // local Graph emulator: real Outbox on disk, PublishLock, PublishedIndex, RequestBudget, GraphClient, Publisher and
 // PublishScheduler with the default settings. Only the editor-facing glue (which needs `vscode`) is replaced: the
 // mapping input per document is built from the session alone, as at the `fileNameOnly` privacy level.

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
 import type { Session } from '../../src/tracking/types';
-import type { ViewSnapshot } from '../../src/ui/publishedView';
+import type { ViewSnapshot } from '../../src/feed/viewNodes';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { activityFeed, newFile, publishNow, signInByDeviceCode, sleep, waitFor } from './helpers';
 

@@ -20,11 +20,11 @@ const HEAVY: [string, RegExp][] = [
   ['src/graph/**', /^src\/graph\//],
   ['src/auth/identity*', /^src\/auth\/identity/],
   ['src/publish/**', /^src\/publish\//],
-  ['src/config.ts, src/settings.ts (read and validated by the workbench)', /^src\/(config|settings)\.ts$/],
+  ['src/config.vscode.ts, src/settings.ts (read and validated by the workbench)', /^src\/(config\.vscode|settings)\.ts$/],
   ['src/outbox/outbox.ts (activation only appends: src/outbox/outboxWriter.ts)', /^src\/outbox\/outbox\.ts$/],
   ['src/ui/statusModel.ts (the status bar says "starting" until the workbench loads)', /^src\/ui\/statusModel\.ts$/],
-  ['src/ui/publishedView', /^src\/ui\/publishedView\.ts$/],
-  ['src/ui/forgetCommands', /^src\/ui\/forgetCommands\.ts$/],
+  ['src/ui/publishedView.vscode.ts', /^src\/ui\/publishedView\.vscode\.ts$/],
+  ['src/ui/forgetCommands.vscode.ts', /^src\/ui\/forgetCommands\.vscode\.ts$/],
   ['src/insights/**', /^src\/insights\//],
   // The ids of sessions forgotten while running (a set in memory): the tracker's sink checks them before appending.
   ['src/feed/**', /^src\/feed\/(?!forgotten\.ts$)/],
@@ -38,7 +38,7 @@ describe('the activation bundle (dist/extension.js)', function () {
 
   const bundle = (minify: boolean) =>
     build({
-      entryPoints: ['src/extension.ts'],
+      entryPoints: { extension: 'src/extension.vscode.ts' },
       bundle: true,
       platform: 'node',
       format: 'cjs',

@@ -1,6 +1,6 @@
 // The adapter's wiring, against a small fake of the editor API: which VS Code events reach the engine, and how.
 import * as assert from 'node:assert/strict';
-import type { TrackingAdapter as TrackingAdapterClass, TrackingAdapterOptions } from '../../../src/tracking/vscodeAdapter';
+import type { TrackingAdapter as TrackingAdapterClass, TrackingAdapterOptions } from '../../../src/tracking/adapter.vscode';
 import type { Session } from '../../../src/tracking/types';
 import { at, RecordingSink, T0 } from './harness.test';
 import { VirtualClock } from '../../support/clock';
@@ -135,7 +135,7 @@ describe('tracking adapter (fake editor API)', () => {
 
   // Loaded once the fake is in place, so the adapter's `import * as vscode` receives it.
   useFakeVscode(stableModule, __filename, (loadHere) => {
-    ({ TrackingAdapter } = loadHere('../../../src/tracking/vscodeAdapter') as { TrackingAdapter: AdapterConstructor });
+    ({ TrackingAdapter } = loadHere('../../../src/tracking/adapter.vscode') as { TrackingAdapter: AdapterConstructor });
   });
 
   beforeEach(() => {

@@ -9,10 +9,10 @@ import type { ForgottenSessions } from '../feed/forgotten';
 import type { PurgeTarget } from '../publish/purgeLocal';
 import type { Session } from '../tracking/types';
 import { COMMANDS, type RegisterCommand } from './commandIds';
-import type { PublishedView } from './publishedView';
-import type { ViewNode } from './publishedTree';
+import type { PublishedView } from './publishedView.vscode';
+import type { ViewNode } from '../feed/viewNodes';
 import { shownText } from '../text/shownText';
-import { askModal, choose, showError, showInformation, showWarning, withProgress } from './show';
+import { askModal, choose, showError, showInformation, showWarning, withProgress } from './show.vscode';
 import { type Shown, joinShown, outside, say } from '../text/shown';
 
 export interface ForgetDeps {

@@ -4,7 +4,7 @@
 import { Uri, workspace } from 'vscode';
 import { isExcluded } from './documentFilter';
 import { combineExclusionScopes } from './exclusionSettings';
-import { TRACKING_SETTINGS_SECTION } from './vscodeAdapter';
+import { TRACKING_SETTINGS_SECTION } from './adapter.vscode';
 
 export function isDocumentExcluded(documentUri: string): boolean {
   const uri = Uri.parse(documentUri);

@@ -6,8 +6,8 @@ import type { Logger } from '../ports';
 import { privacyIdentity, settingsFileOf } from '../privacyIdentity';
 import type { PrivacyAsk, PrivacyOverrides } from '../privacyOverrides';
 import { type Shown, joinShown, say } from '../text/shown';
-import { showInformation, showWarning } from './show';
-import type { PrivacyQuestion } from './workspacePrivacy';
+import { showInformation, showWarning } from './show.vscode';
+import type { PrivacyQuestion } from './workspacePrivacy.vscode';
 
 export class PrivacyQuestions {
   private readonly asked = new Set<string>();

@@ -3,8 +3,8 @@
 // just after start-up or on first use of one of its commands.
 import { authentication, EventEmitter, version as editorVersion, window, type Disposable, type Uri } from 'vscode';
 import { AccountManager } from '../auth/accountManager';
-import { activityInputFor, mappingOptionsFor } from '../editor/activityInput';
-import { loadIdKey } from '../editor/idKey';
+import { activityInputFor, mappingOptionsFor } from '../editor/activityInput.vscode';
+import { loadIdKey } from '../editor/idKey.vscode';
 import { userActivityScope } from '../graph/credential';
 import { WorkspaceNames } from '../insights/workspaceNames';
 import { Outbox } from '../outbox/outbox';
@@ -15,27 +15,30 @@ import { purgeLocalTraces, type PurgeTarget } from '../publish/purgeLocal';
 import { PublishScheduler } from '../publish/scheduler';
 import { otherMachinesSessions, otherMachinesToday, TodayTotal, type OtherSession } from '../publish/todayTotal';
 import { PublishedFeed } from '../feed/publishedFeed';
-import { isDocumentExcluded } from '../tracking/exclusionCheck';
-import { offerCheckAfterSignIn, registerCheckGraphCommand, type CheckGraphDeps } from '../ui/checkGraphCommand';
+import { isDocumentExcluded } from '../tracking/exclusionCheck.vscode';
+import { offerCheckAfterSignIn, registerCheckGraphCommand, type CheckGraphDeps } from '../ui/checkGraphCommand.vscode';
 import { COMMANDS } from '../ui/commandIds';
-import { registerCommands } from '../ui/commands';
-import { registerForgetCommands } from '../ui/forgetCommands';
-import type { InsightsHost } from '../ui/insights/host';
-import { OpenActivityHandler } from '../ui/openActivityHandler';
-import { PreviewDocuments } from '../ui/previewDocument';
-import { PrivacyQuestions } from '../ui/privacyQuestions';
-import { PublishedView } from '../ui/publishedView';
-import { ServiceFactsState } from '../ui/serviceFactsState';
-import { SettingsProblems } from '../ui/settingsProblems';
+import { registerCommands } from '../ui/commands.vscode';
+import { registerForgetCommands } from '../ui/forgetCommands.vscode';
+import type { InsightsHost } from '../ui/insights/host.vscode';
+import { OpenActivityHandler } from '../ui/openActivityHandler.vscode';
+import { PreviewDocuments } from '../ui/previewDocument.vscode';
+import { PrivacyQuestions } from '../ui/privacyQuestions.vscode';
+import { PublishedView } from '../ui/publishedView.vscode';
+import { ServiceFactsState } from '../ui/serviceFactsState.vscode';
+import { SettingsProblems } from '../ui/settingsProblems.vscode';
 import { statusView } from '../ui/statusModel';
-import { isBundleLoaded, loadBundle, type InsightsModule } from '../lazyBundles';
-import type { Core } from './core';
+import { isBundleLoaded, loadBundle } from '../lazyBundles';
+import type { IdentityModule } from '../auth/identityAccount';
+import type { Core } from './core.vscode';
 import { Publishing, type LastRun } from './publishing';
-import { SettingsStore } from './settingsStore';
-import { workbenchApi, type WorkbenchApi } from './testApi';
+import { SettingsStore } from './settingsStore.vscode';
+import { workbenchApi, type WorkbenchApi } from './workbenchApi.vscode';
 
 /** The time deactivate() gives publishing before it lets go (the editor allows a few seconds in total). */
 const SHUTDOWN_PUBLISH_MS = 3_000;
+
+type InsightsModule = typeof import('../ui/insights/bundle.vscode');
 
 /** Today's time moves while you work; a cheap refresh of the status bar keeps it honest. */
 const STATUS_REFRESH_MS = 30_000;
@@ -108,7 +111,7 @@ export function startWorkbench(core: Core): Workbench {
   const accounts = new AccountManager({
     settings: () => settings.settings.auth,
     scope: () => userActivityScope(settings.settings.graph.endpoint),
-    identity: () => loadBundle('identity'),
+    identity: () => loadBundle<IdentityModule>('identity'),
     secrets: context.secrets,
     editorAuthentication: { getSession: (provider, scopes, options) => authentication.getSession(provider, scopes, options) },
     memento: context.globalState,
@@ -200,7 +203,7 @@ export function startWorkbench(core: Core): Workbench {
     extensionUri: context.extensionUri,
     log,
   };
-  const showInsights = () => loadBundle('insights').InsightsPanel.show(insightsHost);
+  const showInsights = () => loadBundle<InsightsModule>('insights').InsightsPanel.show(insightsHost);
 
   let publishMode = settings.settings.publish.mode;
   const settingsChanged = (tracking: boolean) => {
@@ -253,7 +256,9 @@ export function startWorkbench(core: Core): Workbench {
     core.register(COMMANDS.showInsights, () => {
       showInsights();
     }),
-    core.register(COMMANDS.exportTimesheet, (args?: unknown) => loadBundle('insights').exportTimesheet(insightsHost, args)),
+    core.register(COMMANDS.exportTimesheet, (args?: unknown) =>
+      loadBundle<InsightsModule>('insights').exportTimesheet(insightsHost, args),
+    ),
   );
   registerCommands(context, {
     log,
@@ -266,7 +271,7 @@ export function startWorkbench(core: Core): Workbench {
     outbox,
     status,
     onTrackingChanged: () => status.update(),
-    showCards: (plan) => loadBundle('insights').showCardPreview(context.extensionUri, plan),
+    showCards: (plan) => loadBundle<InsightsModule>('insights').showCardPreview(context.extensionUri, plan),
     register: core.register,
   });
   void accounts.refresh().then((state) => {
@@ -298,7 +303,7 @@ export function startWorkbench(core: Core): Workbench {
     view,
     handleUri: (uri) => links.handleUri(uri),
     showInsights,
-    insightsPanel: () => (isBundleLoaded('insights') ? loadBundle('insights').InsightsPanel.open : undefined),
+    insightsPanel: () => (isBundleLoaded('insights') ? loadBundle<InsightsModule>('insights').InsightsPanel.open : undefined),
     shutdown: async () => {
       const publish = settings.settings.publish;
       if (publish.mode !== 'automatic' || !publish.onShutdown || outbox.count() === 0 || accounts.state.kind !== 'signedIn')

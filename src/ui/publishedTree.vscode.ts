@@ -2,26 +2,12 @@
 // waits on this machine. Nodes are plain data; this file only turns them into tree items.
 import { posix } from 'node:path';
 import { EventEmitter, ThemeIcon, TreeDataProvider, TreeItem, TreeItemCollapsibleState, Uri, env } from 'vscode';
-import { ActivityGroup, ActivityInGroup, dayKey, GroupBy, PendingFile, PublishedActivity, PublishedSession } from '../feed/model';
+import { dayKey, type PublishedActivity } from '../feed/model';
+import type { TreeContent, ViewNode } from '../feed/viewNodes';
 import { formatDurationShort } from '../text/duration';
-import type { Session } from '../tracking/types';
 import { COMMANDS } from './commandIds';
 import { type ShownMarkdown, asMarkdown, outside, outsideMarkdown, say } from '../text/shown';
-import { treeItem } from './show';
-
-export type ViewNode =
-  | { type: 'pending'; files: PendingFile[] }
-  | { type: 'pendingFile'; file: PendingFile }
-  | { type: 'pendingSession'; session: Session }
-  | { type: 'group'; group: ActivityGroup; by: GroupBy; first: boolean }
-  /** `showDay`: sessions name their day (under a workspace, days mix; under a day, the group names it). */
-  | { type: 'activity'; entry: ActivityInGroup; showDay: boolean }
-  | { type: 'session'; activity: PublishedActivity; session: PublishedSession; showDay: boolean };
-
-export interface TreeContent {
-  roots(): ViewNode[];
-  workspaceRelative(documentUri: string): string;
-}
+import { treeItem } from './show.vscode';
 
 export class PublishedTreeProvider implements TreeDataProvider<ViewNode> {
   private readonly changed = new EventEmitter<ViewNode | undefined>();

@@ -2,7 +2,7 @@
 import { commands } from 'vscode';
 import { COMMANDS } from './commandIds';
 import type { StatusView } from './statusModel';
-import { type ShownPickItem, choose } from './show';
+import { type ShownPickItem, choose } from './show.vscode';
 import { icon, joinShown, say } from '../text/shown';
 
 /** The relevant actions first. */

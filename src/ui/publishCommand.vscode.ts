@@ -4,7 +4,7 @@ import type { PublishSummary } from '../publish/publisher';
 import { COMMANDS } from './commandIds';
 import { describeRun } from './statusModel';
 import { shownText } from '../text/shownText';
-import { showError, showInformation, showWarning, withProgress } from './show';
+import { showError, showInformation, showWarning, withProgress } from './show.vscode';
 import { say } from '../text/shown';
 
 export async function publishWithProgress(

@@ -2,7 +2,7 @@
 // official renderer, in a webview with a strict content security policy.
 import { Uri, ViewColumn, WebviewPanel, env } from 'vscode';
 import { say } from '../../text/shown';
-import { createWebviewPanel } from '../show';
+import { createWebviewPanel } from '../show.vscode';
 import type { Plan } from '../../publish/preview';
 
 let current: WebviewPanel | undefined;

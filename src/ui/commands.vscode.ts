@@ -1,18 +1,18 @@
 import { ConfigurationTarget, ExtensionContext, Uri, commands, workspace } from 'vscode';
 import type { AccountManager } from '../auth/accountManager';
-import type { ChannelLogger } from '../log';
+import type { ChannelLogger } from '../log.vscode';
 import type { PublishSummary } from '../publish/publisher';
 import { Plan, renderPlan } from '../publish/preview';
 import { renderPending, PendingEntry } from '../publish/pendingReport';
 import type { SignInMethod } from '../settings';
-import type { TrackingAdapter } from '../tracking/vscodeAdapter';
+import type { TrackingAdapter } from '../tracking/adapter.vscode';
 import { COMMANDS, type RegisterCommand } from './commandIds';
-import type { PreviewDocuments } from './previewDocument';
-import { publishWithProgress } from './publishCommand';
-import { showClientIdHelp, signInCommand, signOutCommand } from './signIn';
-import { showActions } from './statusActions';
-import type { StatusBar } from './statusBar';
-import { askModal, flashStatus, showInformation } from './show';
+import type { PreviewDocuments } from './previewDocument.vscode';
+import { publishWithProgress } from './publishCommand.vscode';
+import { showClientIdHelp, signInCommand, signOutCommand } from './signIn.vscode';
+import { showActions } from './statusActions.vscode';
+import type { StatusBar } from './statusBar.vscode';
+import { askModal, flashStatus, showInformation } from './show.vscode';
 import { say } from '../text/shown';
 
 export interface CommandDeps {

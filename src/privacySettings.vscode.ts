@@ -1,5 +1,5 @@
 // `activityFeed.privacy` as each settings scope holds it: read at activation for every recorded session, so it has a
-// module of its own, apart from the full settings (src/config.ts), which load later.
+// module of its own, apart from the full settings (src/config.vscode.ts), which load later.
 import { workspace, type Uri, type WorkspaceConfiguration } from 'vscode';
 import type { PrivacySources } from './activity/privacyFloor';
 

@@ -9,9 +9,9 @@ import { addDays, dayKey, isDayKey } from '../../insights/calendar';
 import { renderTimesheet, timesheetRows, type TimesheetFormat } from '../../insights/timesheet';
 import { isRecord } from '../../text/jsonShape';
 import { type Shown, outside, say } from '../../text/shown';
-import { choose, saveDialog, showError } from '../show';
-import type { ExportArgs, ExportResult, InsightsHost } from './host';
-import { sessionsOf } from './resolver';
+import { choose, saveDialog, showError } from '../show.vscode';
+import type { ExportArgs, ExportResult, InsightsHost } from './host.vscode';
+import { sessionsOf } from './resolver.vscode';
 
 /** Where the file goes: the absolute path an automation caller named, or wherever the save dialog says. */
 type Destination = { kind: 'path'; path: string } | { kind: 'ask' };

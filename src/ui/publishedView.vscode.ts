@@ -1,18 +1,19 @@
 // The Published Activity view: builds its content from the feed (what Graph holds) and the outbox (what waits),
 // keeps the state the welcome views key on, and owns the view's own commands (refresh, grouping, open).
 import { ConfigurationTarget, Disposable, TreeView, Uri, commands, env, window, workspace } from 'vscode';
-import { remoteAuthority } from '../editor/activityInput';
+import { remoteAuthority } from '../editor/activityInput.vscode';
 import type { UserActivityResponse } from '../graph/types';
 import { parseActivationUrl } from '../links/activationTarget';
 import type { PublishedFeed } from '../feed/publishedFeed';
 import { dayKey, groupActivities, groupPending, GroupBy, PublishedActivity, toPublishedActivities } from '../feed/model';
 import type { Session } from '../tracking/types';
 import { COMMANDS, type RegisterCommand } from './commandIds';
-import type { OpenActivityHandler } from './openActivityHandler';
-import { openDocumentAt } from './openDocument';
-import { PublishedTreeProvider, ViewNode } from './publishedTree';
+import type { OpenActivityHandler } from './openActivityHandler.vscode';
+import { openDocumentAt } from './openDocument.vscode';
+import { PublishedTreeProvider } from './publishedTree.vscode';
+import type { ViewNode, ViewSnapshot } from '../feed/viewNodes';
 import { shownError, shownText } from '../text/shownText';
-import { showInformation, showWarning, withProgress, setViewMessage } from './show';
+import { showInformation, showWarning, withProgress, setViewMessage } from './show.vscode';
 import { type Shown, say } from '../text/shown';
 
 export const PUBLISHED_VIEW_ID = 'activityFeed.published';
@@ -31,14 +32,6 @@ export interface PublishedViewDeps {
 }
 
 /** What a test (or a person reading the API) sees in the view: labels as shown, nested. */
-export interface ViewSnapshot {
-  label: string;
-  description?: string;
-  contextValue?: string;
-  node: ViewNode;
-  children: ViewSnapshot[];
-}
-
 export class PublishedView implements Disposable {
   readonly provider: PublishedTreeProvider;
   private readonly treeView: TreeView<ViewNode>;

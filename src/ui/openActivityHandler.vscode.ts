@@ -1,10 +1,10 @@
 import { Memento, Uri, UriHandler } from 'vscode';
 import { OPEN_ACTIVITY_PATH } from '../links/activationUrl';
-import type { ChannelLogger } from '../log';
+import type { ChannelLogger } from '../log.vscode';
 import { activityIdOfLink, dropLinks, LinkTable, LinkTarget, linkTargetOf, rememberLink } from '../links/activityLinks';
 import { shownError } from '../text/shownText';
-import { openDocumentAt } from './openDocument';
-import { showInformation, showWarning } from './show';
+import { openDocumentAt } from './openDocument.vscode';
+import { showInformation, showWarning } from './show.vscode';
 import { say } from '../text/shown';
 
 const STATE_KEY = 'activityFeed.links';

@@ -1,9 +1,9 @@
 // Every settings read of the extension and the one change event: values are read once and again only after they
 // change (each read is a dozen lookups, and activation alone asked for them ten times). Built by the workbench.
 import { Disposable, EventEmitter, workspace, type Event } from 'vscode';
-import { readSettings, SETTINGS_SECTION } from '../config';
+import { readSettings, SETTINGS_SECTION } from '../config.vscode';
 import type { Settings, SettingsReport } from '../settings';
-import { readTrackingConfig, TRACKING_SETTINGS_SECTION } from '../tracking/vscodeAdapter';
+import { readTrackingConfig, TRACKING_SETTINGS_SECTION } from '../tracking/adapter.vscode';
 
 type TrackingReport = ReturnType<typeof readTrackingConfig>;
 

@@ -3,7 +3,7 @@
 // the extension is starting; what it says after that (src/ui/statusModel.ts) comes with the workbench, a moment later.
 import type { Disposable } from 'vscode';
 import { icon, joinShown, say } from '../text/shown';
-import { StatusItem } from './show';
+import { StatusItem } from './show.vscode';
 import { SHOW_ACTIONS_COMMAND } from './statusCommand';
 import type { StatusView } from './statusModel';
 

@@ -1,11 +1,11 @@
 // The privacy level of each document, resolved with the document's own settings (a multi-root folder governs its
-// files) over the person's floor. A workspace asking for a looser level is handed to `ask` (src/ui/privacyQuestions.ts,
+// files) over the person's floor. A workspace asking for a looser level is handed to `ask` (src/ui/privacyQuestions.vscode.ts,
 // which loads after activation); until the person allows it, for these settings and this repository (a confirmation
 // names both, src/privacyIdentity.ts), the stricter level applies.
 import { Uri, workspace as vscodeWorkspace } from 'vscode';
 import type { PrivacyLevel } from '../activity/privacy';
 import { resolvePrivacy, type PrivacyRequest } from '../activity/privacyFloor';
-import { readPrivacySourcesFor } from '../privacySettings';
+import { readPrivacySourcesFor } from '../privacySettings.vscode';
 import type { PrivacyOverrides, SettingsOwners } from '../privacyOverrides';
 
 /** A looser level a workspace or folder asks for, with the owners of the document's settings and the person's floor. */

@@ -7,11 +7,11 @@ import type { AuthState } from '../auth/accountManager';
 import type { GraphClient } from '../graph/client';
 import { checkService, PROBE_WRITES, type ServiceCheckResult } from '../graph/serviceCheck';
 import { checkLogLine, renderCheckReport } from '../graph/serviceCheckReport';
-import type { ChannelLogger } from '../log';
+import type { ChannelLogger } from '../log.vscode';
 import { COMMANDS, type RegisterCommand } from './commandIds';
-import type { PreviewDocuments } from './previewDocument';
-import type { ServiceFactsState } from './serviceFactsState';
-import { askModal, showError, showInformation, showWarning, withProgress } from './show';
+import type { PreviewDocuments } from './previewDocument.vscode';
+import type { ServiceFactsState } from './serviceFactsState.vscode';
+import { askModal, showError, showInformation, showWarning, withProgress } from './show.vscode';
 import { outside, say } from '../text/shown';
 
 export interface CheckGraphDeps {

@@ -1,10 +1,10 @@
 // Reads every contributed setting (but tracking's, which the tracker reads) into one typed, validated view.
-// src/app/settingsStore.ts caches it and owns the change event.
+// src/app/settingsStore.vscode.ts caches it and owns the change event.
 import { workspace, type Uri } from 'vscode';
-import { readPrivacySources, SETTINGS_SECTION } from './privacySettings';
+import { readPrivacySources, SETTINGS_SECTION } from './privacySettings.vscode';
 import { parseSettings, RawSettings, SettingsReport } from './settings';
 
-export { SETTINGS_SECTION } from './privacySettings';
+export { SETTINGS_SECTION } from './privacySettings.vscode';
 
 /** The value at a dotted key inside a settings tree (`graph.endpoint` → tree.graph.endpoint). */
 function at(tree: unknown, key: string): unknown {

@@ -10,11 +10,11 @@ import { webviewStrings } from '../../insights/strings';
 import { parseWebviewMessage } from '../../insights/webviewMessages';
 import { shownError } from '../../text/shownText';
 import { say } from '../../text/shown';
-import { createWebviewPanel } from '../show';
+import { createWebviewPanel } from '../show.vscode';
 import { COMMANDS } from '../commandIds';
-import { exportFromPanel, exportTimesheet } from './exportTimesheet';
-import type { InsightsHost } from './host';
-import { sessionsOf } from './resolver';
+import { exportFromPanel, exportTimesheet } from './exportTimesheet.vscode';
+import type { InsightsHost } from './host.vscode';
+import { sessionsOf } from './resolver.vscode';
 
 export const INSIGHTS_VIEW_TYPE = 'activityFeed.insights';
 

@@ -1,27 +1,27 @@
 // Composition root: builds the parts that exist from the first second (the tracker feeding the outbox, the status
-// bar), hands them to the rest (src/app/workbench.ts), and owns every disposable. Nothing else.
+// bar), hands them to the rest (src/app/workbench.vscode.ts), and owns every disposable. Nothing else.
 import { join } from 'node:path';
 import { EventEmitter, l10n, window, type ExtensionContext } from 'vscode';
 import type { ActivityFeedApi } from './api';
 import { RecordedLevels } from './activity/recordedPrivacy';
-import { CommandRouter } from './app/commandRouter';
-import type { Core, SettingsProblemReport } from './app/core';
+import { CommandRouter } from './app/commandRouter.vscode';
+import type { Core, SettingsProblemReport } from './app/core.vscode';
 import { HandOver } from './app/handOver';
-import { testApi } from './app/testApi';
-import type { Workbench } from './app/workbench';
+import { testApi } from './app/testApi.vscode';
+import type { Workbench } from './app/workbench.vscode';
 import { setTranslator } from './l10n';
 import { loadBundle } from './lazyBundles';
-import { createLogger, type ChannelLogger } from './log';
+import { createLogger, type ChannelLogger } from './log.vscode';
 import { OutboxWriter } from './outbox/outboxWriter';
 import { PrivacyOverrides } from './privacyOverrides';
 import { ForgottenSessions } from './feed/forgotten';
 import { say } from './text/shown';
 import { shownError } from './text/shownText';
 import type { Session } from './tracking/types';
-import { TrackingAdapter } from './tracking/vscodeAdapter';
-import { showError } from './ui/show';
-import { StatusBar } from './ui/statusBar';
-import { WorkspacePrivacy, type PrivacyQuestion } from './ui/workspacePrivacy';
+import { TrackingAdapter } from './tracking/adapter.vscode';
+import { showError } from './ui/show.vscode';
+import { StatusBar } from './ui/statusBar.vscode';
+import { WorkspacePrivacy, type PrivacyQuestion } from './ui/workspacePrivacy.vscode';
 
 let shutdown: (() => Promise<void>) | undefined;
 let log: ChannelLogger | undefined;
@@ -75,7 +75,7 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
     const loadWorkbench = (): Workbench => {
       if (workbench) return workbench;
       const loadStarted = performance.now();
-      workbench = loadBundle('workbench').startWorkbench(core);
+      workbench = loadBundle<typeof import('./app/workbench.vscode')>('workbench').startWorkbench(core);
       logger.debug(`workbench loaded in ${(performance.now() - loadStarted).toFixed(2)} ms`);
       return workbench;
     };

@@ -2,10 +2,10 @@
 // that can be cancelled, and clear words when something is missing or fails.
 import { ProgressLocation, UIKind, Uri, commands, env } from 'vscode';
 import type { AccountManager, AuthState, SignInFlow } from '../auth/accountManager';
-import type { ChannelLogger } from '../log';
+import type { ChannelLogger } from '../log.vscode';
 import type { SignInMethod } from '../settings';
 import { shownError, shownText } from '../text/shownText';
-import { type ShownPickItem, choose, showError, showInformation, showWarning, withProgress } from './show';
+import { type ShownPickItem, choose, showError, showInformation, showWarning, withProgress } from './show.vscode';
 import { icon, joinShown, say } from '../text/shown';
 
 export const WALKTHROUGH_ID = 'activityFeed.getStarted';

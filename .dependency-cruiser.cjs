@@ -1,0 +1,46 @@
+// The module rules of src/, checked by dependency-cruiser in the static tier (`npm test`, `npm run deps`).
+// Type-only imports count: a type that points back is still a cycle a reader has to hold in mind.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      comment: 'No module reaches itself again through its imports, type-only imports included.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'pure-stays-pure',
+      comment:
+        'A file whose name does not end in .vscode.ts is pure: it runs in the unit tests without the editor, so it ' +
+        'may not import a file that uses the editor (named *.vscode.ts). Rename it, or move the editor part out.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '[.]vscode[.]ts$' },
+      to: { path: '[.]vscode[.]ts$' },
+    },
+    {
+      name: 'webview-stands-alone',
+      comment:
+        'The webviews run in the browser sandbox: they share only the pure message protocol and shapes of ' +
+        'src/insights with the extension, never the extension host side.',
+      severity: 'error',
+      from: { path: '^src/webview/' },
+      to: { path: '^src/', pathNot: '^src/(webview/|insights/(protocol|aggregate)[.]ts$)' },
+    },
+    {
+      name: 'product-not-tests',
+      comment: 'The product never imports tests, their support code or the emulator.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^(test|tools)/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|out|dist)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js', '.json'] },
+  },
+};
