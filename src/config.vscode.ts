@@ -1,10 +1,9 @@
 // Reads every contributed setting (but tracking's, which the tracker reads) into one typed, validated view.
 // src/app/settingsStore.vscode.ts caches it and owns the change event.
-import { workspace, type Uri } from 'vscode';
-import { readPrivacySources, SETTINGS_SECTION } from './privacySettings.vscode';
+import type { Uri } from 'vscode';
+import { settingsAt, settingsTree } from './platform/settings.vscode';
+import { readPrivacySources } from './privacySettings.vscode';
 import { parseSettings, RawSettings, SettingsReport } from './settings';
-
-export { SETTINGS_SECTION } from './privacySettings.vscode';
 
 /** The value at a dotted key inside a settings tree (`graph.endpoint` → tree.graph.endpoint). */
 function at(tree: unknown, key: string): unknown {
@@ -26,9 +25,8 @@ function workspaceSetsUserOnly(section: { workspaceValue?: unknown; workspaceFol
 }
 
 export function readSettings(resource?: Uri): SettingsReport {
-  const config = workspace.getConfiguration(SETTINGS_SECTION, resource);
-  // One lookup of the whole section gives every user value at once (a lookup per key made activation slow).
-  const section = workspace.getConfiguration(undefined, resource).inspect(SETTINGS_SECTION);
+  const config = settingsAt('', resource);
+  const section = settingsTree(resource);
   const userTree = section?.globalValue;
   /** Only the user's own value (settings.json of the user), never a workspace's: for settings that route tokens. */
   const userValue = (key: string): unknown => at(userTree, key);

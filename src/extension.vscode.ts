@@ -13,6 +13,7 @@ import { setTranslator } from './l10n';
 import { loadBundle } from './lazyBundles';
 import { createLogger, type ChannelLogger } from './log.vscode';
 import { OutboxWriter } from './outbox/outboxWriter';
+import { SettingsChanges } from './platform/settings.vscode';
 import { PrivacyOverrides } from './privacyOverrides';
 import { ForgottenSessions } from './feed/forgotten';
 import { say } from './text/shown';
@@ -62,7 +63,10 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
       outbox.put(forgotten.has(session.id) ? { ...session, endReason: 'excluded' } : recorded(session));
       queued.fire();
     };
+    // The one subscription to the editor's settings change event, shared by every part that reacts to settings.
+    const settingsChanges = new SettingsChanges();
     const tracker = new TrackingAdapter({
+      settingsChanges: settingsChanges.event,
       sink: { checkpoint: keep, finished: (session) => (keep(session), finishedSessions.send(session)) },
       onConfigProblems: (problems) => settingsProblems.send({ source: 'tracking', problems }),
       onError: logError,
@@ -82,7 +86,8 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
     const router = new CommandRouter(contributedCommands(context), loadWorkbench);
     const version = manifestVersion(context);
     const core: Core = {
-      ...{ context, version, log: logger, settingsProblems, outbox, outboxDir, tracker, forgotten },
+      ...{ context, version, log: logger, settingsChanges: settingsChanges.event, settingsProblems, outbox, outboxDir },
+      ...{ tracker, forgotten },
       ...{
         workspacePrivacy,
         privacyOverrides,
@@ -102,7 +107,7 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
         logError(error);
       }
     });
-    context.subscriptions.push(tracker, status, queued, router, {
+    context.subscriptions.push(settingsChanges, tracker, status, queued, router, {
       dispose: () => (clearTimeout(afterStart), void workbench?.dispose()),
     });
     context.subscriptions.push(window.registerUriHandler({ handleUri: (uri) => loadWorkbench().handleUri(uri) }));

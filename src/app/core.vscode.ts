@@ -12,6 +12,7 @@ import type { PrivacyOverrides } from '../privacyOverrides';
 import type { PrivacyQuestion, WorkspacePrivacy } from '../ui/workspacePrivacy.vscode';
 import type { HandOver } from './handOver';
 
+import type { SettingsChange } from '../platform/settings.vscode';
 export interface SettingsProblemReport {
   /** Problems of one source replace that source's earlier ones. */
   source: string;
@@ -24,6 +25,8 @@ export interface Core {
   readonly context: ExtensionContext;
   readonly version: string;
   readonly log: ChannelLogger;
+  /** The one settings change event (src/platform/settings.vscode.ts). */
+  readonly settingsChanges: Event<SettingsChange>;
   /** Problems with settings, waiting for the workbench to tell the person. */
   readonly settingsProblems: HandOver<SettingsProblemReport>;
   /** Appends the tracker's sessions; the workbench's Outbox reads and publishes them. */

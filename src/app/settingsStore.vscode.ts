@@ -1,9 +1,11 @@
-// Every settings read of the extension and the one change event: values are read once and again only after they
-// change (each read is a dozen lookups, and activation alone asked for them ten times). Built by the workbench.
-import { Disposable, EventEmitter, workspace, type Event } from 'vscode';
-import { readSettings, SETTINGS_SECTION } from '../config.vscode';
+// The settings, read and validated once and again only after they change (each read is a dozen lookups, and
+// activation alone asked for them ten times). Built by the workbench over the one change event
+// (src/platform/settings.vscode.ts).
+import { Disposable, EventEmitter, type Event } from 'vscode';
+import { readSettings } from '../config.vscode';
+import type { SettingsChange as EditorSettingsChange } from '../platform/settings.vscode';
 import type { Settings, SettingsReport } from '../settings';
-import { readTrackingConfig, TRACKING_SETTINGS_SECTION } from '../tracking/adapter.vscode';
+import { readTrackingConfig } from '../tracking/adapter.vscode';
 
 type TrackingReport = ReturnType<typeof readTrackingConfig>;
 
@@ -20,12 +22,11 @@ export class SettingsStore implements Disposable {
   /** Fires after a change, once the new values are what this store answers. */
   readonly onDidChange: Event<SettingsChange> = this.changed.event;
 
-  constructor() {
-    this.listener = workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration(SETTINGS_SECTION)) return;
+  constructor(changes: Event<EditorSettingsChange>) {
+    this.listener = changes((change) => {
       this.report = undefined;
       this.trackingReport = undefined;
-      this.changed.fire({ tracking: event.affectsConfiguration(TRACKING_SETTINGS_SECTION) });
+      this.changed.fire({ tracking: change.affects('tracking') });
     });
   }
 

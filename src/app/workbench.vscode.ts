@@ -67,7 +67,7 @@ export interface Workbench extends Disposable {
 export function startWorkbench(core: Core): Workbench {
   const { context, log, tracker, status } = core;
   // Read and validated on first use, then again only after they change.
-  const settings = new SettingsStore();
+  const settings = new SettingsStore(core.settingsChanges);
   const outbox = new Outbox({
     writer: core.outbox,
     dir: core.outboxDir,
@@ -193,6 +193,7 @@ export function startWorkbench(core: Core): Workbench {
     links,
     extensionId,
     register: core.register,
+    settingsChanges: core.settingsChanges,
   });
   const insightsHost: InsightsHost = {
     feed,

@@ -15,15 +15,15 @@ import {
   Uri,
   window,
   workspace,
+  type Event,
 } from 'vscode';
+import { settingsAt, SettingsChanges, type SettingsChange } from '../platform/settings.vscode';
 import type { ExclusionSettings } from './documentFilter';
 import { combineExclusionScopes, type CheckedExclusionSettings } from './exclusionSettings';
 import { systemClock, TrackingEngine, type Clock, type TrackingLog } from './engine';
 import { validateTrackingConfig, type TrackingConfig, type ValidatedTrackingConfig } from './engineConfig';
 import type { DocumentDescriptor, SelectionKind, TrackingEvent } from './engineEvents';
 import type { CursorPosition, Session, SessionSink } from './types';
-
-export const TRACKING_SETTINGS_SECTION = 'activityFeed.tracking';
 
 const CELL_SCHEME = 'vscode-notebook-cell';
 
@@ -37,6 +37,8 @@ export interface TrackingAdapterOptions {
   readonly readConfig?: () => ValidatedTrackingConfig;
   /** Exclusion settings for one document; defaults to the resource-scoped `activityFeed.tracking.*` settings. */
   readonly exclusionsFor?: (uri: Uri) => ExclusionSettings;
+  /** The extension's one settings change event; without it the adapter listens itself. */
+  readonly settingsChanges?: Event<SettingsChange>;
   readonly clock?: Clock;
   readonly newId?: () => string;
   /** Called with messages about invalid settings (they were replaced by defaults or clamped). */
@@ -160,8 +162,8 @@ export class TrackingAdapter implements Disposable {
       // Before the rename, so the session moves before the old document's close would end it.
       workspace.onWillRenameFiles((event) => this.onRename(event.files)),
       workspace.onDidRenameFiles((event) => this.onRename(event.files)),
-      workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(TRACKING_SETTINGS_SECTION)) this.reloadSettings();
+      this.watchSettings((change) => {
+        if (change.affects('tracking')) this.reloadSettings();
       }),
     );
   }
@@ -234,6 +236,13 @@ export class TrackingAdapter implements Disposable {
     for (const { oldUri, newUri } of files) {
       this.send({ type: 'rename', fromKey: oldUri.toString(), to: this.describeUri(newUri, '') });
     }
+  }
+
+  private watchSettings(listener: (change: SettingsChange) => void): Disposable {
+    if (this.options.settingsChanges) return this.options.settingsChanges(listener);
+    const own = new SettingsChanges();
+    const subscription = own.event(listener);
+    return { dispose: () => (subscription.dispose(), own.dispose()) };
   }
 
   private reloadSettings(): void {
@@ -344,7 +353,7 @@ export class TrackingAdapter implements Disposable {
 
 /** Reads and validates `activityFeed.tracking.*` rule settings. */
 export function readTrackingConfig(): ValidatedTrackingConfig {
-  const settings = workspace.getConfiguration(TRACKING_SETTINGS_SECTION);
+  const settings = settingsAt('tracking');
   return validateTrackingConfig({
     idleTimeoutSeconds: settings.get<unknown>('idleTimeoutSeconds'),
     switchGraceSeconds: settings.get<unknown>('switchGraceSeconds'),
@@ -359,7 +368,7 @@ export function readTrackingConfig(): ValidatedTrackingConfig {
  * that they only add up, with what was wrong about them.
  */
 export function readExclusionSettings(uri: Uri): CheckedExclusionSettings {
-  const settings = workspace.getConfiguration(TRACKING_SETTINGS_SECTION, uri);
+  const settings = settingsAt('tracking', uri);
   return combineExclusionScopes(settings.inspect<unknown>('enabled'), settings.inspect<unknown>('exclude'));
 }
 

@@ -2,13 +2,13 @@
 // A window's workspace and folder settings govern only its own folders: for a document of another window (queued in
 // the shared outbox) only the person's user settings apply here, so one repository cannot purge another's sessions.
 import { Uri, workspace } from 'vscode';
+import { settingsAt } from '../platform/settings.vscode';
 import { isExcluded } from './documentFilter';
 import { combineExclusionScopes } from './exclusionSettings';
-import { TRACKING_SETTINGS_SECTION } from './adapter.vscode';
 
 export function isDocumentExcluded(documentUri: string): boolean {
   const uri = Uri.parse(documentUri);
-  const settings = workspace.getConfiguration(TRACKING_SETTINGS_SECTION, uri);
+  const settings = settingsAt('tracking', uri);
   const inWorkspace = workspace.getWorkspaceFolder(uri) !== undefined;
   const scoped = <T>(inspected: { globalValue?: T } | undefined) =>
     inWorkspace ? inspected : { globalValue: inspected?.globalValue };

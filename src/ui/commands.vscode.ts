@@ -1,4 +1,5 @@
-import { ConfigurationTarget, ExtensionContext, Uri, commands, workspace } from 'vscode';
+import { ExtensionContext, Uri, commands, workspace } from 'vscode';
+import { writeSetting } from '../platform/settings.vscode';
 import type { AccountManager } from '../auth/accountManager';
 import type { ChannelLogger } from '../log.vscode';
 import type { PublishSummary } from '../publish/publisher';
@@ -101,7 +102,7 @@ async function excludeWorkspace(deps: CommandDeps, confirmed: boolean): Promise<
         exclude,
       );
   if (choice !== exclude) return false;
-  await workspace.getConfiguration('activityFeed.tracking').update('enabled', false, ConfigurationTarget.Workspace);
+  await writeSetting('tracking.enabled', false, 'workspace');
   for (const entry of inWorkspace) deps.outbox.put({ ...entry.session, endReason: 'excluded' });
   deps.log.info(`Workspace excluded; ${inWorkspace.length} queued session(s) from it discarded.`);
   deps.onTrackingChanged();

@@ -1,6 +1,7 @@
 // The Published Activity view: builds its content from the feed (what Graph holds) and the outbox (what waits),
 // keeps the state the welcome views key on, and owns the view's own commands (refresh, grouping, open).
-import { ConfigurationTarget, Disposable, TreeView, Uri, commands, env, window, workspace } from 'vscode';
+import { Disposable, TreeView, Uri, commands, env, window, workspace, type Event } from 'vscode';
+import { settingsAt, writeSetting, type SettingsChange } from '../platform/settings.vscode';
 import { remoteAuthority } from '../editor/activityInput.vscode';
 import type { UserActivityResponse } from '../graph/types';
 import { parseActivationUrl } from '../links/activationTarget';
@@ -29,6 +30,8 @@ export interface PublishedViewDeps {
   extensionId: string;
   /** Where the view's commands are registered (default: the editor's registry). */
   register?: RegisterCommand;
+  /** The extension's one settings change event. */
+  settingsChanges: Event<SettingsChange>;
 }
 
 /** What a test (or a person reading the API) sees in the view: labels as shown, nested. */
@@ -56,8 +59,8 @@ export class PublishedView implements Disposable {
         if (this.stale) this.update();
         void this.refresh(false);
       }),
-      workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('activityFeed.view.groupBy')) this.update();
+      deps.settingsChanges((change) => {
+        if (change.affects('view.groupBy')) this.update();
       }),
       register(COMMANDS.refreshPublished, () => this.refresh(true)),
       register(COMMANDS.groupByDay, () => setGroupBy('day')),
@@ -234,11 +237,11 @@ function uriOfTarget(target: { kind: 'file' | 'remote'; path: string; authority?
 }
 
 export function groupBy(): GroupBy {
-  return workspace.getConfiguration('activityFeed.view').get<string>('groupBy') === 'workspace' ? 'workspace' : 'day';
+  return settingsAt('view').get<string>('groupBy') === 'workspace' ? 'workspace' : 'day';
 }
 
 function setGroupBy(value: GroupBy): Thenable<void> {
-  return workspace.getConfiguration('activityFeed.view').update('groupBy', value, ConfigurationTarget.Global);
+  return writeSetting('view.groupBy', value, 'user');
 }
 
 function workspaceName(documentUri: string): string | undefined {

@@ -262,7 +262,11 @@ describe('tracking adapter (fake editor API)', () => {
     show(document);
     assert.ok(adapter.currentSession());
     fake.settings.enabled = false;
-    fake.events.configuration.fire({ affectsConfiguration: (section) => section === 'activityFeed.tracking' });
+    // As the editor answers: a change of activityFeed.tracking.enabled affects that key and every section above it.
+    const changed = 'activityFeed.tracking.enabled';
+    fake.events.configuration.fire({
+      affectsConfiguration: (section) => changed === section || changed.startsWith(`${section}.`),
+    });
     assert.equal(adapter.currentSession(), undefined);
     adapter.dispose();
     assert.deepEqual(finished, []);
