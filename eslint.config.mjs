@@ -10,6 +10,14 @@ import regexpPlugin from 'eslint-plugin-regexp';
  */
 const EDITOR_BOUND = 'src/**/*.vscode.ts';
 
+/** The one file that reads and writes the extension's settings and listens for their changes. */
+const SETTINGS_READER = 'src/platform/settings.vscode.ts';
+
+const ONE_SETTINGS_READER = {
+  selector: "MemberExpression[object.name='workspace'][property.name=/^(getConfiguration|onDidChangeConfiguration)$/]",
+  message: 'Read, write and watch settings through src/platform/settings.vscode.ts.',
+};
+
 const NO_NAMESPACE_IMPORT = {
   selector: 'ImportNamespaceSpecifier',
   message: 'Import the names you use; a namespace import costs start-up time.',
@@ -82,15 +90,20 @@ export default tseslint.config(
     // Named imports only: esbuild copies a whole module namespace (vscode has about 200 exports) for `import * as`.
     // And one way to show text: the editor's surfaces are called only from src/ui/show.vscode.ts, which takes `Shown` text
     // (src/text/shown.ts), so no outside value reaches a person without being redacted, made inert and capped.
+    // And one settings reader (src/platform/settings.vscode.ts).
     files: ['src/**/*.ts'],
-    ignores: [SHOWN_TEXT_SINKS],
+    ignores: [SHOWN_TEXT_SINKS, SETTINGS_READER],
     rules: {
-      'no-restricted-syntax': ['error', NO_NAMESPACE_IMPORT, ...SHOWN_TEXT_BOUNDARY],
+      'no-restricted-syntax': ['error', NO_NAMESPACE_IMPORT, ONE_SETTINGS_READER, ...SHOWN_TEXT_BOUNDARY],
     },
   },
   {
     files: [SHOWN_TEXT_SINKS],
-    rules: { 'no-restricted-syntax': ['error', NO_NAMESPACE_IMPORT] },
+    rules: { 'no-restricted-syntax': ['error', NO_NAMESPACE_IMPORT, ONE_SETTINGS_READER] },
+  },
+  {
+    files: [SETTINGS_READER],
+    rules: { 'no-restricted-syntax': ['error', NO_NAMESPACE_IMPORT, ...SHOWN_TEXT_BOUNDARY] },
   },
   {
     // Regular expressions in src/ run over text from outside (settings, file names, Graph's answers): each must match
