@@ -4,7 +4,7 @@ import { DEFAULT_READ_WINDOWS, DEFAULT_WRITE_WINDOWS, RequestBudget } from './bu
 import type { Logger, WaitingClock } from '../ports';
 import { systemClock } from './clock';
 import { TokenCredential, userActivityScope } from './credential';
-import { activityRequestPath } from '../text/percentEncoding';
+import { ACTIVITIES_PATH, activityPath, historyItemPath } from './paths';
 import { GraphError } from './errors';
 import { silentLogger } from './logger';
 import { DEFAULT_RETRY_OPTIONS, RetryOptions } from './retryPolicy';
@@ -99,7 +99,7 @@ export class GraphClient {
   async upsertActivity(activity: UserActivityRequest, signal?: AbortSignal): Promise<UpsertActivityResult> {
     const response = await this.transport.send({
       method: 'PUT',
-      target: activityRequestPath(activity.appActivityId),
+      target: activityPath(activity.appActivityId),
       body: activity,
       signal,
     });
@@ -132,7 +132,7 @@ export class GraphClient {
 
   /** DELETE /me/activities/{id}. Resolves false when Graph did not know it (already gone counts as done). */
   async deleteActivity(activityId: string, signal?: AbortSignal): Promise<boolean> {
-    return this.deleteTolerating404(`/me/activities/${encodeURIComponent(activityId)}`, signal);
+    return this.deleteTolerating404(activityPath(activityId), signal);
   }
 
   /** DELETE /me/activities/{id}/historyItems/{historyItemId}. Resolves false when it was already gone. */
@@ -142,7 +142,7 @@ export class GraphClient {
 
   /** GET /me/activities, following @odata.nextLink through empty pages. */
   listActivities(options: ListOptions = {}): Promise<UserActivityResponse[]> {
-    return this.list('/me/activities', options);
+    return this.list(ACTIVITIES_PATH, options);
   }
 
   private async deleteTolerating404(target: string, signal?: AbortSignal): Promise<boolean> {
@@ -175,10 +175,6 @@ export class GraphClient {
     }
     return items;
   }
-}
-
-function historyItemPath(activityId: string, historyItemId: string): string {
-  return `/me/activities/${encodeURIComponent(activityId)}/historyItems/${encodeURIComponent(historyItemId)}`;
 }
 
 function withoutId(item: HistoryItemWithId): HistoryItemRequest {

@@ -5,7 +5,7 @@ import { PayloadValidationError } from '../activity/validate';
 import type { ActivityInput, MappingOptions } from '../activity/types';
 import type { UserActivityRequest } from '../graph/types';
 import type { Session } from '../tracking/types';
-import { activityRequestPath } from '../text/percentEncoding';
+import { activityPath } from '../graph/paths';
 import { localize } from '../l10n';
 
 export interface PlannedRequest {
@@ -42,7 +42,7 @@ export function planRequests(inputs: readonly ActivityInput[], options: MappingO
           documentUri: input.documentUri,
           method: 'PUT',
           // The client sends the same path, built by the same function, under the same endpoint.
-          url: `${graphEndpoint}${activityRequestPath(body.appActivityId)}`,
+          url: `${graphEndpoint}${activityPath(body.appActivityId)}`,
           body,
         });
       }

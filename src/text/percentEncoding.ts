@@ -34,8 +34,3 @@ export function encodePathSegment(segment: string): string {
 export function encodePath(path: string): string {
   return path.split('/').map(encodePathSegment).join('/');
 }
-
-/** The relative Graph URL that creates or replaces the activity. */
-export function activityRequestPath(appActivityId: string): string {
-  return `/me/activities/${encodeRfc2396(appActivityId)}`;
-}

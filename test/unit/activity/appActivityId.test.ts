@@ -8,7 +8,7 @@ import {
 import { inWindow, parseDocumentLocation } from '../../../src/activity/documentLocation';
 import { parseGitRemote } from '../../../src/activity/gitRemote';
 import { LIMITS } from '../../../src/activity/limits';
-import { encodeAppActivityId } from '../../../src/graph/encoding';
+import { encodeAppActivityId } from '../../../src/graph/paths';
 
 const key = 'a-per-user-random-key-0123456789';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { readFixture, type Fixture } from '../../support/fixtures';
-import { activityRequestPath } from '../../../src/text/percentEncoding';
+import { activityPath } from '../../../src/graph/paths';
 import {
   assertValidUserActivity,
   PayloadValidationError,
@@ -77,7 +77,7 @@ describe('activity/validate', () => {
 
       it('has a request URL that does not match its appActivityId; ours does', () => {
         const url = request.http[0] ?? '';
-        assert.equal(activityRequestPath(request.body.appActivityId as string), '/me/activities/%2Farticle%3F12345');
+        assert.equal(activityPath(request.body.appActivityId as string), '/me/activities/%2Farticle%3F12345');
         assert.ok(!url.endsWith('/me/activities/%2Farticle%3F12345'), url);
       });
     });

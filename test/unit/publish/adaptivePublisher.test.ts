@@ -10,7 +10,7 @@ import { toHistoryItem } from '../../../src/activity/historyItems';
 import { GraphClient } from '../../../src/graph/client';
 import { RequestBudget } from '../../../src/graph/budget';
 import { MAX_SERVER_DELAY_MS } from '../../../src/graph/serverDelay';
-import { encodeAppActivityId } from '../../../src/graph/encoding';
+import { encodeAppActivityId } from '../../../src/graph/paths';
 import { Outbox } from '../../../src/outbox/outbox';
 import { PublishedIndex } from '../../../src/outbox/publishedIndex';
 import { planRequests } from '../../../src/publish/preview';

@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { activityRequestPath, encodePath, encodeRfc2396 } from '../../../src/text/percentEncoding';
+import { activityPath } from '../../../src/graph/paths';
+import { encodePath, encodeRfc2396 } from '../../../src/text/percentEncoding';
 import { toWellFormed } from '../../../src/text/wellFormed';
 
 describe('activity/percentEncoding', () => {
   it('encodes the documented example /article?12345 as %2Farticle%3F12345', () => {
     assert.equal(encodeRfc2396('/article?12345'), '%2Farticle%3F12345');
-    assert.equal(activityRequestPath('/article?12345'), '/me/activities/%2Farticle%3F12345');
+    assert.equal(activityPath('/article?12345'), '/me/activities/%2Farticle%3F12345');
   });
 
   it('encodes reserved characters, spaces and percent signs', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { encodeAppActivityId } from '../../../src/graph/encoding';
+import { encodeAppActivityId } from '../../../src/graph/paths';
 import { RunningEmulator } from '..';
 import { assertGraphError, call, GUID_A, validActivity } from './support';
 import { useEmulator } from '../../../test/support/emulator';

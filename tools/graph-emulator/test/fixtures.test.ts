@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { encodeAppActivityId } from '../../../src/graph/encoding';
+import { encodeAppActivityId } from '../../../src/graph/paths';
 import { RunningEmulator } from '..';
 import { readFixture, type Fixture } from '../../../test/support/fixtures';
 import { assertGraphError, call } from './support';

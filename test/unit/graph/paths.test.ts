@@ -1,7 +1,15 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeAppActivityId, encodeAppActivityId, isWellFormedEncodedSegment } from '../../../src/graph/encoding';
+import {
+  ACTIVITIES_PATH,
+  activityPath,
+  decodeAppActivityId,
+  encodeAppActivityId,
+  historyItemPath,
+  isWellFormedEncodedSegment,
+} from '../../../src/graph/paths';
 import { userActivityScope } from '../../../src/graph/credential';
+import { toWellFormed } from '../../../src/text/wellFormed';
 
 describe('appActivityId encoding (RFC 2396)', () => {
   it('encodes the documented example', () => {
@@ -36,6 +44,35 @@ describe('appActivityId encoding (RFC 2396)', () => {
     assert.equal(decodeAppActivityId('/article'), undefined);
     assert.equal(decodeAppActivityId('%2'), undefined);
     assert.equal(decodeAppActivityId('%C3'), undefined);
+  });
+});
+
+describe('Graph paths (one builder for PUT, DELETE and GET)', () => {
+  it('puts each id in one segment, whatever it holds, lone surrogates included, and never throws', () => {
+    // Ids read back from the feed (Forget) are the service's; a lone surrogate made encodeURIComponent throw.
+    const anyId = fc.string({ unit: 'binary', maxLength: 40 });
+    fc.assert(
+      fc.property(anyId, anyId, (activityId, itemId) => {
+        const activity = activityPath(activityId);
+        const item = historyItemPath(activityId, itemId);
+        assert.ok(activity.startsWith(`${ACTIVITIES_PATH}/`));
+        const activitySegments = activity.slice(ACTIVITIES_PATH.length + 1).split('/');
+        assert.equal(activitySegments.length, 1, activity);
+        assert.equal(decodeAppActivityId(activitySegments[0]), toWellFormed(activityId));
+        assert.ok(item.startsWith(`${activity}/historyItems/`), item);
+        const itemSegment = item.slice(`${activity}/historyItems/`.length);
+        assert.equal(decodeAppActivityId(itemSegment), toWellFormed(itemId));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes the documented examples', () => {
+    assert.equal(activityPath('/article?12345'), '/me/activities/%2Farticle%3F12345');
+    assert.equal(
+      historyItemPath('a b', '5fae8b57-2f0f-4a54-bd1d-5b1a1d2e5b2c'),
+      '/me/activities/a%20b/historyItems/5fae8b57-2f0f-4a54-bd1d-5b1a1d2e5b2c',
+    );
   });
 });
 

@@ -1,6 +1,21 @@
-// Path encoding of appActivityId for PUT /me/activities/{appActivityId}.
+// Every Graph path of the activity feed, built in one place: each id is one path segment, percent-encoded per
+// RFC 2396 (unreserved characters stay; everything else, a lone surrogate as U+FFFD, becomes %XX of its UTF-8).
+import { encodeRfc2396 } from '../text/percentEncoding';
 
-/** Percent-encodes every character outside the RFC 2396 unreserved set (lone surrogates as U+FFFD). */
+/** The collection: GET lists it. */
+export const ACTIVITIES_PATH = '/me/activities';
+
+/** One activity: PUT creates or replaces it, DELETE removes it. */
+export function activityPath(appActivityId: string): string {
+  return `${ACTIVITIES_PATH}/${encodeRfc2396(appActivityId)}`;
+}
+
+/** One history item of an activity: PUT writes it under a client GUID, DELETE removes it. */
+export function historyItemPath(appActivityId: string, historyItemId: string): string {
+  return `${activityPath(appActivityId)}/historyItems/${encodeRfc2396(historyItemId)}`;
+}
+
+/** The encoding of one id as it appears in a path. */
 export { encodeRfc2396 as encodeAppActivityId } from '../text/percentEncoding';
 
 /** True when `segment` contains only unreserved characters and well-formed %XX escapes. */
