@@ -1,6 +1,6 @@
 import type { AuthState } from './auth/accountManager';
 import type { PublishSummary } from './publish/publisher';
-import type { Plan } from './publish/preview';
+import type { Plan } from './publish/plan';
 import type { TrackingConfig } from './tracking/engineConfig';
 import type { Session } from './tracking/types';
 import type { ViewSnapshot } from './feed/viewNodes';

@@ -9,7 +9,7 @@ import { FIVE_MINUTES, ONE_DAY, RequestBudget, type BudgetWindow } from '../grap
 import { GraphClient } from '../graph/client';
 import type { TokenCredential } from '../graph/credential';
 import type { Logger } from '../ports';
-import { planRequests, sessionsByDocument, type Plan, type PlannedRequest } from '../publish/preview';
+import { planRequests, sessionsByDocument, type Plan, type PlannedRequest } from '../publish/plan';
 import { Publisher, type LockLike, type OutboxLike, type PublishedIndexLike, type PublishSummary } from '../publish/publisher';
 import { runPolicyFor } from '../publish/runPolicy';
 import type { RunReason } from '../publish/scheduler';
@@ -66,12 +66,6 @@ export interface LastRun {
   summary: PublishSummary;
 }
 
-/** Where an activity written now came from, kept with the plan of the run that writes it. */
-interface RequestOrigin {
-  cursor?: CursorPosition;
-  workspaceFolderName?: string;
-}
-
 export class Publishing {
   private running = false;
   private last: LastRun | undefined;
@@ -80,7 +74,6 @@ export class Publishing {
   private writes: RequestBudget;
   private reads: RequestBudget;
   private readonly publisher: Publisher;
-  private origins = new Map<string, RequestOrigin>();
   private readonly changed = new Emitter<void>();
   private readonly wrote = new Emitter<void>();
   /** Fires when publishing starts or stops, or a run's result is known (the status bar follows it). */
@@ -106,7 +99,7 @@ export class Publishing {
         nextSlotAt: () => this.writes.nextSlotAt(),
         pausedUntil: () => this.writes.pausedUntil(),
       },
-      plan: (sessions) => this.planForRun(sessions),
+      plan: (sessions) => this.plan(sessions),
       onWritten: (request) => this.remember(request),
       now: options.now,
       log: options.log,
@@ -144,11 +137,6 @@ export class Publishing {
       readBudget: this.reads,
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
     });
-  }
-
-  /** The PUTs for these sessions, one per document, each at the stricter of its recorded and current levels. */
-  plan(sessions: Session[]): Plan {
-    return this.planWithOrigins(sessions).plan;
   }
 
   /** What the next run would send: the queue, and the running session at the level it has (or would get now). */
@@ -219,35 +207,26 @@ export class Publishing {
     this.wrote.dispose();
   }
 
-  private planForRun(sessions: Session[]): Plan {
-    const { plan, origins } = this.planWithOrigins(sessions);
-    this.origins = origins;
-    return plan;
-  }
-
-  private planWithOrigins(sessions: Session[]): { plan: Plan; origins: Map<string, RequestOrigin> } {
+  /** The PUTs for these sessions, one per document, each at the stricter of its recorded and current levels. */
+  plan(sessions: Session[]): Plan {
     const { settings, reportProblems, editor } = this.options;
     const { settings: current, problems } = settings();
     reportProblems(problems);
     const inputs = [...sessionsByDocument(sessions)].map(([uri, group]) => editor.activityInput(uri, group));
     const plan: Plan = { requests: [], problems: [] };
-    const origins = new Map<string, RequestOrigin>();
     for (const input of inputs) {
       const privacy = publishLevel(input.sessions, editor.privacyOf(input.documentUri));
       const part = planRequests([input], editor.mappingOptions({ ...current.content, privacy }), current.graph.endpoint);
       plan.requests.push(...part.requests);
       plan.problems.push(...part.problems);
-      for (const request of part.requests)
-        origins.set(request.body.appActivityId, { cursor: input.cursor, workspaceFolderName: input.workspaceFolderName });
     }
-    return { plan, origins };
+    return plan;
   }
 
   /** After Graph holds an activity: its link opens the document, and Insights can name its workspace. */
-  private remember(request: PlannedRequest): void {
-    const origin = this.origins.get(request.body.appActivityId);
-    this.options.written.links.remember(request.body.appActivityId, { documentUri: request.documentUri, cursor: origin?.cursor });
-    this.options.written.workspaceNames.remember(request.body.contentInfo, origin?.workspaceFolderName);
+  private remember({ body, documentUri, origin }: PlannedRequest): void {
+    this.options.written.links.remember(body.appActivityId, { documentUri, cursor: origin.cursor });
+    this.options.written.workspaceNames.remember(body.contentInfo, origin.workspaceFolderName);
   }
 }
 

@@ -10,7 +10,7 @@ import { WorkspaceNames } from '../insights/workspaceNames';
 import { Outbox } from '../outbox/outbox';
 import { PublishedIndex } from '../outbox/publishedIndex';
 import { PublishLock } from '../outbox/publishLock';
-import type { Plan } from '../publish/preview';
+import type { Plan } from '../publish/plan';
 import { purgeLocalTraces, type PurgeTarget } from '../publish/purgeLocal';
 import { PublishScheduler } from '../publish/scheduler';
 import { otherMachinesSessions, otherMachinesToday, TodayTotal, type OtherSession } from '../publish/todayTotal';

@@ -14,7 +14,7 @@ import type { HistoryItemWithId, UpsertActivityResult } from '../graph/client';
 import { GraphError } from '../graph/errors';
 import type { HistoryItemRequest, HistoryItemResponse, UserActivityRequest, UserActivityResponse } from '../graph/types';
 import type { Logger } from '../ports';
-import type { PlannedRequest } from './preview';
+import type { PlannedRequest } from './plan';
 import type { ServiceFacts, ServiceFactsStore } from './serviceFacts';
 
 export interface ActivityGraph {

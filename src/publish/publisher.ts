@@ -8,7 +8,7 @@ import { clampServerDelay } from '../graph/serverDelay';
 import { answerWasLost } from '../graph/transport';
 import type { Session } from '../tracking/types';
 import { ActivityGraph, PublishedIndexLike, writeActivity, WriteBudgetSpent } from './activityWriter';
-import type { PlannedRequest } from './preview';
+import type { PlannedRequest } from './plan';
 import { MemoryServiceFacts, type ServiceFactsStore } from './serviceFacts';
 
 export interface OutboxEntryLike {

@@ -3,7 +3,7 @@ import { writeSetting } from '../platform/settings.vscode';
 import type { AccountManager } from '../auth/accountManager';
 import type { ChannelLogger } from '../log.vscode';
 import type { PublishSummary } from '../publish/publisher';
-import { Plan, renderPlan } from '../publish/preview';
+import { Plan, renderPlan } from '../publish/plan';
 import { renderPending, PendingEntry } from '../publish/pendingReport';
 import type { SignInMethod } from '../settings';
 import type { TrackingAdapter } from '../tracking/adapter.vscode';

@@ -9,7 +9,7 @@ import { GraphClient } from '../../src/graph/client';
 import { Outbox } from '../../src/outbox/outbox';
 import { PublishedIndex } from '../../src/outbox/publishedIndex';
 import { PublishLock } from '../../src/outbox/publishLock';
-import { planRequests, sessionsByDocument, type Plan } from '../../src/publish/preview';
+import { planRequests, sessionsByDocument, type Plan } from '../../src/publish/plan';
 import { Publisher, type PublishSummary } from '../../src/publish/publisher';
 import { MemoryServiceFacts } from '../../src/publish/serviceFacts';
 import { runPolicyFor } from '../../src/publish/runPolicy';

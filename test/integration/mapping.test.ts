@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
 import { validateUserActivity } from '../../src/activity/validate';
 import { GraphClient } from '../../src/graph/client';
-import type { PlannedRequest } from '../../src/publish/preview';
+import type { PlannedRequest } from '../../src/publish/plan';
 import { startEmulator, RunningEmulator, DEFAULT_CLIENT_ID } from '../../tools/graph-emulator';
 import { waitFor } from './helpers';
 

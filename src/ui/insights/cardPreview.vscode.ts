@@ -3,7 +3,7 @@
 import { Uri, ViewColumn, WebviewPanel, env } from 'vscode';
 import { say } from '../../text/shown';
 import { createWebviewPanel } from '../show.vscode';
-import type { Plan } from '../../publish/preview';
+import type { Plan } from '../../publish/plan';
 
 let current: WebviewPanel | undefined;
 

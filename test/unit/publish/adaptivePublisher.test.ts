@@ -13,7 +13,7 @@ import { MAX_SERVER_DELAY_MS } from '../../../src/graph/serverDelay';
 import { encodeAppActivityId } from '../../../src/graph/paths';
 import { Outbox } from '../../../src/outbox/outbox';
 import { PublishedIndex } from '../../../src/outbox/publishedIndex';
-import { planRequests } from '../../../src/publish/preview';
+import { planRequests } from '../../../src/publish/plan';
 import { MemoryServiceFacts } from '../../../src/publish/serviceFacts';
 import type { Session } from '../../../src/tracking/types';
 import { RunningEmulator } from '../../../tools/graph-emulator';

@@ -9,7 +9,7 @@ import { RequestBudget } from '../../../src/graph/budget';
 import { Outbox } from '../../../src/outbox/outbox';
 import { PublishedIndex } from '../../../src/outbox/publishedIndex';
 import { PublishLock } from '../../../src/outbox/publishLock';
-import { planRequests, sessionsByDocument } from '../../../src/publish/preview';
+import { planRequests, sessionsByDocument, type PlannedRequest } from '../../../src/publish/plan';
 import { Publisher } from '../../../src/publish/publisher';
 import { runPolicyFor } from '../../../src/publish/runPolicy';
 import { DEFAULT_CLIENT_ID, RunningEmulator } from '../../../tools/graph-emulator';
@@ -26,7 +26,13 @@ describe('Publisher', function () {
   let token: () => string;
   let budget: RequestBudget;
 
-  const publisher = (lock = new PublishLock({ dir, clock: { now: Date.now } })) =>
+  /** Where each file's user left off, as the editor would tell the plan: a line per file, so each is its own. */
+  const cursorOf = (documentUri: string) => ({
+    line: documentUri.length,
+    character: documentUri.charCodeAt(documentUri.length - 4),
+  });
+
+  const publisher = (lock = new PublishLock({ dir, clock: { now: Date.now } }), onWritten?: (request: PlannedRequest) => void) =>
     new Publisher({
       outbox,
       lock,
@@ -46,11 +52,14 @@ describe('Publisher', function () {
             documentUri,
             languageId: 'typescript',
             sessions: group,
+            cursor: cursorOf(documentUri),
+            workspaceFolderName: 'shop',
           })),
           mappingOptions(),
           emulator.graphUrl,
         );
       },
+      onWritten,
       now: Date.now,
       log: silentLogger,
     });
@@ -80,6 +89,17 @@ describe('Publisher', function () {
     );
     assert.equal(emulator.admin.requests().filter((r) => r.method === 'PUT').length, 2);
     assert.deepEqual(heldItems().sort(), [a1.id, a2.id, b1.id].sort());
+  });
+
+  it('remembers each written activity with the cursor and folder its own planned request carried', async () => {
+    const sessions = ['file:///w/a.ts', 'file:///w/b.py', 'file:///w/c.md'].map((uri) => endedSession(uri, 10));
+    for (const s of sessions) outbox.put(s);
+    const written: PlannedRequest[] = [];
+    assert.equal((await publisher(undefined, (request) => written.push(request)).run()).outcome, 'done');
+    assert.deepEqual(
+      written.map((r) => [r.documentUri, r.origin]).sort(),
+      sessions.map((s) => [s.documentUri, { cursor: cursorOf(s.documentUri), workspaceFolderName: 'shop' }]).sort(),
+    );
   });
 
   it("a run woken by a finished session leaves a running session alone unless its file's write goes out anyway", async () => {

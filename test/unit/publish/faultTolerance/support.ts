@@ -9,7 +9,7 @@ import type { WaitingClock } from '../../../../src/ports';
 import { Outbox } from '../../../../src/outbox/outbox';
 import { PublishedIndex } from '../../../../src/outbox/publishedIndex';
 import { PublishLock } from '../../../../src/outbox/publishLock';
-import { planRequests, sessionsByDocument } from '../../../../src/publish/preview';
+import { planRequests, sessionsByDocument } from '../../../../src/publish/plan';
 import { Publisher } from '../../../../src/publish/publisher';
 import type { ServiceFactsStore } from '../../../../src/publish/serviceFacts';
 import type { Session } from '../../../../src/tracking/types';

@@ -1,19 +1,28 @@
-// Builds exactly what would be sent for the pending sessions: the request line and the JSON body of each PUT.
+// Plans a publishing run: exactly what would be sent for the pending sessions (the request line and JSON body of each
+// PUT), each with what this machine remembers once Graph holds it. A preview renders the same plan and sends nothing.
 import { buildActivityPayloads } from '../activity/payloads';
 import { InvalidMappingOptionsError } from '../activity/options';
 import { PayloadValidationError } from '../activity/validate';
 import type { ActivityInput, MappingOptions } from '../activity/types';
 import type { UserActivityRequest } from '../graph/types';
-import type { Session } from '../tracking/types';
+import type { CursorPosition, Session } from '../tracking/types';
 import { activityPath } from '../graph/paths';
 import { localize } from '../l10n';
 
 export interface PlannedRequest {
   /** The local document the request is for (never sent: at the private levels the body does not name it). */
   documentUri: string;
+  /** What only this machine knows of where it came from, remembered once Graph holds it (never sent). */
+  origin: RequestOrigin;
   method: 'PUT';
   url: string;
   body: UserActivityRequest;
+}
+
+/** Where the user left off and in which workspace folder: the activity's link and Insights' names use them. */
+export interface RequestOrigin {
+  cursor?: CursorPosition;
+  workspaceFolderName?: string;
 }
 
 export interface Plan {
@@ -40,6 +49,7 @@ export function planRequests(inputs: readonly ActivityInput[], options: MappingO
       for (const body of buildActivityPayloads(input, options)) {
         plan.requests.push({
           documentUri: input.documentUri,
+          origin: { cursor: input.cursor, workspaceFolderName: input.workspaceFolderName },
           method: 'PUT',
           // The client sends the same path, built by the same function, under the same endpoint.
           url: `${graphEndpoint}${activityPath(body.appActivityId)}`,
