@@ -7,7 +7,7 @@ import type { ProfileName } from '../../tools/graph-emulator';
 import { SERVICE_THROTTLING } from '../../tools/graph-emulator/throttle';
 import { backlogSessions } from './backlogSessions';
 import { startPublishingStack } from './publishingStack';
-import { VirtualClock } from './virtualClock';
+import { VirtualClock } from '../support/clock';
 
 export interface BacklogBenchResult {
   profile: ProfileName;
@@ -34,7 +34,7 @@ const FILES = 500;
 
 export async function benchBacklog(dir: string, profile: ProfileName = 'documented'): Promise<BacklogBenchResult> {
   const offlineEnd = Date.UTC(2026, 2, 9, 9);
-  const clock = new VirtualClock(offlineEnd + 60 * 60_000);
+  const clock = new VirtualClock({ start: offlineEnd + 60 * 60_000 });
   // The default cap (publish.maxQueuedSessions = 5,000) would refuse half of this backlog; the setting allows 100,000.
   const stack = await startPublishingStack({ clock, dir, maxQueuedSessions: SESSIONS, throttling: SERVICE_THROTTLING, profile });
   try {
@@ -53,7 +53,7 @@ export async function benchBacklog(dir: string, profile: ProfileName = 'document
       const next = clock.nextTimerAt();
       if (next === undefined || next - virtualStart > 4 * 24 * 60 * 60_000)
         throw new Error(`backlog bench: ${stack.outbox.count()} sessions never drained`);
-      await clock.advanceTo(next);
+      await clock.runTimersTo(next);
     }
     const drainWallMs = performance.now() - drainStarted;
 
@@ -87,7 +87,7 @@ export async function benchBacklog(dir: string, profile: ProfileName = 'document
       historyItemsPerPayloadLimit: LIMITS.historyItemsPerPayload,
       runs: stack.runs.length,
       budgetStops: stack.runs.filter((r) => r.summary.outcome === 'budget').length,
-      clientSleeps: clock.sleeps,
+      clientSleeps: clock.sleeps.length,
       enqueueWallMs,
       drainWallMs,
       drainVirtualMs: Math.max(...accepted.map((w) => w.at)) - virtualStart,

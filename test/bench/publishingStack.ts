@@ -24,7 +24,7 @@ import {
   type RunningEmulator,
   type ThrottlingOptions,
 } from '../../tools/graph-emulator';
-import type { VirtualClock } from './virtualClock';
+import type { VirtualClock } from '../support/clock';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 

@@ -11,7 +11,7 @@ import type { ProfileName } from '../../tools/graph-emulator';
 import { Prng } from './prng';
 import { startPublishingStack, type GraphWrite, type PublishingStack } from './publishingStack';
 import { generateTrace, type Trace } from './trace';
-import { VirtualClock } from './virtualClock';
+import { VirtualClock } from '../support/clock';
 import { heartbeatWrites, peakInWindow, perEventWrites } from './writeRules';
 
 export interface WriteCount {
@@ -90,7 +90,7 @@ function verify(finished: ReadonlyMap<string, Session>, stack: PublishingStack):
 }
 
 async function simulateDay(trace: Trace, dir: string, profile: ProfileName) {
-  const clock = new VirtualClock(trace.startAt);
+  const clock = new VirtualClock({ start: trace.startAt });
   const finished = new Map<string, Session>();
   const holder: { engine?: TrackingEngine } = {};
   const stack = await startPublishingStack({
@@ -125,11 +125,11 @@ async function simulateDay(trace: Trace, dir: string, profile: ProfileName) {
       const next = Math.min(deadline ?? Infinity, timer ?? Infinity);
       if (next === Infinity || next > at) break;
       if (++guard > 1_000_000) throw new Error('writes bench: the simulation stopped making progress');
-      clock.set(next);
+      clock.advanceTo(next);
       if (deadline !== undefined && deadline <= clock.now()) engine.tick(clock.now());
       await clock.fireDue();
     }
-    clock.set(at);
+    clock.advanceTo(at);
   };
 
   try {

@@ -1,7 +1,9 @@
 // The test kit's one clock: time that moves only when a test (or a sleep) moves it. It serves the Graph client and
-// the write budget (sleeps), the outbox (a wall clock) and the tracking engine (a clock that is set).
+// the write budget (sleeps), the outbox (a wall clock), the tracking engine (a clock that is set) and the scheduler
+// (timers), so a whole simulated run (the bench's hours of use) runs in seconds.
 import { abortReason } from '../../src/graph/clock';
 import type { WaitingClock as Clock } from '../../src/ports';
+import type { Timers } from '../../src/publish/scheduler';
 
 export interface VirtualClockOptions {
   /** Epoch milliseconds the clock starts at; default: the real time now (the outbox compares file times with it). */
@@ -22,7 +24,13 @@ interface Sleeper {
   resolve: () => void;
 }
 
-export class VirtualClock implements Clock {
+interface PendingTimer {
+  readonly id: number;
+  readonly at: number;
+  readonly callback: () => void;
+}
+
+export class VirtualClock implements Clock, Timers {
   /** Every sleep asked for, in milliseconds, in order. */
   readonly sleeps: number[] = [];
   private virtualTime: number;
@@ -30,6 +38,9 @@ export class VirtualClock implements Clock {
   private readonly realBase: number | undefined;
   private readonly whileAsleep: () => Promise<void>;
   private sleepers: Sleeper[] = [];
+  private nextTimerId = 1;
+  private readonly timers = new Map<number, PendingTimer>();
+  private readonly busy = new Set<Promise<unknown>>();
 
   constructor(options: VirtualClockOptions = {}) {
     this.mode = options.sleeps ?? 'jump';
@@ -90,6 +101,67 @@ export class VirtualClock implements Clock {
   /** Sleeps of a 'wait' clock still waiting. */
   get pendingSleepers(): number {
     return this.sleepers.length;
+  }
+
+  setTimeout(callback: () => void, ms: number): number {
+    const id = this.nextTimerId++;
+    this.timers.set(id, { id, at: this.now() + Math.max(0, ms), callback });
+    return id;
+  }
+
+  clearTimeout(handle: unknown): void {
+    if (typeof handle === 'number') this.timers.delete(handle);
+  }
+
+  /** When the earliest timer is due, if any. */
+  nextTimerAt(): number | undefined {
+    let earliest: number | undefined;
+    for (const timer of this.timers.values()) if (earliest === undefined || timer.at < earliest) earliest = timer.at;
+    return earliest;
+  }
+
+  /** Registers asynchronous work started by a timer or the driver; settle() waits for it. */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.busy.add(work);
+    const done = () => this.busy.delete(work);
+    void work.then(done, done);
+    return work;
+  }
+
+  /** Waits until no tracked work is in flight (work may start more work; that is waited for too). */
+  async settle(): Promise<void> {
+    for (;;) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (this.busy.size === 0) return;
+      await Promise.allSettled([...this.busy]);
+    }
+  }
+
+  /** Fires every timer due now or earlier, earliest first (in order of setting when equal), settling after each. */
+  async fireDue(): Promise<number> {
+    let fired = 0;
+    for (;;) {
+      let due: PendingTimer | undefined;
+      for (const timer of this.timers.values())
+        if (timer.at <= this.now() && (due === undefined || timer.at < due.at || (timer.at === due.at && timer.id < due.id)))
+          due = timer;
+      if (due === undefined) return fired;
+      this.timers.delete(due.id);
+      due.callback();
+      fired++;
+      await this.settle();
+    }
+  }
+
+  /** Moves time to `at`, firing timers on the way, each at its own time. */
+  async runTimersTo(at: number): Promise<void> {
+    for (;;) {
+      const next = this.nextTimerAt();
+      if (next === undefined || next > at) break;
+      this.advanceTo(next);
+      await this.fireDue();
+    }
+    this.advanceTo(at);
   }
 
   private async jump(ms: number): Promise<void> {

@@ -7,22 +7,22 @@ import { parseDocumentLocation } from '../../../src/activity/documentLocation';
 import { OUTBOX_FORMAT, parseOutboxEntry } from '../../../src/outbox/format';
 import { parseActivationUrl } from '../../../src/links/activationTarget';
 import type { Session } from '../../../src/tracking/types';
-import { descriptorFor, fileDocument, fileUri, Scenario } from '../tracking/harness.test';
+import { descriptorFor, fileDocument, fileUri, Scenario } from '../../support/tracking';
+import { makeSession } from '../../support/sessions';
 
 const NOTEBOOK = 'file:///home/ana/lab/analysis.ipynb';
 const IN_CELL_3 = { line: 4, character: 2, cell: 3 };
 
 function notebookSession(): Session {
-  return {
+  return makeSession({
     id: '5f0c1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b',
     documentUri: NOTEBOOK,
     languageId: 'jupyter-notebook',
     startedAt: Date.parse('2026-03-14T09:00:00Z'),
     lastActiveAt: Date.parse('2026-03-14T09:20:00Z'),
     activeSeconds: 1100,
-    state: 'ended',
     cursor: IN_CELL_3,
-  };
+  });
 }
 
 function notebookInput(): ActivityInput {

@@ -5,6 +5,7 @@ import { buildActivityPayloads, splitActivity } from '../../../src/activity/payl
 import { LIMITS, payloadByteLength } from '../../../src/activity/limits';
 import { validateUserActivity } from '../../../src/activity/validate';
 import type { MappingOptions } from '../../../src/activity/types';
+import { makeSession } from '../../support/sessions';
 
 function guid(n: number): string {
   return `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -12,15 +13,15 @@ function guid(n: number): string {
 
 function sessions(count: number): Session[] {
   const start = Date.parse('2026-03-01T08:00:00Z');
-  return Array.from({ length: count }, (_, n) => ({
-    id: guid(n),
-    documentUri: 'file:///w/a.ts',
-    languageId: 'typescript',
-    startedAt: start + n * 3_600_000,
-    lastActiveAt: start + n * 3_600_000 + 600_000,
-    activeSeconds: 500,
-    state: n === count - 1 ? ('ongoing' as const) : ('ended' as const),
-  }));
+  return Array.from({ length: count }, (_, n) =>
+    makeSession({
+      id: guid(n),
+      documentUri: 'file:///w/a.ts',
+      startedAt: start + n * 3_600_000,
+      activeSeconds: 500,
+      state: n === count - 1 ? 'ongoing' : 'ended',
+    }),
+  );
 }
 
 const options: MappingOptions = {

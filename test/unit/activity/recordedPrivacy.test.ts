@@ -6,17 +6,16 @@ import { type MappingOptions } from '../../../src/activity/types';
 import { LEVEL_OF_UNRECORDED, publishLevel, RecordedLevels } from '../../../src/activity/recordedPrivacy';
 import { parseSession } from '../../../src/tracking/sessionSchema';
 import type { Session } from '../../../src/tracking/types';
+import { makeSession } from '../../support/sessions';
 
-const session = (overrides: Partial<Session> = {}): Session => ({
-  id: '6f1c2b9e-1d4a-4c3b-9a8e-0b7d2f4e5a61',
-  documentUri: 'file:///home/ana/src/shop/src/cart/checkout.ts',
-  languageId: 'typescript',
-  startedAt: Date.parse('2026-03-14T09:05:00Z'),
-  lastActiveAt: Date.parse('2026-03-14T09:27:30Z'),
-  activeSeconds: 1200,
-  state: 'ended',
-  ...overrides,
-});
+const session = (overrides: Partial<Session> = {}): Session =>
+  makeSession({
+    id: '6f1c2b9e-1d4a-4c3b-9a8e-0b7d2f4e5a61',
+    documentUri: 'file:///home/ana/src/shop/src/cart/checkout.ts',
+    lastActiveAt: Date.parse('2026-03-14T09:27:30Z'),
+    activeSeconds: 1200,
+    ...overrides,
+  });
 
 describe('recorded privacy level', () => {
   it("maps a session at the stricter of its recorded level and the publishing window's level", () => {

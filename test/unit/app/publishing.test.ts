@@ -1,7 +1,6 @@
 // The Publishing service below the editor: the real outbox and Graph client against the strict emulator, with the
 // editor's side (running session, privacy, document facts, sign-in) as plain objects.
 import * as assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,23 +14,12 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings';
 import type { Session } from '../../../src/tracking/types';
 import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../../tools/graph-emulator';
 import { mappingOptions } from '../publish/faultTolerance/support';
+import { endedSession } from '../../support/sessions';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 function session(documentUri: string, extra: Partial<Session> = {}): Session {
-  const lastActiveAt = Date.now() - 60_000;
-  return {
-    id: randomUUID(),
-    documentUri,
-    languageId: 'typescript',
-    startedAt: lastActiveAt - 120_000,
-    lastActiveAt,
-    activeSeconds: 90,
-    state: 'ended',
-    endReason: 'switch',
-    cursor: { line: 4, character: 2 },
-    ...extra,
-  };
+  return endedSession(documentUri, 1, { cursor: { line: 4, character: 2 }, ...extra });
 }
 
 describe('Publishing service', function () {

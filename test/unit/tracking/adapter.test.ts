@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import type { TrackingAdapter as TrackingAdapterClass, TrackingAdapterOptions } from '../../../src/tracking/adapter.vscode';
 import type { Session } from '../../../src/tracking/types';
-import { at, RecordingSink, T0 } from './harness.test';
+import { at, RecordingSink, T0 } from '../../support/tracking';
 import { VirtualClock } from '../../support/clock';
 import { FakeEventEmitter, useFakeVscode } from '../../support/vscodeFake';
 

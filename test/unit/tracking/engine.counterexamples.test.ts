@@ -2,7 +2,7 @@
 // found). Each one lost engaged time; "before" says what the old tracker did. Sessions read as [file, from s, to s,
 // active s].
 import * as assert from 'node:assert/strict';
-import { T0 } from './harness.test';
+import { T0 } from '../../support/tracking';
 import { play, type Trace } from './traces';
 
 interface Counterexample {

@@ -7,7 +7,7 @@ import { TrackingEngine } from '../../../src/tracking/engine';
 import type { TrackingConfig } from '../../../src/tracking/engineConfig';
 import type { DocumentDescriptor, TrackingEvent } from '../../../src/tracking/engineEvents';
 import type { CursorPosition } from '../../../src/tracking/types';
-import { descriptorFor, fileDocument, fileUri, RecordingSink, T0 } from './harness.test';
+import { descriptorFor, fileDocument, fileUri, RecordingSink, T0 } from '../../support/tracking';
 import { VirtualClock } from '../../support/clock';
 
 const NOTEBOOK = fileUri('nb.ipynb');

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { TrackingEngine } from '../../../src/tracking/engine';
 import { DEFAULT_TRACKING_CONFIG } from '../../../src/tracking/engineConfig';
-import { fileDocument, fileUri, RecordingSink, Scenario, T0 } from './harness.test';
+import { fileDocument, fileUri, RecordingSink, Scenario, T0 } from '../../support/tracking';
 import { VirtualClock } from '../../support/clock';
 
 /** Shows `name` at `from` and types in it every second up to `until` (seconds after T0). */

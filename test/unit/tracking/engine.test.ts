@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { TrackingEngine } from '../../../src/tracking/engine';
 import { DEFAULT_TRACKING_CONFIG } from '../../../src/tracking/engineConfig';
 import type { Session } from '../../../src/tracking/types';
-import { at, descriptorFor, fileDocument, fileUri, RecordingSink, Scenario, T0 } from './harness.test';
+import { at, descriptorFor, fileDocument, fileUri, RecordingSink, Scenario, T0 } from '../../support/tracking';
 import { VirtualClock } from '../../support/clock';
 
 describe('tracking engine: starting and extending', () => {

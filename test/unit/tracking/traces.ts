@@ -5,7 +5,7 @@ import { TrackingEngine } from '../../../src/tracking/engine';
 import type { TrackingConfig } from '../../../src/tracking/engineConfig';
 import type { DocumentDescriptor, TrackingEvent } from '../../../src/tracking/engineEvents';
 import type { Session } from '../../../src/tracking/types';
-import { fileDocument, RecordingSink, T0 } from './harness.test';
+import { fileDocument, RecordingSink, T0 } from '../../support/tracking';
 import { ReferenceModel, type ModelOutcome, type PersonAction, type Stretch } from './referenceModel';
 import { VirtualClock } from '../../support/clock';
 

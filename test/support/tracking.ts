@@ -1,11 +1,11 @@
-// Shared fakes for the tracking tests: a recording sink (the clock is the kit's, test/support), and a scenario driver that plays the
-// adapter's part (one timer that fires exactly at the engine's next deadline).
+// The tracking tests' kit: a recording sink, documents by name, and a scenario driver that plays the adapter's part
+// (one timer that fires exactly at the engine's next deadline) on the kit's clock.
 import * as assert from 'node:assert/strict';
-import { TrackingEngine, type TrackingLog } from '../../../src/tracking/engine';
-import { DEFAULT_TRACKING_CONFIG, type TrackingConfig } from '../../../src/tracking/engineConfig';
-import type { DocumentDescriptor, SelectionKind, TrackingEvent } from '../../../src/tracking/engineEvents';
-import type { CursorPosition, Session, SessionSink } from '../../../src/tracking/types';
-import { VirtualClock } from '../../support/clock';
+import { TrackingEngine, type TrackingLog } from '../../src/tracking/engine';
+import { DEFAULT_TRACKING_CONFIG, type TrackingConfig } from '../../src/tracking/engineConfig';
+import type { DocumentDescriptor, SelectionKind, TrackingEvent } from '../../src/tracking/engineEvents';
+import type { CursorPosition, Session, SessionSink } from '../../src/tracking/types';
+import { VirtualClock } from './clock';
 
 export const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
@@ -151,11 +151,3 @@ export class Scenario {
     }));
   }
 }
-
-describe('tracking test harness', () => {
-  it('fires the engine timer at each deadline while moving the clock', () => {
-    const scenario = new Scenario({ idleTimeoutSeconds: 60, minimumSessionSeconds: 0 });
-    scenario.show('a.ts').to(10).type('a.ts').to(500);
-    assert.deepEqual(scenario.summary(), [{ doc: 'a.ts', from: 0, to: 10, active: 10, reason: 'idle' }]);
-  });
-});
