@@ -43,24 +43,14 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
     const outboxDir = join(context.globalStorageUri.fsPath, 'outbox');
     const outbox = new OutboxWriter({ dir: outboxDir, clock: { now: Date.now }, logger });
     const forgotten = new ForgottenSessions(context.globalState, Date.now);
-    // Each document's privacy level, over the person's floor; the level is stored with each session when recorded.
-    const privacyOverrides = new PrivacyOverrides(context.globalState);
-    // A workspace asking for a looser level is asked about by the workbench, which shows the question.
-    const privacyQuestions = new HandOver<PrivacyQuestion>();
-    const workspacePrivacy = new WorkspacePrivacy(
-      privacyOverrides,
-      (source, problems) => settingsProblems.send({ source, problems, exceptUserAndWindow: true }),
-      privacyQuestions.send,
-    );
-    const recordedLevels = new RecordedLevels();
-    const recorded = (session: Session) => recordedLevels.stamp(session, () => workspacePrivacy.levelFor(session.documentUri));
+    const privacy = privacyParts(context, settingsProblems);
     const queued = new EventEmitter<void>();
     // Finished sessions count towards today and may start a publish: the workbench's job, once it is there.
     const finishedSessions = new HandOver<Session>();
     const keep = (session: Session) => {
       // A session the person forgot while it was still running must not come back with its next checkpoint.
       // A full outbox logs its own warning, naming the session.
-      outbox.put(forgotten.has(session.id) ? { ...session, endReason: 'excluded' } : recorded(session));
+      outbox.put(forgotten.has(session.id) ? { ...session, endReason: 'excluded' } : privacy.recorded(session));
       queued.fire();
     };
     // The one subscription to the editor's settings change event, shared by every part that reacts to settings.
@@ -84,21 +74,10 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
       return workbench;
     };
     const router = new CommandRouter(contributedCommands(context), loadWorkbench);
-    const version = manifestVersion(context);
     const core: Core = {
-      ...{ context, version, log: logger, settingsChanges: settingsChanges.event, settingsProblems, outbox, outboxDir },
-      ...{ tracker, forgotten },
-      ...{
-        workspacePrivacy,
-        privacyOverrides,
-        privacyQuestions,
-        recordedLevels,
-        recorded,
-        status,
-        onDidQueue: queued.event,
-        finishedSessions,
-      },
-      register: router.register,
+      ...{ context, version: manifestVersion(context), log: logger, settingsProblems, outbox, outboxDir },
+      ...{ settingsChanges: settingsChanges.event, tracker, forgotten, status, onDidQueue: queued.event },
+      ...{ ...privacy, finishedSessions, register: router.register },
     };
     const afterStart = setTimeout(() => {
       try {
@@ -119,16 +98,35 @@ export function activate(context: ExtensionContext): ActivityFeedApi {
     };
     const activationMs = performance.now() - started;
     // How many sessions wait is logged by the workbench: counting them lists a folder, which activation leaves alone.
-    logger.info(`version ${version} activated in ${activationMs.toFixed(2)} ms`);
+    logger.info(`version ${core.version} activated in ${activationMs.toFixed(2)} ms`);
     return testApi(core, loadWorkbench, activationMs);
   } catch (error) {
     logError(error);
-    const showLog = say('Show Log');
-    void showError(say('Activity Feed could not start: {0}', shownError(error)), showLog).then((pick) => {
-      if (pick === showLog) logger.show();
-    });
+    tellStartFailed(error, logger);
     throw error;
   }
+}
+
+/** Each document's privacy level over the person's floor, stored with each session when it is recorded. */
+function privacyParts(context: ExtensionContext, settingsProblems: HandOver<SettingsProblemReport>) {
+  const privacyOverrides = new PrivacyOverrides(context.globalState);
+  // A workspace asking for a looser level is asked about by the workbench, which shows the question.
+  const privacyQuestions = new HandOver<PrivacyQuestion>();
+  const workspacePrivacy = new WorkspacePrivacy(
+    privacyOverrides,
+    (source, problems) => settingsProblems.send({ source, problems, exceptUserAndWindow: true }),
+    privacyQuestions.send,
+  );
+  const recordedLevels = new RecordedLevels();
+  const recorded = (session: Session) => recordedLevels.stamp(session, () => workspacePrivacy.levelFor(session.documentUri));
+  return { privacyOverrides, privacyQuestions, workspacePrivacy, recordedLevels, recorded };
+}
+
+function tellStartFailed(error: unknown, logger: ChannelLogger): void {
+  const showLog = say('Show Log');
+  void showError(say('Activity Feed could not start: {0}', shownError(error)), showLog).then((pick) => {
+    if (pick === showLog) logger.show();
+  });
 }
 
 /** The commands package.json contributes: each gets its thin handler now (test/unit/manifest.test.ts keeps the list

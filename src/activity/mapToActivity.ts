@@ -7,7 +7,7 @@ import { buildContentInfo, workspaceTag } from './contentInfo';
 import { inWindow, parseDocumentLocation } from './documentLocation';
 import { discloseFacts, templateValues } from './facts';
 import { buildFallbackUrl } from './fallbackUrl';
-import { parseGitRemote } from './gitRemote';
+import { parseGitRemote, type GitRemote } from './gitRemote';
 import { publishableSessions, toDateTimeOffset, toHistoryItems, totalActiveSeconds } from './historyItems';
 import { LIMITS } from './limits';
 import { checkMappingOptions, InvalidMappingOptionsError } from './options';
@@ -41,15 +41,7 @@ export function mapToActivity(input: ActivityInput, options: MappingOptions): Us
       ? directUrl
       : buildHandlerActivationUrl(options.uriScheme, appActivityId, options.extensionId);
 
-  const fallbackUrl =
-    disclosure.repository && remote && input.git?.repoRelativePath
-      ? buildFallbackUrl(remote, {
-          repoRelativePath: input.git.repoRelativePath,
-          commit: input.git.commit,
-          branch: input.git.branch,
-          line: input.cursor && input.cursor.cell === undefined ? input.cursor.line + 1 : undefined,
-        })
-      : undefined;
+  const fallbackUrl = disclosure.repository && remote ? fallbackUrlFor(input, remote) : undefined;
 
   const appName = truncateText(options.appName.trim(), LIMITS.appDisplayName);
   const workspaceAlias = options.workspaceAlias?.trim()
@@ -74,15 +66,7 @@ export function mapToActivity(input: ActivityInput, options: MappingOptions): Us
     displayText,
     ...(description ? { description } : {}),
     ...(options.backgroundColor ? { backgroundColor: options.backgroundColor } : {}),
-    ...(options.iconUrl || appName
-      ? {
-          attribution: {
-            ...(options.iconUrl ? { iconUrl: options.iconUrl } : {}),
-            ...(appName ? { alternateText: appName } : {}),
-            addImageQuery: false,
-          },
-        }
-      : {}),
+    ...attributionOf(options.iconUrl, appName),
     content: buildAdaptiveCard({
       title: displayText,
       ...(description ? { subtitle: description } : {}),
@@ -112,4 +96,28 @@ export function mapToActivity(input: ActivityInput, options: MappingOptions): Us
   // Size is checked per request once the history items are split (buildActivityPayloads).
   assertValidUserActivity(activity, { enforcePayloadSize: false });
   return activity;
+}
+
+/** The file on its Git host's web site, at the commit (or branch) and line: for a device without the editor. */
+function fallbackUrlFor(input: ActivityInput, remote: GitRemote): string | undefined {
+  const git = input.git;
+  if (!git?.repoRelativePath) return undefined;
+  return buildFallbackUrl(remote, {
+    repoRelativePath: git.repoRelativePath,
+    commit: git.commit,
+    branch: git.branch,
+    line: input.cursor && input.cursor.cell === undefined ? input.cursor.line + 1 : undefined,
+  });
+}
+
+/** The app's icon and name beside the card, when there is either. */
+function attributionOf(iconUrl: string | undefined, appName: string): Pick<VisualInfo, 'attribution'> {
+  if (!iconUrl && !appName) return {};
+  return {
+    attribution: {
+      ...(iconUrl ? { iconUrl } : {}),
+      ...(appName ? { alternateText: appName } : {}),
+      addImageQuery: false,
+    },
+  };
 }

@@ -88,30 +88,17 @@ export async function checkService(options: CheckOptions): Promise<ServiceCheckR
     created.push(p2.id);
 
     options.onStep?.('%2F in an id');
-    let encodedSlash: 'accepted' | 'rejected';
-    let encodedSlashAnswer: string;
-    try {
-      const slashed = await write(() => graph.upsertActivity(probe(`${probeId('c')}/slash`), signal));
-      created.push(slashed.id);
-      encodedSlash = 'accepted';
-      encodedSlashAnswer = slashed.created ? '201' : '200';
-    } catch (error) {
-      if (!(error instanceof GraphError) || (error.status !== 400 && error.status !== 404)) throw error;
-      encodedSlash = 'rejected';
-      encodedSlashAnswer = describe(error);
-    }
+    const { encodedSlash, encodedSlashAnswer } = await probeEncodedSlash(() =>
+      write(() => graph.upsertActivity(probe(`${probeId('c')}/slash`), signal)).then((slashed) => {
+        created.push(slashed.id);
+        return slashed;
+      }),
+    );
 
     options.onStep?.('error shape');
-    let errorAnswer = '';
-    let errors: 'real' | 'generic' = 'real';
-    try {
-      await write(() => graph.deleteHistoryItem(p1.id, 'not-a-guid', signal));
-      errorAnswer = '2xx';
-    } catch (error) {
-      if (!(error instanceof GraphError) || error.status === 0 || error.status === 429 || error.status === 401) throw error;
-      errorAnswer = describe(error);
-      errors = error.code === 'invalidRequest' && error.target !== undefined ? 'generic' : 'real';
-    }
+    const { errors, errorAnswer } = await probeErrorShape(() =>
+      write(() => graph.deleteHistoryItem(p1.id, 'not-a-guid', signal)),
+    );
 
     options.onStep?.('reading back');
     const listed = await graph.listActivities({ signal });
@@ -145,4 +132,29 @@ export async function checkService(options: CheckOptions): Promise<ServiceCheckR
 
 function describe(error: GraphError): string {
   return `${error.status} ${error.code}${error.target ? ` (target ${error.target})` : ''}`;
+}
+
+/** Whether the service takes an id with %2F in it (the live front door refuses it), and what it answered. */
+async function probeEncodedSlash(
+  put: () => Promise<{ created: boolean }>,
+): Promise<{ encodedSlash: 'accepted' | 'rejected'; encodedSlashAnswer: string }> {
+  try {
+    const slashed = await put();
+    return { encodedSlash: 'accepted', encodedSlashAnswer: slashed.created ? '201' : '200' };
+  } catch (error) {
+    if (!(error instanceof GraphError) || (error.status !== 400 && error.status !== 404)) throw error;
+    return { encodedSlash: 'rejected', encodedSlashAnswer: describe(error) };
+  }
+}
+
+/** Whether a refused request names its real error (BadRequest, ResourceNotFound) or a generic one, and the answer. */
+async function probeErrorShape(refused: () => Promise<unknown>): Promise<{ errors: 'real' | 'generic'; errorAnswer: string }> {
+  try {
+    await refused();
+    return { errors: 'real', errorAnswer: '2xx' };
+  } catch (error) {
+    if (!(error instanceof GraphError) || error.status === 0 || error.status === 429 || error.status === 401) throw error;
+    const errors = error.code === 'invalidRequest' && error.target !== undefined ? 'generic' : 'real';
+    return { errors, errorAnswer: describe(error) };
+  }
 }

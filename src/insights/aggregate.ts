@@ -101,6 +101,41 @@ function totalsBy(
   return [...groups.values()].sort(bySecondsThenLabel);
 }
 
+/** Each file's time and session count. */
+function fileTotals(sessions: readonly InsightSession[]): FileTotal[] {
+  const files = new Map<string, FileTotal>();
+  for (const s of sessions) {
+    const file = files.get(s.activityId) ?? {
+      key: s.activityId,
+      label: s.file,
+      workspace: workspaceLabel(s),
+      language: s.language,
+      seconds: 0,
+      sessions: 0,
+    };
+    file.seconds += s.activeSeconds;
+    file.sessions += 1;
+    files.set(s.activityId, file);
+  }
+  return [...files.values()];
+}
+
+/** The longest sessions, longest first (the earlier of two equal ones first). */
+function longestSessions(sessions: readonly InsightSession[]): Insights['longestSessions'] {
+  return [...sessions]
+    .sort((a, b) => b.activeSeconds - a.activeSeconds || a.startedAt - b.startedAt)
+    .slice(0, TOP_COUNT)
+    .map((s) => ({
+      id: s.id,
+      file: s.file,
+      workspace: workspaceLabel(s),
+      startedAt: s.startedAt,
+      lastActiveAt: s.lastActiveAt,
+      seconds: s.activeSeconds,
+      thisMachine: s.thisMachine,
+    }));
+}
+
 function bySecondsThenLabel(a: Named, b: Named): number {
   return b.seconds - a.seconds || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 }
@@ -136,21 +171,6 @@ export function computeInsights(all: readonly InsightSession[], query: InsightsQ
     heatmap[weekdayOf(s.startedAt)][hourOf(s.startedAt)] += s.activeSeconds;
   }
 
-  const files = new Map<string, FileTotal>();
-  for (const s of inRange) {
-    const file = files.get(s.activityId) ?? {
-      key: s.activityId,
-      label: s.file,
-      workspace: workspaceLabel(s),
-      language: s.language,
-      seconds: 0,
-      sessions: 0,
-    };
-    file.seconds += s.activeSeconds;
-    file.sessions += 1;
-    files.set(s.activityId, file);
-  }
-
   const rangeSeconds = sum(inRange);
   const inRangeAnyFilter = selectSessions(all, { from: query.from, to: query.to });
   return {
@@ -165,7 +185,7 @@ export function computeInsights(all: readonly InsightSession[], query: InsightsQ
     stackBy,
     stacks,
     days: days.map((day) => perDay.get(day) ?? { day, seconds: 0, byStack: {} }),
-    topFiles: [...files.values()].sort(bySecondsThenLabel).slice(0, TOP_COUNT),
+    topFiles: fileTotals(inRange).sort(bySecondsThenLabel).slice(0, TOP_COUNT),
     topWorkspaces: totalsBy(inRange, workspaceKeyOf, workspaceLabel).slice(0, TOP_COUNT),
     topLanguages: totalsBy(
       inRange,
@@ -173,18 +193,7 @@ export function computeInsights(all: readonly InsightSession[], query: InsightsQ
       (s) => s.language,
     ).slice(0, TOP_COUNT),
     heatmap,
-    longestSessions: [...inRange]
-      .sort((a, b) => b.activeSeconds - a.activeSeconds || a.startedAt - b.startedAt)
-      .slice(0, TOP_COUNT)
-      .map((s) => ({
-        id: s.id,
-        file: s.file,
-        workspace: workspaceLabel(s),
-        startedAt: s.startedAt,
-        lastActiveAt: s.lastActiveAt,
-        seconds: s.activeSeconds,
-        thisMachine: s.thisMachine,
-      })),
+    longestSessions: longestSessions(inRange),
     machines: { thisMachine: sum(inRange.filter((s) => s.thisMachine)), all: rangeSeconds },
     options: {
       workspaces: totalsBy(

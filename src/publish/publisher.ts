@@ -134,13 +134,7 @@ export class Publisher {
 
   private async send(run: RunOptions): Promise<PublishSummary> {
     const { outbox, lock, published, writeBudget, log, now } = this.options;
-    const skipAfter = run.skipAfterPermanentFailures ?? Infinity;
-    const sendable = outbox.list().filter((e) => !(e.lastError?.startsWith(PERMANENT_MARK) && e.attempts >= skipAfter));
-    const withFinished = new Set(sendable.filter((e) => e.session.state === 'ended').map((e) => e.session.documentUri));
-    const entries =
-      run.ongoing === 'withFinished'
-        ? sendable.filter((e) => e.session.state === 'ended' || withFinished.has(e.session.documentUri))
-        : sendable;
+    const entries = this.entriesToSend(run);
     const revisions = new Map(entries.map((e) => [e.session.id, e.revision]));
     const plan = this.options.plan(entries.map((e) => e.session));
     const failures: PublishFailure[] = [];
@@ -159,11 +153,7 @@ export class Publisher {
     const graph = this.options.graph();
     for (const [index, request] of plan.requests.entries()) {
       if (run.signal?.aborted) return summary('cancelled', activities, sessions, remaining(), failures);
-      if (writeBudget.remaining() < 1) {
-        const retryAt = writeBudget.nextSlotAt();
-        log.info(`Write budget spent; publishing resumes at ${new Date(retryAt).toISOString()}.`);
-        return { ...summary('budget', activities, sessions, remaining(), failures), retryAt, ...this.held() };
-      }
+      if (writeBudget.remaining() < 1) return this.budgetSpent(summary('budget', activities, sessions, remaining(), failures));
       const itemIds = (request.body.historyItems ?? [])
         .map((item) => item.id)
         .filter((id): id is string => typeof id === 'string');
@@ -193,27 +183,13 @@ export class Publisher {
         run.onProgress?.(index + 1, total);
       } catch (error) {
         if (run.signal?.aborted) return summary('cancelled', activities, sessions, remaining(), failures);
-        if (error instanceof WriteBudgetSpent) {
-          const retryAt = writeBudget.nextSlotAt();
-          log.info(`Write budget spent; publishing resumes at ${new Date(retryAt).toISOString()}.`);
-          return { ...summary('budget', activities, sessions, remaining(), failures), retryAt, ...this.held() };
-        }
+        if (error instanceof WriteBudgetSpent)
+          return this.budgetSpent(summary('budget', activities, sessions, remaining(), failures));
         // The write may have landed without its answer, or may still land: read it back before acknowledging it.
         if (answerWasLost(error)) for (const id of itemIds) this.unconfirmed.set(id, now());
         const stop = this.classify(error);
         const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        if (stop) {
-          log.warn(`Publishing paused (${stop}): ${message}`);
-          const held = stop === 'retryLater' ? this.held(error) : {};
-          const retryAt =
-            stop === 'retryLater' ? Math.max(now() + (this.options.retryDelayMs ?? 60_000), held.heldUntil ?? 0) : undefined;
-          return {
-            ...summary(stop, activities, sessions, remaining(), failures),
-            reason: message,
-            ...(retryAt ? { retryAt } : {}),
-            ...held,
-          };
-        }
+        if (stop) return this.paused(summary(stop, activities, sessions, remaining(), failures), error, message);
         log.warn(`Graph refused the activity for ${request.documentUri}: ${message}`);
         failures.push({ documentUri: request.documentUri, message });
         this.recordFailure(
@@ -228,6 +204,34 @@ export class Publisher {
       return { ...summary('retryLater', activities, sessions, remaining(), failures), reason, retryAt: confirmAt };
     }
     return summary(failures.length > 0 ? 'partial' : 'done', activities, sessions, remaining(), failures);
+  }
+
+  /** The outbox entries this run sends: not those failing for good too often, and running ones only as the run asks. */
+  private entriesToSend(run: RunOptions): OutboxEntryLike[] {
+    const skipAfter = run.skipAfterPermanentFailures ?? Infinity;
+    const sendable = this.options.outbox
+      .list()
+      .filter((e) => !(e.lastError?.startsWith(PERMANENT_MARK) && e.attempts >= skipAfter));
+    if (run.ongoing !== 'withFinished') return sendable;
+    const withFinished = new Set(sendable.filter((e) => e.session.state === 'ended').map((e) => e.session.documentUri));
+    return sendable.filter((e) => e.session.state === 'ended' || withFinished.has(e.session.documentUri));
+  }
+
+  /** The run stops because the write budget is spent: it says when a slot is free again. */
+  private budgetSpent(stopped: PublishSummary): PublishSummary {
+    const retryAt = this.options.writeBudget.nextSlotAt();
+    this.options.log.info(`Write budget spent; publishing resumes at ${new Date(retryAt).toISOString()}.`);
+    return { ...stopped, retryAt, ...this.held() };
+  }
+
+  /** The run stops on an error that will not go away by itself within the run (offline, signed out, throttled). */
+  private paused(stopped: PublishSummary, error: unknown, message: string): PublishSummary {
+    const stop = stopped.outcome;
+    this.options.log.warn(`Publishing paused (${stop}): ${message}`);
+    if (stop !== 'retryLater') return { ...stopped, reason: message };
+    const held = this.held(error);
+    const retryAt = Math.max(this.options.now() + (this.options.retryDelayMs ?? 60_000), held.heldUntil ?? 0);
+    return { ...stopped, reason: message, retryAt, ...held };
   }
 
   /** While Microsoft Graph's wait lasts (held by the write budget, or named by `error`), when it ends. */

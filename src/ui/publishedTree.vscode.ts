@@ -75,44 +75,10 @@ export class PublishedTreeProvider implements TreeDataProvider<ViewNode> {
         item.contextValue = 'pendingSession';
         return item;
       }
-      case 'group': {
-        const label =
-          node.by === 'day'
-            ? outside(dayLabel(node.group.key))
-            : node.group.label !== undefined
-              ? outside(node.group.label)
-              : say('Other files');
-        const count = node.group.activities.length;
-        const item = treeItem({
-          label,
-          collapsible: node.first ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.Collapsed,
-          description: say(
-            '{0} · {1}',
-            formatDurationShort(node.group.activeSeconds),
-            count === 1 ? say('1 file') : say('{0} files', count),
-          ),
-        });
-        item.iconPath = new ThemeIcon(node.by === 'day' ? 'calendar' : 'root-folder');
-        item.contextValue = node.by === 'day' ? 'day' : 'workspace';
-        item.id = `group:${node.by}:${node.group.key}`;
-        return item;
-      }
-      case 'activity': {
-        const { activity, sessions, activeSeconds } = node.entry;
-        const count = sessions.length === 1 ? say('1 session') : say('{0} sessions', sessions.length);
-        const item = treeItem({
-          label: outside(activity.displayText),
-          collapsible: sessions.length > 0 ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.None,
-          description: say('{0} · {1}', formatDurationShort(activeSeconds), count),
-          tooltip: activityTooltip(activity),
-        });
-        // ThemeIcon.File with a resourceUri takes the file's icon from the icon theme (a collapsible item would get a folder).
-        item.iconPath = ThemeIcon.File;
-        if (activity.documentUri) item.resourceUri = safeUri(activity.documentUri);
-        item.contextValue = 'activity';
-        item.command = { command: COMMANDS.openPublished, title: say('Open'), arguments: [node] };
-        return item;
-      }
+      case 'group':
+        return groupItem(node);
+      case 'activity':
+        return activityItem(node);
       case 'session': {
         const item = treeItem({
           label: outside(timeSpan(node.session.startedAt, node.session.lastActiveAt, node.showDay)),
@@ -129,6 +95,48 @@ export class PublishedTreeProvider implements TreeDataProvider<ViewNode> {
       }
     }
   }
+}
+
+/** A day, or a workspace, with its files' total. */
+function groupItem(node: Extract<ViewNode, { type: 'group' }>): TreeItem {
+  const label =
+    node.by === 'day'
+      ? outside(dayLabel(node.group.key))
+      : node.group.label !== undefined
+        ? outside(node.group.label)
+        : say('Other files');
+  const count = node.group.activities.length;
+  const item = treeItem({
+    label,
+    collapsible: node.first ? TreeItemCollapsibleState.Expanded : TreeItemCollapsibleState.Collapsed,
+    description: say(
+      '{0} · {1}',
+      formatDurationShort(node.group.activeSeconds),
+      count === 1 ? say('1 file') : say('{0} files', count),
+    ),
+  });
+  item.iconPath = new ThemeIcon(node.by === 'day' ? 'calendar' : 'root-folder');
+  item.contextValue = node.by === 'day' ? 'day' : 'workspace';
+  item.id = `group:${node.by}:${node.group.key}`;
+  return item;
+}
+
+/** A file as Graph holds it: opens it where the person left off. */
+function activityItem(node: Extract<ViewNode, { type: 'activity' }>): TreeItem {
+  const { activity, sessions, activeSeconds } = node.entry;
+  const count = sessions.length === 1 ? say('1 session') : say('{0} sessions', sessions.length);
+  const item = treeItem({
+    label: outside(activity.displayText),
+    collapsible: sessions.length > 0 ? TreeItemCollapsibleState.Collapsed : TreeItemCollapsibleState.None,
+    description: say('{0} · {1}', formatDurationShort(activeSeconds), count),
+    tooltip: activityTooltip(activity),
+  });
+  // ThemeIcon.File with a resourceUri takes the file's icon from the icon theme (a collapsible item would get a folder).
+  item.iconPath = ThemeIcon.File;
+  if (activity.documentUri) item.resourceUri = safeUri(activity.documentUri);
+  item.contextValue = 'activity';
+  item.command = { command: COMMANDS.openPublished, title: say('Open'), arguments: [node] };
+  return item;
 }
 
 /** Graph's copy of the texts may come from any app or machine: escaped, so it shows literally (no links, no markup). */
