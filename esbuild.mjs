@@ -36,7 +36,7 @@ const common = {
 };
 
 const bundles = [
-  // The lazy bundles are required by a computed path (src/lazyBundles.ts), so esbuild never inlines them.
+  // The lazy bundles are required by a computed path (src/platform/lazyBundles.ts), so esbuild never inlines them.
   { ...common, entryPoints: { extension: 'src/extension.vscode.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { workbench: 'src/app/workbench.vscode.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { identity: 'src/auth/identityBundle.ts' }, outdir: 'dist', external: ['vscode'] },

@@ -3,18 +3,18 @@
 import { join } from 'node:path';
 import { EventEmitter, l10n, window, type ExtensionContext } from 'vscode';
 import type { ActivityFeedApi } from './api';
-import { RecordedLevels } from './activity/recordedPrivacy';
+import { RecordedLevels } from './privacy/recorded';
 import { CommandRouter } from './app/commandRouter.vscode';
 import type { Core, SettingsProblemReport } from './app/core.vscode';
 import { HandOver } from './app/handOver';
 import { testApi } from './app/testApi.vscode';
 import type { Workbench } from './app/workbench.vscode';
-import { setTranslator } from './l10n';
-import { loadBundle } from './lazyBundles';
-import { createLogger, type ChannelLogger } from './log.vscode';
+import { setTranslator } from './platform/l10n';
+import { loadBundle } from './platform/lazyBundles';
+import { createLogger, type ChannelLogger } from './platform/log.vscode';
 import { OutboxWriter } from './outbox/outboxWriter';
 import { SettingsChanges } from './platform/settings.vscode';
-import { PrivacyOverrides } from './privacyOverrides';
+import { PrivacyOverrides } from './privacy/overrides';
 import { ForgottenSessions } from './feed/forgotten';
 import { say } from './text/shown';
 import { shownError } from './text/shownText';
@@ -22,7 +22,7 @@ import type { Session } from './tracking/types';
 import { TrackingAdapter } from './tracking/adapter.vscode';
 import { showError } from './ui/show.vscode';
 import { StatusBar } from './ui/statusBar.vscode';
-import { WorkspacePrivacy, type PrivacyQuestion } from './ui/workspacePrivacy.vscode';
+import { WorkspacePrivacy, type PrivacyQuestion } from './privacy/workspacePrivacy.vscode';
 
 let shutdown: (() => Promise<void>) | undefined;
 let log: ChannelLogger | undefined;
@@ -30,7 +30,7 @@ let log: ChannelLogger | undefined;
 export function activate(context: ExtensionContext): ActivityFeedApi {
   // The extension's own timer around activate(), a diagnostic beside what the editor reports (npm run bench).
   const started = performance.now();
-  // The pure core formats its messages through src/l10n.ts; from here on in the editor's language.
+  // The pure core formats its messages through src/platform/l10n.ts; from here on in the editor's language.
   setTranslator(l10n);
   const channel = window.createOutputChannel('Activity Feed', { log: true });
   context.subscriptions.push(channel);

@@ -1,5 +1,5 @@
 // The texts each privacy level shows unless the user configures others. Each uses only what its level discloses.
-import type { PrivacyLevel } from './privacy';
+import type { PrivacyLevel } from '../privacy/disclosure';
 import type { ActivityTemplates } from './types';
 
 export const DEFAULT_TEMPLATES: Record<PrivacyLevel, Required<ActivityTemplates>> = {

@@ -4,7 +4,7 @@ import type { DocumentLocation } from './documentLocation';
 import { baseName, parentFolderName, stemOf } from './documentLocation';
 import type { GitRemote } from './gitRemote';
 import { languageDisplayName } from './languageName';
-import type { Disclosure } from './privacy';
+import type { Disclosure } from '../privacy/disclosure';
 import type { TemplateValues } from './template';
 import type { ActivityInput } from './types';
 

@@ -11,7 +11,7 @@ import { parseGitRemote, type GitRemote } from './gitRemote';
 import { publishableSessions, toDateTimeOffset, toHistoryItems, totalActiveSeconds } from './historyItems';
 import { LIMITS } from './limits';
 import { checkMappingOptions, InvalidMappingOptionsError } from './options';
-import { disclosureFor } from './privacy';
+import { disclosureFor } from '../privacy/disclosure';
 import { effectiveTemplate, renderText } from './renderText';
 import { resolveTimezone } from './timezone';
 import { truncateText } from './truncate';

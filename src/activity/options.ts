@@ -3,7 +3,7 @@ import { activitySourceHostProblems } from './activitySourceHost';
 import { isHexColor } from './color';
 import { keyByteLength } from './keyedHash';
 import { LIMITS } from './limits';
-import { disclosureFor, isPrivacyLevel, PRIVACY_LEVELS } from './privacy';
+import { disclosureFor, isPrivacyLevel, PRIVACY_LEVELS } from '../privacy/disclosure';
 import { parseTemplate, withheldVariables } from './template';
 import type { MappingOptions } from './types';
 import type { ValidationProblem } from './validate';

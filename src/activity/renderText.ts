@@ -1,7 +1,7 @@
 // Picks the user's template or the level's default, renders it and caps it.
 import { DEFAULT_TEMPLATES } from './defaultTemplates';
-import type { Disclosure, PrivacyLevel } from './privacy';
-import { disclosureFor } from './privacy';
+import type { Disclosure, PrivacyLevel } from '../privacy/disclosure';
+import { disclosureFor } from '../privacy/disclosure';
 import type { TemplateValues } from './template';
 import { parseTemplate, renderTemplate, withheldVariables } from './template';
 import { oneLineVisible } from '../text/inert';

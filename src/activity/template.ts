@@ -1,6 +1,6 @@
 // `${variable}` templates for displayText and description. Parsing reports every problem up front, so a bad
 // setting is shown to the user once instead of failing on each publish. `$$` writes a literal `$`.
-import type { Disclosure } from './privacy';
+import type { Disclosure } from '../privacy/disclosure';
 
 export const TEMPLATE_VARIABLES = [
   'fileName',

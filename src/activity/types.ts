@@ -1,7 +1,7 @@
 // Inputs of the mapper: what the editor knows about a file, and how the user wants it published.
 import type { CursorPosition, Session } from '../tracking/types';
 import type { GitHostKind } from './gitRemote';
-import type { PrivacyLevel } from './privacy';
+import type { PrivacyLevel } from '../privacy/disclosure';
 
 export interface GitInfo {
   /** The repository's remote URL as configured (any form; credentials are dropped). */

@@ -1,15 +1,15 @@
 // The parts that exist from the first second (built by activate()), as the rest of the extension sees them.
 import type { Event, ExtensionContext } from 'vscode';
-import type { RecordedLevels } from '../activity/recordedPrivacy';
-import type { ChannelLogger } from '../log.vscode';
+import type { RecordedLevels } from '../privacy/recorded';
+import type { ChannelLogger } from '../platform/log.vscode';
 import type { OutboxWriter } from '../outbox/outboxWriter';
 import type { ForgottenSessions } from '../feed/forgotten';
 import type { Session } from '../tracking/types';
 import type { TrackingAdapter } from '../tracking/adapter.vscode';
 import type { RegisterCommand } from '../ui/commandIds';
 import type { StatusBar } from '../ui/statusBar.vscode';
-import type { PrivacyOverrides } from '../privacyOverrides';
-import type { PrivacyQuestion, WorkspacePrivacy } from '../ui/workspacePrivacy.vscode';
+import type { PrivacyOverrides } from '../privacy/overrides';
+import type { PrivacyQuestion, WorkspacePrivacy } from '../privacy/workspacePrivacy.vscode';
 import type { HandOver } from './handOver';
 
 import type { SettingsChange } from '../platform/settings.vscode';

@@ -3,18 +3,18 @@
 // each document's privacy level and facts, sign-in, settings) comes in through small interfaces, so this file never
 // imports `vscode`.
 import type { ActivityInput, MappingOptions } from '../activity/types';
-import { publishLevel, type RecordedLevels } from '../activity/recordedPrivacy';
-import type { PrivacyLevel } from '../activity/privacy';
+import { publishLevel, type RecordedLevels } from '../privacy/recorded';
+import type { PrivacyLevel } from '../privacy/disclosure';
 import { FIVE_MINUTES, ONE_DAY, RequestBudget, type BudgetWindow } from '../graph/budget';
 import { GraphClient } from '../graph/client';
 import type { TokenCredential } from '../graph/credential';
-import type { Logger } from '../ports';
+import type { Logger } from '../platform/ports';
 import { planRequests, sessionsByDocument, type Plan, type PlannedRequest } from '../publish/plan';
 import { Publisher, type LockLike, type OutboxLike, type PublishedIndexLike, type PublishSummary } from '../publish/publisher';
 import { runPolicyFor } from '../publish/runPolicy';
 import type { RunReason } from '../publish/scheduler';
 import type { ServiceFactsStore } from '../publish/serviceFacts';
-import type { ContentSettings, GraphSettings, SettingsReport } from '../settings';
+import type { ContentSettings, GraphSettings, SettingsReport } from '../platform/validSettings';
 import type { CursorPosition, Session } from '../tracking/types';
 import { Emitter } from './emitter';
 

@@ -23,12 +23,12 @@ import { registerForgetCommands } from '../ui/forgetCommands.vscode';
 import type { InsightsHost } from '../ui/insights/host.vscode';
 import { OpenActivityHandler } from '../ui/openActivityHandler.vscode';
 import { PreviewDocuments } from '../ui/previewDocument.vscode';
-import { PrivacyQuestions } from '../ui/privacyQuestions.vscode';
+import { PrivacyQuestions } from '../privacy/questions.vscode';
 import { PublishedView } from '../ui/publishedView.vscode';
 import { ServiceFactsState } from '../ui/serviceFactsState.vscode';
 import { SettingsProblems } from '../ui/settingsProblems.vscode';
 import { statusView } from '../ui/statusModel';
-import { isBundleLoaded, loadBundle } from '../lazyBundles';
+import { isBundleLoaded, loadBundle } from '../platform/lazyBundles';
 import type { IdentityModule } from '../auth/identityAccount';
 import type { Core } from './core.vscode';
 import { Publishing, type LastRun } from './publishing';
@@ -43,8 +43,8 @@ type InsightsModule = typeof import('../ui/insights/bundle.vscode');
 /** Today's time moves while you work; a cheap refresh of the status bar keeps it honest. */
 const STATUS_REFRESH_MS = 30_000;
 
-/** The loader hands this bundle the activation's secret registry (src/lazyBundles.ts). */
-export { adoptSecretRegistry } from '../redact';
+/** The loader hands this bundle the activation's secret registry (src/platform/lazyBundles.ts). */
+export { adoptSecretRegistry } from '../text/redact';
 
 export interface Workbench extends Disposable {
   /** The whole outbox: what waits, publishing's bookkeeping, pruning (activation only appends). */

@@ -2,9 +2,9 @@
 // a token from the settings (or, with `auto`, the way the person last signed in), never prompts from getToken, and
 // turns "no token without the person" into a state the status bar and publisher can wait on.
 import type { AccessTokenLike, TokenCredential, TokenRequestOptions } from '../graph/credential';
-import type { KeyValueStore, Logger } from '../ports';
-import type { AuthSettings } from '../settings';
-import { rememberSecret } from '../redact';
+import type { KeyValueStore, Logger } from '../platform/ports';
+import type { AuthSettings } from '../platform/validSettings';
+import { rememberSecret } from '../text/redact';
 import { classifyTokenError, SignInRequiredError } from './errors';
 import { FetchHttpClient } from './fetchHttpClient';
 import { IdentityAccount, SignInOptions, type IdentityModule } from './identityAccount';

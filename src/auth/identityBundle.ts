@@ -11,4 +11,4 @@ export {
   useIdentityPlugin,
 } from '@azure/identity';
 export type { AccessToken, TokenCredential, GetTokenOptions, AuthenticationRecord } from '@azure/identity';
-export { adoptSecretRegistry } from '../redact';
+export { adoptSecretRegistry } from '../text/redact';

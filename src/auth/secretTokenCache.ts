@@ -1,7 +1,7 @@
 // MSAL's token cache (access, refresh and id tokens) persisted in SecretStorage through MSAL's cache-plugin hooks,
 // so a restart signs in silently. The plugin reads the stored cache before every cache access and writes it back
 // only when MSAL changed it.
-import { rememberSecretsIn } from '../redact';
+import { rememberSecretsIn } from '../text/redact';
 import type { SecretStore } from './secretStore';
 
 /** The slice of MSAL's TokenCacheContext a cache plugin uses. */

@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import { Uri, env, workspace } from 'vscode';
 import type { ActivityInput, MappingOptions } from '../activity/types';
 import { readRepository } from '../git/readRepository';
-import type { ContentSettings } from '../settings';
+import type { ContentSettings } from '../platform/validSettings';
 import type { CursorPosition, Session } from '../tracking/types';
 
 export function activityInputFor(documentUri: string, sessions: readonly Session[], cursor?: CursorPosition): ActivityInput {

@@ -1,6 +1,6 @@
 // Sessions the person asked to forget. The session still being tracked keeps its id, so without this list its next
 // checkpoint would publish it again. Bounded by count and age.
-import type { KeyValueStore } from '../ports';
+import type { KeyValueStore } from '../platform/ports';
 
 const KEY = 'activityFeed.forgottenSessions';
 const MAX_AGE_MS = 30 * 24 * 60 * 60_000;

@@ -1,7 +1,7 @@
 // A client-side request budget over sliding windows, kept below the service's per-user limits so the extension
 // never triggers throttling itself. Pure apart from the injected clock.
 
-import type { WaitingClock } from '../ports';
+import type { WaitingClock } from '../platform/ports';
 import { abortReason, systemClock } from './clock';
 import { clampServerDelay } from './serverDelay';
 

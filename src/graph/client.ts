@@ -1,7 +1,7 @@
 // The Graph activity feed operations the extension uses. Pure Node: global fetch, no editor API.
 
 import { DEFAULT_READ_WINDOWS, DEFAULT_WRITE_WINDOWS, RequestBudget } from './budget';
-import type { Logger, WaitingClock } from '../ports';
+import type { Logger, WaitingClock } from '../platform/ports';
 import { systemClock } from './clock';
 import { TokenCredential, userActivityScope } from './credential';
 import { ACTIVITIES_PATH, activityPath, historyItemPath } from './paths';

@@ -1,5 +1,5 @@
 // The real clock behind the Graph layer's retries and budgets (tests hand in a fake WaitingClock instead).
-import type { WaitingClock } from '../ports';
+import type { WaitingClock } from '../platform/ports';
 import { setLongTimeout } from './longTimer';
 
 export const systemClock: WaitingClock = {

@@ -1,7 +1,7 @@
 // The readable report of Check Microsoft Graph: each open question, what the service answered, and what the
 // extension does about it. Pure: no editor imports.
-import { localize } from '../l10n';
-import { redact } from '../redact';
+import { localize } from '../platform/l10n';
+import { redact } from '../text/redact';
 import { inertMarkdown } from '../text/inert';
 import type { ServiceCheckResult } from './serviceCheck';
 

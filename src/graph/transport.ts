@@ -1,7 +1,7 @@
 // One Graph request with everything around it: budget, token, timeout, ids, retries and typed errors.
 
 import { BodyText, formatByteCap, readBodyText } from '../net/readBody';
-import type { Logger, WaitingClock } from '../ports';
+import type { Logger, WaitingClock } from '../platform/ports';
 import { clipText } from '../text/clip';
 import { TokenCredential } from './credential';
 import { GraphError, graphErrorFromResponse, HttpFailure, networkError } from './errors';

@@ -1,6 +1,6 @@
 // Which workspace name stands behind each keyed workspace tag this machine has published. Kept on this machine
 // only (never synced, never sent): another machine resolves a tag when it has published from the same workspace.
-import type { KeyValueStore } from '../ports';
+import type { KeyValueStore } from '../platform/ports';
 
 const KEY = 'activityFeed.workspaceTags';
 const MAX_NAMES = 500;

@@ -4,7 +4,7 @@
 // another window (acknowledge, recordFailure, prune, setting a bad file aside) go through withClaimedFile, so a newer
 // revision written meanwhile always survives.
 import { basename, join } from 'node:path';
-import { redact } from '../redact';
+import { redact } from '../text/redact';
 import { inertLogLine } from '../text/inert';
 import type { Session } from '../tracking/types';
 import { isAtomicTempFile, readJsonFile } from './atomicFile';
@@ -13,7 +13,7 @@ import { errorMessage, listDirectory, modifiedAt, removeIfPresent } from './file
 import { parseOutboxEntry, serializeOutboxEntry, type OutboxEntry } from './format';
 import { OutboxWriter, SESSION_FILE, sessionFileName, type OutboxWriterOptions, type PutResult } from './outboxWriter';
 import { discardSetAside, pruneSetAside, type SetAsideFile } from './setAside';
-import type { Clock, Logger } from '../ports';
+import type { Clock, Logger } from '../platform/ports';
 
 export type { PutResult } from './outboxWriter';
 

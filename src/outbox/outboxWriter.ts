@@ -8,7 +8,7 @@ import { discardClaimsOf } from './fileClaim';
 import { ensureDirectory, listDirectory, removeIfPresent } from './fileSystem';
 import { OUTBOX_FORMAT, OUTBOX_VERSION, parseOutboxEntry, revisionOf, serializeOutboxEntry, type OutboxEntry } from './format';
 import { parseSession } from '../tracking/sessionSchema';
-import type { Clock, Logger } from '../ports';
+import type { Clock, Logger } from '../platform/ports';
 
 export interface OutboxWriterOptions {
   dir: string;

@@ -8,7 +8,7 @@ import { readJsonFile, writeFileAtomic } from './atomicFile';
 import { withClaimedFile } from './fileClaim';
 import { ensureDirectory, errorCode, modifiedAt, removeIfPresent } from './fileSystem';
 import { isFiniteNumber, isPositiveInteger, isRecord } from '../text/jsonShape';
-import type { Clock, Logger } from '../ports';
+import type { Clock, Logger } from '../platform/ports';
 
 export interface PublishLockOptions {
   dir: string;

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { readJsonFile, writeFileAtomic } from './atomicFile';
 import { ensureDirectory, errorCode, renameRetrying } from './fileSystem';
 import { parsePublishedFile, serializePublished, type PublishedActivity } from './publishedFormat';
-import type { Clock, Logger } from '../ports';
+import type { Clock, Logger } from '../platform/ports';
 
 export interface PublishedIndexOptions {
   dir: string;

@@ -13,7 +13,7 @@ import { legacyAppActivityId } from '../activity/appActivityId';
 import type { HistoryItemWithId, UpsertActivityResult } from '../graph/client';
 import { GraphError } from '../graph/errors';
 import type { HistoryItemRequest, HistoryItemResponse, UserActivityRequest, UserActivityResponse } from '../graph/types';
-import type { Logger } from '../ports';
+import type { Logger } from '../platform/ports';
 import type { PlannedRequest } from './plan';
 import type { ServiceFacts, ServiceFactsStore } from './serviceFacts';
 

@@ -1,6 +1,6 @@
 // The Show Pending view: what waits in the outbox, oldest first, with the last error of each, as Markdown.
-import { localize } from '../l10n';
-import { redact } from '../redact';
+import { localize } from '../platform/l10n';
+import { redact } from '../text/redact';
 import { inertMarkdown } from '../text/inert';
 import type { Session } from '../tracking/types';
 

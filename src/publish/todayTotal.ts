@@ -1,6 +1,6 @@
 // Today's active time for the status bar: finished sessions add up per local calendar day; the running session is
 // added on top when asked. Kept in a memento so a reload does not reset it.
-import type { KeyValueStore } from '../ports';
+import type { KeyValueStore } from '../platform/ports';
 import type { Session } from '../tracking/types';
 
 const KEY = 'activityFeed.today';

@@ -26,7 +26,7 @@ import { DocumentRegistry, descriptorAfterRename, renamedKey, type DocumentState
 import type { DocumentDescriptor, SelectionKind, TrackingEvent } from './engineEvents';
 import { accrue, moveSession, resumeAfterAbsence, snapshot, startSession, type LiveSession } from './engineSession';
 import type { CursorPosition, Session, SessionEndReason, SessionSink } from './types';
-import type { Clock, Logger } from '../ports';
+import type { Clock, Logger } from '../platform/ports';
 
 export type { Clock };
 

@@ -1,5 +1,5 @@
 // Strict check of a Session read back from disk: every field, so nothing malformed ever reaches Graph.
-import { isPrivacyLevel, PRIVACY_LEVELS } from '../activity/privacy';
+import { isPrivacyLevel, PRIVACY_LEVELS } from '../privacy/disclosure';
 import type { CursorPosition, Session, SessionEndReason } from './types';
 import { isFiniteNumber, isNonNegativeInteger, isRecord, mismatch, type Parsed } from '../text/jsonShape';
 

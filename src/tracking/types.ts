@@ -1,5 +1,5 @@
 // What the tracker hands to the rest of the extension. Pure data, no editor types.
-import type { PrivacyLevel } from '../activity/privacy';
+import type { PrivacyLevel } from '../privacy/disclosure';
 
 export type SessionEndReason = 'idle' | 'switch' | 'close' | 'blur' | 'shutdown' | 'excluded' | 'paused';
 

@@ -7,7 +7,7 @@ import type { AuthState } from '../auth/accountManager';
 import type { GraphClient } from '../graph/client';
 import { checkService, PROBE_WRITES, type ServiceCheckResult } from '../graph/serviceCheck';
 import { checkLogLine, renderCheckReport } from '../graph/serviceCheckReport';
-import type { ChannelLogger } from '../log.vscode';
+import type { ChannelLogger } from '../platform/log.vscode';
 import { COMMANDS, type RegisterCommand } from './commandIds';
 import type { PreviewDocuments } from './previewDocument.vscode';
 import type { ServiceFactsState } from './serviceFactsState.vscode';

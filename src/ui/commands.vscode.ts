@@ -1,11 +1,11 @@
 import { ExtensionContext, Uri, commands, workspace } from 'vscode';
 import { writeSetting } from '../platform/settings.vscode';
 import type { AccountManager } from '../auth/accountManager';
-import type { ChannelLogger } from '../log.vscode';
+import type { ChannelLogger } from '../platform/log.vscode';
 import type { PublishSummary } from '../publish/publisher';
 import { Plan, renderPlan } from '../publish/plan';
 import { renderPending, PendingEntry } from '../publish/pendingReport';
-import type { SignInMethod } from '../settings';
+import type { SignInMethod } from '../platform/validSettings';
 import type { TrackingAdapter } from '../tracking/adapter.vscode';
 import { COMMANDS, type RegisterCommand } from './commandIds';
 import type { PreviewDocuments } from './previewDocument.vscode';

@@ -1,7 +1,7 @@
 // Forget: deletes from Graph what the person picks (a session, an activity, a workspace, a time range) after a
 // confirmation that says exactly what goes, and discards the matching sessions still waiting in the outbox.
 import { Disposable, ProgressLocation, commands, env, workspace } from 'vscode';
-import type { Logger } from '../ports';
+import type { Logger } from '../platform/ports';
 import type { PublishedFeed } from '../feed/publishedFeed';
 import { ForgetPlan, ForgetScope, isEmptyPlan, planForget } from '../feed/forgetPlan';
 import { ForgetResult, GraphDeleter, runForget } from '../feed/forgetRun';

@@ -1,6 +1,6 @@
 import { Memento, Uri, UriHandler } from 'vscode';
 import { OPEN_ACTIVITY_PATH } from '../links/activationUrl';
-import type { ChannelLogger } from '../log.vscode';
+import type { ChannelLogger } from '../platform/log.vscode';
 import { activityIdOfLink, dropLinks, LinkTable, LinkTarget, linkTargetOf, rememberLink } from '../links/activityLinks';
 import { shownError } from '../text/shownText';
 import { openDocumentAt } from './openDocument.vscode';

@@ -2,8 +2,8 @@
 // that can be cancelled, and clear words when something is missing or fails.
 import { ProgressLocation, UIKind, Uri, commands, env } from 'vscode';
 import type { AccountManager, AuthState, SignInFlow } from '../auth/accountManager';
-import type { ChannelLogger } from '../log.vscode';
-import type { SignInMethod } from '../settings';
+import type { ChannelLogger } from '../platform/log.vscode';
+import type { SignInMethod } from '../platform/validSettings';
 import { shownError, shownText } from '../text/shownText';
 import { type ShownPickItem, choose, showError, showInformation, showWarning, withProgress } from './show.vscode';
 import { icon, joinShown, say } from '../text/shown';

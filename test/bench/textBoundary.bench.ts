@@ -2,7 +2,7 @@
 // 1 MB of each family in test/support/hostileText.ts, the worst of a few runs. Each must stay linear: a pattern that
 // reads to the end of the input from every position would take seconds to minutes here, not milliseconds.
 // Standalone: node -r ./scripts/register-ts.cjs test/bench/textBoundary.bench.ts
-import { redact } from '../../src/redact';
+import { redact } from '../../src/text/redact';
 import { inertLogLine, inertMarkdown, inertPlain } from '../../src/text/inert';
 import { shownText } from '../../src/text/shownText';
 import { MEGABYTE, hostileInputs } from '../support/hostileText';

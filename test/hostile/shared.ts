@@ -75,5 +75,5 @@ export const OUTSIDE_COMMIT = '0badc0de'.repeat(5);
  */
 export const PRIVACY_QUESTION_ASKED = 'privacy-question.asked';
 export const PRIVACY_QUESTION_SEEN = 'privacy-question.seen';
-/** How the question begins to say what it is about (src/ui/privacyQuestions.vscode.ts). */
+/** How the question begins to say what it is about (src/privacy/questions.vscode.ts). */
 export const PRIVACY_QUESTION_TEXT = 'ask for the privacy level';

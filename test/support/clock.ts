@@ -2,7 +2,7 @@
 // the write budget (sleeps), the outbox (a wall clock), the tracking engine (a clock that is set) and the scheduler
 // (timers), so a whole simulated run (the bench's hours of use) runs in seconds.
 import { abortReason } from '../../src/graph/clock';
-import type { WaitingClock as Clock } from '../../src/ports';
+import type { WaitingClock as Clock } from '../../src/platform/ports';
 import type { Timers } from '../../src/publish/scheduler';
 
 export interface VirtualClockOptions {

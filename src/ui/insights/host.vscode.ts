@@ -1,7 +1,7 @@
 // What the lazily loaded Insights code (dist/insights.js) gets from the composition root. Types only, so the main
 // bundle does not grow by importing it.
 import type { Event, Uri } from 'vscode';
-import type { Logger } from '../../ports';
+import type { Logger } from '../../platform/ports';
 import type { PublishedFeed } from '../../feed/publishedFeed';
 
 export interface InsightsHost {

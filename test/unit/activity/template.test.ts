@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { disclosureFor } from '../../../src/activity/privacy';
+import { disclosureFor } from '../../../src/privacy/disclosure';
 import { effectiveTemplate, renderText } from '../../../src/activity/renderText';
 import { parseTemplate, renderTemplate, TEMPLATE_VARIABLES, withheldVariables } from '../../../src/activity/template';
 

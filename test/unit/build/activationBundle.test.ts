@@ -20,7 +20,10 @@ const HEAVY: [string, RegExp][] = [
   ['src/graph/**', /^src\/graph\//],
   ['src/auth/identity*', /^src\/auth\/identity/],
   ['src/publish/**', /^src\/publish\//],
-  ['src/config.vscode.ts, src/settings.ts (read and validated by the workbench)', /^src\/(config\.vscode|settings)\.ts$/],
+  [
+    'src/platform/readSettings.vscode.ts, src/platform/validSettings.ts (read and validated by the workbench)',
+    /^src\/platform\/(readSettings\.vscode|validSettings)\.ts$/,
+  ],
   ['src/outbox/outbox.ts (activation only appends: src/outbox/outboxWriter.ts)', /^src\/outbox\/outbox\.ts$/],
   ['src/ui/statusModel.ts (the status bar says "starting" until the workbench loads)', /^src\/ui\/statusModel\.ts$/],
   ['src/ui/publishedView.vscode.ts', /^src\/ui\/publishedView\.vscode\.ts$/],

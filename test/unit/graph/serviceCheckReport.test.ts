@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { ServiceCheckResult } from '../../../src/graph/serviceCheck';
 import { checkLogLine, renderCheckReport } from '../../../src/graph/serviceCheckReport';
-import { logLine } from '../../../src/log.vscode';
+import { logLine } from '../../../src/platform/log.vscode';
 
 const HOSTILE =
   '[Re-authenticate](command:workbench.action.terminal.sendSequence?%7B%7D) Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.c2ln';

@@ -4,7 +4,7 @@
 // reported inputs (and by minutes on 1 MB).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { redact } from '../../../src/redact';
+import { redact } from '../../../src/text/redact';
 import { hasInvisibleCharacters, inertLogLine, inertMarkdown, inertPlain, oneLineVisible } from '../../../src/text/inert';
 import { shownText } from '../../../src/text/shownText';
 import { HOSTILE_FRAGMENTS, MEGABYTE, hostileInputs, repeatTo } from '../../support/hostileText';

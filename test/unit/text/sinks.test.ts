@@ -1,6 +1,6 @@
 // The same secrets and tricks at each sink the extension writes or shows: the log, a notification's text.
 import * as assert from 'node:assert/strict';
-import { createLogger } from '../../../src/log.vscode';
+import { createLogger } from '../../../src/platform/log.vscode';
 import { shownError, shownText } from '../../../src/text/shownText';
 
 const echo =

@@ -5,7 +5,7 @@ import type { MappingOptions } from '../../../../src/activity/types';
 import { toHistoryItem } from '../../../../src/activity/historyItems';
 import { GraphClient } from '../../../../src/graph/client';
 import { RequestBudget } from '../../../../src/graph/budget';
-import type { WaitingClock } from '../../../../src/ports';
+import type { WaitingClock } from '../../../../src/platform/ports';
 import { Outbox } from '../../../../src/outbox/outbox';
 import { PublishedIndex } from '../../../../src/outbox/publishedIndex';
 import { PublishLock } from '../../../../src/outbox/publishLock';

@@ -1,8 +1,8 @@
 // `activityFeed.privacy` as each settings scope holds it: read at activation for every recorded session, so it has a
-// module of its own, apart from the full settings (src/config.vscode.ts), which load later.
+// module of its own, apart from the full settings (src/platform/readSettings.vscode.ts), which load later.
 import type { Uri } from 'vscode';
-import type { PrivacySources } from './activity/privacyFloor';
-import { settingsAt, type SettingsReader } from './platform/settings.vscode';
+import type { PrivacySources } from './floor';
+import { settingsAt, type SettingsReader } from '../platform/settings.vscode';
 
 /** `activityFeed.privacy` as each scope holds it, for the resource the settings were read for. */
 export function readPrivacySources(config: SettingsReader): PrivacySources {

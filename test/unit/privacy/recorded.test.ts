@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { buildActivityPayloads } from '../../../src/activity/payloads';
 import { type MappingOptions } from '../../../src/activity/types';
-import { LEVEL_OF_UNRECORDED, publishLevel, RecordedLevels } from '../../../src/activity/recordedPrivacy';
+import { LEVEL_OF_UNRECORDED, publishLevel, RecordedLevels } from '../../../src/privacy/recorded';
 import { parseSession } from '../../../src/tracking/sessionSchema';
 import type { Session } from '../../../src/tracking/types';
 import { makeSession } from '../../support/sessions';

@@ -1,7 +1,7 @@
-// What a privacy confirmation names (src/privacyIdentity.ts): the path, the settings file that asks, the level it
+// What a privacy confirmation names (src/privacy/identity.ts): the path, the settings file that asks, the level it
 // asks for and the repository's remote; any of them changing makes another identity.
 import * as assert from 'node:assert/strict';
-import { privacyIdentity, settingsFileOf, type AskedIdentity } from '../../../src/privacyIdentity';
+import { privacyIdentity, settingsFileOf, type AskedIdentity } from '../../../src/privacy/identity';
 
 const asked: AskedIdentity = {
   path: 'file:///work/api',

@@ -1,7 +1,7 @@
 import type { LogOutputChannel } from 'vscode';
 import type { Logger } from './ports';
-import { redact } from './redact';
-import { inertLogLine } from './text/inert';
+import { redact } from '../text/redact';
+import { inertLogLine } from '../text/inert';
 
 /**
  * The extension's only logger: a LogOutputChannel whose lines are redacted and kept to one line first. It is the

@@ -3,7 +3,7 @@
 // insights (the panel and the timesheet export). Each bundle has its own copy of this module, so each remembers
 // what it loaded itself.
 import { join } from 'node:path';
-import { secretRegistry, type SecretRegistry } from './redact';
+import { secretRegistry, type SecretRegistry } from '../text/redact';
 
 /**
  * The bundles by name. The caller names the module's type (`loadBundle<typeof import('…')>`), so a bundle's types

@@ -2,7 +2,7 @@
 // and "full" applied: the stricter-of-two rule only ran when both were set. The person's level (or the default) is
 // now a floor that a workspace or folder can only raise, unless the person confirmed the looser level.
 import * as assert from 'node:assert/strict';
-import { DEFAULT_PRIVACY, resolvePrivacy } from '../../../src/activity/privacyFloor';
+import { DEFAULT_PRIVACY, resolvePrivacy } from '../../../src/privacy/floor';
 
 describe('privacy floor', () => {
   it('is the default when the person set nothing, and a workspace asking for "full" does not get it', () => {

@@ -1,11 +1,11 @@
 // The looser privacy levels the person confirmed for a workspace or a folder, kept in the extension's global state
-// (never in the workspace, which the repository controls). Each grant names what was confirmed (src/privacyIdentity.ts):
+// (never in the workspace, which the repository controls). Each grant names what was confirmed (src/privacy/identity.ts):
 // the level, the settings that asked and the repository at that path; a grant applies only while they are the same.
 // Pure: the store and the identity are handed in.
-import type { PrivacyLevel } from './activity/privacy';
-import { isPrivacyLevel } from './activity/privacy';
-import type { PrivacyGrants, PrivacySources } from './activity/privacyFloor';
-import type { KeyValueStore } from './ports';
+import type { PrivacyLevel } from './disclosure';
+import { isPrivacyLevel } from './disclosure';
+import type { PrivacyGrants, PrivacySources } from './floor';
+import type { KeyValueStore } from '../platform/ports';
 
 /** Who holds a document's workspace and folder settings: URIs of the `.code-workspace` file and of the folder. */
 export interface SettingsOwners {

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readRepository } from '../../../src/git/readRepository';
-import type { WorkspacePrivacy as WorkspacePrivacyClass } from '../../../src/ui/workspacePrivacy.vscode';
-import type { PrivacyOverrides as PrivacyOverridesClass } from '../../../src/privacyOverrides';
-import type { PrivacyQuestions as PrivacyQuestionsClass } from '../../../src/ui/privacyQuestions.vscode';
+import type { WorkspacePrivacy as WorkspacePrivacyClass } from '../../../src/privacy/workspacePrivacy.vscode';
+import type { PrivacyOverrides as PrivacyOverridesClass } from '../../../src/privacy/overrides';
+import type { PrivacyQuestions as PrivacyQuestionsClass } from '../../../src/privacy/questions.vscode';
 import { useFakeVscode } from '../../support/vscodeFake';
 
 interface FakeUri {
@@ -101,9 +101,11 @@ describe('workspace privacy (fake editor API)', () => {
   const settle = () => new Promise((resolve) => setImmediate(resolve));
 
   useFakeVscode(stableModule, __filename, (loadHere) => {
-    ({ WorkspacePrivacy } = loadHere('../../../src/ui/workspacePrivacy.vscode') as { WorkspacePrivacy: typeof WorkspacePrivacy });
-    ({ PrivacyOverrides } = loadHere('../../../src/privacyOverrides') as { PrivacyOverrides: typeof PrivacyOverrides });
-    ({ PrivacyQuestions } = loadHere('../../../src/ui/privacyQuestions.vscode') as { PrivacyQuestions: typeof PrivacyQuestions });
+    ({ WorkspacePrivacy } = loadHere('../../../src/privacy/workspacePrivacy.vscode') as {
+      WorkspacePrivacy: typeof WorkspacePrivacy;
+    });
+    ({ PrivacyOverrides } = loadHere('../../../src/privacy/overrides') as { PrivacyOverrides: typeof PrivacyOverrides });
+    ({ PrivacyQuestions } = loadHere('../../../src/privacy/questions.vscode') as { PrivacyQuestions: typeof PrivacyQuestions });
   });
 
   beforeEach(() => {

@@ -2,7 +2,7 @@
 // the repository at that path, so another repository cloned or unpacked there later does not inherit the looser level.
 // Pure. Loaded by the workbench only (node:crypto costs activation several milliseconds at require()).
 import { createHash } from 'node:crypto';
-import type { PrivacyLevel } from './activity/privacy';
+import type { PrivacyLevel } from './disclosure';
 
 export interface AskedIdentity {
   /** URI of the workspace or folder the confirmation is kept under. */

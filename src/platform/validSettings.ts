@@ -1,11 +1,11 @@
 // The extension's settings (beyond tracking, which the tracker validates itself), validated from raw values.
 // Pure: the editor-side reader (config.ts) hands in what it read; nothing here throws.
-import { activitySourceHostProblems, DEFAULT_ACTIVITY_SOURCE_HOST } from './activity/activitySourceHost';
-import type { PrivacyLevel } from './activity/privacy';
-import { DEFAULT_PRIVACY, resolvePrivacy, type PrivacySources } from './activity/privacyFloor';
-export { stricterPrivacy } from './activity/privacy';
+import { activitySourceHostProblems, DEFAULT_ACTIVITY_SOURCE_HOST } from '../activity/activitySourceHost';
+import type { PrivacyLevel } from '../privacy/disclosure';
+import { DEFAULT_PRIVACY, resolvePrivacy, type PrivacySources } from '../privacy/floor';
+export { stricterPrivacy } from '../privacy/disclosure';
 import { localize } from './l10n';
-import { quoteSettingValue } from './text/settingValue';
+import { quoteSettingValue } from '../text/settingValue';
 
 export interface ContentSettings {
   /**

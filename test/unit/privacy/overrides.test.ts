@@ -1,7 +1,7 @@
-// The confirmations kept in global state (src/privacyOverrides.ts): a grant applies only while the identity of what
+// The confirmations kept in global state (src/privacy/overrides.ts): a grant applies only while the identity of what
 // asks is the one it names; grants in the format older versions stored (bare levels) name nothing and apply nowhere.
 import * as assert from 'node:assert/strict';
-import { PrivacyOverrides, type PrivacyAsk } from '../../../src/privacyOverrides';
+import { PrivacyOverrides, type PrivacyAsk } from '../../../src/privacy/overrides';
 
 const KEY = 'activityFeed.privacyOverrides';
 const API = 'file:///work/api';

@@ -1,12 +1,12 @@
 // The privacy level of each document, resolved with the document's own settings (a multi-root folder governs its
-// files) over the person's floor. A workspace asking for a looser level is handed to `ask` (src/ui/privacyQuestions.vscode.ts,
+// files) over the person's floor. A workspace asking for a looser level is handed to `ask` (src/privacy/questions.vscode.ts,
 // which loads after activation); until the person allows it, for these settings and this repository (a confirmation
-// names both, src/privacyIdentity.ts), the stricter level applies.
+// names both, src/privacy/identity.ts), the stricter level applies.
 import { Uri, workspace as vscodeWorkspace } from 'vscode';
-import type { PrivacyLevel } from '../activity/privacy';
-import { resolvePrivacy, type PrivacyRequest } from '../activity/privacyFloor';
-import { readPrivacySourcesFor } from '../privacySettings.vscode';
-import type { PrivacyOverrides, SettingsOwners } from '../privacyOverrides';
+import type { PrivacyLevel } from './disclosure';
+import { resolvePrivacy, type PrivacyRequest } from './floor';
+import { readPrivacySourcesFor } from './settings.vscode';
+import type { PrivacyOverrides, SettingsOwners } from './overrides';
 
 /** A looser level a workspace or folder asks for, with the owners of the document's settings and the person's floor. */
 export interface PrivacyQuestion {

@@ -1,7 +1,7 @@
 // The privacy level is decided once, when a session is recorded, and stored with it in the outbox. Whichever window
 // publishes, a session is mapped at the stricter of its recorded level and the level in force for its document then.
 // Pure.
-import { stricterPrivacy, type PrivacyLevel } from './privacy';
+import { stricterPrivacy, type PrivacyLevel } from './disclosure';
 
 /**
  * The level of a stored session that has none: written before levels were recorded, by a window whose level is

@@ -4,11 +4,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkBundle, collectMessages } from '../../scripts/l10n.mjs';
-import { format, localize, setTranslator } from '../../src/l10n';
-import { describeRun } from '../../src/ui/statusModel';
+import { checkBundle, collectMessages } from '../../../scripts/l10n.mjs';
+import { format, localize, setTranslator } from '../../../src/platform/l10n';
+import { describeRun } from '../../../src/ui/statusModel';
 
-const root = path.resolve(__dirname, '..', '..');
+const root = path.resolve(__dirname, '..', '..', '..');
 const manifestText = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
 const manifest = JSON.parse(manifestText) as Record<string, unknown>;
 const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, unknown>;

@@ -1,12 +1,12 @@
 // The question a workspace asking for a looser privacy level gets: shown once per window, naming the level; the answer
-// is kept per workspace and folder (src/privacyOverrides.ts) until revoked from the Command Palette.
+// is kept per workspace and folder (src/privacy/overrides.ts) until revoked from the Command Palette.
 import { Uri, workspace as vscodeWorkspace } from 'vscode';
 import { readRepository } from '../git/readRepository';
-import type { Logger } from '../ports';
-import { privacyIdentity, settingsFileOf } from '../privacyIdentity';
-import type { PrivacyAsk, PrivacyOverrides } from '../privacyOverrides';
+import type { Logger } from '../platform/ports';
+import { privacyIdentity, settingsFileOf } from './identity';
+import type { PrivacyAsk, PrivacyOverrides } from './overrides';
 import { type Shown, joinShown, say } from '../text/shown';
-import { showInformation, showWarning } from './show.vscode';
+import { showInformation, showWarning } from '../ui/show.vscode';
 import type { PrivacyQuestion } from './workspacePrivacy.vscode';
 
 export class PrivacyQuestions {

@@ -9,9 +9,9 @@
 // found by substring search; each pattern below starts with a literal and has no two quantifiers that can trade
 // characters (eslint-plugin-regexp checks it); the field scanner reads each stretch a bounded number of times.
 // Idempotent: redacting twice gives the same text, for text within the limit.
-import { REDACTED, redactSecretAttributes, redactSecretFields } from './text/secretFields';
-import { prefixOf } from './text/clip';
-import { toWellFormed } from './text/wellFormed';
+import { REDACTED, redactSecretAttributes, redactSecretFields } from './secretFields';
+import { prefixOf } from './clip';
+import { toWellFormed } from './wellFormed';
 
 /** The most characters `redact` reads: far more than any message needs, few enough to scan in milliseconds. */
 export const REDACT_LIMIT = 65_536;
@@ -27,7 +27,7 @@ export type SecretRegistry = Map<string, readonly string[]>;
 /**
  * Each bundle in dist/ has its own copy of this module (tokens are obtained in the workbench and identity bundles,
  * the log writes from the activation bundle). Activation's registry is the one: every bundle loaded later adopts it
- * (src/lazyBundles.ts). It stays in module scope, out of reach of other extensions in the same host.
+ * (src/platform/lazyBundles.ts). It stays in module scope, out of reach of other extensions in the same host.
  */
 let registry: SecretRegistry = new Map();
 

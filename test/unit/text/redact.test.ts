@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { REDACT_LIMIT, forgetSecret, redact, rememberSecret, rememberSecretsIn, secretRegistry } from '../../src/redact';
+import { REDACT_LIMIT, forgetSecret, redact, rememberSecret, rememberSecretsIn, secretRegistry } from '../../../src/text/redact';
 
 describe('redact', () => {
   const jwt = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyIiwiZXhwIjo0MTAyNDQ0ODAwfQ.c2lnbmF0dXJlLWJ5dGVz';
@@ -174,13 +174,13 @@ describe('redact: the secrets in use', () => {
 
   it('shares what it remembers with the copy of this module in every bundle loaded later, not through a global', () => {
     const load = createRequire(__filename);
-    const path = load.resolve('../../src/redact');
+    const path = load.resolve('../../../src/text/redact');
     const first = load.cache[path];
     delete load.cache[path];
     try {
-      const otherCopy = load(path) as typeof import('../../src/redact');
+      const otherCopy = load(path) as typeof import('../../../src/text/redact');
       assert.notEqual(otherCopy.redact, redact, 'a second copy, as in another bundle');
-      // As src/lazyBundles.ts does when it loads a bundle: the new copy adopts the loader's registry.
+      // As src/platform/lazyBundles.ts does when it loads a bundle: the new copy adopts the loader's registry.
       otherCopy.adoptSecretRegistry(secretRegistry());
       otherCopy.rememberSecret(token);
       assert.equal(redact(`echo ${token}`), 'echo [redacted]');

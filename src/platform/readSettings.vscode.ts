@@ -1,9 +1,9 @@
 // Reads every contributed setting (but tracking's, which the tracker reads) into one typed, validated view.
 // src/app/settingsStore.vscode.ts caches it and owns the change event.
 import type { Uri } from 'vscode';
-import { settingsAt, settingsTree } from './platform/settings.vscode';
-import { readPrivacySources } from './privacySettings.vscode';
-import { parseSettings, RawSettings, SettingsReport } from './settings';
+import { settingsAt, settingsTree } from './settings.vscode';
+import { readPrivacySources } from '../privacy/settings.vscode';
+import { parseSettings, RawSettings, SettingsReport } from './validSettings';
 
 /** The value at a dotted key inside a settings tree (`graph.endpoint` → tree.graph.endpoint). */
 function at(tree: unknown, key: string): unknown {
