@@ -41,7 +41,7 @@ const bundles = [
   { ...common, entryPoints: { workbench: 'src/app/workbench.vscode.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { identity: 'src/auth/identityBundle.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { matcher: 'src/tracking/globEngine.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { insights: 'src/ui/insights/bundle.vscode.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { insights: 'src/insights/bundle.vscode.ts' }, outdir: 'dist', external: ['vscode'] },
   {
     ...common,
     entryPoints: { 'insights-webview': 'src/webview/insights/main.ts', 'cards-webview': 'src/webview/cards/main.ts' },

@@ -24,14 +24,14 @@ const NO_NAMESPACE_IMPORT = {
 };
 
 /** The one file that calls the editor's text surfaces. */
-const SHOWN_TEXT_SINKS = 'src/ui/show.vscode.ts';
+const SHOWN_TEXT_SINKS = 'src/platform/show.vscode.ts';
 
-/** Every editor API that shows text to a person, and the translator that builds it: only through src/ui/show.vscode.ts. */
+/** Every editor API that shows text to a person, and the translator that builds it: only through src/platform/show.vscode.ts. */
 const SHOWN_TEXT_BOUNDARY = [
   {
     selector:
       "MemberExpression[object.name='window'][property.name=/^(showInformationMessage|showWarningMessage|showErrorMessage|showQuickPick|showInputBox|createQuickPick|createInputBox|withProgress|setStatusBarMessage|createStatusBarItem|showSaveDialog|showOpenDialog|createWebviewPanel)$/]",
-    message: 'Show text through src/ui/show.vscode.ts, which takes only Shown text (src/text/shown.ts).',
+    message: 'Show text through src/platform/show.vscode.ts, which takes only Shown text (src/text/shown.ts).',
   },
   {
     selector: "MemberExpression[object.name='l10n'][property.name='t']",
@@ -39,12 +39,12 @@ const SHOWN_TEXT_BOUNDARY = [
   },
   {
     selector: 'NewExpression[callee.name=/^(TreeItem|MarkdownString)$/]',
-    message: 'Build tree items and markdown with treeItem() / markdownOf() from src/ui/show.vscode.ts.',
+    message: 'Build tree items and markdown with treeItem() / markdownOf() from src/platform/show.vscode.ts.',
   },
   {
     selector:
       "AssignmentExpression > MemberExpression.left[property.name=/^(message|tooltip|placeholder|prompt)$/][object.type!='ThisExpression']",
-    message: 'Set what an editor surface shows through src/ui/show.vscode.ts.',
+    message: 'Set what an editor surface shows through src/platform/show.vscode.ts.',
   },
 ];
 
@@ -93,7 +93,7 @@ export default tseslint.config(
   },
   {
     // Named imports only: esbuild copies a whole module namespace (vscode has about 200 exports) for `import * as`.
-    // And one way to show text: the editor's surfaces are called only from src/ui/show.vscode.ts, which takes `Shown` text
+    // And one way to show text: the editor's surfaces are called only from src/platform/show.vscode.ts, which takes `Shown` text
     // (src/text/shown.ts), so no outside value reaches a person without being redacted, made inert and capped.
     // And one settings reader (src/platform/settings.vscode.ts).
     files: ['src/**/*.ts'],

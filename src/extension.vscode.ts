@@ -20,8 +20,8 @@ import { say } from './text/shown';
 import { shownError } from './text/shownText';
 import type { Session } from './tracking/types';
 import { TrackingAdapter } from './tracking/adapter.vscode';
-import { showError } from './ui/show.vscode';
-import { StatusBar } from './ui/statusBar.vscode';
+import { showError } from './platform/show.vscode';
+import { StatusBar } from './status/statusBar.vscode';
 import { WorkspacePrivacy, type PrivacyQuestion } from './privacy/workspacePrivacy.vscode';
 
 let shutdown: (() => Promise<void>) | undefined;
@@ -130,7 +130,7 @@ function tellStartFailed(error: unknown, logger: ChannelLogger): void {
 }
 
 /** The commands package.json contributes: each gets its thin handler now (test/unit/manifest.test.ts keeps the list
- * equal to src/ui/commandIds.ts, which the workbench registers the real handlers by). */
+ * equal to src/platform/commandIds.ts, which the workbench registers the real handlers by). */
 function contributedCommands(context: ExtensionContext): Set<string> {
   const manifest = context.extension.packageJSON as { contributes?: { commands?: readonly { command?: unknown }[] } };
   const commands = manifest.contributes?.commands ?? [];

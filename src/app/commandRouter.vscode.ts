@@ -1,7 +1,7 @@
 // Every contributed command is registered at activation with a thin handler; the real handler arrives with the
 // workbench bundle, which the first invocation loads (synchronously) before forwarding.
 import { commands, type Disposable } from 'vscode';
-import type { CommandHandler, RegisterCommand } from '../ui/commandIds';
+import type { CommandHandler, RegisterCommand } from '../platform/commandIds';
 
 export class CommandRouter implements Disposable {
   private readonly handlers = new Map<string, CommandHandler>();

@@ -16,18 +16,18 @@ import { PublishScheduler } from '../publish/scheduler';
 import { otherMachinesSessions, otherMachinesToday, TodayTotal, type OtherSession } from '../publish/todayTotal';
 import { PublishedFeed } from '../feed/publishedFeed';
 import { isDocumentExcluded } from '../tracking/exclusionCheck.vscode';
-import { offerCheckAfterSignIn, registerCheckGraphCommand, type CheckGraphDeps } from '../ui/checkGraphCommand.vscode';
-import { COMMANDS } from '../ui/commandIds';
-import { registerCommands } from '../ui/commands.vscode';
-import { registerForgetCommands } from '../ui/forgetCommands.vscode';
-import type { InsightsHost } from '../ui/insights/host.vscode';
-import { OpenActivityHandler } from '../ui/openActivityHandler.vscode';
-import { PreviewDocuments } from '../ui/previewDocument.vscode';
+import { offerCheckAfterSignIn, registerCheckGraphCommand, type CheckGraphDeps } from '../graph/checkGraphCommand.vscode';
+import { COMMANDS } from '../platform/commandIds';
+import { registerCommands } from './commands.vscode';
+import { registerForgetCommands } from '../feed/forgetCommands.vscode';
+import type { InsightsHost } from '../insights/host.vscode';
+import { OpenActivityHandler } from '../links/openActivityHandler.vscode';
+import { PreviewDocuments } from '../publish/previewDocument.vscode';
 import { PrivacyQuestions } from '../privacy/questions.vscode';
-import { PublishedView } from '../ui/publishedView.vscode';
-import { ServiceFactsState } from '../ui/serviceFactsState.vscode';
-import { SettingsProblems } from '../ui/settingsProblems.vscode';
-import { statusView } from '../ui/statusModel';
+import { PublishedView } from '../feed/publishedView.vscode';
+import { ServiceFactsState } from '../publish/serviceFactsState.vscode';
+import { SettingsProblems } from '../platform/settingsProblems.vscode';
+import { statusView } from '../status/statusModel';
 import { isBundleLoaded, loadBundle } from '../platform/lazyBundles';
 import type { IdentityModule } from '../auth/identityAccount';
 import type { Core } from './core.vscode';
@@ -38,7 +38,7 @@ import { workbenchApi, type WorkbenchApi } from './workbenchApi.vscode';
 /** The time deactivate() gives publishing before it lets go (the editor allows a few seconds in total). */
 const SHUTDOWN_PUBLISH_MS = 3_000;
 
-type InsightsModule = typeof import('../ui/insights/bundle.vscode');
+type InsightsModule = typeof import('../insights/bundle.vscode');
 
 /** Today's time moves while you work; a cheap refresh of the status bar keeps it honest. */
 const STATUS_REFRESH_MS = 30_000;

@@ -6,7 +6,7 @@ import type { Logger } from '../platform/ports';
 import { privacyIdentity, settingsFileOf } from './identity';
 import type { PrivacyAsk, PrivacyOverrides } from './overrides';
 import { type Shown, joinShown, say } from '../text/shown';
-import { showInformation, showWarning } from '../ui/show.vscode';
+import { showInformation, showWarning } from '../platform/show.vscode';
 import type { PrivacyQuestion } from './workspacePrivacy.vscode';
 
 export class PrivacyQuestions {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/api';
-import type { ForgetOutcome } from '../../src/ui/forgetCommands.vscode';
+import type { ForgetOutcome } from '../../src/feed/forgetCommands.vscode';
 import type { ViewSnapshot } from '../../src/feed/viewNodes';
 import type { Session } from '../../src/tracking/types';
 import { EmulatorAdminClient, EmulatorActivity } from '../support/emulatorAdmin';

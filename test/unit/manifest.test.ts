@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { TEMPLATE_VARIABLES } from '../../src/activity/template';
 import { DEFAULT_SETTINGS } from '../../src/platform/validSettings';
 import { DEFAULT_TRACKING_CONFIG, TRACKING_CONFIG_RANGES } from '../../src/tracking/engineConfig';
-import { COMMANDS } from '../../src/ui/commandIds';
+import { COMMANDS } from '../../src/platform/commandIds';
 
 interface SettingSchema {
   default?: unknown;

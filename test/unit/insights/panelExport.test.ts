@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { posix } from 'node:path';
 import fc from 'fast-check';
-import type { InsightsPanel as InsightsPanelClass } from '../../../src/ui/insights/panel.vscode';
-import type * as ExportModule from '../../../src/ui/insights/exportTimesheet.vscode';
-import type { InsightsHost } from '../../../src/ui/insights/host.vscode';
+import type { InsightsPanel as InsightsPanelClass } from '../../../src/insights/panel.vscode';
+import type * as ExportModule from '../../../src/insights/exportTimesheet.vscode';
+import type { InsightsHost } from '../../../src/insights/host.vscode';
 import { RecordingLogger } from '../../support/logger';
 import { useFakeVscode } from '../../support/vscodeFake';
 
@@ -123,9 +123,9 @@ describe('Insights panel and export (fake editor API)', () => {
     createFake(() => recorded),
     __filename,
     (requireHere) => {
-      InsightsPanel = (requireHere('../../../src/ui/insights/panel.vscode') as { InsightsPanel: typeof InsightsPanelClass })
+      InsightsPanel = (requireHere('../../../src/insights/panel.vscode') as { InsightsPanel: typeof InsightsPanelClass })
         .InsightsPanel;
-      exportModule = requireHere('../../../src/ui/insights/exportTimesheet.vscode') as typeof ExportModule;
+      exportModule = requireHere('../../../src/insights/exportTimesheet.vscode') as typeof ExportModule;
     },
   );
 

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkBundle, collectMessages } from '../../../scripts/l10n.mjs';
 import { format, localize, setTranslator } from '../../../src/platform/l10n';
-import { describeRun } from '../../../src/ui/statusModel';
+import { describeRun } from '../../../src/status/statusModel';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const manifestText = fs.readFileSync(path.join(root, 'package.json'), 'utf8');

@@ -1,10 +1,10 @@
 import { Memento, Uri, UriHandler } from 'vscode';
-import { OPEN_ACTIVITY_PATH } from '../links/activationUrl';
+import { OPEN_ACTIVITY_PATH } from './activationUrl';
 import type { ChannelLogger } from '../platform/log.vscode';
-import { activityIdOfLink, dropLinks, LinkTable, LinkTarget, linkTargetOf, rememberLink } from '../links/activityLinks';
+import { activityIdOfLink, dropLinks, LinkTable, LinkTarget, linkTargetOf, rememberLink } from './activityLinks';
 import { shownError } from '../text/shownText';
 import { openDocumentAt } from './openDocument.vscode';
-import { showInformation, showWarning } from './show.vscode';
+import { showInformation, showWarning } from '../platform/show.vscode';
 import { say } from '../text/shown';
 
 const STATE_KEY = 'activityFeed.links';

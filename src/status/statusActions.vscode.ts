@@ -1,8 +1,8 @@
 // The actions offered by a click on the status bar (the Activity Feed: Show Actions command).
 import { commands } from 'vscode';
-import { COMMANDS } from './commandIds';
+import { COMMANDS } from '../platform/commandIds';
 import type { StatusView } from './statusModel';
-import { type ShownPickItem, choose } from './show.vscode';
+import { type ShownPickItem, choose } from '../platform/show.vscode';
 import { icon, joinShown, say } from '../text/shown';
 
 /** The relevant actions first. */

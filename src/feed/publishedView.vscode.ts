@@ -5,16 +5,16 @@ import { settingsAt, writeSetting, type SettingsChange } from '../platform/setti
 import { remoteAuthority } from '../editor/activityInput.vscode';
 import type { UserActivityResponse } from '../graph/types';
 import { parseActivationUrl } from '../links/activationTarget';
-import type { PublishedFeed } from '../feed/publishedFeed';
-import { dayKey, groupActivities, groupPending, GroupBy, PublishedActivity, toPublishedActivities } from '../feed/model';
+import type { PublishedFeed } from './publishedFeed';
+import { dayKey, groupActivities, groupPending, GroupBy, PublishedActivity, toPublishedActivities } from './model';
 import type { Session } from '../tracking/types';
-import { COMMANDS, type RegisterCommand } from './commandIds';
-import type { OpenActivityHandler } from './openActivityHandler.vscode';
-import { openDocumentAt } from './openDocument.vscode';
+import { COMMANDS, type RegisterCommand } from '../platform/commandIds';
+import type { OpenActivityHandler } from '../links/openActivityHandler.vscode';
+import { openDocumentAt } from '../links/openDocument.vscode';
 import { PublishedTreeProvider } from './publishedTree.vscode';
-import type { ViewNode, ViewSnapshot } from '../feed/viewNodes';
+import type { ViewNode, ViewSnapshot } from './viewNodes';
 import { shownError, shownText } from '../text/shownText';
-import { showInformation, showWarning, withProgress, setViewMessage } from './show.vscode';
+import { showInformation, showWarning, withProgress, setViewMessage } from '../platform/show.vscode';
 import { type Shown, say } from '../text/shown';
 
 export const PUBLISHED_VIEW_ID = 'activityFeed.published';

@@ -1,4 +1,4 @@
-import { SHOW_ACTIONS_COMMAND } from './statusCommand';
+import { SHOW_ACTIONS_COMMAND } from '../status/statusCommand';
 
 /** Every command the extension contributes (package.json `contributes.commands`), by purpose. */
 export const COMMANDS = {

@@ -1,6 +1,6 @@
 // How this machine names what the feed holds: its own files, the workspaces behind keyed tags, its own sessions.
 import { Uri, workspace } from 'vscode';
-import { toInsightSessions, type InsightSession } from '../../insights/sessions';
+import { toInsightSessions, type InsightSession } from './sessions';
 import type { InsightsHost } from './host.vscode';
 
 export function sessionsOf(host: InsightsHost): InsightSession[] {

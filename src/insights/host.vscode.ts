@@ -1,8 +1,8 @@
 // What the lazily loaded Insights code (dist/insights.js) gets from the composition root. Types only, so the main
 // bundle does not grow by importing it.
 import type { Event, Uri } from 'vscode';
-import type { Logger } from '../../platform/ports';
-import type { PublishedFeed } from '../../feed/publishedFeed';
+import type { Logger } from '../platform/ports';
+import type { PublishedFeed } from '../feed/publishedFeed';
 
 export interface InsightsHost {
   feed: PublishedFeed;

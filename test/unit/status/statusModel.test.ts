@@ -1,7 +1,7 @@
 // The status bar never claims more than is true.
 import * as assert from 'node:assert/strict';
 import { formatDurationShort } from '../../../src/text/duration';
-import { describeRun, StatusInputs, statusView } from '../../../src/ui/statusModel';
+import { describeRun, StatusInputs, statusView } from '../../../src/status/statusModel';
 
 const base: StatusInputs = {
   paused: false,

@@ -2,17 +2,17 @@
 // confirmation that says exactly what goes, and discards the matching sessions still waiting in the outbox.
 import { Disposable, ProgressLocation, commands, env, workspace } from 'vscode';
 import type { Logger } from '../platform/ports';
-import type { PublishedFeed } from '../feed/publishedFeed';
-import { ForgetPlan, ForgetScope, isEmptyPlan, planForget } from '../feed/forgetPlan';
-import { ForgetResult, GraphDeleter, runForget } from '../feed/forgetRun';
-import type { ForgottenSessions } from '../feed/forgotten';
+import type { PublishedFeed } from './publishedFeed';
+import { ForgetPlan, ForgetScope, isEmptyPlan, planForget } from './forgetPlan';
+import { ForgetResult, GraphDeleter, runForget } from './forgetRun';
+import type { ForgottenSessions } from './forgotten';
 import type { PurgeTarget } from '../publish/purgeLocal';
 import type { Session } from '../tracking/types';
-import { COMMANDS, type RegisterCommand } from './commandIds';
+import { COMMANDS, type RegisterCommand } from '../platform/commandIds';
 import type { PublishedView } from './publishedView.vscode';
-import type { ViewNode } from '../feed/viewNodes';
+import type { ViewNode } from './viewNodes';
 import { shownText } from '../text/shownText';
-import { askModal, choose, showError, showInformation, showWarning, withProgress } from './show.vscode';
+import { askModal, choose, showError, showInformation, showWarning, withProgress } from '../platform/show.vscode';
 import { type Shown, joinShown, outside, say } from '../text/shown';
 
 export interface ForgetDeps {

@@ -1,17 +1,17 @@
 // The Insights webview panel: one per window. It reads the feed through the shared PublishedFeed (cached, inside
 // the read budget), computes everything with the pure core and posts the result; the webview only renders it.
 import { Disposable, Uri, ViewColumn, WebviewPanel, commands, env } from 'vscode';
-import { computeInsights, type InsightsQuery } from '../../insights/aggregate';
-import { addDays, dayKey } from '../../insights/calendar';
-import { panelState } from '../../insights/panelState';
-import type { FromWebview, PanelAction, RangePreset, ToWebview } from '../../insights/protocol';
-import type { InsightSession } from '../../insights/sessions';
-import { webviewStrings } from '../../insights/strings';
-import { parseWebviewMessage } from '../../insights/webviewMessages';
-import { shownError } from '../../text/shownText';
-import { say } from '../../text/shown';
-import { createWebviewPanel } from '../show.vscode';
-import { COMMANDS } from '../commandIds';
+import { computeInsights, type InsightsQuery } from './aggregate';
+import { addDays, dayKey } from './calendar';
+import { panelState } from './panelState';
+import type { FromWebview, PanelAction, RangePreset, ToWebview } from './protocol';
+import type { InsightSession } from './sessions';
+import { webviewStrings } from './strings';
+import { parseWebviewMessage } from './webviewMessages';
+import { shownError } from '../text/shownText';
+import { say } from '../text/shown';
+import { createWebviewPanel } from '../platform/show.vscode';
+import { COMMANDS } from '../platform/commandIds';
 import { exportFromPanel, exportTimesheet } from './exportTimesheet.vscode';
 import type { InsightsHost } from './host.vscode';
 import { sessionsOf } from './resolver.vscode';

@@ -2,12 +2,12 @@
 // waits on this machine. Nodes are plain data; this file only turns them into tree items.
 import { posix } from 'node:path';
 import { EventEmitter, ThemeIcon, TreeDataProvider, TreeItem, TreeItemCollapsibleState, Uri, env } from 'vscode';
-import { dayKey, type PublishedActivity } from '../feed/model';
-import type { TreeContent, ViewNode } from '../feed/viewNodes';
+import { dayKey, type PublishedActivity } from './model';
+import type { TreeContent, ViewNode } from './viewNodes';
 import { formatDurationShort } from '../text/duration';
-import { COMMANDS } from './commandIds';
+import { COMMANDS } from '../platform/commandIds';
 import { type ShownMarkdown, asMarkdown, outside, outsideMarkdown, say } from '../text/shown';
-import { treeItem } from './show.vscode';
+import { treeItem } from '../platform/show.vscode';
 
 export class PublishedTreeProvider implements TreeDataProvider<ViewNode> {
   private readonly changed = new EventEmitter<ViewNode | undefined>();

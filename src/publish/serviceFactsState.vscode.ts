@@ -3,7 +3,7 @@
 import type { Memento } from 'vscode';
 import type { ServiceCheckResult } from '../graph/serviceCheck';
 import { parseCheckResult } from '../graph/serviceCheckReport';
-import { parseServiceFacts, type ServiceFacts, type ServiceFactsStore } from '../publish/serviceFacts';
+import { parseServiceFacts, type ServiceFacts, type ServiceFactsStore } from './serviceFacts';
 
 const CHECK_KEY = 'activityFeed.serviceCheck';
 const FACTS_KEY = 'activityFeed.serviceFacts';

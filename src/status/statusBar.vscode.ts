@@ -1,9 +1,9 @@
 // The status bar item: one line that tells the truth about tracking, sign-in and what waits to be published, a
 // tooltip with the details, and a click that offers the actions that fit. It appears at activation saying only that
-// the extension is starting; what it says after that (src/ui/statusModel.ts) comes with the workbench, a moment later.
+// the extension is starting; what it says after that (src/status/statusModel.ts) comes with the workbench, a moment later.
 import type { Disposable } from 'vscode';
 import { icon, joinShown, say } from '../text/shown';
-import { StatusItem } from './show.vscode';
+import { StatusItem } from '../platform/show.vscode';
 import { SHOW_ACTIONS_COMMAND } from './statusCommand';
 import type { StatusView } from './statusModel';
 

@@ -1,9 +1,9 @@
 // Beside Preview Next Payload: each planned activity's Adaptive Card as a card surface would draw it, by the
 // official renderer, in a webview with a strict content security policy.
 import { Uri, ViewColumn, WebviewPanel, env } from 'vscode';
-import { say } from '../../text/shown';
-import { createWebviewPanel } from '../show.vscode';
-import type { Plan } from '../../publish/plan';
+import { say } from '../text/shown';
+import { createWebviewPanel } from '../platform/show.vscode';
+import type { Plan } from '../publish/plan';
 
 let current: WebviewPanel | undefined;
 

@@ -1,11 +1,11 @@
 // The person's side of signing in: choosing a way, showing the device code with a copy-and-open action, progress
 // that can be cancelled, and clear words when something is missing or fails.
 import { ProgressLocation, UIKind, Uri, commands, env } from 'vscode';
-import type { AccountManager, AuthState, SignInFlow } from '../auth/accountManager';
+import type { AccountManager, AuthState, SignInFlow } from './accountManager';
 import type { ChannelLogger } from '../platform/log.vscode';
 import type { SignInMethod } from '../platform/validSettings';
 import { shownError, shownText } from '../text/shownText';
-import { type ShownPickItem, choose, showError, showInformation, showWarning, withProgress } from './show.vscode';
+import { type ShownPickItem, choose, showError, showInformation, showWarning, withProgress } from '../platform/show.vscode';
 import { icon, joinShown, say } from '../text/shown';
 
 export const WALKTHROUGH_ID = 'activityFeed.getStarted';

@@ -1,5 +1,5 @@
 import { Disposable, commands } from 'vscode';
-import type { ChannelLogger } from '../platform/log.vscode';
+import type { ChannelLogger } from './log.vscode';
 import { say } from '../text/shown';
 import { showWarning } from './show.vscode';
 

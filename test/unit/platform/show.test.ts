@@ -1,4 +1,4 @@
-// The one way text reaches a person (src/text/shown.ts and src/ui/show.vscode.ts), against a fake editor that records every
+// The one way text reaches a person (src/text/shown.ts and src/platform/show.vscode.ts), against a fake editor that records every
 // call: whatever hostile text goes in (command and javascript: links, markdown, bidi and control characters, runs of
 // `[`, `\"`, backslashes and quotes, up to 1 MB), every surface receives text that is inert, one line where it must
 // be, bounded, and produced in time linear in the input.
@@ -14,7 +14,7 @@ import {
   say,
   sayMarkdown,
 } from '../../../src/text/shown';
-import type * as ShowModule from '../../../src/ui/show.vscode';
+import type * as ShowModule from '../../../src/platform/show.vscode';
 import { useFakeVscode } from '../../support/vscodeFake';
 
 /** Every text an editor surface received, by surface. */
@@ -114,7 +114,7 @@ const fakeVscode = {
 
 let show: typeof ShowModule;
 
-/** Drives one outside value through every surface src/ui/show.vscode.ts offers, each with a message around it. */
+/** Drives one outside value through every surface src/platform/show.vscode.ts offers, each with a message around it. */
 async function throughEverySurface(value: string): Promise<void> {
   const message = say('Activity Feed could not open {0}: {1}', value, value);
   const alone = outside(value);
@@ -195,7 +195,7 @@ const hostileText = fc
 
 describe('the text boundary: every surface shows only inert text', () => {
   useFakeVscode(fakeVscode, __filename, (requireHere) => {
-    show = requireHere('../../../src/ui/show.vscode') as typeof ShowModule;
+    show = requireHere('../../../src/platform/show.vscode') as typeof ShowModule;
   });
   beforeEach(() => (received.length = 0));
 

@@ -3,4 +3,4 @@
 export { InsightsPanel } from './panel.vscode';
 export { exportTimesheet } from './exportTimesheet.vscode';
 export { showCardPreview } from './cardPreview.vscode';
-export { adoptSecretRegistry } from '../../text/redact';
+export { adoptSecretRegistry } from '../text/redact';

@@ -1,10 +1,10 @@
 // Publish Now: progress while it runs, then one message that says what happened and offers the next step.
 import { ProgressLocation, commands } from 'vscode';
-import type { PublishSummary } from '../publish/publisher';
-import { COMMANDS } from './commandIds';
-import { describeRun } from './statusModel';
+import type { PublishSummary } from './publisher';
+import { COMMANDS } from '../platform/commandIds';
+import { describeRun } from '../status/statusModel';
 import { shownText } from '../text/shownText';
-import { showError, showInformation, showWarning, withProgress } from './show.vscode';
+import { showError, showInformation, showWarning, withProgress } from '../platform/show.vscode';
 import { say } from '../text/shown';
 
 export async function publishWithProgress(

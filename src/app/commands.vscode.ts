@@ -7,13 +7,13 @@ import { Plan, renderPlan } from '../publish/plan';
 import { renderPending, PendingEntry } from '../publish/pendingReport';
 import type { SignInMethod } from '../platform/validSettings';
 import type { TrackingAdapter } from '../tracking/adapter.vscode';
-import { COMMANDS, type RegisterCommand } from './commandIds';
-import type { PreviewDocuments } from './previewDocument.vscode';
-import { publishWithProgress } from './publishCommand.vscode';
-import { showClientIdHelp, signInCommand, signOutCommand } from './signIn.vscode';
-import { showActions } from './statusActions.vscode';
-import type { StatusBar } from './statusBar.vscode';
-import { askModal, flashStatus, showInformation } from './show.vscode';
+import { COMMANDS, type RegisterCommand } from '../platform/commandIds';
+import type { PreviewDocuments } from '../publish/previewDocument.vscode';
+import { publishWithProgress } from '../publish/publishCommand.vscode';
+import { showClientIdHelp, signInCommand, signOutCommand } from '../auth/signIn.vscode';
+import { showActions } from '../status/statusActions.vscode';
+import type { StatusBar } from '../status/statusBar.vscode';
+import { askModal, flashStatus, showInformation } from '../platform/show.vscode';
 import { say } from '../text/shown';
 
 export interface CommandDeps {

@@ -4,12 +4,12 @@
 // from the webview. Writes CSV or JSON and opens the file.
 import { extname, isAbsolute } from 'node:path';
 import { Uri, commands, workspace } from 'vscode';
-import type { InsightsQuery } from '../../insights/aggregate';
-import { addDays, dayKey, isDayKey } from '../../insights/calendar';
-import { renderTimesheet, timesheetRows, type TimesheetFormat } from '../../insights/timesheet';
-import { isRecord } from '../../text/jsonShape';
-import { type Shown, outside, say } from '../../text/shown';
-import { choose, saveDialog, showError } from '../show.vscode';
+import type { InsightsQuery } from './aggregate';
+import { addDays, dayKey, isDayKey } from './calendar';
+import { renderTimesheet, timesheetRows, type TimesheetFormat } from './timesheet';
+import { isRecord } from '../text/jsonShape';
+import { type Shown, outside, say } from '../text/shown';
+import { choose, saveDialog, showError } from '../platform/show.vscode';
 import type { ExportArgs, ExportResult, InsightsHost } from './host.vscode';
 import { sessionsOf } from './resolver.vscode';
 
