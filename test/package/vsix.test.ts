@@ -88,12 +88,19 @@ describe('the packaged .vsix', function () {
   // 44 KB, the budget esbuild.mjs enforces: the main bundle holds the tracker, the outbox's append, the redaction, the status bar and
   // the command registrations; settings validation, publishing, Graph, sign-in, the Published view, Forget, previews and Check Microsoft Graph load
   // from dist/workbench.js, and the exclusion-pattern engine, Insights and the webviews from their own bundles.
-  it('stays small: under 400 KB on disk and a main bundle under 44 KB', () => {
+  // The code is what a dependency creeping in would swell, so it has its own bound; the documentation (README,
+  // CHANGELOG) ships too and grows with the product, within a looser bound for the whole file.
+  it('stays small: code under 360 KB compressed, the .vsix under 440 KB, a main bundle under 44 KB', () => {
     const bytes = fs.statSync(vsix).size;
-    const main = listZip(vsix).find((e) => e.name === 'extension/dist/extension.js');
+    const entries = listZip(vsix);
+    const main = entries.find((e) => e.name === 'extension/dist/extension.js');
     assert.ok(main, 'no main bundle');
-    console.log(`      .vsix ${(bytes / 1024).toFixed(1)} KB; main bundle ${(main.size / 1024).toFixed(1)} KB`);
-    assert.ok(bytes < 400 * 1024, `.vsix is ${bytes} bytes`);
+    const code = entries.filter((e) => /^extension\/dist\/.*\.js$/.test(e.name)).reduce((n, e) => n + e.compressedSize, 0);
+    console.log(
+      `      .vsix ${(bytes / 1024).toFixed(1)} KB; code ${(code / 1024).toFixed(1)} KB compressed; main bundle ${(main.size / 1024).toFixed(1)} KB`,
+    );
+    assert.ok(code < 360 * 1024, `the bundles take ${code} bytes compressed`);
+    assert.ok(bytes < 440 * 1024, `.vsix is ${bytes} bytes`);
     assert.ok(main.size < 44 * 1024, `main bundle is ${main.size} bytes`);
   });
 
