@@ -9,7 +9,7 @@ import type { Core, SettingsProblemReport } from './app/core.vscode';
 import { HandOver } from './app/handOver';
 import { testApi } from './app/testApi.vscode';
 import type { Workbench } from './app/workbench.vscode';
-import { setTranslator } from './platform/l10n';
+import { setTranslator } from './text/l10n';
 import { loadBundle } from './platform/lazyBundles';
 import { createLogger, type ChannelLogger } from './platform/log.vscode';
 import { OutboxWriter } from './outbox/outboxWriter';
@@ -30,7 +30,7 @@ let log: ChannelLogger | undefined;
 export function activate(context: ExtensionContext): ActivityFeedApi {
   // The extension's own timer around activate(), a diagnostic beside what the editor reports (npm run bench).
   const started = performance.now();
-  // The pure core formats its messages through src/platform/l10n.ts; from here on in the editor's language.
+  // The pure core formats its messages through src/text/l10n.ts; from here on in the editor's language.
   setTranslator(l10n);
   const channel = window.createOutputChannel('Activity Feed', { log: true });
   context.subscriptions.push(channel);

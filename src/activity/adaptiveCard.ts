@@ -3,7 +3,7 @@ import type { FileFacts } from './facts';
 import { formatDuration } from '../text/duration';
 import { LIMITS } from './limits';
 import { inertMarkdown } from '../text/inert';
-import { truncateText } from './truncate';
+import { truncateText } from '../text/truncate';
 
 export const ADAPTIVE_CARD_SCHEMA = 'https://adaptivecards.io/schemas/adaptive-card.json';
 export const ADAPTIVE_CARD_VERSION = '1.3';

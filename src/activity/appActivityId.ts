@@ -1,7 +1,7 @@
 // One activity per file: the id is derived from what identifies the file everywhere the user works.
 import { createHash } from 'node:crypto';
-import type { DocumentLocation } from './documentLocation';
-import { documentIdentity } from './documentLocation';
+import type { DocumentLocation } from '../links/documentLocation';
+import { documentIdentity } from '../links/documentLocation';
 import type { GitRemote } from './gitRemote';
 import { keyedHash } from './keyedHash';
 import { LIMITS } from './limits';

@@ -2,7 +2,7 @@
 import type { FileFacts } from './facts';
 import { keyedHash } from './keyedHash';
 import { LIMITS } from './limits';
-import { truncateText } from './truncate';
+import { truncateText } from '../text/truncate';
 
 /**
  * The workspace a file belongs to, as an opaque tag: the keyed hash of the repository's identity (the same on every

@@ -1,7 +1,7 @@
 // Everything about the file that may be shown, already filtered by the privacy level. Texts, card and
 // contentInfo are all built from these facts only, so a withheld detail cannot slip into one of them.
-import type { DocumentLocation } from './documentLocation';
-import { baseName, parentFolderName, stemOf } from './documentLocation';
+import type { DocumentLocation } from '../links/documentLocation';
+import { baseName, parentFolderName, stemOf } from '../links/documentLocation';
 import type { GitRemote } from './gitRemote';
 import { languageDisplayName } from './languageName';
 import type { Disclosure } from '../privacy/disclosure';

@@ -4,7 +4,7 @@ import { buildFileActivationUrl, buildHandlerActivationUrl } from '../links/acti
 import { buildAdaptiveCard, cardDateTime } from './adaptiveCard';
 import { fileIdentity, privateAppActivityId, readableAppActivityId } from './appActivityId';
 import { buildContentInfo, workspaceTag } from './contentInfo';
-import { inWindow, parseDocumentLocation } from './documentLocation';
+import { inWindow, parseDocumentLocation } from '../links/documentLocation';
 import { discloseFacts, templateValues } from './facts';
 import { buildFallbackUrl } from './fallbackUrl';
 import { parseGitRemote, type GitRemote } from './gitRemote';
@@ -14,7 +14,7 @@ import { checkMappingOptions, InvalidMappingOptionsError } from './options';
 import { disclosureFor } from '../privacy/disclosure';
 import { effectiveTemplate, renderText } from './renderText';
 import { resolveTimezone } from './timezone';
-import { truncateText } from './truncate';
+import { truncateText } from '../text/truncate';
 import type { ActivityInput, MappingOptions } from './types';
 import { assertValidUserActivity } from './validate';
 

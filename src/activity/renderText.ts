@@ -5,7 +5,7 @@ import { disclosureFor } from '../privacy/disclosure';
 import type { TemplateValues } from './template';
 import { parseTemplate, renderTemplate, withheldVariables } from './template';
 import { oneLineVisible } from '../text/inert';
-import { truncateText } from './truncate';
+import { truncateText } from '../text/truncate';
 
 type TextField = 'displayText' | 'description';
 

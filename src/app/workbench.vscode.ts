@@ -16,7 +16,7 @@ import { PublishScheduler } from '../publish/scheduler';
 import { otherMachinesSessions, otherMachinesToday, TodayTotal, type OtherSession } from '../publish/todayTotal';
 import { PublishedFeed } from '../feed/publishedFeed';
 import { isDocumentExcluded } from '../tracking/exclusionCheck.vscode';
-import { offerCheckAfterSignIn, registerCheckGraphCommand, type CheckGraphDeps } from '../graph/checkGraphCommand.vscode';
+import { offerCheckAfterSignIn, registerCheckGraphCommand, type CheckGraphDeps } from '../publish/checkGraphCommand.vscode';
 import { COMMANDS } from '../platform/commandIds';
 import { registerCommands } from './commands.vscode';
 import { registerForgetCommands } from '../feed/forgetCommands.vscode';

@@ -1,6 +1,6 @@
 // The readable report of Check Microsoft Graph: each open question, what the service answered, and what the
 // extension does about it. Pure: no editor imports.
-import { localize } from '../platform/l10n';
+import { localize } from '../text/l10n';
 import { redact } from '../text/redact';
 import { inertMarkdown } from '../text/inert';
 import type { ServiceCheckResult } from './serviceCheck';

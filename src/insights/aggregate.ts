@@ -1,7 +1,7 @@
 // Everything the Insights panel shows, computed from the flat list of sessions for one query. Pure, so each figure
 // can be checked against an independent computation; the webview only renders what this returns.
 // A session counts on the local day and in the hour it started.
-import { localize } from '../platform/l10n';
+import { localize } from '../text/l10n';
 import { dayKey, daysBetween, hourOf, weekdayOf, weekStart } from './calendar';
 import { InsightSession, workspaceLabel } from './sessions';
 

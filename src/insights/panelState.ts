@@ -1,6 +1,6 @@
 // What the Insights panel shows for the feed's state: the figures, or a notice with the next step. Pure.
 import type { FeedState } from '../feed/publishedFeed';
-import { localize } from '../platform/l10n';
+import { localize } from '../text/l10n';
 import type { Insights } from './aggregate';
 import type { PanelAction, PanelState, RangePreset } from './protocol';
 

@@ -2,7 +2,7 @@
 // and whether this machine recorded it. Pure: what only this machine knows (local file names, workspace names of
 // keyed tags, its own session ids) comes in through a Resolver.
 import type { UserActivityResponse } from '../graph/types';
-import { localize } from '../platform/l10n';
+import { localize } from '../text/l10n';
 import { toPublishedActivities } from '../feed/model';
 
 export interface InsightSession {

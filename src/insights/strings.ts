@@ -1,5 +1,5 @@
 // The words of the Insights webview, in the editor's language (the webview has no l10n API of its own).
-import { localize } from '../platform/l10n';
+import { localize } from '../text/l10n';
 
 export function webviewStrings(): Record<string, string> {
   return {

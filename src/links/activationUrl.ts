@@ -1,6 +1,6 @@
 // Links that reopen the file in the editor that is running, through the editor's own URL handler.
 import type { CursorPosition } from '../tracking/types';
-import type { DocumentLocation } from '../activity/documentLocation';
+import type { DocumentLocation } from './documentLocation';
 import { encodePath, encodePathSegment, encodeRfc2396 } from '../text/percentEncoding';
 
 /** `publisher.name`: the editor routes `<scheme>://<this id>/...` to this extension's URI handler. */

@@ -1,4 +1,4 @@
-import { SHOW_ACTIONS_COMMAND } from '../status/statusCommand';
+import { SHOW_ACTIONS_COMMAND } from './showActionsCommand';
 
 /** Every command the extension contributes (package.json `contributes.commands`), by purpose. */
 export const COMMANDS = {

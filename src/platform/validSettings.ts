@@ -4,7 +4,7 @@ import { activitySourceHostProblems, DEFAULT_ACTIVITY_SOURCE_HOST } from '../act
 import type { PrivacyLevel } from '../privacy/disclosure';
 import { DEFAULT_PRIVACY, resolvePrivacy, type PrivacySources } from '../privacy/floor';
 export { stricterPrivacy } from '../privacy/disclosure';
-import { localize } from './l10n';
+import { localize } from '../text/l10n';
 import { quoteSettingValue } from '../text/settingValue';
 
 export interface ContentSettings {

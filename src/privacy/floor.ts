@@ -5,7 +5,7 @@
 // folder (a repository's `.vscode/settings.json`, a `.code-workspace` file) can make it stricter. It can make it
 // looser only once the person confirmed that level for that workspace or folder; until then the floor applies and
 // the resolution carries a request, which the editor side shows as a question.
-import { localize } from '../platform/l10n';
+import { localize } from '../text/l10n';
 import { quoteSettingValue } from '../text/settingValue';
 import { isLooserThan, isPrivacyLevel, PRIVACY_LEVELS, stricterPrivacy, type PrivacyLevel } from './disclosure';
 

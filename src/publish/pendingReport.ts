@@ -1,5 +1,5 @@
 // The Show Pending view: what waits in the outbox, oldest first, with the last error of each, as Markdown.
-import { localize } from '../platform/l10n';
+import { localize } from '../text/l10n';
 import { redact } from '../text/redact';
 import { inertMarkdown } from '../text/inert';
 import type { Session } from '../tracking/types';

@@ -7,7 +7,7 @@ import type { ActivityInput, MappingOptions } from '../activity/types';
 import type { UserActivityRequest } from '../graph/types';
 import type { CursorPosition, Session } from '../tracking/types';
 import { activityPath } from '../graph/paths';
-import { localize } from '../platform/l10n';
+import { localize } from '../text/l10n';
 
 export interface PlannedRequest {
   /** The local document the request is for (never sent: at the private levels the body does not name it). */

@@ -4,7 +4,7 @@
 import type { Disposable } from 'vscode';
 import { icon, joinShown, say } from '../text/shown';
 import { StatusItem } from '../platform/show.vscode';
-import { SHOW_ACTIONS_COMMAND } from './statusCommand';
+import { SHOW_ACTIONS_COMMAND } from '../platform/showActionsCommand';
 import type { StatusView } from './statusModel';
 
 export class StatusBar implements Disposable {

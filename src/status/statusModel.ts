@@ -2,7 +2,7 @@
 // rule is that it never claims more than is true (no "published" while sessions wait, no "tracking" while paused).
 import type { AuthState } from '../auth/accountManager';
 import type { PublishSummary } from '../publish/publisher';
-import { localize } from '../platform/l10n';
+import { localize } from '../text/l10n';
 import { formatDurationShort } from '../text/duration';
 import {
   type Shown,

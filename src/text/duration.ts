@@ -2,7 +2,7 @@
 //   formatDuration       `45 s`, `12 min`, `2 h 05 min`  the Adaptive Card sent to Graph (not localized: the card's
 //                                                       words come from the template, in one language)
 //   formatDurationShort  `42s`, `59m`, `2h 1m`          the status bar and the Published view (localized)
-import { localize } from '../platform/l10n';
+import { localize } from './l10n';
 
 export function formatDuration(seconds: number): string {
   if (seconds < 60) return `${seconds} s`;

@@ -6,7 +6,7 @@
 //   oneLineVisible plain data fields (an activity's displayText): one line, nothing invisible
 // Each pattern is linear in its input (eslint-plugin-regexp checks it), and inertPlain and inertMarkdown read only a
 // bounded head of their input, cut before any pattern runs.
-import { ELLIPSIS, truncateText } from '../activity/truncate';
+import { ELLIPSIS, truncateText } from './truncate';
 import { prefixOf } from './clip';
 import { toWellFormed } from './wellFormed';
 

@@ -1,7 +1,7 @@
 // How a setting's value is quoted in a problem message, a notification or the log. A value comes from a settings
 // file a cloned repository may have written, so only a short prefix is quoted, and it is cut before anything else
 // (JSON escaping, redaction, the inert-text regexes) has to look at the whole of it.
-import { localize } from '../platform/l10n';
+import { localize } from './l10n';
 import { CLIP_MARK, prefixOf } from './clip';
 
 /** The most characters of a value a message quotes. */

@@ -3,7 +3,7 @@
 // server messages) are redacted, made inert and capped one by one; the whole message then passes the inert check
 // again, so a link cannot be assembled from an argument and the message around it. The editor API calls that show
 // text live in src/platform/show.vscode.ts, and the static tier rejects them anywhere else (eslint.config.mjs).
-import { type L10nArg, localize } from '../platform/l10n';
+import { type L10nArg, localize } from './l10n';
 import { redact } from './redact';
 import { inertMarkdown, inertPlain } from './inert';
 import { shownText } from './shownText';

@@ -1,5 +1,5 @@
 // The tracker's rules as numbers, their defaults and allowed ranges, and validation of raw settings.
-import { localize } from '../platform/l10n';
+import { localize } from '../text/l10n';
 import { quoteSettingValue } from '../text/settingValue';
 
 export interface TrackingConfig {

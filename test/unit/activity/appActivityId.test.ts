@@ -5,7 +5,7 @@ import {
   privateAppActivityId,
   readableAppActivityId,
 } from '../../../src/activity/appActivityId';
-import { inWindow, parseDocumentLocation } from '../../../src/activity/documentLocation';
+import { inWindow, parseDocumentLocation } from '../../../src/links/documentLocation';
 import { parseGitRemote } from '../../../src/activity/gitRemote';
 import { LIMITS } from '../../../src/activity/limits';
 import { encodeAppActivityId } from '../../../src/graph/paths';

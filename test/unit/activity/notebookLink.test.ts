@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { mapToActivity } from '../../../src/activity/mapToActivity';
 import type { ActivityInput, MappingOptions } from '../../../src/activity/types';
 import { buildFileActivationUrl } from '../../../src/links/activationUrl';
-import { parseDocumentLocation } from '../../../src/activity/documentLocation';
+import { parseDocumentLocation } from '../../../src/links/documentLocation';
 import { OUTBOX_FORMAT, parseOutboxEntry } from '../../../src/outbox/format';
 import { parseActivationUrl } from '../../../src/links/activationTarget';
 import type { Session } from '../../../src/tracking/types';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildFileActivationUrl, buildHandlerActivationUrl } from '../../../src/links/activationUrl';
-import { inWindow, parseDocumentLocation } from '../../../src/activity/documentLocation';
+import { inWindow, parseDocumentLocation } from '../../../src/links/documentLocation';
 
 const cursor = { line: 9, character: 4 };
 

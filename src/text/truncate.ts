@@ -1,7 +1,7 @@
 // Caps a string's length (in UTF-16 code units, which is what JSON and JavaScript count) without splitting a
 // user-perceived character: cuts fall between grapheme clusters, so neither surrogate pairs nor emoji
 // sequences nor combining marks are torn apart.
-import { toWellFormed } from '../text/wellFormed';
+import { toWellFormed } from './wellFormed';
 
 export const ELLIPSIS = '\u2026';
 

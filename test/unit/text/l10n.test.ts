@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkBundle, collectMessages } from '../../../scripts/l10n.mjs';
-import { format, localize, setTranslator } from '../../../src/platform/l10n';
+import { format, localize, setTranslator } from '../../../src/text/l10n';
 import { describeRun } from '../../../src/status/statusModel';
 
 const root = path.resolve(__dirname, '..', '..', '..');

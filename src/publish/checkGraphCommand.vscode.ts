@@ -4,13 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import { Disposable, ProgressLocation, commands, env } from 'vscode';
 import type { AuthState } from '../auth/accountManager';
-import type { GraphClient } from './client';
-import { checkService, PROBE_WRITES, type ServiceCheckResult } from './serviceCheck';
-import { checkLogLine, renderCheckReport } from './serviceCheckReport';
+import type { GraphClient } from '../graph/client';
+import { checkService, PROBE_WRITES, type ServiceCheckResult } from '../graph/serviceCheck';
+import { checkLogLine, renderCheckReport } from '../graph/serviceCheckReport';
 import type { ChannelLogger } from '../platform/log.vscode';
 import { COMMANDS, type RegisterCommand } from '../platform/commandIds';
-import type { PreviewDocuments } from '../publish/previewDocument.vscode';
-import type { ServiceFactsState } from '../publish/serviceFactsState.vscode';
+import type { PreviewDocuments } from './previewDocument.vscode';
+import type { ServiceFactsState } from './serviceFactsState.vscode';
 import { askModal, showError, showInformation, showWarning, withProgress } from '../platform/show.vscode';
 import { outside, say } from '../text/shown';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ELLIPSIS, truncateText } from '../../../src/activity/truncate';
+import { ELLIPSIS, truncateText } from '../../../src/text/truncate';
 
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
