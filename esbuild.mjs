@@ -5,9 +5,9 @@
 //   node esbuild.mjs --tests     development bundles plus src/, test/ and tools/ compiled file by file into out/ for mocha
 //
 // Bundles: dist/extension.js (loaded at activation: the tracker's listeners, the outbox append, the command and
-// view registrations, the status bar; it has a size budget); dist/workbench.js (publishing, Graph, sign-in, the
+// view registrations, the status bar; it has a size budget); dist/services.js (publishing, Graph, sign-in, the
 // Published view, Forget, previews, Check Graph), required just after start-up or on the first command;
-// dist/identity.js (@azure/identity), which the workbench requires only when it first needs a token;
+// dist/identity.js (@azure/identity), which the services require only when they first need a token;
 // dist/matcher.js (picomatch + RE2JS, the exclusion-pattern engine), required only once a pattern is set;
 // dist/insights.js (the Insights panel and the timesheet export), loaded when one of their commands first runs;
 // and the browser bundles dist/insights-webview.js (Chart.js and the panel's renderer) and dist/cards-webview.js
@@ -38,7 +38,7 @@ const common = {
 const bundles = [
   // The lazy bundles are required by a computed path (src/platform/lazyBundles.ts), so esbuild never inlines them.
   { ...common, entryPoints: { extension: 'src/extension.vscode.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...common, entryPoints: { workbench: 'src/app/workbench.vscode.ts' }, outdir: 'dist', external: ['vscode'] },
+  { ...common, entryPoints: { services: 'src/app/services.vscode.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { identity: 'src/auth/identityBundle.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { matcher: 'src/tracking/globEngine.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...common, entryPoints: { insights: 'src/insights/bundle.vscode.ts' }, outdir: 'dist', external: ['vscode'] },
@@ -67,9 +67,10 @@ function kb(bytes) {
 
 /** The activation bundle's most bytes, minified (test/unit/build/activationBundle.test.ts holds the same number):
  * the tracker, the outbox's append, the status bar and the command registrations fit; anything more loads later.
- * 44 KB, was 40: the defences every log line and notification crosses from the first second (linear-time redaction
- * that knows six encodings of a secret field, the one way to show text) cannot wait for a later bundle. */
-const ACTIVATION_BUDGET_BYTES = 44 * 1024;
+ * 42 KB (was 44): the defences every log line and notification crosses from the first second (linear-time redaction
+ * that knows six encodings of a secret field, the one way to show text) cannot wait for a later bundle, and the
+ * classes activation builds keep their members `#private`, which the minifier shortens (public names it must keep). */
+const ACTIVATION_BUDGET_BYTES = 42 * 1024;
 const ACTIVATION_BUNDLE = join('dist', 'extension.js');
 
 /** Prints each bundle's size; returns false when the activation bundle is over its budget (release builds). */

@@ -1,4 +1,4 @@
-import { ExtensionContext, Uri, commands, workspace } from 'vscode';
+import { Uri, commands, workspace, type Disposable } from 'vscode';
 import { writeSetting } from '../platform/settings.vscode';
 import type { AccountManager } from '../auth/accountManager';
 import type { ChannelLogger } from '../platform/log.vscode';
@@ -33,7 +33,8 @@ export interface CommandDeps {
   register?: RegisterCommand;
 }
 
-export function registerCommands(context: ExtensionContext, deps: CommandDeps): void {
+/** The command handlers that come with the services; the caller disposes of them with the services. */
+export function registerCommands(extensionId: string, deps: CommandDeps): Disposable[] {
   const register = deps.register ?? ((id, handler) => commands.registerCommand(id, handler));
   const setPaused = (paused: boolean) => void commands.executeCommand('setContext', 'activityFeed.paused', paused);
   setPaused(deps.tracker.isPaused);
@@ -45,12 +46,10 @@ export function registerCommands(context: ExtensionContext, deps: CommandDeps): 
     deps.log.info(`tracking ${paused ? 'paused' : 'resumed'}`);
     void flashStatus(paused ? say('Activity Feed: tracking paused') : say('Activity Feed: tracking resumed'), 3000);
   };
-  const signInDeps = { accounts: deps.accounts, method: deps.signInMethod, log: deps.log, extensionId: context.extension.id };
-  context.subscriptions.push(
+  const signInDeps = { accounts: deps.accounts, method: deps.signInMethod, log: deps.log, extensionId };
+  return [
     register(COMMANDS.showLog, () => deps.log.show()),
-    register(COMMANDS.openSettings, () =>
-      commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`),
-    ),
+    register(COMMANDS.openSettings, () => commands.executeCommand('workbench.action.openSettings', `@ext:${extensionId}`)),
     register(COMMANDS.previewNextPayload, async () => {
       const plan = deps.plan();
       const note = say('{0} request(s) would be sent for the sessions not yet published.', plan.requests.length);
@@ -62,7 +61,7 @@ export function registerCommands(context: ExtensionContext, deps: CommandDeps): 
     register(COMMANDS.resumeTracking, () => setTracking(false)),
     register(COMMANDS.publishNow, async () => {
       if (deps.accounts.state.kind === 'notConfigured') {
-        await showClientIdHelp(context.extension.id);
+        await showClientIdHelp(extensionId);
         return undefined;
       }
       return publishWithProgress((signal, onProgress) => deps.publishNow(signal, onProgress));
@@ -78,7 +77,7 @@ export function registerCommands(context: ExtensionContext, deps: CommandDeps): 
     register(COMMANDS.signIn, () => signInCommand(signInDeps)),
     register(COMMANDS.signOut, () => signOutCommand(signInDeps)),
     register(COMMANDS.showActions, () => showActions(deps.status.view, deps.tracker.isPaused)),
-  );
+  ];
 }
 
 /**

@@ -1,5 +1,5 @@
 // The settings, read and validated once and again only after they change (each read is a dozen lookups, and
-// activation alone asked for them ten times). Built by the workbench over the one change event
+// activation alone asked for them ten times). Built by the services over the one change event
 // (src/platform/settings.vscode.ts).
 import { Disposable, EventEmitter, type Event } from 'vscode';
 import { readSettings } from '../platform/readSettings.vscode';

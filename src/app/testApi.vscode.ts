@@ -1,11 +1,11 @@
 // The object activate() returns (typed by src/api.ts): what the integration tests and other tools read. The parts
-// about publishing, sign-in, the Published view and Insights are built by the workbench (./workbenchApi, in its bundle);
-// reading one of them builds the workbench first, synchronously, so every getter answers at once.
+// about publishing, sign-in, the Published view and Insights are built by the services (./servicesApi, in their
+// bundle); reading one of them builds the services first, synchronously, so every getter answers at once.
 import type { ActivityFeedApi } from '../api';
-import type { Core } from './core.vscode';
-import type { Workbench } from './workbench.vscode';
+import type { Services } from './services.vscode';
+import type { StartupParts } from './startupParts.vscode';
 
-export function testApi(core: Core, workbench: () => Workbench, activationMs: number): ActivityFeedApi {
+export function testApi(core: StartupParts, services: () => Services, activationMs: number): ActivityFeedApi {
   const { tracker } = core;
   return {
     version: core.version,
@@ -14,7 +14,7 @@ export function testApi(core: Core, workbench: () => Workbench, activationMs: nu
       currentSession: () => tracker.currentSession(),
       onDidFinishSession: tracker.onDidFinishSession,
       pendingSessions: () =>
-        workbench()
+        services()
           .outbox.list()
           .map((entry) => entry.session),
       get isPaused() {
@@ -24,19 +24,19 @@ export function testApi(core: Core, workbench: () => Workbench, activationMs: nu
         return tracker.rules;
       },
     },
-    planRequests: () => workbench().plan(),
+    planRequests: () => services().plan(),
     get auth() {
-      return workbench().api.auth;
+      return services().api.auth;
     },
     get publishing() {
-      return workbench().api.publishing;
+      return services().api.publishing;
     },
     logDirectory: core.context.logUri.fsPath,
     get publishedView() {
-      return workbench().api.publishedView;
+      return services().api.publishedView;
     },
     get insights() {
-      return workbench().api.insights;
+      return services().api.insights;
     },
   };
 }

@@ -26,35 +26,35 @@ export const SESSION_FILE = /^[A-Za-z0-9-]{1,200}\.json$/;
 const REMEMBERED_REVISIONS = 10_000;
 
 export class OutboxWriter {
-  private cap: number;
+  #cap: number;
   readonly sessionsDir: string;
-  private readonly clock: Clock;
-  private readonly logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  readonly #clock: Clock;
+  readonly #logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   /**
    * Highest revision this window gave each of its sessions. While the publishing window holds a session's file
    * claimed, the file is briefly absent; this keeps the numbering from restarting at 1 in that case.
    */
-  private readonly issuedRevisions = new Map<string, number>();
+  readonly #issuedRevisions = new Map<string, number>();
 
   constructor(options: OutboxWriterOptions) {
-    this.cap = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
-    OutboxWriter.checkCap(this.cap);
+    this.#cap = options.maxSessions ?? DEFAULT_MAX_SESSIONS;
+    OutboxWriter.#checkCap(this.#cap);
     this.sessionsDir = join(options.dir, 'sessions');
-    this.clock = options.clock;
-    this.logger = options.logger;
+    this.#clock = options.clock;
+    this.#logger = options.logger;
   }
 
   get maxSessions(): number {
-    return this.cap;
+    return this.#cap;
   }
 
   /** The cap follows the setting without a reload; the outbox's next prune() applies a lower one. */
   set maxSessions(value: number) {
-    OutboxWriter.checkCap(value);
-    this.cap = value;
+    OutboxWriter.#checkCap(value);
+    this.#cap = value;
   }
 
-  private static checkCap(value: number): void {
+  static #checkCap(value: number): void {
     if (!Number.isSafeInteger(value) || value < 1)
       throw new RangeError(`Outbox: maxSessions must be a positive integer, got ${value}.`);
   }
@@ -77,26 +77,26 @@ export class OutboxWriter {
     }
     const checked = parseSession(session);
     if (!checked.ok) throw new Error(`Outbox: refusing to store session ${session.id}: ${checked.reason}.`);
-    const previous = this.previousState(target, fileName);
+    const previous = this.#previousState(target, fileName);
     if (!previous && this.count() >= this.maxSessions) {
-      this.logger.warn(
+      this.#logger.warn(
         `Outbox: full (${this.maxSessions} sessions waiting to be published); session ${session.id} was not stored.`,
       );
       return 'full';
     }
-    const revision = Math.max(previous?.revision ?? 0, this.issuedRevisions.get(session.id) ?? 0) + 1;
+    const revision = Math.max(previous?.revision ?? 0, this.#issuedRevisions.get(session.id) ?? 0) + 1;
     const entry: OutboxEntry = {
       format: OUTBOX_FORMAT,
       version: OUTBOX_VERSION,
       session: checked.value,
       revision,
-      queuedAt: previous?.queuedAt ?? this.clock.now(),
+      queuedAt: previous?.queuedAt ?? this.#clock.now(),
       attempts: previous?.attempts ?? 0,
     };
     if (previous?.lastError !== undefined) entry.lastError = previous.lastError;
     ensureDirectory(this.sessionsDir);
     writeFileAtomic(target, serializeOutboxEntry(entry));
-    this.rememberRevision(session.id, revision);
+    this.#rememberRevision(session.id, revision);
     return 'stored';
   }
 
@@ -105,28 +105,28 @@ export class OutboxWriter {
     return listDirectory(this.sessionsDir).filter((name) => SESSION_FILE.test(name)).length;
   }
 
-  private previousState(
+  #previousState(
     target: string,
     fileName: string,
   ): { revision: number; queuedAt?: number; attempts?: number; lastError?: string } | undefined {
     const read = readJsonFile(target);
     if (!read.ok) {
       if (read.kind === 'missing') return undefined;
-      this.logger.warn(`Outbox: replacing unreadable ${fileName} with the latest state of its session (${read.reason}).`);
+      this.#logger.warn(`Outbox: replacing unreadable ${fileName} with the latest state of its session (${read.reason}).`);
       return { revision: 0 };
     }
     const parsed = parseOutboxEntry(read.value);
     if (parsed.ok) return parsed.entry;
-    this.logger.warn(`Outbox: replacing ${fileName} with the latest state of its session (${parsed.reason}).`);
+    this.#logger.warn(`Outbox: replacing ${fileName} with the latest state of its session (${parsed.reason}).`);
     return { revision: revisionOf(read.value) };
   }
 
-  private rememberRevision(sessionId: string, revision: number): void {
-    this.issuedRevisions.delete(sessionId);
-    this.issuedRevisions.set(sessionId, revision);
-    if (this.issuedRevisions.size > REMEMBERED_REVISIONS) {
-      const oldest = this.issuedRevisions.keys().next();
-      if (!oldest.done) this.issuedRevisions.delete(oldest.value);
+  #rememberRevision(sessionId: string, revision: number): void {
+    this.#issuedRevisions.delete(sessionId);
+    this.#issuedRevisions.set(sessionId, revision);
+    if (this.#issuedRevisions.size > REMEMBERED_REVISIONS) {
+      const oldest = this.#issuedRevisions.keys().next();
+      if (!oldest.done) this.#issuedRevisions.delete(oldest.value);
     }
   }
 }

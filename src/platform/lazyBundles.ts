@@ -1,4 +1,4 @@
-// The bundles that load after activation, each beside the running bundle in dist/: the workbench (publishing,
+// The bundles that load after activation, each beside the running bundle in dist/: the services (publishing,
 // sign-in, the Published view, Forget, previews, Check Graph), identity (@azure/identity, on the first token) and
 // insights (the panel and the timesheet export). Each bundle has its own copy of this module, so each remembers
 // what it loaded itself.
@@ -9,7 +9,7 @@ import { secretRegistry, type SecretRegistry } from '../text/redact';
  * The bundles by name. The caller names the module's type (`loadBundle<typeof import('…')>`), so a bundle's types
  * are a dependency of the code that loads it and of nothing else: this module knows no bundle's contents.
  */
-export type BundleName = 'workbench' | 'identity' | 'insights';
+export type BundleName = 'services' | 'identity' | 'insights';
 
 const loaded = new Map<BundleName, unknown>();
 

@@ -45,14 +45,14 @@ export interface SettingsChange {
 
 /** The one subscription to the editor's settings change event; the parts that react to settings listen here. */
 export class SettingsChanges implements Disposable {
-  private readonly emitter = new EventEmitter<SettingsChange>();
-  private readonly source: Disposable;
-  readonly event: Event<SettingsChange> = this.emitter.event;
+  readonly #emitter = new EventEmitter<SettingsChange>();
+  readonly #source: Disposable;
+  readonly event: Event<SettingsChange> = this.#emitter.event;
 
   constructor() {
-    this.source = workspace.onDidChangeConfiguration((change) => {
+    this.#source = workspace.onDidChangeConfiguration((change) => {
       if (!change.affectsConfiguration(SETTINGS_SECTION)) return;
-      this.emitter.fire({
+      this.#emitter.fire({
         affects: (key, resource) =>
           change.affectsConfiguration(key === undefined ? SETTINGS_SECTION : `${SETTINGS_SECTION}.${key}`, resource),
       });
@@ -60,7 +60,7 @@ export class SettingsChanges implements Disposable {
   }
 
   dispose(): void {
-    this.source.dispose();
-    this.emitter.dispose();
+    this.#source.dispose();
+    this.#emitter.dispose();
   }
 }

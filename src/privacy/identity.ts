@@ -1,6 +1,6 @@
 // What a privacy confirmation names: not only the path of the workspace or folder, but the settings that asked and
 // the repository at that path, so another repository cloned or unpacked there later does not inherit the looser level.
-// Pure. Loaded by the workbench only (node:crypto costs activation several milliseconds at require()).
+// Pure. Loaded by the services only (node:crypto costs activation several milliseconds at require()).
 import { createHash } from 'node:crypto';
 import type { PrivacyLevel } from './disclosure';
 

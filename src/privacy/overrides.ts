@@ -25,19 +25,19 @@ export type IdentifyAsk = (ask: PrivacyAsk) => string;
 const KEY = 'activityFeed.privacyOverrides';
 
 export class PrivacyOverrides {
-  private identify: IdentifyAsk | undefined;
+  #identify: IdentifyAsk | undefined;
 
   constructor(private readonly store: KeyValueStore) {}
 
   /**
-   * The identity comes with the workbench, which holds the repository reader (the activation bundle has no room for
+   * The identity comes with the services, which holds the repository reader (the activation bundle has no room for
    * it); until then no grant applies and the stricter level does.
    */
   identifyWith(identify: IdentifyAsk): void {
-    this.identify = identify;
+    this.#identify = identify;
   }
 
-  private all(): Record<string, unknown> {
+  #all(): Record<string, unknown> {
     const stored = this.store.get<unknown>(KEY);
     return typeof stored === 'object' && stored !== null ? { ...stored } : {};
   }
@@ -48,7 +48,7 @@ export class PrivacyOverrides {
    * ask, and so the person is asked once more.
    */
   grantedIdentity(owner: string): string | undefined {
-    const granted = this.all()[owner];
+    const granted = this.#all()[owner];
     return typeof granted === 'string' && !isPrivacyLevel(granted) ? granted : undefined;
   }
 
@@ -58,24 +58,24 @@ export class PrivacyOverrides {
     for (const scope of ['workspace', 'folder'] as const) {
       const owner = owners[scope];
       const level = sources[scope];
-      if (owner !== undefined && isPrivacyLevel(level) && this.confirmed({ owner, level })) grants[scope] = level;
+      if (owner !== undefined && isPrivacyLevel(level) && this.#confirmed({ owner, level })) grants[scope] = level;
     }
     return grants;
   }
 
   /** True when the grant kept for the ask's owner names the ask as it is now. */
-  private confirmed(ask: PrivacyAsk): boolean {
+  #confirmed(ask: PrivacyAsk): boolean {
     const granted = this.grantedIdentity(ask.owner);
-    return granted !== undefined && granted === this.identify?.(ask);
+    return granted !== undefined && granted === this.#identify?.(ask);
   }
 
   async grant(owner: string, identity: string): Promise<void> {
-    await this.store.update(KEY, { ...this.all(), [owner]: identity });
+    await this.store.update(KEY, { ...this.#all(), [owner]: identity });
   }
 
   /** Forgets the confirmations of these owners; returns how many there were. */
   async revoke(owners: readonly string[]): Promise<number> {
-    const all = this.all();
+    const all = this.#all();
     const gone = owners.filter((owner) => all[owner] !== undefined);
     if (gone.length === 0) return 0;
     for (const owner of gone) delete all[owner];

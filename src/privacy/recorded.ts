@@ -22,22 +22,22 @@ const CAPACITY = 1000;
 
 /** Fixes the level of each session when it is first recorded; later checkpoints of it keep that level. */
 export class RecordedLevels {
-  private readonly levels = new Map<string, PrivacyLevel>();
+  readonly #levels = new Map<string, PrivacyLevel>();
 
   /** The level the session has, or would get if recorded now, without recording it (previews). */
   levelOf(session: { id: string; privacy?: PrivacyLevel }, current: () => PrivacyLevel): PrivacyLevel {
-    return session.privacy ?? this.levels.get(session.id) ?? current();
+    return session.privacy ?? this.#levels.get(session.id) ?? current();
   }
 
   stamp<T extends { id: string; state: 'ongoing' | 'ended'; privacy?: PrivacyLevel }>(
     session: T,
     current: () => PrivacyLevel,
   ): T {
-    const level = session.privacy ?? this.levels.get(session.id) ?? current();
-    if (session.state === 'ended') this.levels.delete(session.id);
+    const level = session.privacy ?? this.#levels.get(session.id) ?? current();
+    if (session.state === 'ended') this.#levels.delete(session.id);
     else {
-      this.levels.set(session.id, level);
-      if (this.levels.size > CAPACITY) this.levels.delete(this.levels.keys().next().value as string);
+      this.#levels.set(session.id, level);
+      if (this.#levels.size > CAPACITY) this.#levels.delete(this.#levels.keys().next().value as string);
     }
     return { ...session, privacy: level };
   }

@@ -16,20 +16,28 @@ export interface PrivacyQuestion {
 }
 
 export class WorkspacePrivacy {
+  readonly #overrides: PrivacyOverrides;
+  readonly #reportProblems: (source: string, problems: string[]) => void;
+  readonly #ask: (question: PrivacyQuestion) => void;
+
   constructor(
-    private readonly overrides: PrivacyOverrides,
-    private readonly reportProblems: (source: string, problems: string[]) => void,
-    private readonly ask: (question: PrivacyQuestion) => void,
-  ) {}
+    overrides: PrivacyOverrides,
+    reportProblems: (source: string, problems: string[]) => void,
+    ask: (question: PrivacyQuestion) => void,
+  ) {
+    this.#overrides = overrides;
+    this.#reportProblems = reportProblems;
+    this.#ask = ask;
+  }
 
   /** The level that applies to this document now. Asks the person about any looser level a workspace wants. */
   levelFor(documentUri: string): PrivacyLevel {
     const uri = Uri.parse(documentUri);
     const owners = ownersOf(uri);
     const sources = readPrivacySourcesFor(uri);
-    const resolution = resolvePrivacy(sources, this.overrides.grantsFor(owners, sources));
-    this.reportProblems(`privacy ${owners.folder ?? owners.workspace ?? ''}`, resolution.problems);
-    for (const request of resolution.requests) this.ask({ request, owners, floor: resolution.floor });
+    const resolution = resolvePrivacy(sources, this.#overrides.grantsFor(owners, sources));
+    this.#reportProblems(`privacy ${owners.folder ?? owners.workspace ?? ''}`, resolution.problems);
+    for (const request of resolution.requests) this.#ask({ request, owners, floor: resolution.floor });
     return resolution.level;
   }
 }

@@ -25,7 +25,7 @@ const MAX_REMEMBERED = 16;
 export type SecretRegistry = Map<string, readonly string[]>;
 
 /**
- * Each bundle in dist/ has its own copy of this module (tokens are obtained in the workbench and identity bundles,
+ * Each bundle in dist/ has its own copy of this module (tokens are obtained in the services and identity bundles,
  * the log writes from the activation bundle). Activation's registry is the one: every bundle loaded later adopts it
  * (src/platform/lazyBundles.ts). It stays in module scope, out of reach of other extensions in the same host.
  */

@@ -50,131 +50,131 @@ export interface TrackingAdapterOptions {
 }
 
 export class TrackingAdapter implements Disposable {
-  private readonly engine: TrackingEngine;
-  private readonly clock: Clock;
-  private readonly exclusionsFor: (uri: Uri) => ExclusionSettings;
-  private readonly readConfig: () => ValidatedTrackingConfig;
-  private readonly options: TrackingAdapterOptions;
-  private readonly finishedEmitter = new EventEmitter<Session>();
-  private readonly checkpointEmitter = new EventEmitter<Session>();
-  private readonly subscriptions: Disposable[] = [];
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private timerDeadline: number | undefined;
-  private activeNotebookKey: string | undefined;
+  readonly #engine: TrackingEngine;
+  readonly #clock: Clock;
+  readonly #exclusionsFor: (uri: Uri) => ExclusionSettings;
+  readonly #readConfig: () => ValidatedTrackingConfig;
+  readonly #options: TrackingAdapterOptions;
+  readonly #finishedEmitter = new EventEmitter<Session>();
+  readonly #checkpointEmitter = new EventEmitter<Session>();
+  readonly #subscriptions: Disposable[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #timerDeadline: number | undefined;
+  #activeNotebookKey: string | undefined;
   /**
    * window.state.focused as its change event last told it: the editor builds a new state object (with getters) on
    * every read of window.state, and an edit would read it.
    */
-  private windowFocused: boolean;
-  private disposed = false;
+  #windowFocused: boolean;
+  #disposed = false;
   /** Problems of the rule settings, and of the exclusion settings met since they were last read. */
-  private configProblems: string[] = [];
-  private readonly exclusionProblems = new Set<string>();
+  #configProblems: string[] = [];
+  readonly #exclusionProblems = new Set<string>();
 
   /** Fires for every session handed to the sink as finished. */
-  readonly onDidFinishSession = this.finishedEmitter.event;
+  readonly onDidFinishSession = this.#finishedEmitter.event;
   /** Fires for every 'ongoing' checkpoint. */
-  readonly onDidCheckpointSession = this.checkpointEmitter.event;
+  readonly onDidCheckpointSession = this.#checkpointEmitter.event;
 
   constructor(options: TrackingAdapterOptions = {}) {
-    this.options = options;
-    this.clock = options.clock ?? systemClock;
-    this.exclusionsFor = options.exclusionsFor ?? ((uri) => this.noteProblems(readExclusionSettings(uri)));
-    this.readConfig = options.readConfig ?? readTrackingConfig;
+    this.#options = options;
+    this.#clock = options.clock ?? systemClock;
+    this.#exclusionsFor = options.exclusionsFor ?? ((uri) => this.#noteProblems(readExclusionSettings(uri)));
+    this.#readConfig = options.readConfig ?? readTrackingConfig;
     const sink = options.sink;
-    this.windowFocused = window.state.focused;
-    this.engine = new TrackingEngine({
-      config: this.loadConfig(),
-      clock: this.clock,
+    this.#windowFocused = window.state.focused;
+    this.#engine = new TrackingEngine({
+      config: this.#loadConfig(),
+      clock: this.#clock,
       newId: options.newId,
       log: options.log,
-      focused: this.windowFocused,
+      focused: this.#windowFocused,
       sink: {
         checkpoint: (session) => {
-          this.checkpointEmitter.fire(session);
+          this.#checkpointEmitter.fire(session);
           sink?.checkpoint(session);
         },
         finished: (session) => {
-          this.finishedEmitter.fire(session);
+          this.#finishedEmitter.fire(session);
           sink?.finished(session);
         },
       },
     });
-    this.registerOpenDocuments();
-    this.syncActiveNotebook();
-    this.onActiveEditor(window.activeTextEditor);
-    this.subscribe();
+    this.#registerOpenDocuments();
+    this.#syncActiveNotebook();
+    this.#onActiveEditor(window.activeTextEditor);
+    this.#subscribe();
   }
 
   currentSession(): Session | undefined {
-    return this.engine.currentSession();
+    return this.#engine.currentSession();
   }
 
   get isPaused(): boolean {
-    return this.engine.isPaused;
+    return this.#engine.isPaused;
   }
 
   /** The tracking rules in force: the settings as last read and validated. */
   get rules(): TrackingConfig {
-    return this.engine.config;
+    return this.#engine.config;
   }
 
   pause(): void {
-    this.send({ type: 'pause' });
+    this.#send({ type: 'pause' });
   }
 
   resume(): void {
-    this.send({ type: 'resume' });
+    this.#send({ type: 'resume' });
   }
 
   dispose(): void {
-    if (this.disposed) return;
-    this.send({ type: 'shutdown' });
-    this.disposed = true;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
-    this.finishedEmitter.dispose();
-    this.checkpointEmitter.dispose();
+    if (this.#disposed) return;
+    this.#send({ type: 'shutdown' });
+    this.#disposed = true;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    for (const subscription of this.#subscriptions.splice(0)) subscription.dispose();
+    this.#finishedEmitter.dispose();
+    this.#checkpointEmitter.dispose();
   }
 
-  private subscribe(): void {
-    this.subscriptions.push(
+  #subscribe(): void {
+    this.#subscriptions.push(
       window.onDidChangeActiveTextEditor((editor) => {
-        this.syncActiveNotebook();
-        this.onActiveEditor(editor);
+        this.#syncActiveNotebook();
+        this.#onActiveEditor(editor);
       }),
-      window.onDidChangeActiveNotebookEditor(() => this.syncActiveNotebook()),
+      window.onDidChangeActiveNotebookEditor(() => this.#syncActiveNotebook()),
       window.onDidChangeWindowState((state) => {
-        this.windowFocused = state.focused;
-        this.send({ type: 'focus', focused: state.focused });
+        this.#windowFocused = state.focused;
+        this.#send({ type: 'focus', focused: state.focused });
       }),
-      workspace.onDidChangeTextDocument((event) => this.onTextChanged(event)),
-      window.onDidChangeTextEditorSelection((event) => this.onSelection(event)),
+      workspace.onDidChangeTextDocument((event) => this.#onTextChanged(event)),
+      window.onDidChangeTextEditorSelection((event) => this.#onSelection(event)),
       window.onDidChangeTextEditorVisibleRanges((event) =>
-        this.send({ type: 'scroll', key: event.textEditor.document.uri.toString() }),
+        this.#send({ type: 'scroll', key: event.textEditor.document.uri.toString() }),
       ),
-      workspace.onDidSaveTextDocument((document) => this.send({ type: 'save', key: document.uri.toString() })),
-      workspace.onDidOpenTextDocument((document) => this.send({ type: 'open', document: this.describeText(document) })),
-      workspace.onDidCloseTextDocument((document) => this.send({ type: 'close', key: document.uri.toString() })),
-      workspace.onDidOpenNotebookDocument((notebook) => this.send({ type: 'open', document: this.describeNotebook(notebook) })),
-      workspace.onDidCloseNotebookDocument((notebook) => this.send({ type: 'close', key: notebook.uri.toString() })),
+      workspace.onDidSaveTextDocument((document) => this.#send({ type: 'save', key: document.uri.toString() })),
+      workspace.onDidOpenTextDocument((document) => this.#send({ type: 'open', document: this.#describeText(document) })),
+      workspace.onDidCloseTextDocument((document) => this.#send({ type: 'close', key: document.uri.toString() })),
+      workspace.onDidOpenNotebookDocument((notebook) => this.#send({ type: 'open', document: this.#describeNotebook(notebook) })),
+      workspace.onDidCloseNotebookDocument((notebook) => this.#send({ type: 'close', key: notebook.uri.toString() })),
       // Before the rename, so the session moves before the old document's close would end it.
-      workspace.onWillRenameFiles((event) => this.onRename(event.files)),
-      workspace.onDidRenameFiles((event) => this.onRename(event.files)),
-      this.watchSettings((change) => {
-        if (change.affects('tracking')) this.reloadSettings();
+      workspace.onWillRenameFiles((event) => this.#onRename(event.files)),
+      workspace.onDidRenameFiles((event) => this.#onRename(event.files)),
+      this.#watchSettings((change) => {
+        if (change.affects('tracking')) this.#reloadSettings();
       }),
     );
   }
 
-  private onActiveEditor(editor: TextEditor | undefined): void {
+  #onActiveEditor(editor: TextEditor | undefined): void {
     if (editor === undefined) {
-      this.send({ type: 'activeEditor', key: undefined });
+      this.#send({ type: 'activeEditor', key: undefined });
       return;
     }
-    const key = this.ensureKnown(editor.document);
-    this.send({
+    const key = this.#ensureKnown(editor.document);
+    this.#send({
       type: 'activeEditor',
       key,
       diffOriginal: isDiffOriginal(editor),
@@ -183,125 +183,125 @@ export class TrackingAdapter implements Disposable {
   }
 
   /** The notebook editor counts as active only while its tab is the active one. */
-  private syncActiveNotebook(): void {
+  #syncActiveNotebook(): void {
     const notebookEditor = window.activeNotebookEditor;
     const activeInput = window.tabGroups.activeTabGroup.activeTab?.input;
     const notebook =
       notebookEditor !== undefined && activeInput instanceof TabInputNotebook ? notebookEditor.notebook : undefined;
-    const key = notebook === undefined ? undefined : this.ensureNotebookKnown(notebook);
-    if (key === this.activeNotebookKey) return;
-    this.activeNotebookKey = key;
-    this.send({ type: 'activeNotebook', key });
+    const key = notebook === undefined ? undefined : this.#ensureNotebookKnown(notebook);
+    if (key === this.#activeNotebookKey) return;
+    this.#activeNotebookKey = key;
+    this.#send({ type: 'activeNotebook', key });
   }
 
   // Keystrokes and cursor moves call the engine directly, not through send(): no event object per event, and the
   // timer is looked at only when the engine says its next deadline may have moved earlier.
 
-  private onTextChanged(event: TextDocumentChangeEvent): void {
-    if (this.disposed || event.contentChanges.length === 0) return; // dirty-state or metadata changes, not edits
+  #onTextChanged(event: TextDocumentChangeEvent): void {
+    if (this.#disposed || event.contentChanges.length === 0) return; // dirty-state or metadata changes, not edits
     const document = event.document;
     const active = window.activeTextEditor;
-    const inActiveEditor = active !== undefined && active.document === document && this.windowFocused;
-    const key = inActiveEditor ? this.ensureKnown(document) : document.uri.toString();
+    const inActiveEditor = active !== undefined && active.document === document && this.#windowFocused;
+    const key = inActiveEditor ? this.#ensureKnown(document) : document.uri.toString();
     let reschedule = true;
     try {
-      reschedule = this.engine.edit(
+      reschedule = this.#engine.edit(
         key,
         inActiveEditor,
         inActiveEditor ? cursorIn(document, active.selection.active) : undefined,
       );
     } catch (error) {
-      this.options.onError?.(error);
+      this.#options.onError?.(error);
     }
-    if (reschedule) this.schedule();
+    if (reschedule) this.#schedule();
   }
 
-  private onSelection(event: TextEditorSelectionChangeEvent): void {
-    if (this.disposed) return;
+  #onSelection(event: TextEditorSelectionChangeEvent): void {
+    if (this.#disposed) return;
     const document = event.textEditor.document;
     let reschedule = true;
     try {
-      reschedule = this.engine.selection(
+      reschedule = this.#engine.selection(
         document.uri.toString(),
         selectionKind(event.kind),
         cursorIn(document, event.selections[0]?.active),
       );
     } catch (error) {
-      this.options.onError?.(error);
+      this.#options.onError?.(error);
     }
-    if (reschedule) this.schedule();
+    if (reschedule) this.#schedule();
   }
 
-  private onRename(files: ReadonlyArray<{ readonly oldUri: Uri; readonly newUri: Uri }>): void {
+  #onRename(files: ReadonlyArray<{ readonly oldUri: Uri; readonly newUri: Uri }>): void {
     for (const { oldUri, newUri } of files) {
-      this.send({ type: 'rename', fromKey: oldUri.toString(), to: this.describeUri(newUri, '') });
+      this.#send({ type: 'rename', fromKey: oldUri.toString(), to: this.#describeUri(newUri, '') });
     }
   }
 
-  private watchSettings(listener: (change: SettingsChange) => void): Disposable {
-    if (this.options.settingsChanges) return this.options.settingsChanges(listener);
+  #watchSettings(listener: (change: SettingsChange) => void): Disposable {
+    if (this.#options.settingsChanges) return this.#options.settingsChanges(listener);
     const own = new SettingsChanges();
     const subscription = own.event(listener);
     return { dispose: () => (subscription.dispose(), own.dispose()) };
   }
 
-  private reloadSettings(): void {
-    this.exclusionProblems.clear();
-    this.engine.updateConfig(this.loadConfig());
-    this.registerOpenDocuments();
-    this.schedule();
+  #reloadSettings(): void {
+    this.#exclusionProblems.clear();
+    this.#engine.updateConfig(this.#loadConfig());
+    this.#registerOpenDocuments();
+    this.#schedule();
   }
 
-  private loadConfig(): TrackingConfig {
-    const { config, problems } = this.readConfig();
-    this.configProblems = problems;
-    if (problems.length > 0 || this.exclusionProblems.size > 0) this.reportProblems();
+  #loadConfig(): TrackingConfig {
+    const { config, problems } = this.#readConfig();
+    this.#configProblems = problems;
+    if (problems.length > 0 || this.#exclusionProblems.size > 0) this.#reportProblems();
     return config;
   }
 
   /** Reports exclusion problems as they are met (per document: the settings are resource-scoped), each once. */
-  private noteProblems(checked: CheckedExclusionSettings): ExclusionSettings {
-    const fresh = checked.problems.filter((problem) => !this.exclusionProblems.has(problem));
-    for (const problem of fresh) this.exclusionProblems.add(problem);
-    if (fresh.length > 0) this.reportProblems();
+  #noteProblems(checked: CheckedExclusionSettings): ExclusionSettings {
+    const fresh = checked.problems.filter((problem) => !this.#exclusionProblems.has(problem));
+    for (const problem of fresh) this.#exclusionProblems.add(problem);
+    if (fresh.length > 0) this.#reportProblems();
     return checked.settings;
   }
 
-  private reportProblems(): void {
-    this.options.onConfigProblems?.([...this.configProblems, ...this.exclusionProblems]);
+  #reportProblems(): void {
+    this.#options.onConfigProblems?.([...this.#configProblems, ...this.#exclusionProblems]);
   }
 
   /** Registers (or re-evaluates after a settings change) every open notebook and text document. */
-  private registerOpenDocuments(): void {
-    for (const notebook of workspace.notebookDocuments) this.send({ type: 'open', document: this.describeNotebook(notebook) });
-    for (const document of workspace.textDocuments) this.send({ type: 'open', document: this.describeText(document) });
+  #registerOpenDocuments(): void {
+    for (const notebook of workspace.notebookDocuments) this.#send({ type: 'open', document: this.#describeNotebook(notebook) });
+    for (const document of workspace.textDocuments) this.#send({ type: 'open', document: this.#describeText(document) });
   }
 
-  private ensureKnown(document: TextDocument): string {
+  #ensureKnown(document: TextDocument): string {
     const key = document.uri.toString();
-    if (!this.engine.isKnown(key)) this.send({ type: 'open', document: this.describeText(document) });
+    if (!this.#engine.isKnown(key)) this.#send({ type: 'open', document: this.#describeText(document) });
     return key;
   }
 
-  private ensureNotebookKnown(notebook: NotebookDocument): string {
+  #ensureNotebookKnown(notebook: NotebookDocument): string {
     const key = notebook.uri.toString();
-    if (!this.engine.isKnown(key)) this.send({ type: 'open', document: this.describeNotebook(notebook) });
+    if (!this.#engine.isKnown(key)) this.#send({ type: 'open', document: this.#describeNotebook(notebook) });
     return key;
   }
 
-  private describeText(document: TextDocument): DocumentDescriptor {
+  #describeText(document: TextDocument): DocumentDescriptor {
     const notebook = notebookOfCell(document);
-    if (notebook === undefined) return this.describeUri(document.uri, document.languageId);
-    const notebookKey = this.ensureNotebookKnown(notebook);
-    return { ...this.describeUri(document.uri, document.languageId), notebookKey };
+    if (notebook === undefined) return this.#describeUri(document.uri, document.languageId);
+    const notebookKey = this.#ensureNotebookKnown(notebook);
+    return { ...this.#describeUri(document.uri, document.languageId), notebookKey };
   }
 
-  private describeNotebook(notebook: NotebookDocument): DocumentDescriptor {
-    return this.describeUri(notebook.uri, notebook.notebookType);
+  #describeNotebook(notebook: NotebookDocument): DocumentDescriptor {
+    return this.#describeUri(notebook.uri, notebook.notebookType);
   }
 
-  private describeUri(uri: Uri, languageId: string): DocumentDescriptor {
-    const exclusions = this.exclusionsFor(uri);
+  #describeUri(uri: Uri, languageId: string): DocumentDescriptor {
+    const exclusions = this.#exclusionsFor(uri);
     const inWorkspace = workspace.getWorkspaceFolder(uri) !== undefined;
     return {
       key: uri.toString(),
@@ -313,41 +313,41 @@ export class TrackingAdapter implements Disposable {
     };
   }
 
-  private send(event: TrackingEvent): void {
-    if (this.disposed) return;
+  #send(event: TrackingEvent): void {
+    if (this.#disposed) return;
     try {
-      this.engine.handle(event);
+      this.#engine.handle(event);
     } catch (error) {
-      this.options.onError?.(error);
+      this.#options.onError?.(error);
     }
-    this.schedule();
+    this.#schedule();
   }
 
   /**
    * Keeps one timer for the engine's next deadline. Activity only moves deadlines later, so a timer already set
    * for an earlier moment is left alone: it fires, finds nothing due, and re-arms. No timer work per keystroke.
    */
-  private schedule(): void {
-    if (this.disposed) return;
-    const deadline = this.engine.nextDeadline();
+  #schedule(): void {
+    if (this.#disposed) return;
+    const deadline = this.#engine.nextDeadline();
     if (deadline === undefined) return;
-    if (this.timerDeadline !== undefined && this.timerDeadline <= deadline) return;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timerDeadline = deadline;
-    const delay = Math.min(MAX_TIMER_DELAY_MS, Math.max(0, deadline - this.clock.now()));
-    this.timer = setTimeout(() => this.onTimer(), delay);
+    if (this.#timerDeadline !== undefined && this.#timerDeadline <= deadline) return;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timerDeadline = deadline;
+    const delay = Math.min(MAX_TIMER_DELAY_MS, Math.max(0, deadline - this.#clock.now()));
+    this.#timer = setTimeout(() => this.#onTimer(), delay);
   }
 
-  private onTimer(): void {
-    this.timer = undefined;
-    this.timerDeadline = undefined;
-    if (this.disposed) return;
+  #onTimer(): void {
+    this.#timer = undefined;
+    this.#timerDeadline = undefined;
+    if (this.#disposed) return;
     try {
-      this.engine.tick();
+      this.#engine.tick();
     } catch (error) {
-      this.options.onError?.(error);
+      this.#options.onError?.(error);
     }
-    this.schedule();
+    this.#schedule();
   }
 }
 

@@ -62,116 +62,116 @@ const SAVE_AS_WINDOW_MS = 3000;
 export const systemClock: Clock = Date;
 
 export class TrackingEngine {
-  private readonly sink: SessionSink;
-  private readonly log: TrackingLog | undefined;
-  private readonly clock: Clock;
-  private readonly newId: () => string;
-  private readonly documents = new DocumentRegistry();
+  readonly #sink: SessionSink;
+  readonly #log: TrackingLog | undefined;
+  readonly #clock: Clock;
+  readonly #newId: () => string;
+  readonly #documents = new DocumentRegistry();
 
-  private rules: TrackingConfig = DEFAULT_TRACKING_CONFIG;
-  private idleMs = 0;
-  private switchGraceMs = 0;
-  private blurGraceMs = 0;
-  private minimumMs = 0;
-  private checkpointMs = 0;
+  #rules: TrackingConfig = DEFAULT_TRACKING_CONFIG;
+  #idleMs = 0;
+  #switchGraceMs = 0;
+  #blurGraceMs = 0;
+  #minimumMs = 0;
+  #checkpointMs = 0;
 
-  private focused: boolean;
-  private paused = false;
-  private stopped = false;
-  private activeTextKey: string | undefined;
-  private activeNotebookKey: string | undefined;
+  #focused: boolean;
+  #paused = false;
+  #stopped = false;
+  #activeTextKey: string | undefined;
+  #activeNotebookKey: string | undefined;
   /**
    * The document a person is looking at, resolved (cell → notebook) and only if it may produce sessions. Always the
    * registry's record for its key: it is resolved again whenever a document is registered, closed or renamed.
    */
-  private activeTarget: DocumentState | undefined;
+  #activeTarget: DocumentState | undefined;
 
-  private current: LiveSession | undefined;
+  #current: LiveSession | undefined;
   /** Set while the current session is being left; a candidate exists only during a switch. */
-  private pending: PendingEnd | undefined;
-  private candidate: LiveSession | undefined;
+  #pending: PendingEnd | undefined;
+  #candidate: LiveSession | undefined;
   /** Documents glanced at (under the minimum) while the current session is being left, oldest first. */
-  private glances: LiveSession[] = [];
-  private saveAs: SaveAs | undefined;
-  private sinkError: { error: unknown } | undefined;
+  #glances: LiveSession[] = [];
+  #saveAs: SaveAs | undefined;
+  #sinkError: { error: unknown } | undefined;
 
   constructor(options: TrackingEngineOptions) {
-    this.sink = options.sink;
-    this.log = options.log;
-    this.clock = options.clock ?? systemClock;
-    this.newId = options.newId ?? (() => globalThis.crypto.randomUUID());
-    this.focused = options.focused ?? true;
+    this.#sink = options.sink;
+    this.#log = options.log;
+    this.#clock = options.clock ?? systemClock;
+    this.#newId = options.newId ?? (() => globalThis.crypto.randomUUID());
+    this.#focused = options.focused ?? true;
     this.updateConfig(options.config ?? DEFAULT_TRACKING_CONFIG);
   }
 
   /** The rules in force (validated). */
   get config(): TrackingConfig {
-    return this.rules;
+    return this.#rules;
   }
 
   /** Applies new rules from now on; values are validated (clamped) first. Reschedule at nextDeadline() afterwards. */
   updateConfig(rules: TrackingConfig): void {
     const { config } = validateTrackingConfig(rules);
-    this.rules = config;
-    this.idleMs = config.idleTimeoutSeconds * 1000;
-    this.switchGraceMs = config.switchGraceSeconds * 1000;
-    this.blurGraceMs = config.blurGraceSeconds * 1000;
-    this.minimumMs = config.minimumSessionSeconds * 1000;
-    this.checkpointMs = config.checkpointIntervalSeconds * 1000;
+    this.#rules = config;
+    this.#idleMs = config.idleTimeoutSeconds * 1000;
+    this.#switchGraceMs = config.switchGraceSeconds * 1000;
+    this.#blurGraceMs = config.blurGraceSeconds * 1000;
+    this.#minimumMs = config.minimumSessionSeconds * 1000;
+    this.#checkpointMs = config.checkpointIntervalSeconds * 1000;
   }
 
   handle(event: TrackingEvent): void {
-    if (this.stopped) return;
-    const now = this.clock.now();
-    this.advance(now);
+    if (this.#stopped) return;
+    const now = this.#clock.now();
+    this.#advance(now);
     switch (event.type) {
       case 'edit':
-        this.onEdit(event.key, event.inActiveEditor, event.cursor, now);
+        this.#onEdit(event.key, event.inActiveEditor, event.cursor, now);
         break;
       case 'selection':
-        this.onSelection(event.key, event.kind, event.cursor, now);
+        this.#onSelection(event.key, event.kind, event.cursor, now);
         break;
       case 'scroll':
-        this.engageIfActive(event.key, now, undefined);
+        this.#engageIfActive(event.key, now, undefined);
         break;
       case 'save':
-        this.onSave(event.key, now);
+        this.#onSave(event.key, now);
         break;
       case 'activeEditor':
-        this.activeTextKey = event.diffOriginal === true ? undefined : event.key;
-        this.onActiveTargetChanged(now, event.cursor);
+        this.#activeTextKey = event.diffOriginal === true ? undefined : event.key;
+        this.#onActiveTargetChanged(now, event.cursor);
         break;
       case 'activeNotebook':
-        this.activeNotebookKey = event.key;
-        this.onActiveTargetChanged(now, undefined);
+        this.#activeNotebookKey = event.key;
+        this.#onActiveTargetChanged(now, undefined);
         break;
       case 'focus':
-        this.onFocus(event.focused, now);
+        this.#onFocus(event.focused, now);
         break;
       case 'open':
-        this.onOpen(event.document, now);
+        this.#onOpen(event.document, now);
         break;
       case 'close':
-        this.onClose(event.key, now);
+        this.#onClose(event.key, now);
         break;
       case 'rename':
-        this.onRename(event.fromKey, event.to, now);
+        this.#onRename(event.fromKey, event.to, now);
         break;
       case 'pause':
-        this.settleSwitch();
-        this.endCurrent('paused', false);
-        this.paused = true;
+        this.#settleSwitch();
+        this.#endCurrent('paused', false);
+        this.#paused = true;
         break;
       case 'resume':
-        this.paused = false;
+        this.#paused = false;
         break;
       case 'shutdown':
-        this.settleSwitch();
-        this.endCurrent('shutdown', false);
-        this.stopped = true;
+        this.#settleSwitch();
+        this.#endCurrent('shutdown', false);
+        this.#stopped = true;
         break;
     }
-    this.throwSinkError();
+    this.#throwSinkError();
   }
 
   /**
@@ -180,88 +180,88 @@ export class TrackingEngine {
    * later, so a timer set for it still fires in time; true when it may have moved earlier (reschedule).
    */
   edit(key: string, inActiveEditor: boolean, cursor: CursorPosition | undefined): boolean {
-    if (this.stopped) return false;
-    const now = this.clock.now();
+    if (this.#stopped) return false;
+    const now = this.#clock.now();
     if (inActiveEditor) {
-      const goneOn = this.goOn(key, now, cursor, true);
+      const goneOn = this.#goOn(key, now, cursor, true);
       if (goneOn !== undefined) return goneOn;
     }
-    this.advance(now);
-    this.onEdit(key, inActiveEditor, cursor, now);
-    this.throwSinkError();
+    this.#advance(now);
+    this.#onEdit(key, inActiveEditor, cursor, now);
+    this.#throwSinkError();
     return true;
   }
 
   /** handle({ type: 'selection', key, kind, cursor }) without an event object, returning as edit() does. */
   selection(key: string, kind: SelectionKind, cursor: CursorPosition | undefined): boolean {
-    if (this.stopped) return false;
-    const now = this.clock.now();
+    if (this.#stopped) return false;
+    const now = this.#clock.now();
     if (kind === 'keyboard' || kind === 'mouse') {
-      const goneOn = this.goOn(key, now, cursor, false);
+      const goneOn = this.#goOn(key, now, cursor, false);
       if (goneOn !== undefined) return goneOn;
     }
-    this.advance(now);
-    this.onSelection(key, kind, cursor, now);
-    this.throwSinkError();
+    this.#advance(now);
+    this.#onSelection(key, kind, cursor, now);
+    this.#throwSinkError();
     return true;
   }
 
   /** Processes every deadline that has passed (idle, grace, checkpoint). Call at nextDeadline(). */
-  tick(now: number = this.clock.now()): void {
-    if (this.stopped) return;
-    this.advance(now);
-    this.throwSinkError();
+  tick(now: number = this.#clock.now()): void {
+    if (this.#stopped) return;
+    this.#advance(now);
+    this.#throwSinkError();
   }
 
   /** Epoch ms of the next moment something is due, if anything is. Moves later as activity continues. */
   nextDeadline(): number | undefined {
-    const current = this.current;
+    const current = this.#current;
     if (current === undefined) return undefined;
     // A candidate never goes idle before the session being left: it starts no earlier than that session's last
     // activity, and the switch grace is never longer than the idle timeout.
-    let deadline = current.lastActiveAt + this.idleMs;
-    if (this.pending !== undefined && this.pending.deadline < deadline) deadline = this.pending.deadline;
-    if (this.checkpointEligible(current)) deadline = Math.min(deadline, current.lastCheckpointAt + this.checkpointMs);
+    let deadline = current.lastActiveAt + this.#idleMs;
+    if (this.#pending !== undefined && this.#pending.deadline < deadline) deadline = this.#pending.deadline;
+    if (this.#checkpointEligible(current)) deadline = Math.min(deadline, current.lastCheckpointAt + this.#checkpointMs);
     return deadline;
   }
 
   currentSession(): Session | undefined {
-    return this.current === undefined ? undefined : snapshot(this.current);
+    return this.#current === undefined ? undefined : snapshot(this.#current);
   }
 
   isKnown(key: string): boolean {
-    return this.activeTarget?.key === key || this.documents.has(key);
+    return this.#activeTarget?.key === key || this.#documents.has(key);
   }
 
   get isPaused(): boolean {
-    return this.paused;
+    return this.#paused;
   }
 
   get knownDocumentCount(): number {
-    return this.documents.size;
+    return this.#documents.size;
   }
 
   // --- events -----------------------------------------------------------------------------------------------
 
-  private onEdit(key: string, inActiveEditor: boolean, cursor: CursorPosition | undefined, now: number): void {
-    const active = this.activeTarget;
-    const document = active !== undefined && active.key === key ? active : this.documents.get(key);
+  #onEdit(key: string, inActiveEditor: boolean, cursor: CursorPosition | undefined, now: number): void {
+    const active = this.#activeTarget;
+    const document = active !== undefined && active.key === key ? active : this.#documents.get(key);
     if (document === undefined) return;
     document.editedSinceSave = true;
-    if (inActiveEditor) this.engageIfActive(key, now, cursor, document);
+    if (inActiveEditor) this.#engageIfActive(key, now, cursor, document);
   }
 
-  private onSelection(key: string, kind: SelectionKind, cursor: CursorPosition | undefined, now: number): void {
-    if (kind === 'keyboard' || kind === 'mouse') this.engageIfActive(key, now, cursor);
+  #onSelection(key: string, kind: SelectionKind, cursor: CursorPosition | undefined, now: number): void {
+    if (kind === 'keyboard' || kind === 'mouse') this.#engageIfActive(key, now, cursor);
   }
 
-  private onSave(key: string, now: number): void {
-    const document = this.documents.get(key);
+  #onSave(key: string, now: number): void {
+    const document = this.#documents.get(key);
     if (document === undefined) return;
     const edited = document.editedSinceSave;
     document.editedSinceSave = false;
     // Save As saves the buffer in the active editor: its session, running or just switched to, moves to the file.
-    const untitled = this.activeTarget;
+    const untitled = this.#activeTarget;
     const isNewFile = now - document.registeredAt <= SAVE_AS_WINDOW_MS;
     if (
       untitled !== undefined &&
@@ -269,113 +269,113 @@ export class TrackingEngine {
       document.publishable &&
       isNewFile &&
       document.key !== untitled.key &&
-      this.focused
+      this.#focused
     ) {
-      if (this.candidate?.key === untitled.key) this.settleSwitch();
-      if (this.current?.key === untitled.key) this.saveAs = { fromKey: untitled.key, toKey: document.key, at: now };
+      if (this.#candidate?.key === untitled.key) this.#settleSwitch();
+      if (this.#current?.key === untitled.key) this.#saveAs = { fromKey: untitled.key, toKey: document.key, at: now };
     }
-    if (edited) this.engageIfActive(key, now, undefined, document);
+    if (edited) this.#engageIfActive(key, now, undefined, document);
   }
 
-  private onFocus(focused: boolean, now: number): void {
-    if (focused === this.focused) return;
-    this.focused = focused;
-    if (this.paused) return;
+  #onFocus(focused: boolean, now: number): void {
+    if (focused === this.#focused) return;
+    this.#focused = focused;
+    if (this.#paused) return;
     if (!focused) {
-      if (this.pending?.reason === 'switch') this.endCurrent('switch', true);
-      const current = this.current;
+      if (this.#pending?.reason === 'switch') this.#endCurrent('switch', true);
+      const current = this.#current;
       if (current === undefined) return;
       accrue(current, now, undefined);
-      this.pending = { reason: 'blur', deadline: now + this.blurGraceMs };
-      this.advance(now);
+      this.#pending = { reason: 'blur', deadline: now + this.#blurGraceMs };
+      this.#advance(now);
       return;
     }
-    const current = this.current;
-    if (current !== undefined && this.pending?.reason === 'blur') {
-      if (this.activeTarget?.key === current.key) {
-        this.pending = undefined;
+    const current = this.#current;
+    if (current !== undefined && this.#pending?.reason === 'blur') {
+      if (this.#activeTarget?.key === current.key) {
+        this.#pending = undefined;
         resumeAfterAbsence(current, now);
         return;
       }
       // Back, but to another document: the absence already ended the old session.
-      this.endCurrent('blur', false);
+      this.#endCurrent('blur', false);
     }
-    this.onActiveTargetChanged(now, undefined);
+    this.#onActiveTargetChanged(now, undefined);
   }
 
-  private onOpen(descriptor: DocumentDescriptor, now: number): void {
-    const document = this.documents.register(descriptor, now);
-    const target = this.documents.sessionTarget(document);
+  #onOpen(descriptor: DocumentDescriptor, now: number): void {
+    const document = this.#documents.register(descriptor, now);
+    const target = this.#documents.sessionTarget(document);
     // The file switched to became excluded: leaving it like any other, then discarding it if it is current.
-    if (this.candidate?.key === document.key && target === undefined) this.leaveCandidate(now);
-    if (this.current?.key === document.key && target === undefined) this.endCurrent('excluded', true);
-    if (this.resolveActiveTarget() !== this.activeTarget) this.onActiveTargetChanged(now, undefined);
+    if (this.#candidate?.key === document.key && target === undefined) this.#leaveCandidate(now);
+    if (this.#current?.key === document.key && target === undefined) this.#endCurrent('excluded', true);
+    if (this.#resolveActiveTarget() !== this.#activeTarget) this.#onActiveTargetChanged(now, undefined);
   }
 
-  private onClose(key: string, now: number): void {
-    const document = this.documents.get(key);
+  #onClose(key: string, now: number): void {
+    const document = this.#documents.get(key);
     if (document === undefined) return;
-    const saveAs = this.saveAs;
+    const saveAs = this.#saveAs;
     if (saveAs !== undefined && saveAs.fromKey === key && now - saveAs.at <= SAVE_AS_WINDOW_MS) {
-      this.saveAs = undefined;
-      const saved = this.documents.get(saveAs.toKey);
-      if (saved !== undefined && this.current?.key === key) this.moveCurrentTo(saved);
+      this.#saveAs = undefined;
+      const saved = this.#documents.get(saveAs.toKey);
+      if (saved !== undefined && this.#current?.key === key) this.#moveCurrentTo(saved);
     }
-    this.documents.delete(key);
+    this.#documents.delete(key);
     if (document.notebookKey === undefined) {
-      if (this.candidate?.key === key) this.leaveCandidate(undefined);
-      if (this.current?.key === key) this.endCurrent('close', true);
+      if (this.#candidate?.key === key) this.#leaveCandidate(undefined);
+      if (this.#current?.key === key) this.#endCurrent('close', true);
     }
-    this.activeTarget = this.resolveActiveTarget();
+    this.#activeTarget = this.#resolveActiveTarget();
   }
 
-  private onRename(fromKey: string, to: DocumentDescriptor, now: number): void {
-    for (const session of [this.current, this.candidate]) {
+  #onRename(fromKey: string, to: DocumentDescriptor, now: number): void {
+    for (const session of [this.#current, this.#candidate]) {
       if (session === undefined || renamedKey(session.key, fromKey, to.key) === undefined) continue;
-      const moved = this.documents.register(descriptorAfterRename(session.key, fromKey, to, session.languageId), now);
-      if (session === this.candidate && !moved.trackable) this.leaveCandidate(now);
-      if (session === this.current) this.moveCurrentTo(moved);
-      else if (session === this.candidate) moveSession(session, moved);
+      const moved = this.#documents.register(descriptorAfterRename(session.key, fromKey, to, session.languageId), now);
+      if (session === this.#candidate && !moved.trackable) this.#leaveCandidate(now);
+      if (session === this.#current) this.#moveCurrentTo(moved);
+      else if (session === this.#candidate) moveSession(session, moved);
     }
-    this.activeTarget = this.resolveActiveTarget();
+    this.#activeTarget = this.#resolveActiveTarget();
   }
 
   // --- engagement -------------------------------------------------------------------------------------------
 
   /** Activity in a document counts only if it is what the person is looking at in the focused window. */
-  private engageIfActive(key: string, now: number, cursor: CursorPosition | undefined, known?: DocumentState): void {
-    if (!this.focused || this.paused) return;
-    const active = this.activeTarget;
+  #engageIfActive(key: string, now: number, cursor: CursorPosition | undefined, known?: DocumentState): void {
+    if (!this.#focused || this.#paused) return;
+    const active = this.#activeTarget;
     if (active === undefined) return;
     if (active.key !== key) {
-      const document = known ?? this.documents.get(key);
-      if (document === undefined || this.documents.sessionTarget(document) !== active) return;
+      const document = known ?? this.#documents.get(key);
+      if (document === undefined || this.#documents.sessionTarget(document) !== active) return;
     }
-    this.engage(active, now, cursor);
+    this.#engage(active, now, cursor);
   }
 
-  private engage(target: DocumentState, now: number, cursor: CursorPosition | undefined): void {
-    const current = this.current;
+  #engage(target: DocumentState, now: number, cursor: CursorPosition | undefined): void {
+    const current = this.#current;
     if (current !== undefined && current.key === target.key) {
       accrue(current, now, cursor);
-      this.pending = undefined;
-      this.candidate = undefined;
-      if (this.glances.length > 0) this.glances = [];
+      this.#pending = undefined;
+      this.#candidate = undefined;
+      if (this.#glances.length > 0) this.#glances = [];
       return;
     }
-    const candidate = this.candidate;
+    const candidate = this.#candidate;
     if (candidate !== undefined && candidate.key === target.key) {
       accrue(candidate, now, cursor);
       return;
     }
     if (current === undefined) {
-      this.current = startSession(this.newId(), target, now, cursor);
+      this.#current = startSession(this.#newId(), target, now, cursor);
       return;
     }
-    this.leaveCandidate(now);
-    this.leaveCurrent(now);
-    this.candidate = startSession(this.newId(), target, now, cursor);
-    this.advance(now);
+    this.#leaveCandidate(now);
+    this.#leaveCurrent(now);
+    this.#candidate = startSession(this.#newId(), target, now, cursor);
+    this.#advance(now);
   }
 
   /**
@@ -385,36 +385,36 @@ export class TrackingEngine {
    * moved earlier (only a checkpoint that just became due can do that); undefined, having changed nothing, when
    * the case is not this one.
    */
-  private goOn(key: string, now: number, cursor: CursorPosition | undefined, edited: boolean): boolean | undefined {
-    const current = this.current;
-    const target = this.activeTarget;
+  #goOn(key: string, now: number, cursor: CursorPosition | undefined, edited: boolean): boolean | undefined {
+    const current = this.#current;
+    const target = this.#activeTarget;
     if (current === undefined || target === undefined || current.key !== key || target.key !== key) return undefined;
-    if (!this.focused || this.paused || this.pending !== undefined || this.candidate !== undefined) return undefined;
-    if (this.glances.length > 0 || current.lastActiveAt + this.idleMs <= now) return undefined;
-    const checkpointing = this.checkpointEligible(current);
-    if (checkpointing && current.lastCheckpointAt + this.checkpointMs <= now) return undefined;
+    if (!this.#focused || this.#paused || this.#pending !== undefined || this.#candidate !== undefined) return undefined;
+    if (this.#glances.length > 0 || current.lastActiveAt + this.#idleMs <= now) return undefined;
+    const checkpointing = this.#checkpointEligible(current);
+    if (checkpointing && current.lastCheckpointAt + this.#checkpointMs <= now) return undefined;
     if (edited) target.editedSinceSave = true;
     accrue(current, now, cursor);
-    return !checkpointing && this.checkpointEligible(current);
+    return !checkpointing && this.#checkpointEligible(current);
   }
 
-  private onActiveTargetChanged(now: number, cursor: CursorPosition | undefined): void {
-    this.activeTarget = this.resolveActiveTarget();
-    if (!this.focused || this.paused) return;
-    const target = this.activeTarget;
-    const current = this.current;
-    if (target !== undefined && current !== undefined && this.isSaveAsOf(current, target, now)) {
-      this.saveAs = undefined;
-      this.moveCurrentTo(target);
+  #onActiveTargetChanged(now: number, cursor: CursorPosition | undefined): void {
+    this.#activeTarget = this.#resolveActiveTarget();
+    if (!this.#focused || this.#paused) return;
+    const target = this.#activeTarget;
+    const current = this.#current;
+    if (target !== undefined && current !== undefined && this.#isSaveAsOf(current, target, now)) {
+      this.#saveAs = undefined;
+      this.#moveCurrentTo(target);
     }
     if (target !== undefined) {
-      this.engage(target, now, cursor);
+      this.#engage(target, now, cursor);
       return;
     }
     if (current !== undefined) {
-      this.leaveCandidate(now);
-      this.leaveCurrent(now);
-      this.advance(now);
+      this.#leaveCandidate(now);
+      this.#leaveCurrent(now);
+      this.#advance(now);
     }
   }
 
@@ -423,16 +423,16 @@ export class TrackingEngine {
    * it out of sight). Work of its own (the minimum reached) settles the switch; a glance is set aside, to be folded
    * into the session left or finished with it. Leaving is the candidate's last activity, except by closing it.
    */
-  private leaveCandidate(now: number | undefined): void {
-    const candidate = this.candidate;
+  #leaveCandidate(now: number | undefined): void {
+    const candidate = this.#candidate;
     if (candidate === undefined) return;
     if (now !== undefined) accrue(candidate, now, undefined);
-    if (candidate.activeMs >= this.minimumMs) {
-      this.settleSwitch();
+    if (candidate.activeMs >= this.#minimumMs) {
+      this.#settleSwitch();
       return;
     }
-    this.glances.push(candidate);
-    this.candidate = undefined;
+    this.#glances.push(candidate);
+    this.#candidate = undefined;
   }
 
   /**
@@ -440,20 +440,20 @@ export class TrackingEngine {
    * session being left ends where it was left and the candidate becomes the current session, which a following
    * leaveCurrent() gives its own grace.
    */
-  private settleSwitch(): void {
-    if (this.pending?.reason === 'switch' && this.candidate !== undefined) this.endCurrent('switch', true);
+  #settleSwitch(): void {
+    if (this.#pending?.reason === 'switch' && this.#candidate !== undefined) this.#endCurrent('switch', true);
   }
 
   /** Starts the switch grace for the current session (once: after leaving for no editor, the first deadline holds). */
-  private leaveCurrent(now: number): void {
-    const current = this.current;
-    if (current === undefined || this.pending !== undefined) return;
+  #leaveCurrent(now: number): void {
+    const current = this.#current;
+    if (current === undefined || this.#pending !== undefined) return;
     accrue(current, now, undefined);
-    this.pending = { reason: 'switch', deadline: now + this.switchGraceMs };
+    this.#pending = { reason: 'switch', deadline: now + this.#switchGraceMs };
   }
 
-  private isSaveAsOf(current: LiveSession, target: DocumentState, now: number): boolean {
-    const saveAs = this.saveAs;
+  #isSaveAsOf(current: LiveSession, target: DocumentState, now: number): boolean {
+    const saveAs = this.#saveAs;
     return (
       saveAs !== undefined &&
       saveAs.fromKey === current.key &&
@@ -462,110 +462,110 @@ export class TrackingEngine {
     );
   }
 
-  private moveCurrentTo(document: DocumentState): void {
-    const current = this.current;
+  #moveCurrentTo(document: DocumentState): void {
+    const current = this.#current;
     if (current === undefined) return;
     if (!document.trackable) {
-      this.endCurrent('excluded', true);
+      this.#endCurrent('excluded', true);
       return;
     }
     moveSession(current, document);
-    const candidate = this.candidate;
+    const candidate = this.#candidate;
     if (candidate?.key === document.key) {
       // Saved as the document switched to within the grace: the candidate's time is the moved session's.
       accrue(current, candidate.lastActiveAt, candidate.cursor);
-      this.candidate = undefined;
-      this.glances = [];
-      this.pending = undefined;
+      this.#candidate = undefined;
+      this.#glances = [];
+      this.#pending = undefined;
     }
   }
 
-  private resolveActiveTarget(): DocumentState | undefined {
-    if (this.activeNotebookKey !== undefined) {
-      const notebook = this.documents.get(this.activeNotebookKey);
+  #resolveActiveTarget(): DocumentState | undefined {
+    if (this.#activeNotebookKey !== undefined) {
+      const notebook = this.#documents.get(this.#activeNotebookKey);
       return notebook !== undefined && notebook.trackable ? notebook : undefined;
     }
-    if (this.activeTextKey === undefined) return undefined;
-    const document = this.documents.get(this.activeTextKey);
-    return document === undefined ? undefined : this.documents.sessionTarget(document);
+    if (this.#activeTextKey === undefined) return undefined;
+    const document = this.#documents.get(this.#activeTextKey);
+    return document === undefined ? undefined : this.#documents.sessionTarget(document);
   }
 
   // --- deadlines and endings --------------------------------------------------------------------------------
 
-  private advance(now: number): void {
+  #advance(now: number): void {
     for (;;) {
-      const current = this.current;
+      const current = this.#current;
       if (current === undefined) return;
-      const idleAt = current.lastActiveAt + this.idleMs;
-      const pending = this.pending;
+      const idleAt = current.lastActiveAt + this.#idleMs;
+      const pending = this.#pending;
       if (pending !== undefined && pending.deadline <= now && pending.deadline <= idleAt) {
-        this.endCurrent(pending.reason, true);
+        this.#endCurrent(pending.reason, true);
         continue;
       }
       if (idleAt <= now) {
-        this.endCurrent('idle', true);
+        this.#endCurrent('idle', true);
         continue;
       }
-      if (this.checkpointEligible(current) && current.lastCheckpointAt + this.checkpointMs <= now) {
-        this.emitCheckpoint(current, now);
+      if (this.#checkpointEligible(current) && current.lastCheckpointAt + this.#checkpointMs <= now) {
+        this.#emitCheckpoint(current, now);
       }
       return;
     }
   }
 
-  private checkpointEligible(session: LiveSession): boolean {
-    return session.changedSinceCheckpoint && session.activeMs >= this.minimumMs;
+  #checkpointEligible(session: LiveSession): boolean {
+    return session.changedSinceCheckpoint && session.activeMs >= this.#minimumMs;
   }
 
-  private emitCheckpoint(session: LiveSession, now: number): void {
+  #emitCheckpoint(session: LiveSession, now: number): void {
     session.lastCheckpointAt = now;
     session.changedSinceCheckpoint = false;
     session.checkpointed = true;
-    this.deliver(() => this.sink.checkpoint(snapshot(session)));
+    this.#deliver(() => this.#sink.checkpoint(snapshot(session)));
   }
 
   /** Ends the current session; during a switch the candidate becomes current if `promoteCandidate`. */
-  private endCurrent(reason: SessionEndReason, promoteCandidate: boolean): void {
-    const ended = this.current;
-    const successor = promoteCandidate && this.pending?.reason === 'switch' ? this.candidate : undefined;
-    const glances = this.glances;
-    this.current = successor;
-    this.pending = undefined;
-    this.candidate = undefined;
-    this.glances = [];
-    if (ended !== undefined) this.finish(ended, reason);
-    for (const glance of glances) this.finish(glance, 'switch');
+  #endCurrent(reason: SessionEndReason, promoteCandidate: boolean): void {
+    const ended = this.#current;
+    const successor = promoteCandidate && this.#pending?.reason === 'switch' ? this.#candidate : undefined;
+    const glances = this.#glances;
+    this.#current = successor;
+    this.#pending = undefined;
+    this.#candidate = undefined;
+    this.#glances = [];
+    if (ended !== undefined) this.#finish(ended, reason);
+    for (const glance of glances) this.#finish(glance, 'switch');
   }
 
-  private finish(session: LiveSession, reason: SessionEndReason): void {
+  #finish(session: LiveSession, reason: SessionEndReason): void {
     if (reason === 'excluded') {
       // Excluded content never leaves; a session already checkpointed is closed so its snapshots can be discarded.
-      this.log?.debug(`Tracking: discarded a session of ${formatSeconds(session.activeMs)} whose document is excluded.`);
-      if (session.checkpointed) this.deliver(() => this.sink.finished(snapshot(session, reason)));
+      this.#log?.debug(`Tracking: discarded a session of ${formatSeconds(session.activeMs)} whose document is excluded.`);
+      if (session.checkpointed) this.#deliver(() => this.#sink.finished(snapshot(session, reason)));
       return;
     }
-    if (session.activeMs < this.minimumMs && !session.checkpointed) {
-      this.log?.debug(
-        `Tracking: dropped a session of ${formatSeconds(session.activeMs)} active (${reason}), under the ${formatSeconds(this.minimumMs)} minimum.`,
+    if (session.activeMs < this.#minimumMs && !session.checkpointed) {
+      this.#log?.debug(
+        `Tracking: dropped a session of ${formatSeconds(session.activeMs)} active (${reason}), under the ${formatSeconds(this.#minimumMs)} minimum.`,
       );
       return;
     }
-    this.deliver(() => this.sink.finished(snapshot(session, reason)));
+    this.#deliver(() => this.#sink.finished(snapshot(session, reason)));
   }
 
   /** A throwing sink must not leave the engine half-way through a transition: the error surfaces afterwards. */
-  private deliver(call: () => void): void {
+  #deliver(call: () => void): void {
     try {
       call();
     } catch (error) {
-      this.sinkError ??= { error };
+      this.#sinkError ??= { error };
     }
   }
 
-  private throwSinkError(): void {
-    const pending = this.sinkError;
+  #throwSinkError(): void {
+    const pending = this.#sinkError;
     if (pending === undefined) return;
-    this.sinkError = undefined;
+    this.#sinkError = undefined;
     throw pending.error;
   }
 }

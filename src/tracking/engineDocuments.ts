@@ -18,22 +18,22 @@ export interface DocumentState {
 }
 
 export class DocumentRegistry {
-  private readonly documents = new Map<string, DocumentState>();
+  readonly #documents = new Map<string, DocumentState>();
 
   get size(): number {
-    return this.documents.size;
+    return this.#documents.size;
   }
 
   has(key: string): boolean {
-    return this.documents.has(key);
+    return this.#documents.has(key);
   }
 
   get(key: string): DocumentState | undefined {
-    return this.documents.get(key);
+    return this.#documents.get(key);
   }
 
   delete(key: string): void {
-    this.documents.delete(key);
+    this.#documents.delete(key);
   }
 
   /** Registers a document, or re-evaluates a known one (its settings or language changed). */
@@ -41,7 +41,7 @@ export class DocumentRegistry {
     const kind = classifyDocument(descriptor.key);
     const isCell = kind === 'notebookCell';
     const trackable = isCell ? descriptor.notebookKey !== undefined : kind !== 'ignored' && !isExcluded(descriptor, descriptor);
-    const existing = this.documents.get(descriptor.key);
+    const existing = this.#documents.get(descriptor.key);
     if (existing) {
       existing.languageId = descriptor.languageId;
       existing.notebookKey = isCell ? descriptor.notebookKey : undefined;
@@ -58,14 +58,14 @@ export class DocumentRegistry {
       editedSinceSave: false,
       registeredAt: now,
     };
-    this.documents.set(descriptor.key, created);
+    this.#documents.set(descriptor.key, created);
     return created;
   }
 
   /** The document whose session this document's activity extends, if that may produce sessions at all. */
   sessionTarget(document: DocumentState): DocumentState | undefined {
     if (document.notebookKey === undefined) return document.trackable ? document : undefined;
-    const notebook = this.documents.get(document.notebookKey);
+    const notebook = this.#documents.get(document.notebookKey);
     return notebook !== undefined && notebook.trackable ? notebook : undefined;
   }
 }

@@ -1,4 +1,4 @@
-// The first session after start-up, recorded while the rest of the extension (dist/workbench.js) loads on its own:
+// The first session after start-up, recorded while the rest of the extension (dist/services.js) loads on its own:
 // the first keystroke starts it, and it is saved with its document, start and active time as before.
 import * as assert from 'node:assert/strict';
 import { commands } from 'vscode';

@@ -1,4 +1,4 @@
-// What activation sends before the workbench exists (settings problems, privacy questions, finished sessions) reaches
+// What activation sends before the services exist (settings problems, privacy questions, finished sessions) reaches
 // it, in order, once it takes over; nothing is dropped and nothing is delivered twice.
 import * as assert from 'node:assert/strict';
 import { HandOver } from '../../../src/app/handOver';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 /** The same number as ACTIVATION_BUDGET_BYTES in esbuild.mjs. */
-const BUDGET_BYTES = 44 * 1024;
+const BUDGET_BYTES = 42 * 1024;
 
 /** A heavy file by its path: the pattern is made from the path, so the two cannot drift apart. */
 function file(path: string, why = ''): [string, RegExp] {
@@ -26,10 +26,10 @@ const HEAVY: [string, RegExp][] = [
   ['src/graph/**', /^src\/graph\//],
   ['src/auth/identity*', /^src\/auth\/identity/],
   ['src/publish/**', /^src\/publish\//],
-  file('src/platform/readSettings.vscode.ts', 'read by the workbench'),
-  file('src/platform/validSettings.ts', 'validated by the workbench'),
+  file('src/platform/readSettings.vscode.ts', 'read by the services'),
+  file('src/platform/validSettings.ts', 'validated by the services'),
   file('src/outbox/outbox.ts', 'activation only appends: src/outbox/outboxWriter.ts'),
-  file('src/status/statusModel.ts', 'the status bar says "starting" until the workbench loads'),
+  file('src/status/statusModel.ts', 'the status bar says "starting" until the services load'),
   file('src/feed/publishedView.vscode.ts'),
   file('src/feed/forgetCommands.vscode.ts'),
   ['src/insights/**', /^src\/insights\//],

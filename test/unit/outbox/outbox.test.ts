@@ -298,7 +298,7 @@ describe('Outbox', () => {
     );
   });
 
-  it("over activation's writer, the workbench's outbox continues its revisions and applies the settings' cap to it", () => {
+  it("over activation's writer, the services' outbox continues its revisions and applies the settings' cap to it", () => {
     const id = newId();
     const writer = new OutboxWriter({ dir: tempDir(), clock, logger });
     writer.put(session(id, 0, { state: 'ongoing' }));

@@ -15,7 +15,7 @@ function memento(initial?: unknown) {
   };
 }
 
-/** Identities as the workbench computes them, with the remote of whatever repository is at the path now. */
+/** Identities as the services compute them, with the remote of whatever repository is at the path now. */
 function repositoryAt(remote: string) {
   const repo = {
     remote,
@@ -48,7 +48,7 @@ describe('privacy overrides', () => {
     assert.ok(overrides.grantedIdentity(API), 'the grant is kept, naming what was confirmed');
   });
 
-  it('applies no grant before the identity can be computed (the workbench brings it)', async () => {
+  it('applies no grant before the identity can be computed (the services bring it)', async () => {
     const store = memento();
     const repo = repositoryAt('git@example.com:team/api.git');
     await new PrivacyOverrides(store).grant(API, repo.identify({ owner: API, level: 'full' }));

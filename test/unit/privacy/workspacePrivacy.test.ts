@@ -112,7 +112,7 @@ describe('workspace privacy (fake editor API)', () => {
     fake = createFake();
   });
 
-  /** Wired as activation and the workbench wire them: the level at once, the question from the later bundle. */
+  /** Wired as activation and the services wire them: the level at once, the question from the later bundle. */
   const create = (store = memento()) => {
     const overrides = new PrivacyOverrides(store);
     const questions = new PrivacyQuestions(overrides, log);
@@ -259,7 +259,7 @@ describe('workspace privacy (fake editor API)', () => {
       assert.equal(create(store).levelFor(`${root}/site/index.html`), 'fileNameOnly');
     });
 
-    it('applies no grant before the workbench loads, and does not ask when the grant then holds', async () => {
+    it('applies no grant before the services load, and does not ask when the grant then holds', async () => {
       clone('api', 'https://example.com/team/api.git');
       fake.values.folders.api = 'full';
       const store = memento();

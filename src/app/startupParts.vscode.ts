@@ -1,18 +1,20 @@
-// The parts that exist from the first second (built by activate()), as the rest of the extension sees them.
+// The parts that exist from the first second (built by the container, src/app/container.vscode.ts), as the services
+// that load a moment later see them.
 import type { Event, ExtensionContext } from 'vscode';
-import type { RecordedLevels } from '../privacy/recorded';
-import type { ChannelLogger } from '../platform/log.vscode';
-import type { OutboxWriter } from '../outbox/outboxWriter';
 import type { ForgottenSessions } from '../feed/forgotten';
-import type { Session } from '../tracking/types';
-import type { TrackingAdapter } from '../tracking/adapter.vscode';
+import type { SessionIntake } from '../outbox/sessionIntake';
+import type { OutboxWriter } from '../outbox/outboxWriter';
 import type { RegisterCommand } from '../platform/commandIds';
-import type { StatusBar } from '../status/statusBar.vscode';
+import type { ChannelLogger } from '../platform/log.vscode';
+import type { SettingsChange } from '../platform/settings.vscode';
 import type { PrivacyOverrides } from '../privacy/overrides';
+import type { SessionPrivacy } from '../privacy/sessionPrivacy';
 import type { PrivacyQuestion, WorkspacePrivacy } from '../privacy/workspacePrivacy.vscode';
+import type { StatusBar } from '../status/statusBar.vscode';
+import type { TrackingAdapter } from '../tracking/adapter.vscode';
+import type { Session } from '../tracking/types';
 import type { HandOver } from './handOver';
 
-import type { SettingsChange } from '../platform/settings.vscode';
 export interface SettingsProblemReport {
   /** Problems of one source replace that source's earlier ones. */
   source: string;
@@ -21,31 +23,32 @@ export interface SettingsProblemReport {
   exceptUserAndWindow?: boolean;
 }
 
-export interface Core {
+export interface StartupParts {
   readonly context: ExtensionContext;
   readonly version: string;
   readonly log: ChannelLogger;
   /** The one settings change event (src/platform/settings.vscode.ts). */
   readonly settingsChanges: Event<SettingsChange>;
-  /** Problems with settings, waiting for the workbench to tell the person. */
+  /** Problems with settings, waiting for the services to tell the person. */
   readonly settingsProblems: HandOver<SettingsProblemReport>;
-  /** Appends the tracker's sessions; the workbench's Outbox reads and publishes them. */
+  /** Appends sessions; the services' Outbox reads and publishes them. */
   readonly outbox: OutboxWriter;
   readonly outboxDir: string;
+  /** The one way a session enters the outbox. */
+  readonly intake: SessionIntake;
   readonly tracker: TrackingAdapter;
   readonly forgotten: ForgottenSessions;
   readonly workspacePrivacy: WorkspacePrivacy;
   readonly privacyOverrides: PrivacyOverrides;
-  /** Looser levels workspaces ask for, waiting for the workbench to ask the person. */
+  /** Looser levels workspaces ask for, waiting for the services to ask the person. */
   readonly privacyQuestions: HandOver<PrivacyQuestion>;
-  readonly recordedLevels: RecordedLevels;
-  /** Stamps a session with the privacy level it is recorded at. */
-  recorded(session: Session): Session;
+  /** Each session's privacy level, decided when it is recorded. */
+  readonly privacy: SessionPrivacy;
   readonly status: StatusBar;
   /** Registers a command handler behind the thin one activation registered for it. */
   readonly register: RegisterCommand;
-  /** Fires after the tracker saved a session (a checkpoint or a finished one) in the outbox. */
+  /** Fires after a session (a checkpoint or a finished one) is in the outbox. */
   readonly onDidQueue: Event<void>;
-  /** Sessions that finished (already queued), waiting for the workbench: today's total, publishing. */
+  /** Sessions that finished (already queued), waiting for the services: today's total, publishing. */
   readonly finishedSessions: HandOver<Session>;
 }

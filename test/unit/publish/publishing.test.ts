@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RecordedLevels } from '../../../src/privacy/recorded';
-import { Publishing, type PublishingOptions } from '../../../src/app/publishing';
+import { SessionPrivacy } from '../../../src/privacy/sessionPrivacy';
+import { Publishing, type PublishingOptions } from '../../../src/publish/publishing';
 import { Outbox } from '../../../src/outbox/outbox';
 import { PublishedIndex } from '../../../src/outbox/publishedIndex';
 import { PublishLock } from '../../../src/outbox/publishLock';
@@ -13,7 +13,7 @@ import { MemoryServiceFacts } from '../../../src/publish/serviceFacts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/platform/validSettings';
 import type { Session } from '../../../src/tracking/types';
 import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../../tools/graph-emulator';
-import { mappingOptions } from '../publish/faultTolerance/support';
+import { mappingOptions } from './faultTolerance/support';
 import { endedSession } from '../../support/sessions';
 
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -57,7 +57,6 @@ describe('Publishing service', function () {
       reportProblems: (problems) => problemsReported.push(problems),
       editor: {
         currentSession: () => running,
-        privacyOf: () => 'fileNameOnly',
         activityInput: (documentUri, sessions) => ({
           documentUri,
           languageId: 'typescript',
@@ -86,8 +85,8 @@ describe('Publishing service', function () {
         links: { remember: (id, target) => links.push({ id, documentUri: target.documentUri, line: target.cursor?.line }) },
         workspaceNames: { remember: (_info, name) => names.push(name) },
       },
-      recordedLevels: new RecordedLevels(),
-      recorded: (s) => s,
+      privacy: new SessionPrivacy(() => 'fileNameOnly'),
+      record: (s) => outbox.put(s),
       purgeExcluded: () => undefined,
       userAgent: 'publishing-test',
       now: Date.now,

@@ -1,0 +1,411 @@
+// Everything that is not needed in the first second: publishing and the Graph client, sign-in, the Published view's
+// contents, Forget, previews, Check Microsoft Graph, settings diagnostics and Insights. Its own bundle
+// (dist/services.js), built over the startup parts once, just after start-up or on first use of one of its commands.
+import { authentication, EventEmitter, version as editorVersion, window, type Disposable, type Uri } from 'vscode';
+import { AccountManager } from '../auth/accountManager';
+import type { IdentityModule } from '../auth/identityAccount';
+import { activityInputFor, mappingOptionsFor } from '../editor/activityInput.vscode';
+import { loadIdKey } from '../editor/idKey.vscode';
+import { registerForgetCommands } from '../feed/forgetCommands.vscode';
+import { PublishedFeed } from '../feed/publishedFeed';
+import { PublishedView } from '../feed/publishedView.vscode';
+import { userActivityScope } from '../graph/credential';
+import type { InsightsHost } from '../insights/host.vscode';
+import { WorkspaceNames } from '../insights/workspaceNames';
+import { OpenActivityHandler } from '../links/openActivityHandler.vscode';
+import { Outbox } from '../outbox/outbox';
+import { PublishedIndex } from '../outbox/publishedIndex';
+import { PublishLock } from '../outbox/publishLock';
+import { COMMANDS } from '../platform/commandIds';
+import { isBundleLoaded, loadBundle } from '../platform/lazyBundles';
+import { SettingsProblems } from '../platform/settingsProblems.vscode';
+import { PrivacyQuestions } from '../privacy/questions.vscode';
+import { offerCheckAfterSignIn, registerCheckGraphCommand, type CheckGraphDeps } from '../publish/checkGraphCommand.vscode';
+import type { Plan } from '../publish/plan';
+import { PreviewDocuments } from '../publish/previewDocument.vscode';
+import { Publishing, type LastRun } from '../publish/publishing';
+import { purgeLocalTraces, type PurgeTarget } from '../publish/purgeLocal';
+import { PublishScheduler } from '../publish/scheduler';
+import { ServiceFactsState } from '../publish/serviceFactsState.vscode';
+import { otherMachinesSessions, otherMachinesToday, TodayTotal, type OtherSession } from '../publish/todayTotal';
+import { statusView } from '../status/statusModel';
+import { isDocumentExcluded } from '../tracking/exclusionCheck.vscode';
+import { registerCommands } from './commands.vscode';
+import { servicesApi, type ServicesApi } from './servicesApi.vscode';
+import { SettingsStore } from './settingsStore.vscode';
+import type { StartupParts } from './startupParts.vscode';
+
+/** The time deactivate() gives publishing before it lets go (the editor allows a few seconds in total). */
+const SHUTDOWN_PUBLISH_MS = 3_000;
+
+/** Today's time moves while you work; a cheap refresh of the status bar keeps it honest. */
+const STATUS_REFRESH_MS = 30_000;
+
+type InsightsModule = typeof import('../insights/bundle.vscode');
+
+/** The loader hands this bundle the activation's secret registry (src/platform/lazyBundles.ts). */
+export { adoptSecretRegistry } from '../text/redact';
+
+export function startServices(parts: StartupParts): Services {
+  return new Services(parts);
+}
+
+export class Services implements Disposable {
+  // Read and validated on first use, then again only after they change.
+  private readonly settings: SettingsStore;
+  /** The whole outbox: what waits, publishing's bookkeeping, pruning (activation only appends). */
+  readonly outbox: Outbox;
+  private readonly published: PublishedIndex;
+  private readonly links: OpenActivityHandler;
+  private readonly workspaceNames: WorkspaceNames;
+  private readonly previews = new PreviewDocuments();
+  private readonly settingsProblems: SettingsProblems;
+  private readonly privacyQuestions: PrivacyQuestions;
+  /** What Check Microsoft Graph (and publishing itself) found out about the service; the publisher follows it. */
+  private readonly serviceFacts: ServiceFactsState;
+  readonly accounts: AccountManager;
+  private readonly publishing: Publishing;
+  private readonly scheduler: PublishScheduler;
+  private readonly feed: PublishedFeed;
+  private readonly feedChanged = new EventEmitter<void>();
+  readonly view: PublishedView;
+  private readonly insightsHost: InsightsHost;
+  private readonly today: TodayTotal;
+  /** Other machines' sessions in the feed's copy, for the status bar's "all machines" today; none before a read. */
+  private otherSessions: OtherSession[] | undefined;
+  /** The services' lifetime: disposed before activation's parts, in reverse order. */
+  private readonly subscriptions: Disposable[] = [];
+  private apiParts: ServicesApi | undefined;
+
+  constructor(private readonly parts: StartupParts) {
+    const { context, log } = parts;
+    this.settings = this.keep(new SettingsStore(parts.settingsChanges));
+    this.outbox = new Outbox({
+      ...{ writer: parts.outbox, dir: parts.outboxDir, clock: { now: Date.now }, logger: log },
+      maxSessions: this.settings.settings.publish.maxQueuedSessions,
+    });
+    this.published = new PublishedIndex({ dir: parts.outboxDir, clock: { now: Date.now }, logger: log });
+    this.links = new OpenActivityHandler(context.globalState, log);
+    this.workspaceNames = new WorkspaceNames(context.globalState);
+    this.settingsProblems = this.keep(new SettingsProblems(log));
+    this.privacyQuestions = new PrivacyQuestions(parts.privacyOverrides, log);
+    this.serviceFacts = new ServiceFactsState(context.globalState, () =>
+      this.settings.settings.graph.endpoint.replace(/(?<!\/)\/+$/, ''),
+    );
+    this.today = new TodayTotal(context.globalState);
+    this.accounts = this.buildAccounts();
+    this.publishing = this.keep(this.buildPublishing());
+    this.scheduler = new PublishScheduler({
+      run: (reason, options) => this.publishing.run(reason, options?.signal, options?.onProgress),
+      settings: () => this.settings.settings.publish,
+      now: Date.now,
+      onError: (error) => log.error(error instanceof Error ? error : String(error)),
+    });
+    this.keep({ dispose: () => this.scheduler.dispose() });
+    this.feed = this.buildFeed();
+    this.view = this.keep(this.buildView());
+    this.insightsHost = this.buildInsightsHost();
+    this.keep(this.previews);
+    this.keep(this.feedChanged);
+    this.registerCommands();
+    this.follow();
+    this.start();
+  }
+
+  /** The parts of activate()'s API about what the services do. */
+  get api(): ServicesApi {
+    return (this.apiParts ??= servicesApi(this.parts, this));
+  }
+
+  get lastRun(): LastRun | undefined {
+    return this.publishing.lastRun;
+  }
+
+  /** What the next run would send (previews and the API). */
+  plan(): Plan {
+    return this.publishing.planPending();
+  }
+
+  showInsights(): void {
+    loadBundle<InsightsModule>('insights').InsightsPanel.show(this.insightsHost);
+  }
+
+  /** The open Insights panel, without loading its bundle when it was never opened. */
+  insightsPanel(): InsightsModule['InsightsPanel']['open'] | undefined {
+    return isBundleLoaded('insights') ? loadBundle<InsightsModule>('insights').InsightsPanel.open : undefined;
+  }
+
+  /** Opens what an activation link (vscode://…/open?id=…) points to. */
+  handleUri(uri: Uri): Promise<void> {
+    return this.links.handleUri(uri);
+  }
+
+  /** Publishes what waits, if the settings ask for it at shutdown (bounded in time). */
+  async shutdown(): Promise<void> {
+    const publish = this.settings.settings.publish;
+    if (publish.mode !== 'automatic' || !publish.onShutdown || this.outbox.count() === 0) return;
+    if (this.accounts.state.kind !== 'signedIn') return;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), SHUTDOWN_PUBLISH_MS);
+    try {
+      const summary = await this.publishing.run('shutdown', abort.signal);
+      this.parts.log.info(`At shutdown: ${summary.outcome}; ${summary.remaining} session(s) stay queued.`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  dispose(): void {
+    for (const part of this.subscriptions.splice(0).reverse()) part.dispose();
+  }
+
+  private buildAccounts(): AccountManager {
+    const { context, log } = this.parts;
+    return new AccountManager({
+      settings: () => this.settings.settings.auth,
+      scope: () => userActivityScope(this.settings.settings.graph.endpoint),
+      identity: () => loadBundle<IdentityModule>('identity'),
+      secrets: context.secrets,
+      editorAuthentication: {
+        getSession: (provider, scopes, options) => authentication.getSession(provider, scopes, options),
+      },
+      memento: context.globalState,
+      log,
+    });
+  }
+
+  private buildPublishing(): Publishing {
+    const { context, log, tracker, privacy, intake, version } = this.parts;
+    const idKey = loadIdKey(context.globalState);
+    const extensionId = context.extension.id;
+    return new Publishing({
+      settings: () => ({ settings: this.settings.settings, problems: this.settings.problems }),
+      reportProblems: (problems) => this.reportSettingsProblems(problems),
+      editor: {
+        currentSession: () => tracker.currentSession(),
+        activityInput: (uri, sessions) => activityInputFor(uri, sessions),
+        mappingOptions: (content) => mappingOptionsFor(content, idKey, extensionId),
+        minimumSessionSeconds: () => this.settings.tracking.config.minimumSessionSeconds,
+      },
+      ...{ accounts: this.accounts, outbox: this.outbox, published: this.published, service: this.serviceFacts },
+      lock: new PublishLock({ dir: this.parts.outboxDir, clock: { now: Date.now } }),
+      written: { links: this.links, workspaceNames: this.workspaceNames },
+      privacy,
+      record: intake.record,
+      purgeExcluded: () => this.purgeExcluded(),
+      userAgent: `${extensionId}/${version} vscode/${editorVersion}`,
+      now: Date.now,
+      log,
+    });
+  }
+
+  private buildFeed(): PublishedFeed {
+    const feed: PublishedFeed = new PublishedFeed({
+      list: (signal) => this.publishing.graph().listActivities({ signal }),
+      auth: () => this.accounts.state.kind,
+      readBudget: this.publishing.readBudget,
+      now: Date.now,
+      onChange: () => this.feedChangedNow(feed),
+      log: (message) => this.parts.log.warn(message),
+    });
+    return feed;
+  }
+
+  private feedChangedNow(feed: PublishedFeed): void {
+    this.view.update();
+    if (feed.lastReadAt !== undefined && feed.state.kind !== 'loading') {
+      const mine = this.thisMachineSessionIds();
+      this.otherSessions = otherMachinesSessions(feed.cached, (id) => mine.has(id));
+    } else if (feed.state.kind === 'idle') this.otherSessions = undefined;
+    this.parts.status.update();
+    this.feedChanged.fire();
+  }
+
+  private buildView(): PublishedView {
+    return new PublishedView({
+      feed: this.feed,
+      pendingSessions: () => this.outbox.list().map((entry) => entry.session),
+      publishedDocuments: () => this.publishedDocuments(),
+      links: this.links,
+      extensionId: this.parts.context.extension.id,
+      register: this.parts.register,
+      settingsChanges: this.parts.settingsChanges,
+    });
+  }
+
+  private buildInsightsHost(): InsightsHost {
+    return {
+      feed: this.feed,
+      onFeedChange: this.feedChanged.event,
+      publishedDocuments: () => this.publishedDocuments(),
+      thisMachineSessionIds: () => this.thisMachineSessionIds(),
+      workspaceNameOf: (tag) => this.workspaceNames.nameOf(tag),
+      extensionUri: this.parts.context.extensionUri,
+      log: this.parts.log,
+    };
+  }
+
+  private registerCommands(): void {
+    const { context, log, tracker, status, register } = this.parts;
+    const checkDeps = this.checkGraphDeps();
+    this.keepAll(
+      ...registerForgetCommands({
+        ...{ view: this.view, feed: this.feed, graph: () => this.publishing.graph(), outbox: this.outbox },
+        published: this.published,
+        forgotten: this.parts.forgotten,
+        purgeLocal: (target) => this.purgeLocal(target, 'forgotten'),
+        log,
+        onPendingChanged: () => status.update(),
+        register,
+      }),
+      registerCheckGraphCommand(checkDeps, register),
+      register(COMMANDS.revokeWorkspacePrivacyOverride, () => this.privacyQuestions.revoke()),
+      register(COMMANDS.showInsights, () => this.showInsights()),
+      register(COMMANDS.exportTimesheet, (args?: unknown) =>
+        loadBundle<InsightsModule>('insights').exportTimesheet(this.insightsHost, args),
+      ),
+      ...registerCommands(context.extension.id, {
+        ...{ log, tracker, previews: this.previews, accounts: this.accounts, outbox: this.outbox, status, register },
+        plan: () => this.plan(),
+        signInMethod: () => this.settings.settings.auth.method,
+        publishNow: (signal, onProgress) => this.scheduler.runNow('command', { signal, onProgress }),
+        onTrackingChanged: () => status.update(),
+        showCards: (plan) => loadBundle<InsightsModule>('insights').showCardPreview(context.extensionUri, plan),
+      }),
+    );
+    this.keep(
+      this.accounts.onDidChange((state) => {
+        if (state.kind === 'signedIn') void offerCheckAfterSignIn(checkDeps);
+      }),
+    );
+  }
+
+  private checkGraphDeps(): CheckGraphDeps {
+    return {
+      graph: () => this.publishing.graph(),
+      auth: () => this.accounts.state.kind,
+      facts: this.serviceFacts,
+      activitySourceHost: () => this.settings.settings.content.activitySourceHost,
+      extensionId: this.parts.context.extension.id,
+      log: this.parts.log,
+      previews: this.previews,
+    };
+  }
+
+  /** What the services react to: settings, sign-in, publishing runs, the queue, the window's focus, finished sessions. */
+  private follow(): void {
+    const { status } = this.parts;
+    this.parts.settingsProblems.handleWith(({ source, problems, exceptUserAndWindow }) =>
+      this.settingsProblems.report(
+        source,
+        exceptUserAndWindow ? problems.filter((p) => !this.settings.problems.includes(p)) : problems,
+      ),
+    );
+    this.parts.privacyQuestions.handleWith((question) => this.privacyQuestions.ask(question));
+    let publishMode = this.settings.settings.publish.mode;
+    this.keepAll(
+      this.settings.onDidChange((change) => {
+        this.settingsChanged(change.tracking, publishMode);
+        publishMode = this.settings.settings.publish.mode;
+      }),
+      this.publishing.onDidChange(() => status.update()),
+      this.publishing.onDidPublish(() => this.view.published()),
+      this.parts.onDidQueue(() => this.view.update()),
+      this.accounts.onDidChange((state) => {
+        status.update();
+        this.view.authChanged(state.kind);
+        if (state.kind === 'signedIn' && this.outbox.count() > 0) this.scheduler.signedIn();
+      }),
+      window.onDidChangeWindowState((state) => {
+        if (!state.focused) this.scheduler.windowBlurred();
+      }),
+    );
+    this.parts.finishedSessions.handleWith((session) => {
+      this.today.add(session);
+      this.scheduler.sessionFinished();
+      status.update();
+    });
+  }
+
+  private settingsChanged(tracking: boolean, publishModeBefore: string): void {
+    if (tracking) this.purgeExcluded();
+    this.reportSettingsProblems(this.settings.problems);
+    this.scheduler.settingsChanged();
+    const current = this.settings.settings;
+    this.outbox.maxSessions = current.publish.maxQueuedSessions;
+    // Switching publishing on sends what has been waiting, without waiting for the next session to end.
+    if (current.publish.mode === 'automatic' && publishModeBefore === 'manual' && this.outbox.count() > 0)
+      void this.scheduler.runNow('start');
+    void this.accounts.refresh();
+    this.parts.status.update();
+  }
+
+  /** Start-up: settings problems told, sign-in state known (publishing what waits), the status bar given its words. */
+  private start(): void {
+    const { log, status, tracker } = this.parts;
+    this.reportSettingsProblems(this.settings.problems);
+    void this.accounts.refresh().then((state) => {
+      if (state.kind === 'signedIn' && this.outbox.count() > 0 && this.settings.settings.publish.mode === 'automatic')
+        void this.scheduler.runNow('start');
+    });
+    log.info(`${this.outbox.count()} session(s) waiting in the outbox`);
+    const statusRefresh = setInterval(() => status.update(), STATUS_REFRESH_MS);
+    this.keep({ dispose: () => clearInterval(statusRefresh) });
+    status.showFrom(() => {
+      const todayActiveSeconds = this.today.seconds(tracker.currentSession());
+      return statusView({
+        paused: tracker.isPaused,
+        pending: this.outbox.count(),
+        todayActiveSeconds,
+        automatic: this.settings.settings.publish.mode === 'automatic',
+        auth: this.accounts.state,
+        publishing: this.publishing.publishing,
+        lastRun: this.publishing.lastRun,
+        nextRunAt: this.scheduler.nextRunAt,
+        allMachinesTodaySeconds: this.otherSessions && todayActiveSeconds + otherMachinesToday(this.otherSessions, Date.now()),
+      });
+    });
+  }
+
+  private reportSettingsProblems(problems: readonly string[]): void {
+    this.settingsProblems.report('content', problems);
+  }
+
+  /** Removes queued sessions, set-aside copies and link-table entries of what was forgotten or is now excluded. */
+  private purgeLocal(target: PurgeTarget, why: string): void {
+    const result = purgeLocalTraces(target, { outbox: this.outbox, links: this.links });
+    if (result.queued + result.setAside + result.links === 0) return;
+    this.parts.log.info(
+      `Purged (${why}): ${result.queued} queued session(s), ${result.setAside} set-aside file(s), ${result.links} link(s).`,
+    );
+    this.parts.status.update();
+    this.view.update();
+  }
+
+  private purgeExcluded(): void {
+    const verdicts = new Map<string, boolean>();
+    const excluded = (uri: string) => verdicts.get(uri) ?? verdicts.set(uri, isDocumentExcluded(uri)).get(uri) === true;
+    this.purgeLocal({ documents: excluded }, 'excluded');
+  }
+
+  /** History item ids this machine recorded: published, or still queued. */
+  private thisMachineSessionIds(): Set<string> {
+    return new Set([
+      ...[...this.published.all().values()].flatMap((entry) => entry.historyItemIds),
+      ...this.outbox.list().map((entry) => entry.session.id),
+    ]);
+  }
+
+  private publishedDocuments(): Map<string, string> {
+    return new Map([...this.published.all()].map(([id, entry]) => [id, entry.documentUri]));
+  }
+
+  private keep<T extends Disposable>(part: T): T {
+    this.subscriptions.push(part);
+    return part;
+  }
+
+  private keepAll(...parts: Disposable[]): void {
+    this.subscriptions.push(...parts);
+  }
+}
