@@ -1,6 +1,6 @@
 // Composition root: builds the one container (src/app/container.vscode.ts) and hands the editor what it asks for.
 import { l10n, window, type ExtensionContext } from 'vscode';
-import type { ActivityFeedApi } from './api';
+import type { ActivityFeedApi } from './app/api';
 import { Container } from './app/container.vscode';
 import { createLogger, type ChannelLogger } from './platform/log.vscode';
 import { showError } from './platform/show.vscode';

@@ -1,16 +1,8 @@
 // Inputs of the mapper: what the editor knows about a file, and how the user wants it published.
 import type { CursorPosition, Session } from '../tracking/types';
 import type { GitHostKind } from './gitRemote';
+import type { GitInfo } from '../git/gitInfo';
 import type { PrivacyLevel } from '../privacy/disclosure';
-
-export interface GitInfo {
-  /** The repository's remote URL as configured (any form; credentials are dropped). */
-  remoteUrl?: string;
-  branch?: string;
-  commit?: string;
-  /** The file's path inside the repository, `/`-separated. */
-  repoRelativePath?: string;
-}
 
 export interface ActivityInput {
   /** The document URI (`file:///…`, `vscode-remote://…`) or an absolute path (`/home/…`, `c:\…`). */

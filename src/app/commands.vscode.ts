@@ -5,7 +5,7 @@ import type { ChannelLogger } from '../platform/log.vscode';
 import type { PublishSummary } from '../publish/publisher';
 import { Plan, renderPlan } from '../publish/plan';
 import { renderPending, PendingEntry } from '../publish/pendingReport';
-import type { SignInMethod } from '../platform/validSettings';
+import type { SignInMethod } from '../settings/validSettings';
 import type { TrackingAdapter } from '../tracking/adapter.vscode';
 import { COMMANDS, type RegisterCommand } from '../platform/commandIds';
 import type { PreviewDocuments } from '../publish/previewDocument.vscode';

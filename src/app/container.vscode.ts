@@ -5,7 +5,7 @@
 // activation's disposables, and the services', which go first.
 import { join } from 'node:path';
 import { EventEmitter, window, type Disposable, type Event, type ExtensionContext } from 'vscode';
-import type { ActivityFeedApi } from '../api';
+import type { ActivityFeedApi } from './api';
 import { ForgottenSessions } from '../feed/forgotten';
 import { OutboxWriter } from '../outbox/outboxWriter';
 import { SessionIntake } from '../outbox/sessionIntake';
@@ -66,7 +66,7 @@ export class Container implements StartupParts, Disposable {
       (source, problems) => this.settingsProblems.send({ source, problems, exceptUserAndWindow: true }),
       this.privacyQuestions.send,
     );
-    this.privacy = new SessionPrivacy((uri) => this.workspacePrivacy.levelFor(uri));
+    this.privacy = new SessionPrivacy(this.workspacePrivacy.levelFor.bind(this.workspacePrivacy));
     const queued = this.#keep(new EventEmitter<void>());
     this.onDidQueue = queued.event;
     this.intake = new SessionIntake({

@@ -4,7 +4,7 @@
 import { authentication, EventEmitter, version as editorVersion, window, type Disposable, type Uri } from 'vscode';
 import { AccountManager } from '../auth/accountManager';
 import type { IdentityModule } from '../auth/identityAccount';
-import { activityInputFor, mappingOptionsFor } from '../editor/activityInput.vscode';
+import { planningFacts } from '../editor/activityInput.vscode';
 import { loadIdKey } from '../editor/idKey.vscode';
 import { registerForgetCommands } from '../feed/forgetCommands.vscode';
 import { PublishedFeed } from '../feed/publishedFeed';
@@ -18,7 +18,7 @@ import { PublishedIndex } from '../outbox/publishedIndex';
 import { PublishLock } from '../outbox/publishLock';
 import { COMMANDS } from '../platform/commandIds';
 import { isBundleLoaded, loadBundle } from '../platform/lazyBundles';
-import { SettingsProblems } from '../platform/settingsProblems.vscode';
+import { SettingsProblems } from '../settings/settingsProblems.vscode';
 import { PrivacyQuestions } from '../privacy/questions.vscode';
 import { offerCheckAfterSignIn, registerCheckGraphCommand, type CheckGraphDeps } from '../publish/checkGraphCommand.vscode';
 import type { Plan } from '../publish/plan';
@@ -32,7 +32,7 @@ import { statusView } from '../status/statusModel';
 import { isDocumentExcluded } from '../tracking/exclusionCheck.vscode';
 import { registerCommands } from './commands.vscode';
 import { servicesApi, type ServicesApi } from './servicesApi.vscode';
-import { SettingsStore } from './settingsStore.vscode';
+import { SettingsStore } from '../settings/settingsStore.vscode';
 import type { StartupParts } from './startupParts.vscode';
 
 /** The time deactivate() gives publishing before it lets go (the editor allows a few seconds in total). */
@@ -96,7 +96,7 @@ export class Services implements Disposable {
     this.accounts = this.buildAccounts();
     this.publishing = this.keep(this.buildPublishing());
     this.scheduler = new PublishScheduler({
-      run: (reason, options) => this.publishing.run(reason, options?.signal, options?.onProgress),
+      run: this.publishing.run.bind(this.publishing),
       settings: () => this.settings.settings.publish,
       now: Date.now,
       onError: (error) => log.error(error instanceof Error ? error : String(error)),
@@ -148,7 +148,7 @@ export class Services implements Disposable {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), SHUTDOWN_PUBLISH_MS);
     try {
-      const summary = await this.publishing.run('shutdown', abort.signal);
+      const summary = await this.publishing.run('shutdown', { signal: abort.signal });
       this.parts.log.info(`At shutdown: ${summary.outcome}; ${summary.remaining} session(s) stay queued.`);
     } finally {
       clearTimeout(timer);
@@ -182,9 +182,8 @@ export class Services implements Disposable {
       settings: () => ({ settings: this.settings.settings, problems: this.settings.problems }),
       reportProblems: (problems) => this.reportSettingsProblems(problems),
       editor: {
-        currentSession: () => tracker.currentSession(),
-        activityInput: (uri, sessions) => activityInputFor(uri, sessions),
-        mappingOptions: (content) => mappingOptionsFor(content, idKey, extensionId),
+        ...planningFacts(idKey, extensionId),
+        currentSession: tracker.currentSession.bind(tracker),
         minimumSessionSeconds: () => this.settings.tracking.config.minimumSessionSeconds,
       },
       ...{ accounts: this.accounts, outbox: this.outbox, published: this.published, service: this.serviceFacts },

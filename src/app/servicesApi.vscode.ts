@@ -1,6 +1,6 @@
 // The parts of activate()'s API about what the services do (publishing, sign-in, the Published view, Insights), built
 // in the services' bundle from the parts they made. It names only what it reads of them.
-import type { ActivityFeedApi } from '../api';
+import type { ActivityFeedApi } from './api';
 import type { StartupParts } from './startupParts.vscode';
 
 export type ServicesApi = Pick<ActivityFeedApi, 'auth' | 'publishing' | 'publishedView' | 'insights'>;

@@ -1,7 +1,7 @@
-// The object activate() returns (typed by src/api.ts): what the integration tests and other tools read. The parts
+// The object activate() returns (typed by src/app/api.ts): what the integration tests and other tools read. The parts
 // about publishing, sign-in, the Published view and Insights are built by the services (./servicesApi, in their
 // bundle); reading one of them builds the services first, synchronously, so every getter answers at once.
-import type { ActivityFeedApi } from '../api';
+import type { ActivityFeedApi } from './api';
 import type { Services } from './services.vscode';
 import type { StartupParts } from './startupParts.vscode';
 

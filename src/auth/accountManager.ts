@@ -3,7 +3,7 @@
 // turns "no token without the person" into a state the status bar and publisher can wait on.
 import type { AccessTokenLike, TokenCredential, TokenRequestOptions } from '../graph/credential';
 import type { KeyValueStore, Logger } from '../platform/ports';
-import type { AuthSettings } from '../platform/validSettings';
+import type { AuthSettings } from '../settings/validSettings';
 import { rememberSecret } from '../text/redact';
 import { classifyTokenError, SignInRequiredError } from './errors';
 import { FetchHttpClient } from './fetchHttpClient';

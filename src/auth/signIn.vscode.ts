@@ -3,7 +3,7 @@
 import { ProgressLocation, UIKind, Uri, commands, env } from 'vscode';
 import type { AccountManager, AuthState, SignInFlow } from './accountManager';
 import type { ChannelLogger } from '../platform/log.vscode';
-import type { SignInMethod } from '../platform/validSettings';
+import type { SignInMethod } from '../settings/validSettings';
 import { shownError, shownText } from '../text/shownText';
 import { type ShownPickItem, choose, showError, showInformation, showWarning, withProgress } from '../platform/show.vscode';
 import { icon, joinShown, say } from '../text/shown';

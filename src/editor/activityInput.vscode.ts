@@ -4,7 +4,7 @@ import { posix } from 'node:path';
 import { Uri, env, workspace } from 'vscode';
 import type { ActivityInput, MappingOptions } from '../activity/types';
 import { readRepository } from '../git/readRepository';
-import type { ContentSettings } from '../platform/validSettings';
+import type { ContentSettings } from '../settings/validSettings';
 import type { CursorPosition, Session } from '../tracking/types';
 
 export function activityInputFor(documentUri: string, sessions: readonly Session[], cursor?: CursorPosition): ActivityInput {
@@ -53,4 +53,15 @@ export function mappingOptionsFor(content: ContentSettings, idKey: string, exten
     now: Date.now(),
     extensionId,
   };
+}
+
+/** The editor's side of planning for this extension: each document's facts, and the mapper's options. */
+export function planningFacts(
+  idKey: string,
+  extensionId: string,
+): {
+  activityInput: typeof activityInputFor;
+  mappingOptions(content: ContentSettings): MappingOptions;
+} {
+  return { activityInput: activityInputFor, mappingOptions: (content) => mappingOptionsFor(content, idKey, extensionId) };
 }

@@ -4,7 +4,7 @@
 // readContained (inside the git folders found here, regular files only, size-capped), HEAD's ref name is
 // validated before use, and anything unusable leaves its field out instead of throwing.
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { GitInfo } from '../activity/types';
+import type { GitInfo } from './gitInfo';
 import { LIST_CAP, POINTER_CAP, exists, readContained, realDirectory, statOrUndefined } from './boundedRead';
 import { readRemoteUrl } from './gitConfig';
 

@@ -1,5 +1,5 @@
 // `activityFeed.privacy` as each settings scope holds it: read at activation for every recorded session, so it has a
-// module of its own, apart from the full settings (src/platform/readSettings.vscode.ts), which load later.
+// module of its own, apart from the full settings (src/settings/readSettings.vscode.ts), which load later.
 import type { Uri } from 'vscode';
 import type { PrivacySources } from './floor';
 import { settingsAt, type SettingsReader } from '../platform/settings.vscode';

@@ -1,7 +1,7 @@
 // What a run (or a preview) would send for a set of sessions: grouped by document, each document's facts read from
 // the editor once, mapped at the level the session privacy decides, with the settings in force. Free of side effects.
 import type { ActivityInput, MappingOptions } from '../activity/types';
-import type { ContentSettings, SettingsReport } from '../platform/validSettings';
+import type { ContentSettings, SettingsReport } from '../settings/validSettings';
 import type { SessionPrivacy } from '../privacy/sessionPrivacy';
 import type { Session } from '../tracking/types';
 import { planRequests, sessionsByDocument, type Plan } from './plan';

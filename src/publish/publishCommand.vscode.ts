@@ -2,7 +2,7 @@
 import { ProgressLocation, commands } from 'vscode';
 import type { PublishSummary } from './publisher';
 import { COMMANDS } from '../platform/commandIds';
-import { describeRun } from '../status/statusModel';
+import { describeRun } from './describeRun';
 import { shownText } from '../text/shownText';
 import { showError, showInformation, showWarning, withProgress } from '../platform/show.vscode';
 import { say } from '../text/shown';

@@ -3,30 +3,25 @@
 // session, each document's facts, sign-in, settings) comes in through small interfaces, so this file never imports
 // `vscode`.
 import type { GraphClient } from '../graph/client';
-import { GraphClients } from '../graph/clients';
+import { GraphClients } from './graphClients';
 import type { TokenCredential } from '../graph/credential';
 import type { Logger } from '../platform/ports';
-import type { SettingsReport } from '../platform/validSettings';
+import type { SettingsReport } from '../settings/validSettings';
 import { Emitter } from '../platform/emitter';
 import type { SessionPrivacy } from '../privacy/sessionPrivacy';
-import type { CursorPosition, Session } from '../tracking/types';
-import type { Plan, PlannedRequest } from './plan';
+import type { Session } from '../tracking/types';
+import type { Plan } from './plan';
 import { Planner, type PlanningEditor } from './planner';
 import { Publisher, type LockLike, type OutboxLike, type PublishedIndexLike, type PublishSummary } from './publisher';
 import { runPolicyFor } from './runPolicy';
 import type { RunReason } from './scheduler';
 import type { ServiceFactsStore } from './serviceFacts';
+import { rememberWritten, type WrittenActivityTables } from './writtenTables';
 
 /** What publishing needs from the editor. */
 export interface PublishingEditor extends PlanningEditor {
   /** Sessions shorter than this may still be dropped by the tracker (seconds). */
   minimumSessionSeconds(): number;
-}
-
-/** Local tables written once Graph holds an activity: where its link opens, and the name of its workspace. */
-export interface WrittenActivityTables {
-  links: { remember(appActivityId: string, target: { documentUri: string; cursor?: CursorPosition }): void };
-  workspaceNames: { remember(contentInfo: Record<string, unknown> | undefined, workspaceName: string | undefined): void };
 }
 
 export interface PublishingOptions {
@@ -51,6 +46,12 @@ export interface PublishingOptions {
   log: Logger;
   /** For tests only: the client's fetch (default: the global one, which the editor routes through its proxy). */
   fetch?: typeof fetch;
+}
+
+/** What the caller of a run controls: cancelling it, and hearing how far it got. */
+export interface RunControl {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface LastRun {
@@ -79,9 +80,10 @@ export class Publishing {
     this.planner = planner;
     this.publisher = new Publisher({
       ...{ outbox, lock: options.lock, published: options.published, now: options.now, log, service: options.service },
-      graph: () => clients.client(),
+      // Handed over bound: the publisher calls the planner, the clients and the tables directly, never back in here.
+      graph: clients.client.bind(clients),
       writeBudget: clients.writeBudget,
-      plan: (sessions) => planner.plan(sessions),
+      plan: planner.plan.bind(planner),
       onWritten: rememberWritten(options.written),
     });
   }
@@ -110,11 +112,7 @@ export class Publishing {
   }
 
   /** One run, as `reason` asks: purges what is now excluded, snapshots the running session, then publishes. */
-  async run(
-    reason: RunReason,
-    signal?: AbortSignal,
-    onProgress?: (done: number, total: number) => void,
-  ): Promise<PublishSummary> {
+  async run(reason: RunReason, { signal, onProgress }: RunControl = {}): Promise<PublishSummary> {
     const { accounts, outbox, editor, log, now } = this.options;
     const auth = accounts.state.kind;
     // Whatever the exclusions now cover leaves the queue first, also what other windows or an older version queued.
@@ -163,12 +161,4 @@ export class Publishing {
     this.changed.dispose();
     this.wrote.dispose();
   }
-}
-
-/** After Graph holds an activity: its link opens the document, and Insights can name its workspace. */
-function rememberWritten(written: WrittenActivityTables): (request: PlannedRequest) => void {
-  return ({ body, documentUri, origin }) => {
-    written.links.remember(body.appActivityId, { documentUri, cursor: origin.cursor });
-    written.workspaceNames.remember(body.contentInfo, origin.workspaceFolderName);
-  };
 }

@@ -14,7 +14,7 @@ import { Publisher, type PublishSummary } from '../../src/publish/publisher';
 import { MemoryServiceFacts } from '../../src/publish/serviceFacts';
 import { runPolicyFor } from '../../src/publish/runPolicy';
 import { PublishScheduler, type RunReason } from '../../src/publish/scheduler';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/platform/validSettings';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/validSettings';
 import type { Session } from '../../src/tracking/types';
 import {
   DEFAULT_CLIENT_ID,

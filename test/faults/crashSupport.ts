@@ -1,7 +1,7 @@
 // Steps shared by the crash phases inside the editor.
 import * as assert from 'node:assert/strict';
 import type { LoggedRequest } from '../../tools/graph-emulator/adminRoutes';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import type { Session } from '../../src/tracking/types';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { sleep, waitFor } from '../integration/helpers';

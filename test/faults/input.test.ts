@@ -22,7 +22,7 @@ import {
 } from '../integration/helpers';
 import { isActivityPut } from './crashSupport';
 import { BIG_FILE, BINARY_FILE, EXCLUDED_FOLDER, EXCLUDED_NAME, EXCLUDED_STEM, findEncodings } from './shared';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 
 /** What the log must name, one line each, for the invalid values runFaults.ts writes into the user settings. */
 export const EXPECTED_PROBLEMS = [

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { publishNow, waitFor } from '../integration/helpers';
 import { HOSTILE_FOLDER, PRIVACY_QUESTION_ASKED, PRIVACY_QUESTION_SEEN } from './shared';

@@ -2,7 +2,7 @@
 // workspace) reach the log, the notifications and the published cards only as inert text.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { publishNow, sleep } from '../integration/helpers';
 import { HOSTILE_BRANCH, HOSTILE_FILES, HOSTILE_FOLDER, WORKSPACE_TEMPLATE_MARKER } from './shared';

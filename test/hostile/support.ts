@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import { EmulatorActivity, EmulatorAdminClient } from '../support/emulatorAdmin';
 import { activityFeed, signInByDeviceCode, workOn } from '../integration/helpers';
 

@@ -3,7 +3,7 @@
 // their own branch, so these tests live apart from the inert-text ones and fail honestly until that work is in.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { publishNow, typeAndDeliver, waitFor } from '../integration/helpers';
 import {

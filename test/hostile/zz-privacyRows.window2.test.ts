@@ -2,7 +2,7 @@
 // pathological exclude pattern: privacy rows (see zz-privacyRows.test.ts for why they live apart).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { publishNow, typeInto } from '../integration/helpers';
 import { DEEP_PATH_SEGMENTS, PATHOLOGICAL_GLOB, PRIVATE_FILE_FOR_SECOND_WINDOW } from './shared';

@@ -3,7 +3,7 @@
 // window on purpose: the pause it leaves behind holds for the rest of this window.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { publishNow, waitFor } from '../integration/helpers';
 import { GIT_TRAPS, OUTSIDE_COMMIT } from './shared';

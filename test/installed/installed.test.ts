@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 
 describe('the packaged .vsix installed in the real editor', () => {
   it('is installed from the extensions folder, not from the source tree', () => {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { activityFeed, newFile, publishNow, signInByDeviceCode, waitFor, workOn } from './helpers';
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import type { AuthState } from '../../src/auth/accountManager';
 import type { PublishSummary } from '../../src/publish/publisher';
 import type { Session } from '../../src/tracking/types';

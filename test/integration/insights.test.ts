@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { seedFeed, SEED_WORKSPACES, SeededSession } from '../support/insightsSeed';
 import type { WebviewDump } from '../runners/webviewProbe';

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import { validateUserActivity } from '../../src/activity/validate';
 import { GraphClient } from '../../src/graph/client';
 import type { PlannedRequest } from '../../src/publish/plan';

@@ -2,7 +2,7 @@
 // Published Activity view opens the notebook in the notebook editor at that cell.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import type { Session } from '../../src/tracking/types';
 import type { ViewSnapshot } from '../../src/feed/viewNodes';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';

@@ -2,7 +2,7 @@
 // automation, pause, and excluding the workspace. Runs after auth.test.js has signed in.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { activityFeed, newFile, publishNow, signInByDeviceCode, typeAndDeliver, typeInto, waitFor, workOn } from './helpers';
 

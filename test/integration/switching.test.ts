@@ -2,7 +2,7 @@
 // before it is over, with more than the minimum session in each. Every one of them must reach Graph.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import type { Session } from '../../src/tracking/types';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { activityFeed, newFile, publishNow, signInByDeviceCode, sleep, trackerRulesApplied, typeInto } from './helpers';

@@ -3,7 +3,7 @@
 // removes exactly those from Graph and from the outbox. Its states are photographed into test-artifacts/.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import type { ForgetOutcome } from '../../src/feed/forgetCommands.vscode';
 import type { ViewSnapshot } from '../../src/feed/viewNodes';
 import type { Session } from '../../src/tracking/types';

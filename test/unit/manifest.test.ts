@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TEMPLATE_VARIABLES } from '../../src/activity/template';
-import { DEFAULT_SETTINGS } from '../../src/platform/validSettings';
+import { DEFAULT_SETTINGS } from '../../src/settings/validSettings';
 import { DEFAULT_TRACKING_CONFIG, TRACKING_CONFIG_RANGES } from '../../src/tracking/engineConfig';
 import { COMMANDS } from '../../src/platform/commandIds';
 

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../src/api';
+import type { ActivityFeedApi } from '../../src/app/api';
 import type { AuthState } from '../../src/auth/accountManager';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -3,7 +3,7 @@
 // from the command to the first chart on screen as the panel measured it.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { ActivityFeedApi } from '../../../src/api';
+import type { ActivityFeedApi } from '../../../src/app/api';
 import { EmulatorAdminClient } from '../../support/emulatorAdmin';
 import { activityFeed, signInByDeviceCode, sleep } from '../../integration/helpers';
 

@@ -6,7 +6,7 @@ import { SignInRequiredError } from '../../../src/auth/errors';
 import { FetchHttpClient } from '../../../src/auth/fetchHttpClient';
 import * as identityBundle from '../../../src/auth/identityBundle';
 import type { EditorAuthentication, EditorSession } from '../../../src/auth/vscodeAccount';
-import { DEFAULT_SETTINGS, AuthSettings } from '../../../src/platform/validSettings';
+import { DEFAULT_SETTINGS, AuthSettings } from '../../../src/settings/validSettings';
 import { DEFAULT_CLIENT_ID, RunningEmulator } from '../../../tools/graph-emulator';
 import { fetchTrusting, MemoryMemento, MemorySecrets } from './support';
 import { useEmulator } from '../../support/emulator';

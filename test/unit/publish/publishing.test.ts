@@ -10,7 +10,7 @@ import { Outbox } from '../../../src/outbox/outbox';
 import { PublishedIndex } from '../../../src/outbox/publishedIndex';
 import { PublishLock } from '../../../src/outbox/publishLock';
 import { MemoryServiceFacts } from '../../../src/publish/serviceFacts';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/platform/validSettings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/validSettings';
 import type { Session } from '../../../src/tracking/types';
 import { DEFAULT_CLIENT_ID, RunningEmulator, startEmulator } from '../../../tools/graph-emulator';
 import { mappingOptions } from './faultTolerance/support';

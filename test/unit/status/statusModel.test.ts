@@ -1,7 +1,8 @@
 // The status bar never claims more than is true.
 import * as assert from 'node:assert/strict';
 import { formatDurationShort } from '../../../src/text/duration';
-import { describeRun, StatusInputs, statusView } from '../../../src/status/statusModel';
+import { describeRun } from '../../../src/publish/describeRun';
+import { StatusInputs, statusView } from '../../../src/status/statusModel';
 
 const base: StatusInputs = {
   paused: false,

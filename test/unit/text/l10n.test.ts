@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { checkBundle, collectMessages } from '../../../scripts/l10n.mjs';
 import { format, localize, setTranslator } from '../../../src/text/l10n';
-import { describeRun } from '../../../src/status/statusModel';
+import { describeRun } from '../../../src/publish/describeRun';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const manifestText = fs.readFileSync(path.join(root, 'package.json'), 'utf8');

@@ -1,10 +1,10 @@
 // Graph clients for the settings in force, over request budgets that outlive each client: only a change of a budget's
 // numbers starts that budget anew, so a settings change elsewhere never forgets what was spent or a server's hold.
-import type { GraphSettings, Settings } from '../platform/validSettings';
+import type { GraphSettings, Settings } from '../settings/validSettings';
 import type { Logger } from '../platform/ports';
-import { FIVE_MINUTES, ONE_DAY, RequestBudget, type BudgetWindow } from './budget';
-import { GraphClient } from './client';
-import type { TokenCredential } from './credential';
+import { FIVE_MINUTES, ONE_DAY, RequestBudget, type BudgetWindow } from '../graph/budget';
+import { GraphClient } from '../graph/client';
+import type { TokenCredential } from '../graph/credential';
 
 export interface GraphClientsOptions {
   settings: () => Settings;

@@ -1,7 +1,7 @@
 // Reads every contributed setting (but tracking's, which the tracker reads) into one typed, validated view.
-// src/app/settingsStore.vscode.ts caches it and owns the change event.
+// src/settings/settingsStore.vscode.ts caches it and owns the change event.
 import type { Uri } from 'vscode';
-import { settingsAt, settingsTree } from './settings.vscode';
+import { settingsAt, settingsTree } from '../platform/settings.vscode';
 import { readPrivacySources } from '../privacy/settings.vscode';
 import { parseSettings, RawSettings, SettingsReport } from './validSettings';
 

@@ -1,10 +1,10 @@
-import type { AuthState } from './auth/accountManager';
-import type { PublishSummary } from './publish/publisher';
-import type { Plan } from './publish/plan';
-import type { TrackingConfig } from './tracking/engineConfig';
-import type { Session } from './tracking/types';
-import type { ViewSnapshot } from './feed/viewNodes';
-import type { ToWebview } from './insights/protocol';
+import type { AuthState } from '../auth/accountManager';
+import type { PublishSummary } from '../publish/publisher';
+import type { Plan } from '../publish/plan';
+import type { TrackingConfig } from '../tracking/engineConfig';
+import type { Session } from '../tracking/types';
+import type { ViewSnapshot } from '../feed/viewNodes';
+import type { ToWebview } from '../insights/protocol';
 
 /** An event as the editor's API shapes it: subscribe with a listener, dispose to stop. */
 export type Event<T> = (listener: (value: T) => unknown) => { dispose(): void };

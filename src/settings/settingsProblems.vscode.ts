@@ -1,7 +1,7 @@
 import { Disposable, commands } from 'vscode';
-import type { ChannelLogger } from './log.vscode';
+import type { ChannelLogger } from '../platform/log.vscode';
 import { say } from '../text/shown';
-import { showWarning } from './show.vscode';
+import { showWarning } from '../platform/show.vscode';
 
 /**
  * Tells the person once about each invalid setting (the default is used meanwhile), with a button to fix it.

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, graphEndpointProblem, parseSettings, stricterPrivacy } from '../../../src/platform/validSettings';
+import { DEFAULT_SETTINGS, graphEndpointProblem, parseSettings, stricterPrivacy } from '../../../src/settings/validSettings';
 
 describe('settings', () => {
   it('uses the defaults when nothing is set, with no problem reported', () => {

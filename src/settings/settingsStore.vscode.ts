@@ -2,9 +2,9 @@
 // activation alone asked for them ten times). Built by the services over the one change event
 // (src/platform/settings.vscode.ts).
 import { Disposable, EventEmitter, type Event } from 'vscode';
-import { readSettings } from '../platform/readSettings.vscode';
+import { readSettings } from './readSettings.vscode';
 import type { SettingsChange as EditorSettingsChange } from '../platform/settings.vscode';
-import type { Settings, SettingsReport } from '../platform/validSettings';
+import type { Settings, SettingsReport } from './validSettings';
 import { readTrackingConfig } from '../tracking/adapter.vscode';
 
 type TrackingReport = ReturnType<typeof readTrackingConfig>;

@@ -1,0 +1,9 @@
+// What a repository tells about a file in it, as the activity uses it (read by src/git/readRepository.ts).
+export interface GitInfo {
+  /** The repository's remote URL as configured (any form; credentials are dropped). */
+  remoteUrl?: string;
+  branch?: string;
+  commit?: string;
+  /** The file's path inside the repository, `/`-separated. */
+  repoRelativePath?: string;
+}
