@@ -8,7 +8,7 @@ import type { ForgetOutcome } from '../../src/feed/forgetCommands.vscode';
 import type { ViewSnapshot } from '../../src/feed/viewNodes';
 import type { Session } from '../../src/tracking/types';
 import { EmulatorAdminClient, EmulatorActivity } from '../support/emulatorAdmin';
-import { activityFeed, newFile, publishNow, screenshot, signInByDeviceCode, typeInto, waitFor, workOn } from './helpers';
+import { activityFeed, newFile, publishNow, screenshot, signInByDeviceCode, sleep, typeInto, waitFor, workOn } from './helpers';
 
 const GLOBAL = vscode.ConfigurationTarget.Global;
 
@@ -169,6 +169,46 @@ describe('the Published Activity view', function () {
     } finally {
       await vscode.commands.executeCommand('activityFeed.published.focus');
     }
+  });
+
+  it('a session forgotten while it still runs stays forgotten: Publish Now does not send it again', async () => {
+    const epsilon = await newFile('view-epsilon.ts');
+    const running = await waitFor(
+      'a running session in the new file',
+      async () => {
+        const current = api.tracking.currentSession();
+        if (current?.documentUri === epsilon.toString()) return current;
+        await typeInto(epsilon, 'a');
+        return undefined;
+      },
+      30_000,
+    );
+    // Publish Now sends the running session once it has an active second.
+    await waitFor(
+      'an active second in the running session',
+      async () => {
+        if ((api.tracking.currentSession()?.activeSeconds ?? 0) >= 1) return true;
+        await sleep(500);
+        await typeInto(epsilon, 'b');
+        return undefined;
+      },
+      30_000,
+    );
+    assert.equal((await publishNow()).outcome, 'done');
+    assert.ok(holding(await admin.activities(), running.id), 'Publish Now sent the running session');
+    assert.equal(await api.publishedView.refresh(true), 'ok');
+    const node = activityNode(api, 'view-epsilon.ts').children.find(
+      (c) => c.node.type === 'session' && c.node.session.id === running.id,
+    );
+    assert.ok(node, 'the running session is listed under its file');
+    await vscode.commands.executeCommand<ForgetOutcome>('activityFeed.forgetSession', node.node, { confirmed: true });
+    assert.equal(holding(await admin.activities(), running.id), undefined, 'Forget removed it from Graph');
+
+    await typeInto(epsilon, 'c');
+    assert.equal(api.tracking.currentSession()?.id, running.id, 'the same session runs on after Forget');
+    await publishNow();
+    assert.equal(holding(await admin.activities(), running.id), undefined, 'Graph does not hold the forgotten session again');
+    assert.ok(!api.tracking.pendingSessions().some((s) => s.id === running.id), 'and it does not wait to be sent either');
   });
 
   it('Forget on the workspace deletes everything published from it, and the empty view says what to do', async () => {
