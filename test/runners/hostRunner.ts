@@ -15,6 +15,10 @@ export function runTestsIn(dir: string): Promise<void> {
     .filter((f) => f.endsWith('.test.js'))
     .filter((f) => only.length === 0 || only.includes(f))
     .sort();
+  // A name that matches no file would make a run of nothing look like a pass.
+  const unknown = only.filter((name) => !files.includes(name));
+  if (unknown.length > 0 || files.length === 0)
+    return Promise.reject(new Error(`No test file ${unknown.join(', ') || '(none found)'} in ${dir}.`));
   for (const file of files) mocha.addFile(path.join(dir, file));
 
   return new Promise((resolve, reject) => {
