@@ -260,19 +260,20 @@ export class TrackingEngine {
     if (document === undefined) return;
     const edited = document.editedSinceSave;
     document.editedSinceSave = false;
-    // Save As saves the buffer in the active editor: its session, running or just switched to, moves to the file.
+    // Save As saves the buffer in the active editor to a file just opened and not shown yet. Any other file saved
+    // meanwhile (by another extension, Save All, a replace across files) looks the same until the editor swaps to
+    // the file or the buffer closes, so nothing changes before then.
     const untitled = this.#activeTarget;
-    const isNewFile = now - document.registeredAt <= SAVE_AS_WINDOW_MS;
     if (
       untitled !== undefined &&
       !untitled.publishable &&
       document.publishable &&
-      isNewFile &&
-      document.key !== untitled.key &&
-      this.#focused
+      !document.shown &&
+      now - document.registeredAt <= SAVE_AS_WINDOW_MS &&
+      this.#focused &&
+      (this.#current?.key === untitled.key || this.#candidate?.key === untitled.key)
     ) {
-      if (this.#candidate?.key === untitled.key) this.#settleSwitch();
-      if (this.#current?.key === untitled.key) this.#saveAs = { fromKey: untitled.key, toKey: document.key, at: now };
+      this.#saveAs = { fromKey: untitled.key, toKey: document.key, at: now };
     }
     if (edited) this.#engageIfActive(key, now, undefined, document);
   }
@@ -317,9 +318,7 @@ export class TrackingEngine {
     if (document === undefined) return;
     const saveAs = this.#saveAs;
     if (saveAs !== undefined && saveAs.fromKey === key && now - saveAs.at <= SAVE_AS_WINDOW_MS) {
-      this.#saveAs = undefined;
-      const saved = this.#documents.get(saveAs.toKey);
-      if (saved !== undefined && this.#current?.key === key) this.#moveCurrentTo(saved);
+      this.#completeSaveAs(this.#documents.get(saveAs.toKey));
     }
     this.#documents.delete(key);
     if (document.notebookKey === undefined) {
@@ -330,6 +329,7 @@ export class TrackingEngine {
   }
 
   #onRename(fromKey: string, to: DocumentDescriptor, now: number): void {
+    this.#documents.registerRenamed(fromKey, to);
     for (const session of [this.#current, this.#candidate]) {
       if (session === undefined || renamedKey(session.key, fromKey, to.key) === undefined) continue;
       const moved = this.#documents.register(descriptorAfterRename(session.key, fromKey, to, session.languageId), now);
@@ -402,16 +402,12 @@ export class TrackingEngine {
     this.#activeTarget = this.#resolveActiveTarget();
     if (!this.#focused || this.#paused) return;
     const target = this.#activeTarget;
-    const current = this.#current;
-    if (target !== undefined && current !== undefined && this.#isSaveAsOf(current, target, now)) {
-      this.#saveAs = undefined;
-      this.#moveCurrentTo(target);
-    }
+    if (target !== undefined && this.#isSaveAsTo(target, now)) this.#completeSaveAs(target);
     if (target !== undefined) {
       this.#engage(target, now, cursor);
       return;
     }
-    if (current !== undefined) {
+    if (this.#current !== undefined) {
       this.#leaveCandidate(now);
       this.#leaveCurrent(now);
       this.#advance(now);
@@ -452,14 +448,21 @@ export class TrackingEngine {
     this.#pending = { reason: 'switch', deadline: now + this.#switchGraceMs };
   }
 
-  #isSaveAsOf(current: LiveSession, target: DocumentState, now: number): boolean {
+  #isSaveAsTo(target: DocumentState, now: number): boolean {
     const saveAs = this.#saveAs;
-    return (
-      saveAs !== undefined &&
-      saveAs.fromKey === current.key &&
-      saveAs.toKey === target.key &&
-      now - saveAs.at <= SAVE_AS_WINDOW_MS
-    );
+    return saveAs !== undefined && saveAs.toKey === target.key && now - saveAs.at <= SAVE_AS_WINDOW_MS;
+  }
+
+  /**
+   * The buffer was saved as `saved` (the editor swapped to the file, or the buffer closed): the switch to the buffer
+   * is settled, and its session moves to the file.
+   */
+  #completeSaveAs(saved: DocumentState | undefined): void {
+    const fromKey = this.#saveAs?.fromKey;
+    this.#saveAs = undefined;
+    if (saved === undefined || fromKey === undefined) return;
+    if (this.#candidate?.key === fromKey) this.#settleSwitch();
+    if (this.#current?.key === fromKey) this.#moveCurrentTo(saved);
   }
 
   #moveCurrentTo(document: DocumentState): void {
@@ -483,11 +486,15 @@ export class TrackingEngine {
   #resolveActiveTarget(): DocumentState | undefined {
     if (this.#activeNotebookKey !== undefined) {
       const notebook = this.#documents.get(this.#activeNotebookKey);
-      return notebook !== undefined && notebook.trackable ? notebook : undefined;
+      if (notebook === undefined) return undefined;
+      notebook.shown = true;
+      return notebook.trackable ? notebook : undefined;
     }
     if (this.#activeTextKey === undefined) return undefined;
     const document = this.#documents.get(this.#activeTextKey);
-    return document === undefined ? undefined : this.#documents.sessionTarget(document);
+    if (document === undefined) return undefined;
+    document.shown = true;
+    return this.#documents.sessionTarget(document);
   }
 
   // --- deadlines and endings --------------------------------------------------------------------------------

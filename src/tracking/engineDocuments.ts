@@ -15,6 +15,8 @@ export interface DocumentState {
   editedSinceSave: boolean;
   /** When the engine first heard of it (epoch ms): a file created by "Save As" is brand new. */
   readonly registeredAt: number;
+  /** Has been in the active editor: "Save As" saves its new file before the editor shows it. */
+  shown: boolean;
 }
 
 export class DocumentRegistry {
@@ -57,9 +59,22 @@ export class DocumentRegistry {
       publishable: kind === 'tracked',
       editedSinceSave: false,
       registeredAt: now,
+      shown: false,
     };
     this.#documents.set(descriptor.key, created);
     return created;
+  }
+
+  /**
+   * Registers the documents at or under `fromKey` under the names a rename gives them, as the documents they were:
+   * a renamed file is not a new one (which only "Save As" creates).
+   */
+  registerRenamed(fromKey: string, to: DocumentDescriptor): void {
+    for (const document of [...this.#documents.values()]) {
+      if (renamedKey(document.key, fromKey, to.key) === undefined) continue;
+      const renamed = this.register(descriptorAfterRename(document.key, fromKey, to, document.languageId), document.registeredAt);
+      if (document.shown) renamed.shown = true;
+    }
   }
 
   /** The document whose session this document's activity extends, if that may produce sessions at all. */

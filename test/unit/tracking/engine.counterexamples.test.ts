@@ -150,6 +150,32 @@ const COUNTEREXAMPLES: Counterexample[] = [
       ['untitled:Untitled-3', 11.999, 11.999, 0],
     ],
   },
+  {
+    name: 'saving a file shown a moment before, in the background, while the new untitled buffer is the file switched to',
+    before:
+      "a.ts's 18 s went to Untitled-2: the save was taken for the buffer's Save As, which ended a.ts's session before the way back to it",
+    trace: {
+      config: {
+        idleTimeoutSeconds: 117,
+        switchGraceSeconds: 117,
+        blurGraceSeconds: 0,
+        minimumSessionSeconds: 18,
+        checkpointIntervalSeconds: 48,
+      },
+      focused: true,
+      timerOnTime: false,
+      steps: [
+        { waitMs: 116999, step: { kind: 'look', slot: 'a' } },
+        { waitMs: 0, step: { kind: 'newUntitled' } },
+        { waitMs: 1, step: { kind: 'resume' } },
+        { waitMs: 0, step: { kind: 'type', slot: 'a' } },
+        { waitMs: 0, step: { kind: 'save', slot: 'a' } },
+        { waitMs: 17999, step: { kind: 'back' } },
+        { waitMs: 0, step: { kind: 'look' } },
+      ],
+    },
+    expected: [['a.ts', 116.999, 134.999, 18]],
+  },
 ];
 
 describe('tracking engine: counterexamples found by the reference model', () => {

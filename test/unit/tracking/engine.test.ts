@@ -370,6 +370,38 @@ describe('tracking engine: which documents', () => {
     );
   });
 
+  it('does not take a file opened and saved in the background for "Save As" of the buffer switched to', () => {
+    const untitled = 'untitled:Untitled-1';
+    const s = new Scenario();
+    s.show('a.ts').to(20).type('a.ts');
+    s.send({ type: 'open', document: descriptorFor(untitled) }).send({ type: 'activeEditor', key: untitled });
+    // A replace across files, say: it opens another file, changes it and saves it, while the buffer stays.
+    s.to(22).open('b.ts').backgroundEdit('b.ts').save('b.ts');
+    s.to(25).show('a.ts').to(40).type('a.ts').shutdown();
+    assert.deepEqual(
+      s.summary().map((x) => [x.doc, x.from, x.to, x.active]),
+      [['a.ts', 0, 40, 40]],
+    );
+  });
+
+  it('does not take a file just renamed for the file "Save As" creates', () => {
+    const untitled = 'untitled:Untitled-1';
+    const s = new Scenario();
+    s.open('b.ts')
+      .send({ type: 'open', document: descriptorFor(untitled) })
+      .send({ type: 'activeEditor', key: untitled });
+    s.to(30).send({ type: 'edit', key: untitled, inActiveEditor: true });
+    s.to(31).send({ type: 'rename', fromKey: fileUri('b.ts'), to: fileDocument('c.ts') });
+    s.close('b.ts').open('c.ts').save('c.ts').show('c.ts').to(60).type('c.ts').shutdown();
+    assert.deepEqual(
+      s.summary().map((x) => [x.doc, x.from, x.to]),
+      [
+        ['untitled:Untitled-1', 0, 31],
+        ['c.ts', 31, 60],
+      ],
+    );
+  });
+
   it('attributes notebook cells to their notebook', () => {
     const notebook = fileUri('analysis.ipynb');
     const cell = 'vscode-notebook-cell:/work/analysis.ipynb#W0sZmlsZQ%3D%3D';
