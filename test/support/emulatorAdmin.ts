@@ -1,6 +1,7 @@
 // The emulator's admin API over HTTP, for tests that run inside the extension host while the emulator runs in the
 // harness process (AF_EMULATOR_ORIGIN).
 import type { LoggedRequest } from '../../tools/graph-emulator/adminRoutes';
+import type { ClockChange, ClockState } from '../../tools/graph-emulator/clock';
 import type { FaultRule } from '../../tools/graph-emulator/faults';
 
 export interface EmulatorActivity {
@@ -30,6 +31,11 @@ export class EmulatorAdminClient {
   /** Switches the service to a profile, with single switches over it (e.g. { profile: 'pessimistic', order: 'oldest' }). */
   setProfile(change: { profile?: string } & Record<string, string>): Promise<unknown> {
     return this.call('POST', '/profile', change);
+  }
+
+  /** Moves the service's clock forward (its stamps and what it has forgotten follow it; tokens keep real time). */
+  moveClock(change: ClockChange): Promise<ClockState> {
+    return this.call('POST', '/clock', change);
   }
 
   requests(): Promise<LoggedRequest[]> {

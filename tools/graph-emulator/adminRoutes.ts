@@ -2,6 +2,7 @@
 
 import { FaultRule, faultRuleProblem } from './faults';
 import { PagingOptions } from './graphApi';
+import { ClockError, type ClockChange, type ClockState } from './clock';
 import { ProfileError, type ServiceSwitches } from './profile';
 import { ThrottlingOptions } from './throttle';
 
@@ -49,6 +50,10 @@ export interface EmulatorAdmin {
   profile(): { profile: string; switches: ServiceSwitches; description: string };
   /** `{ profile?, ...switches }`: a profile (default: the current switches) with single switches over it. Throws ProfileError. */
   setProfile(change: Record<string, unknown>): void;
+  /** The service's clock: its time now and how far it was moved ahead of real time. */
+  clock(): ClockState;
+  /** Moves the service's clock forward (`{ days }`, `{ ms }` or `{ to }`); never back. Throws ClockError. */
+  moveClock(change: ClockChange): ClockState;
 }
 
 export function serveAdmin(method: string, path: string, raw: Buffer, admin: EmulatorAdmin): { status: number; body?: unknown } {
@@ -89,6 +94,15 @@ export function serveAdmin(method: string, path: string, raw: Buffer, admin: Emu
         throw error;
       }
       return { status: 200, body: admin.profile() };
+    case 'GET /clock':
+      return { status: 200, body: admin.clock() };
+    case 'POST /clock':
+      try {
+        return { status: 200, body: admin.moveClock(body) };
+      } catch (error) {
+        if (error instanceof ClockError) return { status: 400, body: { error: error.message } };
+        throw error;
+      }
     case 'GET /requests':
       return { status: 200, body: admin.requests() };
     case 'GET /received':

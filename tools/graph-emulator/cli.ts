@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   Profile:         ${describeSwitches(emulator.service)}
   Graph root:      ${emulator.graphUrl}
   Timeline:        ${emulator.origin}/
-  Admin API:       ${emulator.origin}/_emulator/ (profile, state, requests, faults, throttling, paging, tokens, devicecodes)
+  Admin API:       ${emulator.origin}/_emulator/ (profile, clock, state, requests, faults, throttling, paging, tokens, devicecodes)
   Token authority: ${emulator.authorityUrl ?? '(off)'}  (tenant 'common', e.g. ${emulator.authorityUrl ?? ''}/common/v2.0/.well-known/openid-configuration)
   CA certificate:  ${caOut ?? 'pass --ca-out <file> to save it, then NODE_EXTRA_CA_CERTS=<file>'}
   Any client id works; e.g. ${DEFAULT_CLIENT_ID}. Stop with Ctrl+C.`);

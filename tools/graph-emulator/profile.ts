@@ -15,6 +15,12 @@ export interface ServiceSwitches {
   order: 'newest' | 'oldest';
   /** Error bodies as seen from the live service, or generic `invalidRequest` answers with a target. */
   errors: 'real' | 'generic';
+  /**
+   * A history item's client-set `expirationDateTime`: kept as asked (honoured), cut to the 30 days after its creation
+   * the examples show when later (capped), or replaced by those 30 days (ignored). Documented as client-settable;
+   * whether a later time is kept is not.
+   */
+  clientExpiration: 'honoured' | 'capped' | 'ignored';
 }
 
 export type ProfileName = 'documented' | 'pessimistic';
@@ -27,6 +33,7 @@ export const PROFILES: Readonly<Record<ProfileName, Readonly<ServiceSwitches>>> 
     encodedSlash: 'accepted',
     order: 'oldest',
     errors: 'generic',
+    clientExpiration: 'honoured',
   },
   pessimistic: {
     historyIds: 'ignored',
@@ -35,6 +42,7 @@ export const PROFILES: Readonly<Record<ProfileName, Readonly<ServiceSwitches>>> 
     encodedSlash: 'rejected',
     order: 'newest',
     errors: 'real',
+    clientExpiration: 'ignored',
   },
 };
 
@@ -46,6 +54,7 @@ export const SWITCHES: Readonly<Record<keyof ServiceSwitches, { flag: string; va
   encodedSlash: { flag: 'encoded-slash', values: ['accepted', 'rejected'] },
   order: { flag: 'order', values: ['newest', 'oldest'] },
   errors: { flag: 'errors', values: ['real', 'generic'] },
+  clientExpiration: { flag: 'client-expiration', values: ['honoured', 'capped', 'ignored'] },
 };
 
 export const SWITCH_NAMES = Object.keys(SWITCHES) as (keyof ServiceSwitches)[];

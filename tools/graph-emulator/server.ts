@@ -18,6 +18,7 @@ import { describeSwitches, ProfileError, profileNamed, profileOf, ServiceSwitche
 import { ActivityStore } from './store';
 import { SERVICE_THROTTLING, Throttle, ThrottlingOptions } from './throttle';
 import { renderTimeline } from './timeline';
+import { ServiceClock } from './clock';
 import { ReceivedBytes } from './received';
 
 export interface EmulatorOptions {
@@ -65,7 +66,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? Date.now;
   const service: ServiceSwitches = withSwitches(profileNamed(options.profile ?? 'documented'), options.switches ?? {});
-  const store = new ActivityStore(now, service);
+  // The service's own time, which the admin API can move forward: what it stamps and when it forgets follow it.
+  // Tokens and throttling keep real time, so moving the clock by weeks does not expire a signed-in client.
+  const clock = new ServiceClock(now);
+  const store = new ActivityStore(clock.now, service);
   const throttle = new Throttle({ ...SERVICE_THROTTLING, ...options.throttling }, now, service);
   const authFailures: number[] = [];
   const faults = new FaultInjector(options.random);
@@ -105,6 +109,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     reset: () => {
       store.reset();
+      clock.reset();
       faults.clear();
       throttle.reset();
       identity.rejectAll = false;
@@ -117,6 +122,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return activities.length;
     },
     profile: () => ({ profile: profileOf(service), switches: { ...service }, description: describeSwitches(service) }),
+    clock: () => clock.state(),
+    moveClock: (change) => clock.move(change),
     setProfile: (change) => {
       const { profile, ...switches } = change;
       if (profile !== undefined && typeof profile !== 'string')
@@ -127,11 +134,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     dump: () => ({
       profile: profileOf(service),
       switches: { ...service },
+      clock: clock.state(),
       activities: store.all().map((a) => ({
         userId: a.userId,
         clientId: a.clientId,
         appActivityId: a.appActivityId,
-        ...activityWire(a, a.historyItems),
+        ...activityWire(a, store.liveHistoryItems(a)),
       })),
       faults: faults.list(),
       throttling: throttle.options,
@@ -190,7 +198,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const query = new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1));
     if (path === '/' || path === '/_emulator/timeline') {
       entry.server = 'admin';
-      return sendRaw(res, entry, 200, 'text/html; charset=utf-8', renderTimeline(store, describeSwitches(service)));
+      return sendRaw(
+        res,
+        entry,
+        200,
+        'text/html; charset=utf-8',
+        renderTimeline(store, { profile: describeSwitches(service), clock: clock.state() }),
+      );
     }
     if (path.startsWith('/_emulator/')) {
       entry.server = 'admin';

@@ -62,10 +62,11 @@ export class ActivityStore {
   constructor(
     private readonly now: () => number,
     /** Read on every call: the admin API may change them while the emulator runs. */
-    private readonly service: Pick<ServiceSwitches, 'historyIds' | 'replace' | 'order'> = {
+    private readonly service: Pick<ServiceSwitches, 'historyIds' | 'replace' | 'order' | 'clientExpiration'> = {
       historyIds: 'honoured',
       replace: 'keeps',
       order: 'oldest',
+      clientExpiration: 'honoured',
     },
   ) {}
 
@@ -135,10 +136,13 @@ export class ActivityStore {
     const inserted = ((body.historyItems as JsonObject[] | undefined) ?? []).map(
       (item) => this.upsertHistoryItem(activity, keyOf(item), item).item,
     );
+    this.keepWhileItemsLive(activity);
     return { created, activity, inserted };
   }
 
   upsertHistoryItem(activity: StoredActivity, id: string, body: JsonObject): { created: boolean; item: StoredHistoryItem } {
+    // Items past their expiration are gone for good: a later PUT of the same id creates it anew.
+    activity.historyItems = this.liveHistoryItems(activity);
     const stamp = this.stamp();
     const fields = pick(body, CLIENT_HISTORY_FIELDS);
     const existingIndex = activity.historyItems.findIndex((h) => h.id.toLowerCase() === id.toLowerCase());
@@ -154,14 +158,34 @@ export class ActivityStore {
       userTimezone: (fields.userTimezone as string | null | undefined) ?? null,
       createdDateTime,
       lastModifiedDateTime: stamp,
-      expirationDateTime:
-        (fields.expirationDateTime as string | null | undefined) ??
-        new Date(Date.parse(createdDateTime) + RETENTION_MS).toISOString(),
+      expirationDateTime: this.itemExpiration(createdDateTime, fields.expirationDateTime),
       status: 'updated',
     };
     if (existing) activity.historyItems[existingIndex] = item;
     else activity.historyItems.push(item);
+    this.keepWhileItemsLive(activity);
     return { created: !existing, item };
+  }
+
+  /**
+   * 30 days after the item was created, as every example shows, unless the client asked for a time: kept as asked
+   * (`clientExpiration` honoured), cut to the 30 days when later (capped), or replaced by them (ignored).
+   */
+  private itemExpiration(createdDateTime: string, asked: unknown): string {
+    const standard = Date.parse(createdDateTime) + RETENTION_MS;
+    const askedAt = typeof asked === 'string' ? Date.parse(asked) : NaN;
+    if (Number.isNaN(askedAt) || this.service.clientExpiration === 'ignored') return new Date(standard).toISOString();
+    return new Date(this.service.clientExpiration === 'capped' ? Math.min(askedAt, standard) : askedAt).toISOString();
+  }
+
+  /** Where a client's later expiration is honoured, an activity stays while it holds a live history item. */
+  private keepWhileItemsLive(activity: StoredActivity): void {
+    if (this.service.clientExpiration !== 'honoured') return;
+    const latest = Math.max(
+      Date.parse(activity.expirationDateTime),
+      ...activity.historyItems.map((h) => Date.parse(h.expirationDateTime)),
+    );
+    activity.expirationDateTime = new Date(latest).toISOString();
   }
 
   deleteActivity(activity: StoredActivity): void {

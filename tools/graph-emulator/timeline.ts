@@ -4,17 +4,19 @@
 
 import * as fs from 'node:fs';
 import { isObject, Json } from './contract';
-import { ActivityStore, StoredActivity } from './store';
+import type { ClockState } from './clock';
+import { ActivityStore, StoredActivity, type StoredHistoryItem } from './store';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-export function renderTimeline(store: ActivityStore, profile?: string): string {
+export function renderTimeline(store: ActivityStore, shown: { profile?: string; clock?: ClockState } = {}): string {
+  const { profile, clock } = shown;
   const newest = (a: StoredActivity) =>
-    Math.max(Date.parse(a.lastModifiedDateTime), ...a.historyItems.map((h) => Date.parse(h.lastModifiedDateTime)));
+    Math.max(Date.parse(a.lastModifiedDateTime), ...store.liveHistoryItems(a).map((h) => Date.parse(h.lastModifiedDateTime)));
   const activities = [...store.all()].sort((x, y) => newest(y) - newest(x));
-  const cards = activities.map(renderActivity).join('\n');
+  const cards = activities.map((a, i) => renderActivity(a, i, store.liveHistoryItems(a))).join('\n');
   const cardJson = activities.map((a) =>
     isObject(a.fields.visualElements) && isObject(a.fields.visualElements.content) ? a.fields.visualElements.content : null,
   );
@@ -28,7 +30,7 @@ table{border-collapse:collapse;font-size:.85rem;margin-top:.5rem} td,th{padding:
 .ac-card{margin:.5rem 0;max-width:32rem;border:1px solid #ddd;border-radius:4px}
 </style></head><body>
 <h1>Received timeline</h1>
-${profile ? `<p class="meta" id="profile">Service profile: ${escapeHtml(profile)}</p>\n` : ''}<p class="meta">${activities.length} activit${activities.length === 1 ? 'y' : 'ies'}, newest first.</p>
+${profile ? `<p class="meta" id="profile">Service profile: ${escapeHtml(profile)}</p>\n` : ''}${clock ? `<p class="meta" id="clock">Service clock: ${escapeHtml(clock.now)}${clock.offsetMs > 0 ? ` (moved ${escapeHtml(clock.ahead)} ahead of real time)` : ''}</p>\n` : ''}<p class="meta">${activities.length} activit${activities.length === 1 ? 'y' : 'ies'}, newest first.</p>
 ${cards || '<p>Nothing received yet.</p>'}
 <script type="application/json" id="cards">${scriptSafeJson(cardJson)}</script>
 <script>${adaptiveCardsLibrary()}</script>
@@ -69,13 +71,13 @@ const RENDER_CARDS = `(() => {
   });
 })();`;
 
-function renderActivity(activity: StoredActivity, index: number): string {
+function renderActivity(activity: StoredActivity, index: number, liveItems: readonly StoredHistoryItem[]): string {
   const visual = isObject(activity.fields.visualElements) ? activity.fields.visualElements : {};
   const colour =
     typeof visual.backgroundColor === 'string' && /^#[0-9a-f]{3,8}$/i.test(visual.backgroundColor)
       ? visual.backgroundColor
       : '#888';
-  const items = [...activity.historyItems]
+  const items = [...liveItems]
     .sort((x, y) => Date.parse(y.startedDateTime) - Date.parse(x.startedDateTime))
     .map(
       (h) =>

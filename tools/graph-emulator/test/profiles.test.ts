@@ -169,6 +169,7 @@ describe('emulator: service profiles', () => {
       encodedSlash: 'rejected',
       order: 'newest',
       errors: 'real',
+      clientExpiration: 'ignored',
     });
     assert.equal((await admin('POST', { order: 'oldest' })).json.profile, 'custom');
     const badProfile = await admin('POST', { profile: 'optimistic' });
@@ -179,7 +180,7 @@ describe('emulator: service profiles', () => {
     const page = await (await fetch(`${emulator.origin}/`)).text();
     assert.match(
       page,
-      /Service profile: custom \(history-ids ignored, replace drops, throttled counted, encoded-slash rejected, order oldest, errors real\)/,
+      /Service profile: custom \(history-ids ignored, replace drops, throttled counted, encoded-slash rejected, order oldest, errors real, client-expiration ignored\)/,
     );
   });
 
@@ -206,7 +207,7 @@ describe('emulator: service profiles', () => {
     const banner = await run(['--profile', 'pessimistic', '--order', 'oldest', '--no-throttling']);
     assert.match(
       banner.output,
-      /Profile: +custom \(history-ids ignored, replace drops, throttled counted, encoded-slash rejected, order oldest, errors real\)/,
+      /Profile: +custom \(history-ids ignored, replace drops, throttled counted, encoded-slash rejected, order oldest, errors real, client-expiration ignored\)/,
     );
   });
 });
