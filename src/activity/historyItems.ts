@@ -22,7 +22,17 @@ export function activeDurationSeconds(session: Session): number {
   return Math.min(Math.max(0, active), spanSeconds, INT32_MAX);
 }
 
-export function toHistoryItem(session: Session, userTimezone?: string): HistoryItemRequest {
+/** How long Graph is asked to keep each history item: `keepDays` after the session's last activity. */
+export interface Retention {
+  keepDays: number;
+  /** Epoch ms of the write: an item is never asked to go sooner than an hour after it (a late publish). */
+  now: number;
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+const SOONEST_EXPIRY_MS = 60 * 60_000;
+
+export function toHistoryItem(session: Session, userTimezone?: string, retention?: Retention): HistoryItemRequest {
   const lastActiveAt = Math.max(session.lastActiveAt, session.startedAt);
   return {
     id: session.id,
@@ -30,12 +40,21 @@ export function toHistoryItem(session: Session, userTimezone?: string): HistoryI
     lastActiveDateTime: toDateTimeOffset(lastActiveAt),
     activeDurationSeconds: activeDurationSeconds({ ...session, lastActiveAt }),
     ...(userTimezone ? { userTimezone } : {}),
+    ...(retention && retention.keepDays > 0
+      ? {
+          expirationDateTime: toDateTimeOffset(
+            Math.max(lastActiveAt + retention.keepDays * DAY_MS, retention.now + SOONEST_EXPIRY_MS),
+          ),
+        }
+      : {}),
   };
 }
 
 /** Oldest first, so split payloads go out in the order the sessions happened. */
-export function toHistoryItems(sessions: readonly Session[], userTimezone?: string): HistoryItemRequest[] {
-  return [...sessions].sort((a, b) => a.startedAt - b.startedAt).map((session) => toHistoryItem(session, userTimezone));
+export function toHistoryItems(sessions: readonly Session[], userTimezone?: string, retention?: Retention): HistoryItemRequest[] {
+  return [...sessions]
+    .sort((a, b) => a.startedAt - b.startedAt)
+    .map((session) => toHistoryItem(session, userTimezone, retention));
 }
 
 export function totalActiveSeconds(sessions: readonly Session[]): number {

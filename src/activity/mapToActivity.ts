@@ -77,7 +77,8 @@ export function mapToActivity(input: ActivityInput, options: MappingOptions): Us
     }),
   };
 
-  const historyItems = toHistoryItems(sessions, userTimezone);
+  const retention = options.keepDays ? { keepDays: options.keepDays, now: options.now } : undefined;
+  const historyItems = toHistoryItems(sessions, userTimezone, retention);
   const activity: UserActivityRequest = {
     appActivityId,
     activitySourceHost: options.activitySourceHost,

@@ -44,8 +44,10 @@ export interface MappingOptions {
   idKey: string | Uint8Array;
   /** A name the user chose for the workspace, the only workspace label shown at the `private` level. */
   workspaceAlias?: string;
-  /** Epoch ms; dates the card when there is no session. */
+  /** Epoch ms; dates the card when there is no session, and is the time of the write. */
   now: number;
+  /** Days after its last activity Graph is asked to keep each session (history item); unset: the service decides. */
+  keepDays?: number;
   /** Self-hosted git servers: host (lowercase) → kind, for fallback URLs. */
   gitHosts?: Readonly<Record<string, GitHostKind>>;
   /** `publisher.name` for the extension's own links; defaults to EXTENSION_ID. */

@@ -48,6 +48,7 @@ export function mappingOptionsFor(content: ContentSettings, idKey: string, exten
     appName: env.appName,
     ...(authority ? { remoteAuthority: authority } : {}),
     ...(content.timezone ? { timezone: content.timezone } : {}),
+    ...(content.keepDays > 0 ? { keepDays: content.keepDays } : {}),
     idKey,
     ...(content.workspaceAlias ? { workspaceAlias: content.workspaceAlias } : {}),
     now: Date.now(),

@@ -20,12 +20,19 @@ export interface ServiceCheckResult {
   encodedSlash: 'accepted' | 'rejected';
   order: 'newest' | 'oldest';
   errors: 'real' | 'generic';
+  /**
+   * A history item's client-set expirationDateTime: kept as asked, cut to the service's own retention when later, or
+   * replaced by it. 'unchecked' in results stored by versions that did not ask.
+   */
+  clientExpiration: ClientExpiration | 'unchecked';
   /** Not found out: it would take the account's whole write allowance. */
   throttled: 'unchecked';
   /** What the service actually answered, for the report. */
   evidence: {
     encodedSlashAnswer: string;
     errorAnswer: string;
+    /** The expiration the far probe item was asked for and the one the service kept. */
+    expirationAnswer?: string;
   };
   writes: number;
 }
@@ -35,6 +42,13 @@ export interface ServiceCheckResult {
  * delete when the service accepts it), one refused request for the error shape, and deleting the two probes.
  */
 export const PROBE_WRITES = 8;
+
+export type ClientExpiration = 'honoured' | 'capped' | 'ignored';
+
+/** How far ahead the probe items ask to be kept: one far past any retention seen, one well inside it. */
+const FAR_EXPIRATION_DAYS = 400;
+const NEAR_EXPIRATION_DAYS = 7;
+const DAY_MS = 24 * 60 * 60_000;
 
 export interface CheckOptions {
   graph: ProbeGraph;
@@ -83,8 +97,10 @@ export async function checkService(options: CheckOptions): Promise<ServiceCheckR
     options.onStep?.('replacing PUT');
     await write(() => graph.upsertActivity(probe(probeId('a'), [item(5)]), signal));
 
-    options.onStep?.('list order');
-    const p2 = await write(() => graph.upsertActivity(probe(probeId('b')), signal));
+    options.onStep?.('list order, and how long history is kept');
+    const far = { ...item(3), expirationDateTime: new Date(options.now() + FAR_EXPIRATION_DAYS * DAY_MS).toISOString() };
+    const near = { ...item(2), expirationDateTime: new Date(options.now() + NEAR_EXPIRATION_DAYS * DAY_MS).toISOString() };
+    const p2 = await write(() => graph.upsertActivity(probe(probeId('b'), [far, near]), signal));
     created.push(p2.id);
 
     options.onStep?.('%2F in an id');
@@ -106,6 +122,7 @@ export async function checkService(options: CheckOptions): Promise<ServiceCheckR
     const replace = held?.historyItems?.some((h) => h.id.toLowerCase() === firstStoredId.toLowerCase()) ? 'keeps' : 'drops';
     const position = (id: string) => listed.findIndex((a) => a.id === id);
     const order = position(p2.id) < position(p1.id) ? 'newest' : 'oldest';
+    const kept = keptExpirations(listed.find((a) => a.id === p2.id)?.historyItems ?? [], far, near);
     return {
       checkedAt: options.now(),
       endpoint: options.endpoint,
@@ -114,8 +131,9 @@ export async function checkService(options: CheckOptions): Promise<ServiceCheckR
       encodedSlash,
       order,
       errors,
+      clientExpiration: kept.clientExpiration,
       throttled: 'unchecked',
-      evidence: { encodedSlashAnswer, errorAnswer },
+      evidence: { encodedSlashAnswer, errorAnswer, expirationAnswer: kept.expirationAnswer },
       writes: writes + created.length,
     };
   } finally {
@@ -128,6 +146,28 @@ export async function checkService(options: CheckOptions): Promise<ServiceCheckR
       }
     }
   }
+}
+
+/**
+ * What the service did with the expirations the two probe items asked for (found by their start time: the service may
+ * have given them ids of its own). The far one kept: honoured; only the near one kept: capped; neither: ignored.
+ */
+function keptExpirations(
+  items: readonly { startedDateTime?: string; expirationDateTime?: string }[],
+  far: HistoryItemWithId & { expirationDateTime: string },
+  near: HistoryItemWithId & { expirationDateTime: string },
+): { clientExpiration: ClientExpiration; expirationAnswer: string } {
+  const keptFor = (asked: HistoryItemWithId) =>
+    items.find((h) => Date.parse(h.startedDateTime ?? '') === Date.parse(asked.startedDateTime))?.expirationDateTime;
+  const same = (kept: string | undefined, asked: string) =>
+    kept !== undefined && Math.abs(Date.parse(kept) - Date.parse(asked)) < 1_000;
+  const farKept = keptFor(far);
+  const clientExpiration = same(farKept, far.expirationDateTime)
+    ? 'honoured'
+    : same(keptFor(near), near.expirationDateTime)
+      ? 'capped'
+      : 'ignored';
+  return { clientExpiration, expirationAnswer: `asked ${far.expirationDateTime}, kept ${farKept ?? 'none'}` };
 }
 
 function describe(error: GraphError): string {

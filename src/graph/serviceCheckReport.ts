@@ -53,6 +53,7 @@ export function renderCheckReport(result: ServiceCheckResult): string {
       ),
       localize('Failures are told apart by their status; the code is shown as the service sent it.'),
     ],
+    expirationRow(result),
     [
       localize('Do throttled requests count toward the limits?'),
       localize('not checked: finding out takes the whole write allowance of the account'),
@@ -79,9 +80,35 @@ export function renderCheckReport(result: ServiceCheckResult): string {
   ].join('\n');
 }
 
+function expirationRow(result: ServiceCheckResult): [string, string, string] {
+  const question = localize('A history item’s expirationDateTime set by the client');
+  const answer = result.evidence.expirationAnswer ? ` (${quoted(result.evidence.expirationAnswer)})` : '';
+  switch (result.clientExpiration) {
+    case 'honoured':
+      return [
+        question,
+        localize('kept as asked{0}', answer),
+        localize(
+          'Sessions are kept in the feed for activityFeed.history.keepDays days, so other machines’ history lasts that long.',
+        ),
+      ];
+    case 'capped':
+    case 'ignored':
+      return [
+        question,
+        result.clientExpiration === 'capped'
+          ? localize('cut to the service’s own retention{0}', answer)
+          : localize('ignored: the service keeps its own retention{0}', answer),
+        localize('The feed forgets sessions after about 30 days, whatever activityFeed.history.keepDays asks.'),
+      ];
+    case 'unchecked':
+      return [question, localize('not checked by the version that ran this check'), localize('Run the check again to find out.')];
+  }
+}
+
 /** One English line for the log. */
 export function checkLogLine(result: ServiceCheckResult): string {
-  return `Check Microsoft Graph (${result.endpoint}): history ids ${result.historyIds}, replace ${result.replace}, encoded slash ${result.encodedSlash} (${result.evidence.encodedSlashAnswer}), order ${result.order}, errors ${result.errors} (${result.evidence.errorAnswer}), throttled ${result.throttled}; ${result.writes} writes.`;
+  return `Check Microsoft Graph (${result.endpoint}): history ids ${result.historyIds}, replace ${result.replace}, encoded slash ${result.encodedSlash} (${result.evidence.encodedSlashAnswer}), order ${result.order}, errors ${result.errors} (${result.evidence.errorAnswer}), client expiration ${result.clientExpiration}${result.evidence.expirationAnswer ? ` (${result.evidence.expirationAnswer})` : ''}, throttled ${result.throttled}; ${result.writes} writes.`;
 }
 
 /** Reads a stored result defensively; undefined when it is not one. */
@@ -99,5 +126,10 @@ export function parseCheckResult(value: unknown): ServiceCheckResult | undefined
     typeof r.evidence === 'object' &&
     r.evidence !== null &&
     typeof r.writes === 'number';
-  return ok ? (r as ServiceCheckResult) : undefined;
+  if (!ok) return undefined;
+  const clientExpiration =
+    r.clientExpiration === 'honoured' || r.clientExpiration === 'capped' || r.clientExpiration === 'ignored'
+      ? r.clientExpiration
+      : 'unchecked';
+  return { ...(r as ServiceCheckResult), clientExpiration };
 }

@@ -40,6 +40,8 @@ export function readSettings(resource?: Uri): SettingsReport {
     iconUrl: userValue('iconUrl'),
     timezone: userValue('timezone'),
     activitySourceHost: userValue('activitySourceHost'),
+    // How long the person's history stays in their account is theirs to decide, not a repository's.
+    keepDays: userValue('history.keepDays'),
     graph: {
       endpoint: userValue('graph.endpoint'),
       requestTimeoutSeconds: userValue('graph.requestTimeoutSeconds'),

@@ -20,6 +20,8 @@ export interface ContentSettings {
   iconUrl?: string;
   timezone?: string;
   activitySourceHost: string;
+  /** Days after its last activity Graph is asked to keep each history item; 0 leaves it to the service. */
+  keepDays: number;
 }
 
 export interface GraphSettings {
@@ -67,6 +69,7 @@ export const DEFAULT_SETTINGS: Settings = {
     workspaceAlias: '',
     backgroundColor: '#1F3B57',
     activitySourceHost: DEFAULT_ACTIVITY_SOURCE_HOST,
+    keepDays: 90,
   },
   graph: {
     endpoint: 'https://graph.microsoft.com/v1.0',
@@ -94,6 +97,8 @@ const PUBLISH_RANGES: Record<'finishedDelaySeconds' | 'intervalSeconds' | 'maxQu
   maxQueuedSessions: [100, 100_000],
 };
 
+const CONTENT_RANGES: Record<'keepDays', [number, number]> = { keepDays: [0, 3650] };
+
 const GRAPH_RANGES: Record<Exclude<keyof GraphSettings, 'endpoint'>, [number, number]> = {
   requestTimeoutSeconds: [5, 120],
   writesPerFiveMinutes: [1, 90],
@@ -114,6 +119,7 @@ export interface RawSettings {
   iconUrl?: unknown;
   timezone?: unknown;
   activitySourceHost?: unknown;
+  keepDays?: unknown;
   graph: Partial<Record<keyof GraphSettings, unknown>>;
   auth?: Partial<Record<keyof AuthSettings, unknown>>;
   publish?: Partial<Record<keyof PublishSettings, unknown>>;
@@ -293,6 +299,8 @@ export function parseSettings(raw: RawSettings): SettingsReport {
   const displayTextTemplate = text('displayTextTemplate', raw.displayTextTemplate, 256);
   const descriptionTemplate = text('descriptionTemplate', raw.descriptionTemplate, 1024);
   const timezone = text('timezone', raw.timezone, 64);
+  const history = { keepDays: d.content.keepDays };
+  applyWholeNumbers(history, { keepDays: raw.keepDays }, CONTENT_RANGES, 'history', problem);
   return {
     settings: {
       content: {
@@ -304,6 +312,7 @@ export function parseSettings(raw: RawSettings): SettingsReport {
         ...(iconUrl ? { iconUrl } : {}),
         ...(timezone ? { timezone } : {}),
         activitySourceHost,
+        keepDays: history.keepDays,
       },
       graph,
       auth: parseAuth(raw.auth, problem),

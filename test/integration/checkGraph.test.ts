@@ -40,6 +40,7 @@ describe('Check Microsoft Graph in the real editor', function () {
             encodedSlash: result.encodedSlash,
             order: result.order,
             errors: result.errors,
+            clientExpiration: result.clientExpiration,
           },
           {
             historyIds: switches.historyIds,
@@ -47,6 +48,7 @@ describe('Check Microsoft Graph in the real editor', function () {
             encodedSlash: switches.encodedSlash,
             order: switches.order,
             errors: switches.errors,
+            clientExpiration: switches.clientExpiration,
           },
         );
         const report = await waitFor(

@@ -28,6 +28,22 @@ describe('activity/historyItems', () => {
     });
   });
 
+  it('asks Graph to keep each session keepDays after its last activity, and never less than an hour after the write', () => {
+    const written = Date.parse('2026-03-14T10:00:00.000Z');
+    assert.equal(
+      toHistoryItem(makeSession(SESSION), undefined, { keepDays: 90, now: written }).expirationDateTime,
+      '2026-06-12T09:27:30.000Z',
+    );
+    const published90DaysLate = written + 95 * 24 * 60 * 60_000;
+    assert.equal(
+      toHistoryItem(makeSession(SESSION), undefined, { keepDays: 90, now: published90DaysLate }).expirationDateTime,
+      new Date(published90DaysLate + 60 * 60_000).toISOString(),
+      'a session published after its keepDays ran out is not asked to be deleted before it arrives',
+    );
+    assert.equal('expirationDateTime' in toHistoryItem(makeSession(SESSION), undefined, { keepDays: 0, now: written }), false);
+    assert.equal('expirationDateTime' in toHistoryItem(makeSession(SESSION)), false, 'without keepDays the service decides');
+  });
+
   it('sends an ongoing session with its lastActiveDateTime so far', () => {
     const item = toHistoryItem(makeSession({ ...SESSION, state: 'ongoing' }));
     assert.equal(item.lastActiveDateTime, '2026-03-14T09:27:30.000Z');

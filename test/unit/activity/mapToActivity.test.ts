@@ -4,7 +4,7 @@ import type { Session } from '../../../src/tracking/types';
 import { InvalidMappingOptionsError } from '../../../src/activity/options';
 import { mapToActivity } from '../../../src/activity/mapToActivity';
 import { PRIVACY_LEVELS } from '../../../src/privacy/disclosure';
-import { SERVER_SET_FIELDS } from '../../../src/activity/validate';
+import { assertValidUserActivity, SERVER_SET_FIELDS } from '../../../src/activity/validate';
 import type { ActivityInput, MappingOptions } from '../../../src/activity/types';
 import type { PrivacyLevel } from '../../../src/privacy/disclosure';
 import { LIMITS } from '../../../src/activity/limits';
@@ -136,6 +136,15 @@ describe('activity/mapToActivity', () => {
     assert.notEqual(other.identifier, tags[0].identifier, 'without the key the tag cannot be matched');
     const named = PRIVACY_LEVELS.filter((_, i) => tags[i].name !== undefined);
     assert.deepEqual(named, ['full', 'noRepository']);
+  });
+
+  it('asks Graph to keep each session keepDays after its last activity, and leaves it to the service without', () => {
+    const session = input().sessions[0];
+    const kept = mapToActivity(input({ sessions: [session] }), options({ keepDays: 30 }));
+    assert.equal(kept.historyItems?.[0].expirationDateTime, new Date(session.lastActiveAt + 30 * 24 * 60 * 60_000).toISOString());
+    const left = mapToActivity(input({ sessions: [session] }), options());
+    assert.equal(left.historyItems?.[0].expirationDateTime, undefined);
+    assert.doesNotThrow(() => assertValidUserActivity(kept), 'a client-set expiration is part of the contract');
   });
 
   it('builds the full payload', () => {

@@ -2,7 +2,7 @@
 // the markdown document, never as a link, and with any echoed credential redacted.
 import * as assert from 'node:assert/strict';
 import type { ServiceCheckResult } from '../../../src/graph/serviceCheck';
-import { checkLogLine, renderCheckReport } from '../../../src/graph/serviceCheckReport';
+import { checkLogLine, parseCheckResult, renderCheckReport } from '../../../src/graph/serviceCheckReport';
 import { logLine } from '../../../src/platform/log.vscode';
 
 const HOSTILE =
@@ -17,8 +17,9 @@ function result(evidence: string, endpoint = 'https://graph.microsoft.com/v1.0')
     encodedSlash: 'rejected',
     order: 'newest',
     errors: 'real',
+    clientExpiration: 'ignored',
     throttled: 'unchecked',
-    evidence: { encodedSlashAnswer: evidence, errorAnswer: evidence },
+    evidence: { encodedSlashAnswer: evidence, errorAnswer: evidence, expirationAnswer: evidence },
     writes: 8,
   };
 }
@@ -38,5 +39,25 @@ describe('graph/serviceCheckReport: what the service answered, quoted safely', (
 
   it('writes no token to the log: the logger redacts the line', () => {
     assert.doesNotMatch(logLine(checkLogLine(result(HOSTILE))), /eyJhbGciOiJub25lIn0\.eyJzdWIiOiJ4In0/);
+  });
+
+  it('says what the service did with a later expiration, and what that means for the history the feed holds', () => {
+    const honoured = renderCheckReport({
+      ...result('asked 2028-01-01T00:00:00.000Z, kept 2028-01-01T00:00:00.000Z'),
+      clientExpiration: 'honoured',
+    });
+    assert.match(honoured, /kept as asked/);
+    assert.match(honoured, /activityFeed\.history\.keepDays days/);
+    const ignored = renderCheckReport(result('asked 2028-01-01T00:00:00.000Z, kept 2027-01-06T00:00:00.000Z'));
+    assert.match(ignored, /ignored: the service keeps its own retention/);
+    assert.match(ignored, /forgets sessions after about 30 days/);
+  });
+
+  it('reads a result stored before the check asked about expirations as not checked', () => {
+    const stored = { ...result('x') } as Partial<ServiceCheckResult>;
+    delete stored.clientExpiration;
+    const parsed = parseCheckResult(JSON.parse(JSON.stringify(stored)));
+    assert.equal(parsed?.clientExpiration, 'unchecked');
+    assert.match(renderCheckReport(parsed), /not checked by the version that ran this check/);
   });
 });

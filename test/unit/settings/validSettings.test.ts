@@ -76,6 +76,17 @@ describe('settings', () => {
     assert.equal(problems.length, 5, problems.join('\n'));
   });
 
+  it('asks Graph to keep history 90 days unless told otherwise; 0 leaves it to the service; beyond ten years is refused', () => {
+    assert.equal(parseSettings({ privacy: {}, graph: {} }).settings.content.keepDays, 90);
+    assert.equal(parseSettings({ privacy: {}, graph: {}, keepDays: 0 }).settings.content.keepDays, 0);
+    assert.equal(parseSettings({ privacy: {}, graph: {}, keepDays: 365 }).settings.content.keepDays, 365);
+    for (const bad of [-1, 3651, 1.5, '30', null]) {
+      const { settings, problems } = parseSettings({ privacy: {}, graph: {}, keepDays: bad });
+      assert.equal(settings.content.keepDays, 90, String(bad));
+      assert.match(problems.join('\n'), /activityFeed\.history\.keepDays: .* is not a whole number from 0 to 3650; using 90\./);
+    }
+  });
+
   it('quotes a 20 KB invalid value as a short prefix and its length, in every problem', () => {
     const hostile = 'a'.repeat(20_480);
     const { problems } = parseSettings({
