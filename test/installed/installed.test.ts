@@ -19,4 +19,17 @@ describe('the packaged .vsix installed in the real editor', () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('activityFeed.showLog'), 'Show Log is not registered');
   });
+
+  it('loads the rest of the extension from the package: the services bundle answers, and a command runs', async () => {
+    const api = (await vscode.extensions
+      .getExtension<ActivityFeedApi>('activity-feed.graph-activity-feed')
+      ?.activate()) as ActivityFeedApi;
+    // Reading it builds the services from dist/services.js, which a package without that file cannot do.
+    assert.equal(api.auth.state.kind, 'notConfigured');
+    assert.equal(
+      await vscode.commands.executeCommand('activityFeed.showPending'),
+      0,
+      'Show Pending ran and found nothing waiting',
+    );
+  });
 });
