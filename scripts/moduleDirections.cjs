@@ -14,6 +14,8 @@ const DIRECTIONS = {
   tracking: ['platform', 'privacy', 'text'],
   links: ['platform', 'text', 'tracking'],
   outbox: ['platform', 'text', 'tracking'],
+  // This machine's history of sessions, in files beside the outbox (it shares the outbox's file helpers).
+  ledger: ['outbox', 'platform', 'text'],
   graph: ['net', 'platform', 'text'],
   activity: ['git', 'graph', 'links', 'privacy', 'text', 'tracking'],
   // The typed settings, validated (they name the levels, the content options and the tracker's rules).
@@ -35,6 +37,7 @@ const DIRECTIONS = {
     'feed',
     'graph',
     'insights',
+    'ledger',
     'links',
     'outbox',
     'platform',

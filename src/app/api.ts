@@ -5,6 +5,7 @@ import type { TrackingConfig } from '../tracking/engineConfig';
 import type { Session } from '../tracking/types';
 import type { ViewSnapshot } from '../feed/viewNodes';
 import type { ToWebview } from '../insights/protocol';
+import type { LedgerEntry } from '../ledger/entry';
 
 /** An event as the editor's API shapes it: subscribe with a listener, dispose to stop. */
 export type Event<T> = (listener: (value: T) => unknown) => { dispose(): void };
@@ -52,6 +53,12 @@ export interface ActivityFeedApi {
     readonly state: ToWebview | undefined;
     /** From opening the panel to its first chart on screen, as measured for `npm run bench`. */
     readonly timings: { openToFirstChartMs?: number; scriptToFirstChartMs?: number } | undefined;
+  };
+  /** This machine's session ledger (src/ledger/): every finished session, kept after the feed forgets it. */
+  readonly history: {
+    /** One entry per session, oldest first, as the files on disk hold them now. */
+    entries(): LedgerEntry[];
+    readonly directory: string;
   };
   /** Where the editor keeps this extension's log files. */
   readonly logDirectory: string;

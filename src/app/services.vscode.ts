@@ -1,10 +1,11 @@
 // Everything that is not needed in the first second: publishing and the Graph client, sign-in, the Published view's
 // contents, Forget, previews, Check Microsoft Graph, settings diagnostics and Insights. Its own bundle
 // (dist/services.js), built over the startup parts once, just after start-up or on first use of one of its commands.
+import { join } from 'node:path';
 import { authentication, EventEmitter, version as editorVersion, window, type Disposable, type Uri } from 'vscode';
 import { AccountManager } from '../auth/accountManager';
 import type { IdentityModule } from '../auth/identityAccount';
-import { planningFacts } from '../editor/activityInput.vscode';
+import { activityInputFor, planningFacts } from '../editor/activityInput.vscode';
 import { loadIdKey } from '../editor/idKey.vscode';
 import { registerForgetCommands } from '../feed/forgetCommands.vscode';
 import { PublishedFeed } from '../feed/publishedFeed';
@@ -12,6 +13,9 @@ import { PublishedView } from '../feed/publishedView.vscode';
 import { userActivityScope } from '../graph/credential';
 import type { InsightsHost } from '../insights/host.vscode';
 import { WorkspaceNames } from '../insights/workspaceNames';
+import type { LedgerEntry } from '../ledger/entry';
+import { Ledger } from '../ledger/ledger';
+import { clearHistory } from '../ledger/clearHistoryCommand.vscode';
 import { OpenActivityHandler } from '../links/openActivityHandler.vscode';
 import { Outbox } from '../outbox/outbox';
 import { PublishedIndex } from '../outbox/publishedIndex';
@@ -30,6 +34,7 @@ import { ServiceFactsState } from '../publish/serviceFactsState.vscode';
 import { otherMachinesSessions, otherMachinesToday, TodayTotal, type OtherSession } from '../publish/todayTotal';
 import { statusView } from '../status/statusModel';
 import { isDocumentExcluded } from '../tracking/exclusionCheck.vscode';
+import type { Session } from '../tracking/types';
 import { registerCommands } from './commands.vscode';
 import { servicesApi, type ServicesApi } from './servicesApi.vscode';
 import { SettingsStore } from '../settings/settingsStore.vscode';
@@ -37,6 +42,9 @@ import type { StartupParts } from './startupParts.vscode';
 
 /** The time deactivate() gives publishing before it lets go (the editor allows a few seconds in total). */
 const SHUTDOWN_PUBLISH_MS = 3_000;
+
+/** The ledger's tidying waits until start-up is over. */
+const LEDGER_TIDY_DELAY_MS = 5_000;
 
 /** Today's time moves while you work; a cheap refresh of the status bar keeps it honest. */
 const STATUS_REFRESH_MS = 30_000;
@@ -71,6 +79,8 @@ export class Services implements Disposable {
   readonly view: PublishedView;
   private readonly insightsHost: InsightsHost;
   private readonly today: TodayTotal;
+  /** Every finished session of this machine, kept after the feed forgets it (src/ledger/). */
+  readonly ledger: Ledger;
   /** Other machines' sessions in the feed's copy, for the status bar's "all machines" today; none before a read. */
   private otherSessions: OtherSession[] | undefined;
   /** The services' lifetime: disposed before activation's parts, in reverse order. */
@@ -93,6 +103,7 @@ export class Services implements Disposable {
       this.settings.settings.graph.endpoint.replace(/(?<!\/)\/+$/, ''),
     );
     this.today = new TodayTotal(context.globalState);
+    this.ledger = new Ledger({ dir: join(context.globalStorageUri.fsPath, 'ledger'), now: Date.now, logger: log });
     this.accounts = this.buildAccounts();
     this.publishing = this.keep(this.buildPublishing());
     this.scheduler = new PublishScheduler({
@@ -260,6 +271,7 @@ export class Services implements Disposable {
       registerCheckGraphCommand(checkDeps, register),
       register(COMMANDS.revokeWorkspacePrivacyOverride, () => this.privacyQuestions.revoke()),
       register(COMMANDS.showInsights, () => this.showInsights()),
+      register(COMMANDS.clearHistory, (options?: { confirmed?: boolean }) => clearHistory(this.ledger, options)),
       register(COMMANDS.exportTimesheet, (args?: unknown) =>
         loadBundle<InsightsModule>('insights').exportTimesheet(this.insightsHost, args),
       ),
@@ -321,13 +333,14 @@ export class Services implements Disposable {
     );
     this.parts.finishedSessions.handleWith((session) => {
       this.today.add(session);
+      void this.keepInLedger([session]);
       this.scheduler.sessionFinished();
       status.update();
     });
   }
 
   private settingsChanged(tracking: boolean, publishModeBefore: string): void {
-    if (tracking) this.purgeExcluded();
+    if (tracking) this.purgeExcluded({ ledgerToo: true });
     this.reportSettingsProblems(this.settings.problems);
     this.scheduler.settingsChanged();
     const current = this.settings.settings;
@@ -348,6 +361,8 @@ export class Services implements Disposable {
         void this.scheduler.runNow('start');
     });
     log.info(`${this.outbox.count()} session(s) waiting in the outbox`);
+    const tidyLedger = setTimeout(() => void this.tidyLedger(), LEDGER_TIDY_DELAY_MS);
+    this.keep({ dispose: () => clearTimeout(tidyLedger) });
     const statusRefresh = setInterval(() => status.update(), STATUS_REFRESH_MS);
     this.keep({ dispose: () => clearInterval(statusRefresh) });
     status.showFrom(() => {
@@ -370,8 +385,12 @@ export class Services implements Disposable {
     this.settingsProblems.report('content', problems);
   }
 
-  /** Removes queued sessions, set-aside copies and link-table entries of what was forgotten or is now excluded. */
+  /**
+   * Removes queued sessions, set-aside copies and link-table entries of what was forgotten or is now excluded, and
+   * its ledger entries unless the target keeps them.
+   */
   private purgeLocal(target: PurgeTarget, why: string): void {
+    if (!target.keepLedger) void this.purgeLedger(target, why);
     const result = purgeLocalTraces(target, { outbox: this.outbox, links: this.links });
     if (result.queued + result.setAside + result.links === 0) return;
     this.parts.log.info(
@@ -381,10 +400,53 @@ export class Services implements Disposable {
     this.view.update();
   }
 
-  private purgeExcluded(): void {
+  /** Publishing runs purge the queue only; a change of the exclusions (and the start) purges the ledger too. */
+  private purgeExcluded({ ledgerToo = false } = {}): void {
     const verdicts = new Map<string, boolean>();
     const excluded = (uri: string) => verdicts.get(uri) ?? verdicts.set(uri, isDocumentExcluded(uri)).get(uri) === true;
-    this.purgeLocal({ documents: excluded }, 'excluded');
+    this.purgeLocal({ documents: excluded, keepLedger: !ledgerToo }, 'excluded');
+  }
+
+  private async purgeLedger(target: PurgeTarget, why: string): Promise<void> {
+    const { sessionIds, documents } = target;
+    try {
+      await this.ledger.remove((e) => sessionIds?.has(e.id) === true || documents?.(e.documentUri) === true, why);
+    } catch (error) {
+      this.parts.log.warn(`Ledger: could not remove what was ${why}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /**
+   * A while after start-up: past months are compacted, what the exclusions cover now leaves the ledger (they may have
+   * changed while the editor was closed), and finished sessions that wait in the outbox but never reached the ledger (a window that crashed
+   * before its services loaded) are recorded.
+   */
+  private async tidyLedger(): Promise<void> {
+    try {
+      await this.ledger.compact();
+    } catch (error) {
+      this.parts.log.warn(`Ledger: could not compact past months: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.purgeExcluded({ ledgerToo: true });
+    const known = new Set(this.ledger.read().entries.map((entry) => entry.id));
+    await this.keepInLedger(
+      this.outbox
+        .list()
+        .map((entry) => entry.session)
+        .filter((session) => !known.has(session.id)),
+    );
+  }
+
+  /** Records finished sessions with what only this machine knows of them (never a forgotten or excluded one). */
+  private async keepInLedger(sessions: readonly Session[]): Promise<void> {
+    const kept = sessions.filter((s) => s.state === 'ended' && s.endReason !== 'excluded' && !this.parts.forgotten.has(s.id));
+    try {
+      await this.ledger.append(kept.map(ledgerEntryOf));
+    } catch (error) {
+      this.parts.log.warn(
+        `Ledger: could not record ${kept.length} session(s): ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   /** History item ids this machine recorded: published, or still queued. */
@@ -407,4 +469,20 @@ export class Services implements Disposable {
   private keepAll(...parts: Disposable[]): void {
     this.subscriptions.push(...parts);
   }
+}
+
+/** A finished session as the ledger keeps it, with the facts the editor knows of its file now. */
+function ledgerEntryOf(session: Session): LedgerEntry {
+  const { workspaceFolderName, relativePath, git } = activityInputFor(session.documentUri, [session]);
+  return {
+    id: session.id,
+    documentUri: session.documentUri,
+    startedAt: session.startedAt,
+    lastActiveAt: session.lastActiveAt,
+    activeSeconds: session.activeSeconds,
+    languageId: session.languageId,
+    ...(workspaceFolderName !== undefined ? { workspaceFolderName } : {}),
+    ...(relativePath !== undefined ? { relativePath } : {}),
+    ...(git?.branch !== undefined ? { branch: git.branch } : {}),
+  };
 }

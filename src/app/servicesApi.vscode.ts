@@ -1,9 +1,10 @@
 // The parts of activate()'s API about what the services do (publishing, sign-in, the Published view, Insights), built
 // in the services' bundle from the parts they made. It names only what it reads of them.
 import type { ActivityFeedApi } from './api';
+import type { LedgerEntry } from '../ledger/entry';
 import type { StartupParts } from './startupParts.vscode';
 
-export type ServicesApi = Pick<ActivityFeedApi, 'auth' | 'publishing' | 'publishedView' | 'insights'>;
+export type ServicesApi = Pick<ActivityFeedApi, 'auth' | 'publishing' | 'publishedView' | 'insights' | 'history'>;
 type Auth = ServicesApi['auth'];
 type View = ServicesApi['publishedView'];
 type Insights = ServicesApi['insights'];
@@ -15,6 +16,7 @@ export interface ServicesApiSources {
   readonly view: View;
   showInsights(): void;
   insightsPanel(): Pick<Insights, 'state' | 'timings'> | undefined;
+  readonly ledger: { read(): { entries: LedgerEntry[] }; readonly directory: string };
 }
 
 export function servicesApi(core: StartupParts, services: ServicesApiSources): ServicesApi {
@@ -47,6 +49,10 @@ export function servicesApi(core: StartupParts, services: ServicesApiSources): S
         return services.view.message;
       },
       snapshot: () => services.view.snapshot(),
+    },
+    history: {
+      entries: () => services.ledger.read().entries,
+      directory: services.ledger.directory,
     },
     insights: {
       show: () => services.showInsights(),

@@ -35,6 +35,9 @@ export function testApi(core: StartupParts, services: () => Services, activation
     get publishedView() {
       return services().api.publishedView;
     },
+    get history() {
+      return services().api.history;
+    },
     get insights() {
       return services().api.insights;
     },

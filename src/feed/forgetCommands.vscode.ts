@@ -38,10 +38,14 @@ export interface ForgetOutcome {
   pendingDiscarded: number;
   failures: number;
   stopped?: ForgetResult['stopped'];
+  /** This machine's ledger kept its copy of what was forgotten (the person chose Graph only). */
+  keptLocalCopy: boolean;
 }
 
 interface Options {
   confirmed?: boolean;
+  /** Forget from Microsoft Graph only: this machine's ledger keeps its copy (automation; people choose in the question). */
+  keepLocalCopy?: boolean;
 }
 
 export function registerForgetCommands(deps: ForgetDeps): Disposable[] {
@@ -120,7 +124,7 @@ async function forgetWorkspace(deps: ForgetDeps, options: Options = {}): Promise
     describe(plan),
     options,
   );
-  if (outcome) deps.purgeLocal({ documents: scope.contains });
+  if (outcome) deps.purgeLocal({ documents: scope.contains, keepLedger: outcome.keptLocalCopy });
   return outcome;
 }
 
@@ -237,14 +241,17 @@ async function confirmAndRun(
 ): Promise<ForgetOutcome | undefined> {
   if (isEmptyPlan(plan)) {
     void showInformation(say('Activity Feed: nothing published or waiting matches; there is nothing to forget.'));
-    return { activitiesDeleted: 0, sessionsDeleted: 0, pendingDiscarded: 0, failures: 0 };
+    return { activitiesDeleted: 0, sessionsDeleted: 0, pendingDiscarded: 0, failures: 0, keptLocalCopy: true };
   }
   const forget = say('Forget');
-  if (!options.confirmed && (await askModal(question, detail, forget)) !== forget) return undefined;
-  return execute(deps, plan);
+  const graphOnly = say('Forget, Keep This Machine’s Copy');
+  if (options.confirmed) return execute(deps, plan, options.keepLocalCopy === true);
+  const answer = await askModal(question, detail, forget, graphOnly);
+  if (answer !== forget && answer !== graphOnly) return undefined;
+  return execute(deps, plan, answer === graphOnly);
 }
 
-async function execute(deps: ForgetDeps, plan: ForgetPlan): Promise<ForgetOutcome> {
+async function execute(deps: ForgetDeps, plan: ForgetPlan, keepLocalCopy: boolean): Promise<ForgetOutcome> {
   // The local part first: it cannot fail, and it must hold even when Graph cannot be reached.
   for (const session of plan.pending) deps.outbox.put({ ...session, endReason: 'excluded' });
   const sessionIds = [
@@ -253,7 +260,11 @@ async function execute(deps: ForgetDeps, plan: ForgetPlan): Promise<ForgetOutcom
     ...plan.activities.flatMap((a) => a.sessionIds),
   ];
   await deps.forgotten.add(sessionIds);
-  deps.purgeLocal({ sessionIds: new Set(sessionIds), activityIds: new Set(plan.activities.map((a) => a.appActivityId)) });
+  deps.purgeLocal({
+    sessionIds: new Set(sessionIds),
+    activityIds: new Set(plan.activities.map((a) => a.appActivityId)),
+    keepLedger: keepLocalCopy,
+  });
   deps.onPendingChanged();
 
   let result: ForgetResult = { activitiesGone: [], sessionsGone: [], failures: [], notAttempted: 0 };
@@ -294,6 +305,7 @@ async function execute(deps: ForgetDeps, plan: ForgetPlan): Promise<ForgetOutcom
     pendingDiscarded: plan.pending.length,
     failures: result.failures.length,
     ...(result.stopped && { stopped: result.stopped }),
+    keptLocalCopy: keepLocalCopy,
   };
   deps.log.info(
     `Forget: ${outcome.activitiesDeleted} activities and ${outcome.sessionsDeleted} sessions deleted from Graph, ${outcome.pendingDiscarded} pending discarded, ${outcome.failures} failed${result.stopped ? `, stopped (${result.stopped}) with ${result.notAttempted} not attempted` : ''}.`,

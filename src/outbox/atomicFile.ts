@@ -14,7 +14,7 @@ export function isAtomicTempFile(name: string): boolean {
  * Replaces `filePath` with `data` (mode 0600): readers see either the old or the new content, never a mix, and
  * after a crash the old content is still there.
  */
-export function writeFileAtomic(filePath: string, data: string): void {
+export function writeFileAtomic(filePath: string, data: string | Uint8Array): void {
   const temp = join(dirname(filePath), `.${basename(filePath)}.${process.pid}-${randomFileTag()}.tmp`);
   let fd: number | undefined;
   try {

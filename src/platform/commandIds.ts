@@ -9,6 +9,7 @@ export const COMMANDS = {
   resumeTracking: 'activityFeed.resumeTracking',
   excludeWorkspace: 'activityFeed.excludeWorkspace',
   revokeWorkspacePrivacyOverride: 'activityFeed.revokeWorkspacePrivacyOverride',
+  clearHistory: 'activityFeed.clearHistory',
   signIn: 'activityFeed.signIn',
   signOut: 'activityFeed.signOut',
   showLog: 'activityFeed.showLog',

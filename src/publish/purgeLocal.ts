@@ -8,6 +8,8 @@ export interface PurgeTarget {
   activityIds?: ReadonlySet<string>;
   /** Documents (URI strings) whose every trace goes. */
   documents?: (documentUri: string) => boolean;
+  /** Leave this machine's session ledger as it is (Forget from Microsoft Graph only). */
+  keepLedger?: boolean;
 }
 
 export interface PurgeResult {

@@ -1,0 +1,70 @@
+// One line of the ledger: a finished session with what only this machine knows of it (the file's place in its
+// workspace, the workspace's name, the language and the git branch). Kept at every privacy level, and never
+// published: the privacy level decides only what goes to Graph. Pure.
+import { isFiniteNumber, isRecord } from '../text/jsonShape';
+
+export interface LedgerEntry {
+  /** The session's GUID, which is also the id of the history item it becomes. */
+  id: string;
+  documentUri: string;
+  /** Epoch ms. */
+  startedAt: number;
+  lastActiveAt: number;
+  activeSeconds: number;
+  languageId: string;
+  workspaceFolderName?: string;
+  /** `/`-separated, inside the workspace folder. */
+  relativePath?: string;
+  branch?: string;
+}
+
+/** The format's version, written in every line so that a later format can read this one. */
+const VERSION = 1;
+const MAX_TEXT = 2_048;
+const GUID_LIKE = /^[A-Za-z0-9-]{1,200}$/;
+
+/** One line (no newline): short keys keep a year of sessions in a few megabytes. */
+export function encodeEntry(entry: LedgerEntry): string {
+  return JSON.stringify({
+    v: VERSION,
+    id: entry.id,
+    u: entry.documentUri,
+    s: entry.startedAt,
+    e: entry.lastActiveAt,
+    a: entry.activeSeconds,
+    g: entry.languageId,
+    ...(entry.workspaceFolderName !== undefined ? { w: entry.workspaceFolderName } : {}),
+    ...(entry.relativePath !== undefined ? { r: entry.relativePath } : {}),
+    ...(entry.branch !== undefined ? { b: entry.branch } : {}),
+  });
+}
+
+/** The entry a line holds, or undefined for anything else (a torn write, a stray edit, a later version's line). */
+export function decodeEntry(line: string): LedgerEntry | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(value) || value.v !== VERSION) return undefined;
+  const { id, u, s, e, a, g, w, r, b } = value;
+  if (typeof id !== 'string' || !GUID_LIKE.test(id) || !isText(u) || !isText(g)) return undefined;
+  if (!isFiniteNumber(s) || !isFiniteNumber(e) || !isFiniteNumber(a) || e < s || a < 0) return undefined;
+  if (![w, r, b].every((text) => text === undefined || isText(text))) return undefined;
+  return {
+    id,
+    documentUri: u,
+    startedAt: s,
+    lastActiveAt: e,
+    activeSeconds: a,
+    languageId: g,
+    ...(w !== undefined ? { workspaceFolderName: w as string } : {}),
+    ...(r !== undefined ? { relativePath: r as string } : {}),
+    ...(b !== undefined ? { branch: b as string } : {}),
+  };
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_TEXT;
+}

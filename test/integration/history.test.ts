@@ -1,0 +1,109 @@
+// This machine's session ledger in the real editor: a finished session is kept with what only this machine knows of
+// it, whether or not it was published; an exclusion added later removes it from the files on disk; Forget removes the
+// local copy unless the person keeps it; Clear empties the ledger.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ActivityFeedApi } from '../../src/app/api';
+import type { ForgetOutcome } from '../../src/feed/forgetCommands.vscode';
+import type { ViewSnapshot } from '../../src/feed/viewNodes';
+import { EmulatorAdminClient } from '../support/emulatorAdmin';
+import { activityFeed, newFile, publishNow, signInByDeviceCode, trackerRulesApplied, waitFor, workOn } from './helpers';
+
+const GLOBAL = vscode.ConfigurationTarget.Global;
+
+function sessionNode(api: ActivityFeedApi, sessionId: string): ViewSnapshot | undefined {
+  const walk = (nodes: ViewSnapshot[]): ViewSnapshot | undefined =>
+    nodes.map((n) => (n.node.type === 'session' && n.node.session.id === sessionId ? n : walk(n.children))).find(Boolean);
+  return walk(api.publishedView.snapshot());
+}
+
+/** Every byte of the ledger's files on disk, to check that nothing of a removed session is left. */
+function ledgerBytes(api: ActivityFeedApi): string {
+  const dir = api.history.directory;
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.endsWith('.jsonl')) : [];
+  return files.map((name) => fs.readFileSync(path.join(dir, name), 'utf8')).join('');
+}
+
+describe("this machine's session history (the ledger)", function () {
+  this.timeout(180_000);
+  let api: ActivityFeedApi;
+  const admin = new EmulatorAdminClient();
+  const inLedger = (id: string) => api.history.entries().find((entry) => entry.id === id);
+
+  before(async () => {
+    api = await activityFeed();
+    if (api.auth.state.kind !== 'signedIn') await signInByDeviceCode(admin);
+    // Forget works from the Published Activity view, which reads the feed while it is open.
+    await vscode.commands.executeCommand('activityFeed.published.focus');
+  });
+
+  it('keeps a finished session with its workspace, its place in it and its language, before it is published', async () => {
+    const uri = await newFile('history-kept.ts', 'let kept = 1;\n');
+    const session = await workOn(api, uri, 1);
+    const entry = await waitFor('the session in the ledger', () => inLedger(session.id), 15_000);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    assert.ok(folder);
+    assert.deepEqual(
+      [entry.documentUri, entry.workspaceFolderName, entry.relativePath, entry.languageId],
+      [uri.toString(), folder.name, path.posix.basename(uri.path), 'typescript'],
+    );
+    assert.deepEqual(
+      [entry.startedAt, entry.lastActiveAt, entry.activeSeconds],
+      [session.startedAt, session.lastActiveAt, session.activeSeconds],
+    );
+    assert.ok(
+      api.tracking.pendingSessions().some((s) => s.id === session.id),
+      'it is still waiting to be published',
+    );
+  });
+
+  it('removes a session from the files on disk when an exclusion added later covers its file', async () => {
+    const uri = await newFile('history-secret.ts', 'const key = 1;\n');
+    const session = await workOn(api, uri, 1);
+    await waitFor('the session in the ledger', () => inLedger(session.id), 15_000);
+    const configuration = vscode.workspace.getConfiguration('activityFeed');
+    const before = configuration.inspect('tracking.exclude')?.globalValue;
+    try {
+      await configuration.update('tracking.exclude', ['**/*history-secret*'], GLOBAL);
+      await trackerRulesApplied(() => api.tracking.rules);
+      await waitFor('the excluded session to leave the ledger', () => (inLedger(session.id) ? undefined : true), 15_000);
+      assert.ok(!ledgerBytes(api).includes('history-secret'), 'nothing of the file is left in the ledger files');
+    } finally {
+      await configuration.update('tracking.exclude', before, GLOBAL);
+    }
+  });
+
+  it('Forget removes the local copy too, unless the person keeps this machine’s copy', async () => {
+    const kept = await workOn(api, await newFile('history-forget-keep.ts'), 1);
+    const gone = await workOn(api, await newFile('history-forget-all.ts'), 1);
+    assert.equal((await publishNow()).outcome, 'done');
+    assert.equal(await api.publishedView.refresh(true), 'ok');
+    for (const [session, keepLocalCopy] of [
+      [kept, true],
+      [gone, false],
+    ] as const) {
+      const node = sessionNode(api, session.id);
+      assert.ok(node, `session ${session.id} is listed`);
+      const outcome = await vscode.commands.executeCommand<ForgetOutcome>('activityFeed.forgetSession', node.node, {
+        confirmed: true,
+        keepLocalCopy,
+      });
+      assert.equal(outcome.keptLocalCopy, keepLocalCopy);
+    }
+    const held = await admin.activities();
+    for (const session of [kept, gone])
+      assert.ok(!held.some((a) => a.historyItems.some((h) => h.id === session.id)), 'both are gone from Graph');
+    await waitFor('the forgotten session to leave the ledger', () => (inLedger(gone.id) ? undefined : true), 15_000);
+    assert.ok(inLedger(kept.id), 'the session forgotten from Graph only stays in this machine’s history');
+  });
+
+  it('Clear empties the ledger and says how many sessions it held', async () => {
+    const held = api.history.entries().length;
+    assert.ok(held > 0);
+    assert.equal(await vscode.commands.executeCommand('activityFeed.clearHistory', { confirmed: true }), held);
+    assert.deepEqual(api.history.entries(), []);
+    assert.equal(ledgerBytes(api), '');
+  });
+});
