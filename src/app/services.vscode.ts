@@ -43,6 +43,9 @@ import type { StartupParts } from './startupParts.vscode';
 /** The time deactivate() gives publishing before it lets go (the editor allows a few seconds in total). */
 const SHUTDOWN_PUBLISH_MS = 3_000;
 
+/** How long Microsoft Graph keeps a session by itself, as every example in its reference shows. */
+const FEED_RETENTION_DAYS = 30;
+
 /** The ledger's tidying waits until start-up is over. */
 const LEDGER_TIDY_DELAY_MS = 5_000;
 
@@ -250,6 +253,9 @@ export class Services implements Disposable {
       publishedDocuments: () => this.publishedDocuments(),
       thisMachineSessionIds: () => this.thisMachineSessionIds(),
       workspaceNameOf: (tag) => this.workspaceNames.nameOf(tag),
+      workspaceTagOf: (name) => this.workspaceNames.tagOf(name),
+      ledgerEntries: () => this.ledger.read().entries,
+      feedKeepsDays: () => this.feedKeepsDays(),
       extensionUri: this.parts.context.extensionUri,
       log: this.parts.log,
     };
@@ -447,6 +453,14 @@ export class Services implements Disposable {
         `Ledger: could not record ${kept.length} session(s): ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+  }
+
+  /** How far back the feed holds other machines' sessions: longer than its own retention only when the check found
+   * that the service keeps the time each session asks for (`activityFeed.history.keepDays`). */
+  private feedKeepsDays(): number {
+    const keepDays = this.settings.settings.content.keepDays;
+    const honoured = this.serviceFacts.lastCheck()?.clientExpiration === 'honoured';
+    return honoured && keepDays > FEED_RETENTION_DAYS ? keepDays : FEED_RETENTION_DAYS;
   }
 
   /** History item ids this machine recorded: published, or still queued. */

@@ -3,6 +3,7 @@
 import type { Event, Uri } from 'vscode';
 import type { Logger } from '../platform/ports';
 import type { PublishedFeed } from '../feed/publishedFeed';
+import type { LedgerEntry } from '../ledger/entry';
 
 export interface InsightsHost {
   feed: PublishedFeed;
@@ -14,6 +15,12 @@ export interface InsightsHost {
   thisMachineSessionIds(): Set<string>;
   /** The workspace name behind a keyed tag, where this machine knows it. */
   workspaceNameOf(tag: string): string | undefined;
+  /** The keyed tag this machine published a workspace name under, where it did. */
+  workspaceTagOf(name: string): string | undefined;
+  /** This machine's finished sessions, kept after the feed forgets them (src/ledger/). */
+  ledgerEntries(): LedgerEntry[];
+  /** How many days back the feed is known to hold other machines' sessions (30 unless the service keeps more). */
+  feedKeepsDays(): number;
   extensionUri: Uri;
   log: Pick<Logger, 'info' | 'warn'>;
 }

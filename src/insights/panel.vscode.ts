@@ -3,7 +3,7 @@
 import { Disposable, Uri, ViewColumn, WebviewPanel, commands, env } from 'vscode';
 import { computeInsights, type InsightsQuery } from './aggregate';
 import { addDays, dayKey } from './calendar';
-import { panelState } from './panelState';
+import { historyNote, panelState } from './panelState';
 import type { FromWebview, PanelAction, RangePreset, ToWebview } from './protocol';
 import type { InsightSession } from './sessions';
 import { webviewStrings } from './strings';
@@ -168,6 +168,7 @@ export class InsightsPanel implements Disposable {
       hasSessions: sessions.length > 0,
       insights: () => computeInsights(sessions, this.query, Date.now()),
       preset: this.preset,
+      historyNote: historyNote(this.query.from, Date.now(), this.host.feedKeepsDays()),
     });
     this.lastState = { type: 'state', state, strings: webviewStrings() };
     void this.panel.webview.postMessage(this.lastState);

@@ -24,6 +24,19 @@ export interface PanelInputs {
   hasSessions: boolean;
   insights: () => Insights;
   preset: RangePreset;
+  /** Set when the range reaches further back than the feed holds other machines' sessions. */
+  historyNote?: string;
+}
+
+/** Day keys are local `YYYY-MM-DD`; the range reaches past what the feed holds when it starts before that many days ago. */
+export function historyNote(rangeFrom: string, now: number, feedKeepsDays: number): string | undefined {
+  const [year, month, day] = rangeFrom.split('-').map(Number);
+  const start = new Date(year, month - 1, day).getTime();
+  if (!(start < now - feedKeepsDays * 24 * 60 * 60_000)) return undefined;
+  return localize(
+    'Other machines: only the last {0} days (Microsoft Graph keeps their sessions that long). This machine: its whole history, kept on this machine.',
+    feedKeepsDays,
+  );
 }
 
 export function panelState(input: PanelInputs): PanelState {
@@ -94,5 +107,13 @@ export function panelState(input: PanelInputs): PanelState {
         : feed.kind === 'error'
           ? localize('The last read failed: showing the copy read earlier.')
           : undefined;
-  return { kind: 'insights', insights: input.insights(), preset: input.preset, readLine, ...(warning ? { warning } : {}) };
+  const { historyNote: history } = input;
+  return {
+    kind: 'insights',
+    insights: input.insights(),
+    preset: input.preset,
+    readLine,
+    ...(warning ? { warning } : {}),
+    ...(history ? { history } : {}),
+  };
 }

@@ -27,6 +27,8 @@ export type PanelState =
       readLine: string;
       /** Set when the last read failed and an older copy is shown. */
       warning?: string;
+      /** Set when the range reaches further back than the feed holds other machines' sessions. */
+      history?: string;
     };
 
 /** Extension → webview. */

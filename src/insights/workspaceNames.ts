@@ -24,6 +24,12 @@ export class WorkspaceNames {
     return typeof name === 'string' ? name : undefined;
   }
 
+  /** The tag this machine published the named workspace under (the latest, when it had several). */
+  tagOf(name: string): string | undefined {
+    const tags = Object.entries(this.stored()).filter(([, stored]) => stored === name);
+    return tags.at(-1)?.[0];
+  }
+
   private stored(): Record<string, string> {
     const value = this.memento.get<unknown>(KEY);
     return typeof value === 'object' && value !== null ? (value as Record<string, string>) : {};

@@ -3,6 +3,7 @@
 // local copy unless the person keeps it; Clear empties the ledger.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/app/api';
@@ -12,6 +13,14 @@ import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { activityFeed, newFile, publishNow, signInByDeviceCode, trackerRulesApplied, waitFor, workOn } from './helpers';
 
 const GLOBAL = vscode.ConfigurationTarget.Global;
+
+const holds = (activities: { historyItems: { id: string }[] }[], sessionId: string) =>
+  activities.some((a) => a.historyItems.some((h) => h.id === sessionId));
+
+function localDay(at: number): string {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 function sessionNode(api: ActivityFeedApi, sessionId: string): ViewSnapshot | undefined {
   const walk = (nodes: ViewSnapshot[]): ViewSnapshot | undefined =>
@@ -97,6 +106,31 @@ describe("this machine's session history (the ledger)", function () {
       assert.ok(!held.some((a) => a.historyItems.some((h) => h.id === session.id)), 'both are gone from Graph');
     await waitFor('the forgotten session to leave the ledger', () => (inLedger(gone.id) ? undefined : true), 15_000);
     assert.ok(inLedger(kept.id), 'the session forgotten from Graph only stays in this machine’s history');
+  });
+
+  it('still exports this machine’s sessions after Microsoft Graph has forgotten them', async () => {
+    const uri = await newFile('history-outlives.ts');
+    const session = await workOn(api, uri, 1);
+    assert.equal((await publishNow()).outcome, 'done');
+    assert.ok(holds(await admin.activities(), session.id), 'published');
+    // Time passes for the service only (tokens keep real time). The emulator's documented profile keeps a session as
+    // long as activityFeed.history.keepDays asks (90 days by default), past its own 30.
+    await admin.moveClock({ days: 45 });
+    assert.ok(holds(await admin.activities(), session.id), 'on day 45 the feed still holds it, as keepDays asked');
+    await admin.moveClock({ days: 50 });
+    assert.ok(!holds(await admin.activities(), session.id), 'on day 95 the feed has forgotten it');
+    const day = localDay(session.startedAt);
+    const file = path.join(os.tmpdir(), `af-history-${process.pid}-${Date.now()}.json`);
+    try {
+      await vscode.commands.executeCommand('activityFeed.exportTimesheet', { from: day, to: day, format: 'json', path: file });
+      const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { rows: { file: string; start: string; machine: string }[] };
+      const row = exported.rows.find((r) => r.start === new Date(session.startedAt).toISOString());
+      assert.ok(row, `the timesheet holds the session: ${JSON.stringify(exported.rows)}`);
+      assert.equal(row.machine, 'this');
+      assert.match(row.file, /history-outlives\.ts$/);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 
   it('Clear empties the ledger and says how many sessions it held', async () => {

@@ -149,6 +149,7 @@ function header(state: Extract<PanelState, { kind: 'insights' }> | undefined): H
   const head = el('header', {}, el('h1', {}, t('title')), bar);
   if (state) head.append(el('p', { class: 'read-line', id: 'read-line' }, state.readLine));
   if (state?.warning) head.append(el('p', { class: 'warning', role: 'status' }, state.warning));
+  if (state?.history) head.append(el('p', { class: 'history-note', id: 'history-note' }, state.history));
   return head;
 }
 

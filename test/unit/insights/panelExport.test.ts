@@ -98,6 +98,9 @@ function createHost(log: RecordingLogger): InsightsHost {
     publishedDocuments: () => new Map(),
     thisMachineSessionIds: () => new Set(),
     workspaceNameOf: () => undefined,
+    workspaceTagOf: () => undefined,
+    ledgerEntries: () => [],
+    feedKeepsDays: () => 30,
     extensionUri: fileUri('/ext') as unknown as InsightsHost['extensionUri'],
     log,
   };

@@ -1,0 +1,43 @@
+// This machine's sessions from its ledger, beside the feed's: every session the feed holds is taken from the feed
+// (as the other machines see it), and every one it no longer holds, or never got, from the ledger. A session in both
+// is counted once: its history item id is its session id. Pure.
+import { languageDisplayName } from '../activity/languageName';
+import type { LedgerEntry } from '../ledger/entry';
+import type { InsightSession } from './sessions';
+
+/** What this machine knows to name a ledger entry as the feed's sessions of the same file and workspace are named. */
+export interface LedgerNames {
+  /** The activity a document was published as, where it was. */
+  activityOf(documentUri: string): string | undefined;
+  /** The file as the panel shows it (its path in its workspace). */
+  fileOf(entry: LedgerEntry): string;
+  /** The keyed tag this machine published a workspace under, where it did. */
+  workspaceTagOf(name: string): string | undefined;
+}
+
+export function withLedger(
+  feed: readonly InsightSession[],
+  ledger: readonly LedgerEntry[],
+  names: LedgerNames,
+): InsightSession[] {
+  const inFeed = new Set(feed.map((session) => session.id.toLowerCase()));
+  const own = ledger.filter((entry) => !inFeed.has(entry.id.toLowerCase())).map((entry) => fromLedger(entry, names));
+  return [...feed, ...own];
+}
+
+function fromLedger(entry: LedgerEntry, names: LedgerNames): InsightSession {
+  const workspace = entry.workspaceFolderName;
+  const workspaceKey = workspace ? (names.workspaceTagOf(workspace) ?? `n:${workspace}`) : undefined;
+  return {
+    id: entry.id,
+    activityId: names.activityOf(entry.documentUri) ?? `local:${entry.documentUri}`,
+    file: names.fileOf(entry),
+    ...(workspaceKey ? { workspaceKey } : {}),
+    ...(workspace ? { workspace } : {}),
+    language: languageDisplayName(entry.languageId),
+    thisMachine: true,
+    startedAt: entry.startedAt,
+    lastActiveAt: entry.lastActiveAt,
+    activeSeconds: Math.max(0, entry.activeSeconds),
+  };
+}
