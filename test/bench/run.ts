@@ -2,8 +2,8 @@
 //   --starts <n>     fresh editor starts for the activation figure (default 7)
 //   --skip-editor    leave out the real-editor figures (no code-server/Chromium needed)
 //   --only <groups>  only these groups, comma-separated: start (bundles, activation, require(), per-event cost),
-//                    insights, engine, globs, defences (text boundary, git reader), writes, backlog, storage (the
-//                    pessimistic backlog alone takes about 45 min)
+//                    insights, engine, globs, defences (text boundary, git reader), writes, backlog, storage, ledger
+//                    (the pessimistic backlog alone takes about 45 min)
 // Benchmarks report numbers; they never fail on a noisy machine. Targets are printed beside the figures. A run
 // fails only when something is functionally wrong (a session lost or duplicated, a backlog not drained, an
 // extension not activated or not reported by the editor).
@@ -18,6 +18,7 @@ import { benchEventCost, type EventCostResult, type Spread } from './eventCost.b
 import { gitReaderFigures } from './gitReader.bench';
 import { benchGlobs } from './globs.bench';
 import { benchInsights, type InsightsBenchResult } from './insights.bench';
+import { benchLedger, type LedgerBenchResult } from './ledger.bench';
 import { benchRequire, type RequireBenchResult } from './require.bench';
 import { benchStorage, type StorageBenchResult } from './storage.bench';
 import { benchTextBoundary, textBoundaryFigures } from './textBoundary.bench';
@@ -421,6 +422,39 @@ function backlogFigures(r: BacklogBenchResult): Figure[] {
   ];
 }
 
+function ledgerFigures(r: LedgerBenchResult): Figure[] {
+  const section = 'ledger: this machine’s sessions on disk (real files, one per window and month)';
+  const years = (
+    label: string,
+    y: LedgerBenchResult['year'],
+    aim = (text: string) => (label.startsWith('a year') ? text : ''),
+  ): Figure[] => [
+    { section, name: `${label}: as plain lines`, value: y.plainBytes / 1024 / 1024, unit: 'MB' },
+    {
+      section,
+      name: `${label}: after compacting past months`,
+      value: y.compactedBytes / 1024 / 1024,
+      unit: 'MB',
+      target: aim('a few MB for a year'),
+    },
+    { section, name: `${label}: compacting`, value: y.compactMs, unit: 'ms' },
+    { section, name: `${label}: reading every file`, value: y.readMs, unit: 'ms' },
+    { section, name: `${label}: merging and a whole range's figures`, value: y.aggregateMs, unit: 'ms' },
+    {
+      section,
+      name: `${label}: read + figures`,
+      value: y.readMs + y.aggregateMs,
+      unit: 'ms',
+      target: aim('under 300 ms'),
+    },
+  ];
+  return [
+    { section, name: `append one session (lock, write, fsync), median of ${r.appends}`, value: r.appendMicrosMedian, unit: 'µs' },
+    ...years(`a year (${r.year.sessions.toLocaleString('en-US')} sessions)`, r.year),
+    ...years(`ten years (${r.tenYears.sessions.toLocaleString('en-US')} sessions)`, r.tenYears),
+  ];
+}
+
 function storageFigures(r: StorageBenchResult): Figure[] {
   const section = `storage: outbox on disk (${r.sessions.toLocaleString('en-US')} sessions, one file each)`;
   return [
@@ -462,7 +496,7 @@ async function main(): Promise<void> {
   const starts = Number(option('--starts') ?? 7);
   const skipEditor = process.argv.includes('--skip-editor');
   if (!Number.isInteger(starts) || starts < 1) throw new Error('--starts needs a positive integer');
-  const groups = ['start', 'insights', 'engine', 'globs', 'defences', 'writes', 'backlog', 'storage'];
+  const groups = ['start', 'insights', 'engine', 'globs', 'defences', 'writes', 'backlog', 'storage', 'ledger'];
   const only = option('--only')?.split(',');
   const unknown = only?.filter((group) => !groups.includes(group)) ?? [];
   if (unknown.length > 0) throw new Error(`--only: unknown group ${unknown.join(', ')}; valid: ${groups.join(', ')}`);
@@ -528,6 +562,12 @@ async function main(): Promise<void> {
     const storage = benchStorage(path.join(artifacts, 'storage-outbox'));
     details.storage = storage;
     figures.push(...storageFigures(storage));
+  }
+  if (wanted('ledger')) {
+    progress('session ledger');
+    const ledger = await benchLedger(path.join(artifacts, 'ledger'));
+    details.ledger = ledger;
+    figures.push(...ledgerFigures(ledger));
   }
 
   printTable(figures);
