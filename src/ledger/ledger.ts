@@ -3,7 +3,7 @@
 // month (`<yyyy-mm>.<writer>.jsonl`, one JSON line per session), under a short lock shared with the rewrites that
 // purges, Forget and repairs make. A torn last line loses that entry only; unreadable lines are set aside (named in
 // the log) and the rest stays readable.
-import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../outbox/atomicFile';
@@ -38,6 +38,7 @@ export class Ledger {
   readonly #now: () => number;
   readonly #logger: Pick<Logger, 'info' | 'warn'>;
   readonly #writerId: string;
+  readonly #cache = new Map<string, { version: string; segment: Segment }>();
 
   constructor(options: LedgerOptions) {
     this.#dir = options.dir;
@@ -64,8 +65,10 @@ export class Ledger {
   read(): LedgerContents {
     const byId = new Map<string, LedgerEntry>();
     const unreadable: LedgerContents['unreadable'] = [];
-    for (const name of this.#segments()) {
-      const { entries, bad, damaged } = readSegment(join(this.#dir, name));
+    const names = this.#segments();
+    for (const cached of this.#cache.keys()) if (!names.includes(cached)) this.#cache.delete(cached);
+    for (const name of names) {
+      const { entries, bad, damaged } = this.#readCached(name);
       if (damaged) unreadable.push({ file: name, lines: 'all' });
       else if (bad.length > 0) unreadable.push({ file: name, lines: bad.length });
       for (const entry of entries) {
@@ -74,6 +77,22 @@ export class Ledger {
       }
     }
     return { entries: [...byId.values()].sort((a, b) => a.startedAt - b.startedAt), unreadable };
+  }
+
+  /**
+   * A file's contents, read again only when it changed (its inode, size or modification time): Insights read the
+   * ledger on every change of the feed, and a past month's archive never changes.
+   */
+  #readCached(name: string): Segment {
+    const path = join(this.#dir, name);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) return { entries: [], bad: [] };
+    const version = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+    const cached = this.#cache.get(name);
+    if (cached?.version === version) return cached.segment;
+    const segment = readSegment(path);
+    this.#cache.set(name, { version, segment });
+    return segment;
   }
 
   /** Removes every entry `match` names from the files on disk; returns how many lines went. */
@@ -189,7 +208,13 @@ function writeSegment(path: string, entries: readonly LedgerEntry[]): void {
   writeFileAtomic(path, path.endsWith('.gz') ? gzipSync(text) : text);
 }
 
-function readSegment(path: string): { entries: LedgerEntry[]; bad: string[]; damaged?: true } {
+interface Segment {
+  readonly entries: readonly LedgerEntry[];
+  readonly bad: readonly string[];
+  readonly damaged?: true;
+}
+
+function readSegment(path: string): Segment {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
