@@ -24,6 +24,8 @@ export interface LedgerYear {
   compactMs: number;
   /** Reading every file into entries (Ledger.read). */
   readMs: number;
+  /** Reading again with nothing changed on disk (what Insights pays on every change of the feed). */
+  rereadMs: number;
   /** Merging with an empty feed and computing a whole year's figures. */
   aggregateMs: number;
 }
@@ -81,6 +83,9 @@ async function year(dir: string, count: number, days: number, random: () => numb
   const read = ledger.read().entries;
   const readMs = performance.now() - started;
   started = performance.now();
+  ledger.read();
+  const rereadMs = performance.now() - started;
+  started = performance.now();
   const sessions = withLedger([], read, {
     activityOf: () => undefined,
     fileOf: (entry) => entry.relativePath ?? entry.documentUri,
@@ -90,7 +95,7 @@ async function year(dir: string, count: number, days: number, random: () => numb
   const to = new Date(last).toISOString().slice(0, 10);
   computeInsights(sessions, { from, to }, last);
   const aggregateMs = performance.now() - started;
-  return { sessions: read.length, plainBytes, compactedBytes, compactMs, readMs, aggregateMs };
+  return { sessions: read.length, plainBytes, compactedBytes, compactMs, readMs, rereadMs, aggregateMs };
 }
 
 export async function benchLedger(dir: string): Promise<LedgerBenchResult> {

@@ -439,6 +439,7 @@ function ledgerFigures(r: LedgerBenchResult): Figure[] {
     },
     { section, name: `${label}: compacting`, value: y.compactMs, unit: 'ms' },
     { section, name: `${label}: reading every file`, value: y.readMs, unit: 'ms' },
+    { section, name: `${label}: reading again, nothing changed`, value: y.rereadMs, unit: 'ms' },
     { section, name: `${label}: merging and a whole range's figures`, value: y.aggregateMs, unit: 'ms' },
     {
       section,

@@ -105,6 +105,28 @@ describe('session ledger', function () {
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
   });
 
+  it('sees every change on disk through one long-lived instance: its own appends, another window’s, a purge', async () => {
+    const mine = ledger();
+    await mine.append([entry('a')]);
+    assert.deepEqual(
+      mine.read().entries.map((e) => e.id),
+      ['a'],
+    );
+    await ledger('w2').append([entry('b', { startedAt: DECEMBER + 1 })]);
+    await mine.append([entry('c', { startedAt: DECEMBER + 2 })]);
+    assert.deepEqual(
+      mine.read().entries.map((e) => e.id),
+      ['a', 'b', 'c'],
+    );
+    await ledger('w3').remove((e) => e.id === 'a', 'forgotten');
+    assert.deepEqual(
+      mine.read().entries.map((e) => e.id),
+      ['b', 'c'],
+    );
+    await ledger('w3').clear();
+    assert.deepEqual(mine.read().entries, []);
+  });
+
   it('removes what it is told to from the files on disk, and nothing else', async () => {
     await ledger().append([entry('a'), entry('secret', { documentUri: 'file:///work/secrets/key.ts' }), entry('b')]);
     assert.equal(await ledger().remove((e) => e.documentUri.includes('/secrets/'), 'excluded'), 1);
