@@ -39,26 +39,40 @@ export function historyNote(rangeFrom: string, now: number, feedKeepsDays: numbe
   );
 }
 
+/**
+ * Signed out or not set up, the feed cannot be read: this machine's own history (its ledger) is shown where it holds
+ * anything, with the step that adds the other machines; otherwise that step alone.
+ */
+function withoutFeed(input: PanelInputs, reason: 'notConfigured' | 'signedOut'): PanelState {
+  const notConfigured = reason === 'notConfigured';
+  const next = notConfigured ? action.setUp() : action.signIn();
+  if (input.hasSessions) {
+    return {
+      kind: 'insights',
+      insights: input.insights(),
+      preset: input.preset,
+      readLine: localize('This machine’s sessions, from its own history.'),
+      warning: notConfigured
+        ? localize('Not set up: other machines’ sessions come from Microsoft Graph once an app registration is set.')
+        : localize('Signed out: sign in to add your other machines’ sessions from Microsoft Graph.'),
+      localOnly: reason,
+      actions: [next],
+    };
+  }
+  return {
+    kind: 'notice',
+    reason,
+    title: notConfigured ? localize('Not set up') : localize('Signed out'),
+    message: notConfigured
+      ? localize('Insights read your activity feed from Microsoft Graph, which needs your app registration (client id).')
+      : localize('Sign in to read your activity feed from Microsoft Graph.'),
+    actions: [next],
+  };
+}
+
 export function panelState(input: PanelInputs): PanelState {
   const { feed } = input;
-  if (feed.kind === 'notConfigured') {
-    return {
-      kind: 'notice',
-      reason: 'notConfigured',
-      title: localize('Not set up'),
-      message: localize('Insights read your activity feed from Microsoft Graph, which needs your app registration (client id).'),
-      actions: [action.setUp()],
-    };
-  }
-  if (feed.kind === 'signedOut') {
-    return {
-      kind: 'notice',
-      reason: 'signedOut',
-      title: localize('Signed out'),
-      message: localize('Sign in to read your activity feed from Microsoft Graph.'),
-      actions: [action.signIn()],
-    };
-  }
+  if (feed.kind === 'notConfigured' || feed.kind === 'signedOut') return withoutFeed(input, feed.kind);
   const copy = input.lastReadAt !== undefined;
   if (!copy) {
     if (feed.kind === 'offline')

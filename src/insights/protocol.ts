@@ -29,6 +29,10 @@ export type PanelState =
       warning?: string;
       /** Set when the range reaches further back than the feed holds other machines' sessions. */
       history?: string;
+      /** Set when the feed cannot be read at all (signed out, not set up): the figures are this machine's history. */
+      localOnly?: 'signedOut' | 'notConfigured';
+      /** The next step when the figures are this machine's only (Sign In, Set Up). */
+      actions?: PanelAction[];
     };
 
 /** Extension → webview. */

@@ -397,6 +397,10 @@ describe('Insights', function () {
     await vscode.commands.executeCommand('activityFeed.signOut');
     const signedOut = await dumpWhen('signedOut');
     assert.match(signedOut.text, /Sign in/i);
+    // What this machine recorded is still shown, from its own history, and nothing of the other machines.
+    assert.match(signedOut.text, /This machine’s sessions, from its own history/);
+    assert.ok(signedOut.totals.range > 0, 'this machine’s time is shown');
+    assert.equal(signedOut.totals.thisMachine, signedOut.totals.range, 'all of it this machine’s');
     await screenshot('insights-signed-out');
     await vscode.workspace.getConfiguration('activityFeed').update('auth.clientId', '', GLOBAL);
     const notSetUp = await dumpWhen('notConfigured');

@@ -2,7 +2,7 @@
 // person asks for (a range, a filter, Refresh, an export). Feed data is shown with textContent only, never as HTML.
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { Insights, InsightsQuery, Named } from '../../insights/aggregate';
-import type { FromWebview, PanelState, RangePreset, ToWebview } from '../../insights/protocol';
+import type { FromWebview, PanelAction, PanelState, RangePreset, ToWebview } from '../../insights/protocol';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -150,7 +150,19 @@ function header(state: Extract<PanelState, { kind: 'insights' }> | undefined): H
   if (state) head.append(el('p', { class: 'read-line', id: 'read-line' }, state.readLine));
   if (state?.warning) head.append(el('p', { class: 'warning', role: 'status' }, state.warning));
   if (state?.history) head.append(el('p', { class: 'history-note', id: 'history-note' }, state.history));
+  if (state?.actions) head.append(actionBar(state.actions));
   return head;
+}
+
+/** The next steps a state offers, as buttons the extension maps to commands. */
+function actionBar(actions: readonly PanelAction[]): HTMLElement {
+  const bar = el('div', { class: 'toolbar' });
+  for (const action of actions) {
+    const button = el('button', { type: 'button', 'data-action': action.id }, action.label);
+    button.addEventListener('click', () => post({ type: 'action', id: action.id }));
+    bar.append(button);
+  }
+  return bar;
 }
 
 function filters(insights: Insights, preset: RangePreset): HTMLElement {
@@ -369,20 +381,21 @@ function longest(insights: Insights): HTMLElement {
 function render(state: PanelState): void {
   const focused = document.activeElement?.id;
   root.replaceChildren();
-  root.dataset.state = state.kind === 'notice' ? state.reason : state.kind;
+  root.dataset.state =
+    state.kind === 'notice' ? state.reason : state.kind === 'insights' ? (state.localOnly ?? state.kind) : state.kind;
   if (state.kind === 'loading') {
     root.append(header(undefined), el('p', { class: 'notice', role: 'status' }, state.message));
     return;
   }
   if (state.kind === 'notice') {
-    const actions = el('div', { class: 'toolbar' });
-    for (const action of state.actions) {
-      const button = el('button', { type: 'button', 'data-action': action.id }, action.label);
-      button.addEventListener('click', () => post({ type: 'action', id: action.id }));
-      actions.append(button);
-    }
     root.append(
-      el('section', { class: 'notice', role: 'status' }, el('h1', {}, state.title), el('p', {}, state.message), actions),
+      el(
+        'section',
+        { class: 'notice', role: 'status' },
+        el('h1', {}, state.title),
+        el('p', {}, state.message),
+        actionBar(state.actions),
+      ),
     );
     return;
   }

@@ -14,8 +14,8 @@ const base: PanelInputs = {
 describe('Insights panel states', () => {
   it('gives every state without figures a next step', () => {
     const cases: [PanelInputs, string, string[]][] = [
-      [{ ...base, feed: { kind: 'notConfigured' }, lastReadAt: undefined }, 'notConfigured', ['setUp']],
-      [{ ...base, feed: { kind: 'signedOut' } }, 'signedOut', ['signIn']],
+      [{ ...base, feed: { kind: 'notConfigured' }, lastReadAt: undefined, hasSessions: false }, 'notConfigured', ['setUp']],
+      [{ ...base, feed: { kind: 'signedOut' }, hasSessions: false }, 'signedOut', ['signIn']],
       [{ ...base, feed: { kind: 'offline', message: 'fetch failed' }, lastReadAt: undefined }, 'offline', ['retry', 'showLog']],
       [{ ...base, feed: { kind: 'budget', retryAt: Date.now() + 60_000 }, lastReadAt: undefined }, 'budget', ['retry']],
       [{ ...base, hasSessions: false }, 'empty', ['publishNow', 'refresh']],
@@ -31,6 +31,25 @@ describe('Insights panel states', () => {
         reason,
       );
       assert.ok(state.title && state.message, `${reason} says what happened`);
+    }
+  });
+
+  it('shows this machine’s own history when signed out or not set up, with the step that adds the other machines', () => {
+    for (const [kind, action, words] of [
+      ['signedOut', 'signIn', /^Signed out: sign in to add your other machines/],
+      ['notConfigured', 'setUp', /^Not set up: other machines’ sessions come from Microsoft Graph/],
+    ] as const) {
+      const state = panelState({ ...base, feed: { kind }, lastReadAt: undefined });
+      assert.equal(state.kind, 'insights', kind);
+      if (state.kind !== 'insights') continue;
+      assert.equal(state.insights, insights, 'the figures are there');
+      assert.equal(state.localOnly, kind);
+      assert.match(state.warning ?? '', words);
+      assert.match(state.readLine, /This machine’s sessions, from its own history/);
+      assert.deepEqual(
+        state.actions?.map((a) => a.id),
+        [action],
+      );
     }
   });
 
