@@ -2,6 +2,7 @@
 import type { FeedState } from '../feed/publishedFeed';
 import { localize } from '../text/l10n';
 import type { Insights } from './aggregate';
+import { startOfDay } from './calendar';
 import type { PanelAction, PanelState, RangePreset } from './protocol';
 
 function clock(at: number): string {
@@ -30,8 +31,7 @@ export interface PanelInputs {
 
 /** Day keys are local `YYYY-MM-DD`; the range reaches past what the feed holds when it starts before that many days ago. */
 export function historyNote(rangeFrom: string, now: number, feedKeepsDays: number): string | undefined {
-  const [year, month, day] = rangeFrom.split('-').map(Number);
-  const start = new Date(year, month - 1, day).getTime();
+  const start = startOfDay(rangeFrom);
   if (!(start < now - feedKeepsDays * 24 * 60 * 60_000)) return undefined;
   return localize(
     'Other machines: only the last {0} days (Microsoft Graph keeps their sessions that long). This machine: its whole history, kept on this machine.',

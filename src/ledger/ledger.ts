@@ -71,10 +71,7 @@ export class Ledger {
       const { entries, bad, damaged } = this.#readCached(name);
       if (damaged) unreadable.push({ file: name, lines: 'all' });
       else if (bad.length > 0) unreadable.push({ file: name, lines: bad.length });
-      for (const entry of entries) {
-        const known = byId.get(entry.id);
-        if (!known || entry.lastActiveAt >= known.lastActiveAt) byId.set(entry.id, entry);
-      }
+      keepLatest(byId, entries);
     }
     return { entries: [...byId.values()].sort((a, b) => a.startedAt - b.startedAt), unreadable };
   }
@@ -152,10 +149,7 @@ export class Ledger {
         const { entries, bad, damaged } = readSegment(join(this.#dir, name));
         if (damaged) this.#setAsideFile(name);
         if (bad.length > 0) this.#setAside(name, bad);
-        for (const entry of entries) {
-          const known = byId.get(entry.id);
-          if (!known || entry.lastActiveAt >= known.lastActiveAt) byId.set(entry.id, entry);
-        }
+        keepLatest(byId, entries);
       }
       writeSegment(join(this.#dir, archiveOf(month)), [...byId.values()]);
       for (const name of names) if (name !== archiveOf(month)) removeIfPresent(join(this.#dir, name));
@@ -199,6 +193,14 @@ export class Ledger {
     const file = join(dir, `${segment}.${randomFileTag()}.txt`);
     writeFileAtomic(file, lines.map((line) => `${line}\n`).join(''));
     this.#logger.warn(`Ledger: ${lines.length} unreadable line(s) of ${segment} set aside in ${file}.`);
+  }
+}
+
+/** A session written more than once (two windows, a re-recorded crash) counts at its latest state. */
+function keepLatest(byId: Map<string, LedgerEntry>, entries: readonly LedgerEntry[]): void {
+  for (const entry of entries) {
+    const known = byId.get(entry.id);
+    if (!known || entry.lastActiveAt >= known.lastActiveAt) byId.set(entry.id, entry);
   }
 }
 
