@@ -2,7 +2,7 @@
 // can be checked against an independent computation; the webview only renders what this returns.
 // A session counts on the local day and in the hour it started.
 import { localize } from '../text/l10n';
-import { dayKey, daysBetween, hourOf, weekdayOf, weekStart } from './calendar';
+import { addDays, dayKey, daysBetween, startOfDay, weekStart } from './calendar';
 import { InsightSession, workspaceLabel } from './sessions';
 
 export interface InsightsQuery {
@@ -71,15 +71,35 @@ export function workspaceKeyOf(session: InsightSession): string {
   return session.workspaceKey ?? NO_WORKSPACE;
 }
 
+/**
+ * The instants a range of local days covers: from the first day's midnight to the midnight after the last. Comparing
+ * a session's start with these is the same as comparing its day key, without a Date per session (which is most of
+ * what a year's figures would cost).
+ */
+export function rangeBounds(from: string, to: string): { start: number; end: number } {
+  return { start: startOfDay(from), end: startOfDay(addDays(to, 1)) };
+}
+
 /** The sessions a query selects: started within the range, in the chosen workspace and language. */
 export function selectSessions(sessions: readonly InsightSession[], query: InsightsQuery, ignoreRange = false): InsightSession[] {
+  const { start, end } = rangeBounds(query.from, query.to);
   return sessions.filter((s) => {
     if (query.workspace !== undefined && workspaceKeyOf(s) !== query.workspace) return false;
     if (query.language !== undefined && s.language !== query.language) return false;
-    if (ignoreRange) return true;
-    const day = dayKey(s.startedAt);
-    return day >= query.from && day <= query.to;
+    return ignoreRange || (s.startedAt >= start && s.startedAt < end);
   });
+}
+
+/** The index of the day (of `midnights`, ascending) an instant falls in; -1 before the first. */
+function dayIndex(midnights: readonly number[], epochMs: number): number {
+  let low = 0;
+  let high = midnights.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (midnights[middle] <= epochMs) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
 }
 
 function sum(sessions: readonly InsightSession[]): number {
@@ -120,20 +140,29 @@ function fileTotals(sessions: readonly InsightSession[]): FileTotal[] {
   return [...files.values()];
 }
 
-/** The longest sessions, longest first (the earlier of two equal ones first). */
+function longerFirst(a: InsightSession, b: InsightSession): number {
+  return b.activeSeconds - a.activeSeconds || a.startedAt - b.startedAt;
+}
+
+/** The longest sessions, longest first (the earlier of two equal ones first); kept as it goes, not by sorting all. */
 function longestSessions(sessions: readonly InsightSession[]): Insights['longestSessions'] {
-  return [...sessions]
-    .sort((a, b) => b.activeSeconds - a.activeSeconds || a.startedAt - b.startedAt)
-    .slice(0, TOP_COUNT)
-    .map((s) => ({
-      id: s.id,
-      file: s.file,
-      workspace: workspaceLabel(s),
-      startedAt: s.startedAt,
-      lastActiveAt: s.lastActiveAt,
-      seconds: s.activeSeconds,
-      thisMachine: s.thisMachine,
-    }));
+  const top: InsightSession[] = [];
+  for (const s of sessions) {
+    if (top.length === TOP_COUNT && longerFirst(s, top[TOP_COUNT - 1]) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && longerFirst(s, top[at - 1]) < 0) at--;
+    top.splice(at, 0, s);
+    if (top.length > TOP_COUNT) top.pop();
+  }
+  return top.map((s) => ({
+    id: s.id,
+    file: s.file,
+    workspace: workspaceLabel(s),
+    startedAt: s.startedAt,
+    lastActiveAt: s.lastActiveAt,
+    seconds: s.activeSeconds,
+    thisMachine: s.thisMachine,
+  }));
 }
 
 function bySecondsThenLabel(a: Named, b: Named): number {
@@ -141,11 +170,13 @@ function bySecondsThenLabel(a: Named, b: Named): number {
 }
 
 export function computeInsights(all: readonly InsightSession[], query: InsightsQuery, now: number): Insights {
-  const inRange = selectSessions(all, query);
-  const anyRange = selectSessions(all, query, true);
+  const inRangeAnyFilter = selectSessions(all, { from: query.from, to: query.to });
+  const inRange = selectSessions(inRangeAnyFilter, query, true);
   const today = dayKey(now);
-  const monday = weekStart(today);
+  const thisWeek = selectSessions(all, { ...query, from: weekStart(today), to: today });
+  const todayStart = startOfDay(today);
   const days = daysBetween(query.from, query.to);
+  const midnights = days.map(startOfDay);
 
   const stackBy = inRange.some((s) => s.workspaceKey !== undefined) ? 'workspace' : 'language';
   const stackKeyOf = stackBy === 'workspace' ? workspaceKeyOf : (s: InsightSession) => s.language;
@@ -159,32 +190,32 @@ export function computeInsights(all: readonly InsightSession[], query: InsightsQ
       ? [...kept, { key: OTHER_STACK, label: localize('Other'), seconds: folded.reduce((n, s) => n + s.seconds, 0) }]
       : kept;
 
-  const perDay = new Map<string, DayTotal>(days.map((day) => [day, { day, seconds: 0, byStack: {} }]));
+  const perDay: DayTotal[] = days.map((day) => ({ day, seconds: 0, byStack: {} }));
   const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   for (const s of inRange) {
-    const entry = perDay.get(dayKey(s.startedAt));
+    const entry = perDay[dayIndex(midnights, s.startedAt)] as DayTotal | undefined;
     if (entry) {
       const key = keptKeys.has(stackKeyOf(s)) ? stackKeyOf(s) : OTHER_STACK;
       entry.seconds += s.activeSeconds;
       entry.byStack[key] = (entry.byStack[key] ?? 0) + s.activeSeconds;
     }
-    heatmap[weekdayOf(s.startedAt)][hourOf(s.startedAt)] += s.activeSeconds;
+    const started = new Date(s.startedAt);
+    heatmap[(started.getDay() + 6) % 7][started.getHours()] += s.activeSeconds;
   }
 
   const rangeSeconds = sum(inRange);
-  const inRangeAnyFilter = selectSessions(all, { from: query.from, to: query.to });
   return {
     query,
     totals: {
-      today: sum(anyRange.filter((s) => dayKey(s.startedAt) === today)),
-      week: sum(anyRange.filter((s) => dayKey(s.startedAt) >= monday && dayKey(s.startedAt) <= today)),
+      today: sum(thisWeek.filter((s) => s.startedAt >= todayStart)),
+      week: sum(thisWeek),
       range: rangeSeconds,
       dailyAverage: days.length > 0 ? Math.round(rangeSeconds / days.length) : 0,
       days: days.length,
     },
     stackBy,
     stacks,
-    days: days.map((day) => perDay.get(day) ?? { day, seconds: 0, byStack: {} }),
+    days: perDay,
     topFiles: fileTotals(inRange).sort(bySecondsThenLabel).slice(0, TOP_COUNT),
     topWorkspaces: totalsBy(inRange, workspaceKeyOf, workspaceLabel).slice(0, TOP_COUNT),
     topLanguages: totalsBy(
@@ -197,12 +228,12 @@ export function computeInsights(all: readonly InsightSession[], query: InsightsQ
     machines: { thisMachine: sum(inRange.filter((s) => s.thisMachine)), all: rangeSeconds },
     options: {
       workspaces: totalsBy(
-        selectSessions(inRangeAnyFilter, { from: query.from, to: query.to, language: query.language }),
+        selectSessions(inRangeAnyFilter, { ...query, workspace: undefined }, true),
         workspaceKeyOf,
         workspaceLabel,
       ),
       languages: totalsBy(
-        selectSessions(inRangeAnyFilter, { from: query.from, to: query.to, workspace: query.workspace }),
+        selectSessions(inRangeAnyFilter, { ...query, language: undefined }, true),
         (s) => s.language,
         (s) => s.language,
       ),

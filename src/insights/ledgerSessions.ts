@@ -28,16 +28,17 @@ export function withLedger(
 function fromLedger(entry: LedgerEntry, names: LedgerNames): InsightSession {
   const workspace = entry.workspaceFolderName;
   const workspaceKey = workspace ? (names.workspaceTagOf(workspace) ?? `n:${workspace}`) : undefined;
-  return {
+  const session: InsightSession = {
     id: entry.id,
     activityId: names.activityOf(entry.documentUri) ?? `local:${entry.documentUri}`,
     file: names.fileOf(entry),
-    ...(workspaceKey ? { workspaceKey } : {}),
-    ...(workspace ? { workspace } : {}),
     language: languageDisplayName(entry.languageId),
     thisMachine: true,
     startedAt: entry.startedAt,
     lastActiveAt: entry.lastActiveAt,
     activeSeconds: Math.max(0, entry.activeSeconds),
   };
+  if (workspaceKey) session.workspaceKey = workspaceKey;
+  if (workspace) session.workspace = workspace;
+  return session;
 }

@@ -7,13 +7,19 @@ import type { InsightsHost } from './host.vscode';
 /** The feed's sessions, and this machine's from its ledger where the feed does not hold them (any more). */
 export function sessionsOf(host: InsightsHost): InsightSession[] {
   const documents = host.publishedDocuments();
+  // A year holds tens of thousands of sessions in a few hundred files: each file's name is worked out once.
+  const names = new Map<string, string | undefined>();
+  const nameOf = (uri: string): string | undefined => {
+    if (!names.has(uri)) names.set(uri, relativeName(uri));
+    return names.get(uri);
+  };
   const mine = host.thisMachineSessionIds();
   const ledger = host.ledgerEntries();
   for (const entry of ledger) mine.add(entry.id);
   const feed = toInsightSessions(host.feed.cached, {
     fileOf: (appActivityId) => {
       const uri = documents.get(appActivityId);
-      return uri === undefined ? undefined : relativeName(uri);
+      return uri === undefined ? undefined : nameOf(uri);
     },
     workspaceOf: (tag) => host.workspaceNameOf(tag),
     isThisMachine: (id) => mine.has(id),
@@ -21,7 +27,7 @@ export function sessionsOf(host: InsightsHost): InsightSession[] {
   const activities = new Map([...documents].map(([activity, uri]) => [uri, activity]));
   return withLedger(feed, ledger, {
     activityOf: (uri) => activities.get(uri),
-    fileOf: (entry) => relativeName(entry.documentUri) ?? entry.relativePath ?? entry.documentUri,
+    fileOf: (entry) => nameOf(entry.documentUri) ?? entry.relativePath ?? entry.documentUri,
     workspaceTagOf: (name) => host.workspaceTagOf(name),
   });
 }

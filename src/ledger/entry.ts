@@ -51,20 +51,19 @@ export function decodeEntry(line: string): LedgerEntry | undefined {
   const { id, u, s, e, a, g, w, r, b } = value;
   if (typeof id !== 'string' || !GUID_LIKE.test(id) || !isText(u) || !isText(g)) return undefined;
   if (!isFiniteNumber(s) || !isFiniteNumber(e) || !isFiniteNumber(a) || e < s || a < 0) return undefined;
-  if (![w, r, b].every((text) => text === undefined || isText(text))) return undefined;
-  return {
-    id,
-    documentUri: u,
-    startedAt: s,
-    lastActiveAt: e,
-    activeSeconds: a,
-    languageId: g,
-    ...(w !== undefined ? { workspaceFolderName: w as string } : {}),
-    ...(r !== undefined ? { relativePath: r as string } : {}),
-    ...(b !== undefined ? { branch: b as string } : {}),
-  };
+  if (!isOptionalText(w) || !isOptionalText(r) || !isOptionalText(b)) return undefined;
+  const entry: LedgerEntry = { id, documentUri: u, startedAt: s, lastActiveAt: e, activeSeconds: a, languageId: g };
+  // Set one by one rather than spread: a year's read decodes tens of thousands of lines.
+  if (w !== undefined) entry.workspaceFolderName = w;
+  if (r !== undefined) entry.relativePath = r;
+  if (b !== undefined) entry.branch = b;
+  return entry;
 }
 
 function isText(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_TEXT;
+}
+
+function isOptionalText(value: unknown): value is string | undefined {
+  return value === undefined || isText(value);
 }

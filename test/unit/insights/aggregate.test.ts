@@ -200,3 +200,78 @@ describe('Insights aggregation', () => {
     assert.equal(dayKey(byId.get('x')?.startedAt ?? 0), TODAY);
   });
 });
+
+describe('Insights aggregation against a plain recount', () => {
+  // The figures compare instants with each day's midnight instead of building a day key per session; a day key per
+  // session, counted the slow way, must give the same figures on any day, in a zone with daylight saving time.
+  const zone = process.env.TZ;
+  before(() => {
+    process.env.TZ = 'Europe/Berlin';
+  });
+  after(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  function recount(all: readonly InsightSession[], from: string, to: string, today: string) {
+    const inRange = all.filter((s) => dayKey(s.startedAt) >= from && dayKey(s.startedAt) <= to);
+    const perDay = new Map<string, number>();
+    for (const s of inRange) perDay.set(dayKey(s.startedAt), (perDay.get(dayKey(s.startedAt)) ?? 0) + s.activeSeconds);
+    const heat = new Map<string, number>();
+    for (const s of inRange) {
+      const key = `${(new Date(s.startedAt).getDay() + 6) % 7}:${new Date(s.startedAt).getHours()}`;
+      heat.set(key, (heat.get(key) ?? 0) + s.activeSeconds);
+    }
+    const monday = addDays(today, -((new Date(startOfDay(today)).getDay() + 6) % 7));
+    const total = (list: readonly InsightSession[]) => list.reduce((n, s) => n + s.activeSeconds, 0);
+    return {
+      perDay,
+      heat,
+      today: total(all.filter((s) => dayKey(s.startedAt) === today)),
+      week: total(all.filter((s) => dayKey(s.startedAt) >= monday && dayKey(s.startedAt) <= today)),
+      longest: [...inRange]
+        .sort((a, b) => b.activeSeconds - a.activeSeconds || a.startedAt - b.startedAt)
+        .slice(0, 10)
+        .map((s) => s.id),
+    };
+  }
+
+  it('gives every day, the heat map, today, the week and the longest sessions as counted day key by day key', () => {
+    let seed = 20261208;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    // Around both of Berlin's clock changes of 2026 (29 March, 25 October), at any minute of the day.
+    for (const around of ['2026-03-29', '2026-10-25', '2026-12-31']) {
+      const base = startOfDay(around);
+      const all: InsightSession[] = Array.from({ length: 600 }, (_, i) => {
+        const anyInstant = base + Math.floor((random() - 0.5) * 20 * 86_400_000);
+        // One in ten starts on the stroke of a midnight, where a day ends and the next begins.
+        const startedAt = random() < 0.1 ? startOfDay(dayKey(anyInstant)) : anyInstant;
+        const seconds = Math.floor(random() * 8) * 300;
+        return { ...session(TODAY, 0, seconds), id: `r${i}`, startedAt, lastActiveAt: startedAt + seconds * 1000 };
+      });
+      const from = addDays(around, -Math.floor(random() * 8));
+      const to = addDays(around, Math.floor(random() * 8));
+      const today = addDays(around, 3);
+      const insights = computeInsights(all, { from, to }, startOfDay(today) + 13 * 3_600_000);
+      const expected = recount(all, from, to, today);
+      for (const day of insights.days) assert.equal(day.seconds, expected.perDay.get(day.day) ?? 0, `${around}: ${day.day}`);
+      assert.equal(
+        insights.days.reduce((n, d) => n + d.seconds, 0),
+        [...expected.perDay.values()].reduce((n, v) => n + v, 0),
+        `${around}: no session falls outside the days`,
+      );
+      insights.heatmap.forEach((hours, weekday) =>
+        hours.forEach((seconds, hour) =>
+          assert.equal(seconds, expected.heat.get(`${weekday}:${hour}`) ?? 0, `${around}: ${weekday} ${hour}h`),
+        ),
+      );
+      assert.equal(insights.totals.today, expected.today, `${around}: today`);
+      assert.equal(insights.totals.week, expected.week, `${around}: this week`);
+      assert.deepEqual(
+        insights.longestSessions.map((s) => s.id),
+        expected.longest,
+        `${around}: the longest sessions`,
+      );
+    }
+  });
+});
