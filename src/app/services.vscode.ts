@@ -13,7 +13,7 @@ import { PublishedView } from '../feed/publishedView.vscode';
 import { userActivityScope } from '../graph/credential';
 import type { InsightsHost } from '../insights/host.vscode';
 import { WorkspaceNames } from '../insights/workspaceNames';
-import type { LedgerEntry } from '../ledger/entry';
+import { LEDGER_ENTRY, type LedgerEntry } from '../ledger/entry';
 import { Ledger } from '../ledger/ledger';
 import { clearHistory } from '../ledger/clearHistoryCommand.vscode';
 import { OpenActivityHandler } from '../links/openActivityHandler.vscode';
@@ -83,7 +83,7 @@ export class Services implements Disposable {
   private readonly insightsHost: InsightsHost;
   private readonly today: TodayTotal;
   /** Every finished session of this machine, kept after the feed forgets it (src/ledger/). */
-  readonly ledger: Ledger;
+  readonly ledger: Ledger<LedgerEntry>;
   /** Other machines' sessions in the feed's copy, for the status bar's "all machines" today; none before a read. */
   private otherSessions: OtherSession[] | undefined;
   /** The services' lifetime: disposed before activation's parts, in reverse order. */
@@ -106,7 +106,12 @@ export class Services implements Disposable {
       this.settings.settings.graph.endpoint.replace(/(?<!\/)\/+$/, ''),
     );
     this.today = new TodayTotal(context.globalState);
-    this.ledger = new Ledger({ dir: join(context.globalStorageUri.fsPath, 'ledger'), now: Date.now, logger: log });
+    this.ledger = new Ledger({
+      dir: join(context.globalStorageUri.fsPath, 'ledger'),
+      codec: LEDGER_ENTRY,
+      now: Date.now,
+      logger: log,
+    });
     this.accounts = this.buildAccounts();
     this.publishing = this.keep(this.buildPublishing());
     this.scheduler = new PublishScheduler({

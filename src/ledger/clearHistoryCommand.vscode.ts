@@ -2,10 +2,11 @@
 // holds. Graph is not touched (Forget does that).
 import { askModal, showInformation } from '../platform/show.vscode';
 import { say } from '../text/shown';
+import type { LedgerEntry } from './entry';
 import type { Ledger } from './ledger';
 
 /** Returns how many sessions were cleared, or undefined when the person kept them. */
-export async function clearHistory(ledger: Ledger, options?: { confirmed?: boolean }): Promise<number | undefined> {
+export async function clearHistory(ledger: Ledger<LedgerEntry>, options?: { confirmed?: boolean }): Promise<number | undefined> {
   const held = ledger.read().entries.length;
   if (held === 0) {
     void showInformation(say('Activity Feed: this machine’s session history is already empty.'));

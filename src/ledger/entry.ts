@@ -3,7 +3,20 @@
 // published: the privacy level decides only what goes to Graph. Pure.
 import { isFiniteNumber, isRecord } from '../text/jsonShape';
 
-export interface LedgerEntry {
+/** What every kind of kept session has: the ledger keeps the latest line of an id, by its last activity. */
+export interface KeptSession {
+  id: string;
+  startedAt: number;
+  lastActiveAt: number;
+}
+
+/** One kind of kept session written as one line of text and read back; `decode` refuses what it cannot trust. */
+export interface EntryCodec<T extends KeptSession> {
+  encode(entry: T): string;
+  decode(line: string): T | undefined;
+}
+
+export interface LedgerEntry extends KeptSession {
   /** The session's GUID, which is also the id of the history item it becomes. */
   id: string;
   documentUri: string;
@@ -67,3 +80,6 @@ function isText(value: unknown): value is string {
 function isOptionalText(value: unknown): value is string | undefined {
   return value === undefined || isText(value);
 }
+
+/** This machine's sessions. */
+export const LEDGER_ENTRY: EntryCodec<LedgerEntry> = { encode: encodeEntry, decode: decodeEntry };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../outbox/atomicFile';
 import { ensureDirectory, listDirectory, randomFileTag, removeIfPresent, renameRetrying } from '../outbox/fileSystem';
 import type { Logger } from '../platform/ports';
-import { decodeEntry, encodeEntry, type LedgerEntry } from './entry';
+import type { EntryCodec, KeptSession } from './entry';
 import { withLedgerLock } from './ledgerLock';
 
 const SEGMENT = /^(\d{4}-\d{2})\.[A-Za-z0-9-]{1,64}\.jsonl(\.gz)?$/;
@@ -17,31 +17,35 @@ const SEGMENT = /^(\d{4}-\d{2})\.[A-Za-z0-9-]{1,64}\.jsonl(\.gz)?$/;
 const archiveOf = (month: string) => `${month}.archive.jsonl.gz`;
 const SET_ASIDE_DIR = 'set-aside';
 
-export interface LedgerOptions {
+export interface LedgerOptions<T extends KeptSession> {
   dir: string;
+  /** How a session is written as one line and read back (this machine's sessions, or the feed's copy). */
+  codec: EntryCodec<T>;
   now: () => number;
   logger: Pick<Logger, 'info' | 'warn'>;
   /** Names this window's files; default: a random tag per process. */
   writerId?: string;
 }
 
-export interface LedgerContents {
+export interface LedgerContents<T extends KeptSession> {
   /** One entry per session (the latest line of each id), oldest first. */
-  entries: LedgerEntry[];
+  entries: T[];
   /** Lines that could not be read, by file: a torn last line, or damage (a whole archive when it cannot be
    * decompressed). `repair()` sets them aside. */
   unreadable: { file: string; lines: number | 'all' }[];
 }
 
-export class Ledger {
+export class Ledger<T extends KeptSession> {
   readonly #dir: string;
+  readonly #codec: EntryCodec<T>;
   readonly #now: () => number;
   readonly #logger: Pick<Logger, 'info' | 'warn'>;
   readonly #writerId: string;
-  readonly #cache = new Map<string, { version: string; segment: Segment }>();
+  readonly #cache = new Map<string, { version: string; segment: Segment<T> }>();
 
-  constructor(options: LedgerOptions) {
+  constructor(options: LedgerOptions<T>) {
     this.#dir = options.dir;
+    this.#codec = options.codec;
     this.#now = options.now;
     this.#logger = options.logger;
     this.#writerId = options.writerId ?? randomFileTag();
@@ -52,19 +56,19 @@ export class Ledger {
   }
 
   /** Appends the sessions to this window's file of the month, durably (fsync) before it resolves. */
-  async append(entries: readonly LedgerEntry[]): Promise<void> {
+  async append(entries: readonly T[]): Promise<void> {
     if (entries.length === 0) return;
     ensureDirectory(this.#dir);
     const month = new Date(this.#now()).toISOString().slice(0, 7);
     const file = join(this.#dir, `${month}.${this.#writerId}.jsonl`);
-    const text = entries.map((entry) => `${encodeEntry(entry)}\n`).join('');
+    const text = entries.map((entry) => `${this.#codec.encode(entry)}\n`).join('');
     await withLedgerLock(this.#dir, () => appendDurably(file, text), this.#now);
   }
 
   /** Everything the ledger holds now (no lock: a line being appended at this moment is simply not there yet). */
-  read(): LedgerContents {
-    const byId = new Map<string, LedgerEntry>();
-    const unreadable: LedgerContents['unreadable'] = [];
+  read(): LedgerContents<T> {
+    const byId = new Map<string, T>();
+    const unreadable: LedgerContents<T>['unreadable'] = [];
     const names = this.#segments();
     for (const cached of this.#cache.keys()) if (!names.includes(cached)) this.#cache.delete(cached);
     for (const name of names) {
@@ -80,20 +84,20 @@ export class Ledger {
    * A file's contents, read again only when it changed (its inode, size or modification time): Insights read the
    * ledger on every change of the feed, and a past month's archive never changes.
    */
-  #readCached(name: string): Segment {
+  #readCached(name: string): Segment<T> {
     const path = join(this.#dir, name);
     const stat = statSync(path, { throwIfNoEntry: false });
     if (!stat) return { entries: [], bad: [] };
     const version = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
     const cached = this.#cache.get(name);
     if (cached?.version === version) return cached.segment;
-    const segment = readSegment(path);
+    const segment = readSegment(path, this.#codec);
     this.#cache.set(name, { version, segment });
     return segment;
   }
 
   /** Removes every entry `match` names from the files on disk; returns how many lines went. */
-  async remove(match: (entry: LedgerEntry) => boolean, why: string): Promise<number> {
+  async remove(match: (entry: T) => boolean, why: string): Promise<number> {
     const removed = await withLedgerLock(this.#dir, () => this.#rewrite(match), this.#now);
     if (removed > 0) this.#logger.info(`Ledger: removed ${removed} session(s) (${why}).`);
     return removed;
@@ -144,14 +148,14 @@ export class Ledger {
     let merged = 0;
     for (const [month, names] of byMonth) {
       if (names.length === 1 && names[0] === archiveOf(month)) continue;
-      const byId = new Map<string, LedgerEntry>();
+      const byId = new Map<string, T>();
       for (const name of names) {
-        const { entries, bad, damaged } = readSegment(join(this.#dir, name));
+        const { entries, bad, damaged } = readSegment(join(this.#dir, name), this.#codec);
         if (damaged) this.#setAsideFile(name);
         if (bad.length > 0) this.#setAside(name, bad);
         keepLatest(byId, entries);
       }
-      writeSegment(join(this.#dir, archiveOf(month)), [...byId.values()]);
+      writeSegment(join(this.#dir, archiveOf(month)), [...byId.values()], this.#codec);
       for (const name of names) if (name !== archiveOf(month)) removeIfPresent(join(this.#dir, name));
       merged += names.length;
     }
@@ -159,11 +163,11 @@ export class Ledger {
   }
 
   /** Rewrites each file that holds a match or an unreadable line; the unreadable lines go to set-aside/. */
-  #rewrite(match: (entry: LedgerEntry) => boolean): number {
+  #rewrite(match: (entry: T) => boolean): number {
     let removed = 0;
     for (const name of this.#segments()) {
       const path = join(this.#dir, name);
-      const { entries, bad, damaged } = readSegment(path);
+      const { entries, bad, damaged } = readSegment(path, this.#codec);
       if (damaged) {
         this.#setAsideFile(name);
         continue;
@@ -173,7 +177,7 @@ export class Ledger {
       removed += entries.length - kept.length;
       if (bad.length > 0) this.#setAside(name, bad);
       if (kept.length === 0) removeIfPresent(path);
-      else writeSegment(path, kept);
+      else writeSegment(path, kept, this.#codec);
     }
     return removed;
   }
@@ -197,7 +201,7 @@ export class Ledger {
 }
 
 /** A session written more than once (two windows, a re-recorded crash) counts at its latest state. */
-function keepLatest(byId: Map<string, LedgerEntry>, entries: readonly LedgerEntry[]): void {
+function keepLatest<T extends KeptSession>(byId: Map<string, T>, entries: readonly T[]): void {
   for (const entry of entries) {
     const known = byId.get(entry.id);
     if (!known || entry.lastActiveAt >= known.lastActiveAt) byId.set(entry.id, entry);
@@ -205,18 +209,18 @@ function keepLatest(byId: Map<string, LedgerEntry>, entries: readonly LedgerEntr
 }
 
 /** Writes a whole file atomically, compressed when its name says so. */
-function writeSegment(path: string, entries: readonly LedgerEntry[]): void {
-  const text = entries.map((entry) => `${encodeEntry(entry)}\n`).join('');
+function writeSegment<T extends KeptSession>(path: string, entries: readonly T[], codec: EntryCodec<T>): void {
+  const text = entries.map((entry) => `${codec.encode(entry)}\n`).join('');
   writeFileAtomic(path, path.endsWith('.gz') ? gzipSync(text) : text);
 }
 
-interface Segment {
-  readonly entries: readonly LedgerEntry[];
+interface Segment<T> {
+  readonly entries: readonly T[];
   readonly bad: readonly string[];
   readonly damaged?: true;
 }
 
-function readSegment(path: string): Segment {
+function readSegment<T extends KeptSession>(path: string, codec: EntryCodec<T>): Segment<T> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -230,11 +234,11 @@ function readSegment(path: string): Segment {
   } catch {
     return { entries: [], bad: [], damaged: true };
   }
-  const entries: LedgerEntry[] = [];
+  const entries: T[] = [];
   const bad: string[] = [];
   for (const line of text.split('\n')) {
     if (line === '') continue;
-    const entry = decodeEntry(line);
+    const entry = codec.decode(line);
     if (entry) entries.push(entry);
     else bad.push(line);
   }

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { computeInsights } from '../../src/insights/aggregate';
 import { withLedger } from '../../src/insights/ledgerSessions';
-import type { LedgerEntry } from '../../src/ledger/entry';
+import { LEDGER_ENTRY, type LedgerEntry } from '../../src/ledger/entry';
 import { Ledger } from '../../src/ledger/ledger';
 import { Prng } from './prng';
 import { usageOf } from './storage.bench';
@@ -69,12 +69,18 @@ async function year(dir: string, count: number, days: number, random: () => numb
   }
   for (const [key, batch] of byMonthAndWindow) {
     const [month, window] = key.split('|');
-    const writer = new Ledger({ dir, now: () => Date.parse(`${month}-15T12:00:00Z`), logger: silent, writerId: `w${window}` });
+    const writer = new Ledger({
+      dir,
+      codec: LEDGER_ENTRY,
+      now: () => Date.parse(`${month}-15T12:00:00Z`),
+      logger: silent,
+      writerId: `w${window}`,
+    });
     await writer.append(batch);
   }
   const plainBytes = usageOf(dir).apparentBytes;
   const last = all[all.length - 1].startedAt + DAY;
-  const ledger = new Ledger({ dir, now: () => last + 31 * DAY, logger: silent, writerId: 'bench' });
+  const ledger = new Ledger({ dir, codec: LEDGER_ENTRY, now: () => last + 31 * DAY, logger: silent, writerId: 'bench' });
   let started = performance.now();
   await ledger.compact();
   const compactMs = performance.now() - started;
@@ -103,7 +109,7 @@ export async function benchLedger(dir: string): Promise<LedgerBenchResult> {
   const random = () => prng.next();
   const appendDir = path.join(dir, 'append');
   fs.rmSync(appendDir, { recursive: true, force: true });
-  const appender = new Ledger({ dir: appendDir, now: Date.now, logger: silent, writerId: 'bench' });
+  const appender = new Ledger({ dir: appendDir, codec: LEDGER_ENTRY, now: Date.now, logger: silent, writerId: 'bench' });
   const costs: number[] = [];
   const sample = entries(500, 30, random);
   for (const entry of sample) {

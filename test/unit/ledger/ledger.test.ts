@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { decodeEntry, encodeEntry, type LedgerEntry } from '../../../src/ledger/entry';
+import { decodeEntry, encodeEntry, LEDGER_ENTRY, type LedgerEntry } from '../../../src/ledger/entry';
 import { Ledger } from '../../../src/ledger/ledger';
 import { RecordingLogger } from '../../support/logger';
 
@@ -41,7 +41,7 @@ describe('session ledger', function () {
   this.timeout(60_000);
   let dir: string;
   let logger: RecordingLogger;
-  const ledger = (writerId = 'w1') => new Ledger({ dir, now: () => DECEMBER, logger, writerId });
+  const ledger = (writerId = 'w1') => new Ledger({ dir, codec: LEDGER_ENTRY, now: () => DECEMBER, logger, writerId });
   const segment = (writerId = 'w1') => path.join(dir, `2026-12.${writerId}.jsonl`);
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'af-ledger-'));
@@ -142,7 +142,7 @@ describe('session ledger', function () {
 
   it('compacts a past month into one compressed archive, and still reads, purges and repairs it', async () => {
     const november = Date.parse('2026-11-20T10:00:00Z');
-    const inNovember = (writerId: string) => new Ledger({ dir, now: () => november, logger, writerId });
+    const inNovember = (writerId: string) => new Ledger({ dir, codec: LEDGER_ENTRY, now: () => november, logger, writerId });
     const many = Array.from({ length: 400 }, (_, i) =>
       entry(`n${i}`, { startedAt: november + i, lastActiveAt: november + i + 1 }),
     );

@@ -2,11 +2,12 @@
 // writer: appends its sessions one at a time. purger: removes the "secret" ones again and again until told to stop.
 // Does nothing when imported; runs only as the entry script.
 import * as fs from 'node:fs';
+import { LEDGER_ENTRY } from '../../../src/ledger/entry';
 import { Ledger } from '../../../src/ledger/ledger';
 
 async function main(role: string, dir: string, rest: string[]): Promise<string> {
   const silent = { info: () => undefined, warn: (m: string) => console.error(m) };
-  const ledger = new Ledger({ dir, now: Date.now, logger: silent });
+  const ledger = new Ledger({ dir, codec: LEDGER_ENTRY, now: Date.now, logger: silent });
   if (role === 'writer') {
     const [prefix, countText] = rest;
     const written: string[] = [];
