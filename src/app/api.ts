@@ -6,6 +6,7 @@ import type { Session } from '../tracking/types';
 import type { ViewSnapshot } from '../feed/viewNodes';
 import type { ToWebview } from '../insights/protocol';
 import type { LedgerEntry } from '../ledger/entry';
+import type { FeedCopyEntry } from '../ledger/feedCopyEntry';
 
 /** An event as the editor's API shapes it: subscribe with a listener, dispose to stop. */
 export type Event<T> = (listener: (value: T) => unknown) => { dispose(): void };
@@ -58,6 +59,8 @@ export interface ActivityFeedApi {
   readonly history: {
     /** One entry per session, oldest first, as the files on disk hold them now. */
     entries(): LedgerEntry[];
+    /** Other machines' sessions this machine kept from the feed for the account signed in, once the copy is on disk. */
+    otherMachines(): Promise<FeedCopyEntry[]>;
     readonly directory: string;
   };
   /** Where the editor keeps this extension's log files. */

@@ -15,6 +15,7 @@ import type { InsightsHost } from '../insights/host.vscode';
 import { WorkspaceNames } from '../insights/workspaceNames';
 import { LEDGER_ENTRY, type LedgerEntry } from '../ledger/entry';
 import { Ledger } from '../ledger/ledger';
+import { OtherMachines } from '../ledger/otherMachines';
 import { clearHistory } from '../ledger/clearHistoryCommand.vscode';
 import { OpenActivityHandler } from '../links/openActivityHandler.vscode';
 import { Outbox } from '../outbox/outbox';
@@ -38,6 +39,7 @@ import type { Session } from '../tracking/types';
 import { registerCommands } from './commands.vscode';
 import { servicesApi, type ServicesApi } from './servicesApi.vscode';
 import { SettingsStore } from '../settings/settingsStore.vscode';
+import { OtherMachinesHistory } from './otherMachinesHistory';
 import type { StartupParts } from './startupParts.vscode';
 
 /** The time deactivate() gives publishing before it lets go (the editor allows a few seconds in total). */
@@ -84,6 +86,8 @@ export class Services implements Disposable {
   private readonly today: TodayTotal;
   /** Every finished session of this machine, kept after the feed forgets it (src/ledger/). */
   readonly ledger: Ledger<LedgerEntry>;
+  /** Other machines' sessions as this machine read them from the feed, kept after the feed forgets them. */
+  readonly otherMachines: OtherMachinesHistory;
   /** Other machines' sessions in the feed's copy, for the status bar's "all machines" today; none before a read. */
   private otherSessions: OtherSession[] | undefined;
   /** The services' lifetime: disposed before activation's parts, in reverse order. */
@@ -113,6 +117,7 @@ export class Services implements Disposable {
       logger: log,
     });
     this.accounts = this.buildAccounts();
+    this.otherMachines = this.buildOtherMachines();
     this.publishing = this.keep(this.buildPublishing());
     this.scheduler = new PublishScheduler({
       run: this.publishing.run.bind(this.publishing),
@@ -145,8 +150,9 @@ export class Services implements Disposable {
     return this.publishing.planPending();
   }
 
-  showInsights(): void {
-    loadBundle<InsightsModule>('insights').InsightsPanel.show(this.insightsHost);
+  showInsights(args?: unknown): void {
+    const insights = loadBundle<InsightsModule>('insights');
+    insights.InsightsPanel.show(this.insightsHost, insights.shownDays(args));
   }
 
   /** The open Insights panel, without loading its bundle when it was never opened. */
@@ -193,6 +199,18 @@ export class Services implements Disposable {
     });
   }
 
+  private buildOtherMachines(): OtherMachinesHistory {
+    const { context, log, forgotten } = this.parts;
+    const dir = join(context.globalStorageUri.fsPath, 'ledger', 'other-machines');
+    return new OtherMachinesHistory({
+      store: new OtherMachines({ dir, now: Date.now, logger: log }),
+      account: () => (this.accounts.state.kind === 'signedIn' ? this.accounts.state.username : undefined),
+      thisMachineSessionIds: () => this.thisMachineSessionIds(),
+      isForgotten: (id) => forgotten.has(id),
+      log,
+    });
+  }
+
   private buildPublishing(): Publishing {
     const { context, log, tracker, privacy, intake, version } = this.parts;
     const idKey = loadIdKey(context.globalState);
@@ -230,6 +248,7 @@ export class Services implements Disposable {
   }
 
   private feedChangedNow(feed: PublishedFeed): void {
+    this.otherMachines.feedChanged(feed);
     this.view.update();
     if (feed.lastReadAt !== undefined && feed.state.kind !== 'loading') {
       const mine = this.thisMachineSessionIds();
@@ -260,6 +279,7 @@ export class Services implements Disposable {
       workspaceNameOf: (tag) => this.workspaceNames.nameOf(tag),
       workspaceTagOf: (name) => this.workspaceNames.tagOf(name),
       ledgerEntries: () => this.ledger.read().entries,
+      otherMachinesEntries: () => this.otherMachines.entries(),
       feedKeepsDays: () => this.feedKeepsDays(),
       extensionUri: this.parts.context.extensionUri,
       log: this.parts.log,
@@ -275,14 +295,17 @@ export class Services implements Disposable {
         published: this.published,
         forgotten: this.parts.forgotten,
         purgeLocal: (target) => this.purgeLocal(target, 'forgotten'),
+        forgetOtherMachines: this.otherMachines.forgotten.bind(this.otherMachines),
         log,
         onPendingChanged: () => status.update(),
         register,
       }),
       registerCheckGraphCommand(checkDeps, register),
       register(COMMANDS.revokeWorkspacePrivacyOverride, () => this.privacyQuestions.revoke()),
-      register(COMMANDS.showInsights, () => this.showInsights()),
-      register(COMMANDS.clearHistory, (options?: { confirmed?: boolean }) => clearHistory(this.ledger, options)),
+      register(COMMANDS.showInsights, (args?: unknown) => this.showInsights(args)),
+      register(COMMANDS.clearHistory, (options?: { confirmed?: boolean }) =>
+        clearHistory(this.ledger, this.otherMachines, options),
+      ),
       register(COMMANDS.exportTimesheet, (args?: unknown) =>
         loadBundle<InsightsModule>('insights').exportTimesheet(this.insightsHost, args),
       ),

@@ -2,6 +2,7 @@
 // in the services' bundle from the parts they made. It names only what it reads of them.
 import type { ActivityFeedApi } from './api';
 import type { LedgerEntry } from '../ledger/entry';
+import type { OtherMachinesHistory } from './otherMachinesHistory';
 import type { StartupParts } from './startupParts.vscode';
 
 export type ServicesApi = Pick<ActivityFeedApi, 'auth' | 'publishing' | 'publishedView' | 'insights' | 'history'>;
@@ -17,6 +18,7 @@ export interface ServicesApiSources {
   showInsights(): void;
   insightsPanel(): Pick<Insights, 'state' | 'timings'> | undefined;
   readonly ledger: { read(): { entries: LedgerEntry[] }; readonly directory: string };
+  readonly otherMachines: Pick<OtherMachinesHistory, 'settled' | 'entries'>;
 }
 
 export function servicesApi(core: StartupParts, services: ServicesApiSources): ServicesApi {
@@ -52,6 +54,10 @@ export function servicesApi(core: StartupParts, services: ServicesApiSources): S
     },
     history: {
       entries: () => services.ledger.read().entries,
+      otherMachines: async () => {
+        await services.otherMachines.settled();
+        return services.otherMachines.entries();
+      },
       directory: services.ledger.directory,
     },
     insights: {

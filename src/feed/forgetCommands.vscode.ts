@@ -24,6 +24,8 @@ export interface ForgetDeps {
   forgotten: ForgottenSessions;
   /** Removes the set-aside copies and link-table entries (and any queued session) of what was forgotten. */
   purgeLocal(target: PurgeTarget): void;
+  /** Takes out of this machine's copy of other machines' sessions what was deleted from Graph. */
+  forgetOtherMachines(activityIds: readonly string[], sessionIds: readonly string[]): void;
   log: Logger;
   /** Called after the outbox changed (status bar, view). */
   onPendingChanged(): void;
@@ -299,6 +301,7 @@ async function execute(deps: ForgetDeps, plan: ForgetPlan, keepLocalCopy: boolea
   for (const appActivityId of result.activitiesGone) deps.published.forget(appActivityId);
   // Also rebuilds the view (the feed reports the change), which shows the discarded pending sessions gone.
   deps.feed.removeLocally(result.activitiesGone, result.sessionsGone);
+  if (!keepLocalCopy) deps.forgetOtherMachines(result.activitiesGone, result.sessionsGone);
   const outcome: ForgetOutcome = {
     activitiesDeleted: result.activitiesGone.length,
     sessionsDeleted: result.sessionsGone.length,

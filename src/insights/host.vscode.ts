@@ -4,6 +4,7 @@ import type { Event, Uri } from 'vscode';
 import type { Logger } from '../platform/ports';
 import type { PublishedFeed } from '../feed/publishedFeed';
 import type { LedgerEntry } from '../ledger/entry';
+import type { FeedCopyEntry } from '../ledger/feedCopyEntry';
 
 export interface InsightsHost {
   feed: PublishedFeed;
@@ -19,6 +20,8 @@ export interface InsightsHost {
   workspaceTagOf(name: string): string | undefined;
   /** This machine's finished sessions, kept after the feed forgets them (src/ledger/). */
   ledgerEntries(): LedgerEntry[];
+  /** Other machines' sessions this machine kept from the feed for the account signed in, oldest first (none signed out). */
+  otherMachinesEntries(): FeedCopyEntry[];
   /** How many days back the feed is known to hold other machines' sessions (30 unless the service keeps more). */
   feedKeepsDays(): number;
   extensionUri: Uri;

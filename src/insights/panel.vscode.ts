@@ -27,6 +27,14 @@ const ACTION_COMMANDS: Record<PanelAction['id'], string> = {
   publishNow: COMMANDS.publishNow,
 };
 
+export type ShownDays = 7 | 30 | 90;
+
+/** The range a caller of Show Insights asked for, when it is one the panel offers. */
+export function shownDays(args: unknown): ShownDays | undefined {
+  const days = typeof args === 'object' && args !== null ? (args as { days?: unknown }).days : undefined;
+  return days === 7 || days === 30 || days === 90 ? days : undefined;
+}
+
 export function defaultQuery(now: number, days = 30): InsightsQuery {
   const to = dayKey(now);
   return { from: addDays(to, -(days - 1)), to };
@@ -52,10 +60,12 @@ export class InsightsPanel implements Disposable {
   private refusals = 0;
   readonly timings: InsightsTimings = {};
 
-  static show(host: InsightsHost): InsightsPanel {
+  /** Opens (or shows) the panel; `days` chooses the last 7, 30 or 90 days as the range (automation passes it). */
+  static show(host: InsightsHost, days?: ShownDays): InsightsPanel {
     const openedAt = performance.now();
     if (InsightsPanel.current) {
       InsightsPanel.current.panel.reveal();
+      if (days !== undefined) InsightsPanel.current.showLastDays(days);
       void InsightsPanel.current.load(false);
       return InsightsPanel.current;
     }
@@ -64,6 +74,7 @@ export class InsightsPanel implements Disposable {
       localResourceRoots: [Uri.joinPath(host.extensionUri, 'dist'), Uri.joinPath(host.extensionUri, 'media', 'insights')],
     });
     InsightsPanel.current = new InsightsPanel(panel, host, openedAt);
+    if (days !== undefined) InsightsPanel.current.showLastDays(days);
     return InsightsPanel.current;
   }
 
@@ -89,6 +100,12 @@ export class InsightsPanel implements Disposable {
         else this.post();
       }),
     );
+  }
+
+  private showLastDays(days: ShownDays): void {
+    this.query = defaultQuery(Date.now(), days);
+    this.preset = String(days) as RangePreset;
+    this.sessions = undefined;
   }
 
   /** What the webview shows now (for tests and the API). */
@@ -168,7 +185,12 @@ export class InsightsPanel implements Disposable {
       hasSessions: sessions.length > 0,
       insights: () => computeInsights(sessions, this.query, Date.now()),
       preset: this.preset,
-      historyNote: historyNote(this.query.from, Date.now(), this.host.feedKeepsDays()),
+      historyNote: historyNote(
+        this.query.from,
+        Date.now(),
+        this.host.feedKeepsDays(),
+        this.host.otherMachinesEntries()[0]?.startedAt,
+      ),
     });
     this.lastState = { type: 'state', state, strings: webviewStrings() };
     void this.panel.webview.postMessage(this.lastState);

@@ -2,7 +2,7 @@
 import type { FeedState } from '../feed/publishedFeed';
 import { localize } from '../text/l10n';
 import type { Insights } from './aggregate';
-import { startOfDay } from './calendar';
+import { dayKey, startOfDay } from './calendar';
 import type { PanelAction, PanelState, RangePreset } from './protocol';
 
 function clock(at: number): string {
@@ -29,10 +29,22 @@ export interface PanelInputs {
   historyNote?: string;
 }
 
-/** Day keys are local `YYYY-MM-DD`; the range reaches past what the feed holds when it starts before that many days ago. */
-export function historyNote(rangeFrom: string, now: number, feedKeepsDays: number): string | undefined {
+/**
+ * Day keys are local `YYYY-MM-DD`; the range reaches past what the feed holds when it starts before that many days
+ * ago. Other machines' sessions then go back only as far as the feed does, or as this machine's copy of what it read
+ * (`keptSince`, its oldest session) where that goes further.
+ */
+export function historyNote(rangeFrom: string, now: number, feedKeepsDays: number, keptSince?: number): string | undefined {
   const start = startOfDay(rangeFrom);
-  if (!(start < now - feedKeepsDays * 24 * 60 * 60_000)) return undefined;
+  const feedFrom = now - feedKeepsDays * 24 * 60 * 60_000;
+  if (!(start < feedFrom)) return undefined;
+  if (keptSince !== undefined && keptSince < feedFrom) {
+    return localize(
+      'Other machines: from {0}, as far back as this machine has read them (Microsoft Graph keeps their sessions {1} days). This machine: its whole history, kept on this machine.',
+      dayKey(keptSince),
+      feedKeepsDays,
+    );
+  }
   return localize(
     'Other machines: only the last {0} days (Microsoft Graph keeps their sessions that long). This machine: its whole history, kept on this machine.',
     feedKeepsDays,

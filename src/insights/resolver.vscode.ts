@@ -1,10 +1,14 @@
 // How this machine names what the feed holds: its own files, the workspaces behind keyed tags, its own sessions.
 import { Uri, workspace } from 'vscode';
+import { withFeedCopy } from './feedCopy';
 import { withLedger } from './ledgerSessions';
 import { toInsightSessions, type InsightSession } from './sessions';
 import type { InsightsHost } from './host.vscode';
 
-/** The feed's sessions, and this machine's from its ledger where the feed does not hold them (any more). */
+/**
+ * The feed's sessions, other machines' from this machine's copy and this machine's from its ledger, each where the feed
+ * does not hold them (any more).
+ */
 export function sessionsOf(host: InsightsHost): InsightSession[] {
   const documents = host.publishedDocuments();
   // A year holds tens of thousands of sessions in a few hundred files: each file's name is worked out once.
@@ -16,14 +20,15 @@ export function sessionsOf(host: InsightsHost): InsightSession[] {
   const mine = host.thisMachineSessionIds();
   const ledger = host.ledgerEntries();
   for (const entry of ledger) mine.add(entry.id);
-  const feed = toInsightSessions(host.feed.cached, {
-    fileOf: (appActivityId) => {
+  const resolver = {
+    fileOf: (appActivityId: string) => {
       const uri = documents.get(appActivityId);
       return uri === undefined ? undefined : nameOf(uri);
     },
-    workspaceOf: (tag) => host.workspaceNameOf(tag),
-    isThisMachine: (id) => mine.has(id),
-  });
+    workspaceOf: (tag: string) => host.workspaceNameOf(tag),
+    isThisMachine: (id: string) => mine.has(id),
+  };
+  const feed = withFeedCopy(toInsightSessions(host.feed.cached, resolver), host.otherMachinesEntries(), resolver);
   const activities = new Map([...documents].map(([activity, uri]) => [uri, activity]));
   return withLedger(feed, ledger, {
     activityOf: (uri) => activities.get(uri),

@@ -133,11 +133,123 @@ describe("this machine's session history (the ledger)", function () {
     }
   });
 
-  it('Clear empties the ledger and says how many sessions it held', async () => {
-    const held = api.history.entries().length;
+  it('keeps another machine’s sessions after the feed forgets them: 90-day Insights and the timesheet count them', async () => {
+    const DAY = 24 * 3_600_000;
+    const LAPTOP = {
+      notes1: '1a7e0000-0000-4000-8000-000000000001',
+      notes2: '1a7e0000-0000-4000-8000-000000000002',
+      plan1: '1a7e0000-0000-4000-8000-000000000003',
+    };
+    const now = Date.now();
+    const serviceNow = Date.parse((await admin.clock()).now);
+    const item = (id: string, daysAgo: number, seconds: number, keptUntil?: number) => ({
+      id,
+      startedDateTime: new Date(now - daysAgo * DAY).toISOString(),
+      lastActiveDateTime: new Date(now - daysAgo * DAY + seconds * 1000).toISOString(),
+      activeDurationSeconds: seconds,
+      ...(keptUntil !== undefined ? { expirationDateTime: new Date(keptUntil).toISOString() } : {}),
+    });
+    const laptop = (name: string, items: ReturnType<typeof item>[]) => ({
+      appActivityId: `h:laptop-${name}`,
+      activitySourceHost: 'https://activity-feed.github.io',
+      activationUrl: `vscode://activity-feed.graph-activity-feed/open?id=h%3Alaptop-${name}`,
+      appDisplayName: 'Visual Studio Code',
+      visualElements: { displayText: `${name}.md`, description: 'Markdown · Visual Studio Code' },
+      contentInfo: {
+        '@context': 'https://schema.org',
+        '@type': 'SoftwareSourceCode',
+        name: `${name}.md`,
+        programmingLanguage: 'Markdown',
+      },
+      historyItems: items,
+    });
+    // The laptop's notes asked nothing (the service's 30 days); its plan asked to be kept 55 more days, as
+    // activityFeed.history.keepDays does, which the documented service honours.
+    await admin.seed([
+      laptop('notes', [item(LAPTOP.notes1, 40, 1_500), item(LAPTOP.notes2, 20, 900)]),
+      laptop('plan', [item(LAPTOP.plan1, 35, 2_100, serviceNow + 55 * DAY)]),
+    ]);
+    const laptopIds = [LAPTOP.notes1, LAPTOP.notes2, LAPTOP.plan1];
+    assert.equal(await api.publishedView.refresh(true), 'ok');
+    const kept = await api.history.otherMachines();
+    assert.deepEqual(
+      kept
+        .map((e) => e.id)
+        .filter((id) => laptopIds.includes(id))
+        .sort(),
+      laptopIds,
+      'read once, kept',
+    );
+    assert.ok(!kept.some((e) => api.history.entries().some((own) => own.id === e.id)), 'none of this machine’s own');
+
+    await admin.moveClock({ days: 45 });
+    const held = await admin.activities();
+    assert.ok(!holds(held, LAPTOP.notes1) && !holds(held, LAPTOP.notes2), 'the feed forgot the notes');
+    assert.ok(holds(held, LAPTOP.plan1), 'the plan the laptop asked to keep is still in the feed');
+    assert.equal(await api.publishedView.refresh(true), 'ok');
+
+    await vscode.commands.executeCommand('activityFeed.showInsights', { days: 90 });
+    const own = api.history.entries().filter((e) => e.startedAt >= now - 89 * DAY);
+    const ownSeconds = own.reduce((n, e) => n + e.activeSeconds, 0);
+    const shown = await waitFor(
+      'the 90-day Insights with the laptop’s sessions',
+      () => {
+        const state = api.insights.state?.state;
+        return state?.kind === 'insights' && state.preset === '90' && state.insights.machines.all === ownSeconds + 4_500
+          ? state
+          : undefined;
+      },
+      30_000,
+    );
+    assert.equal(shown.insights.machines.thisMachine, ownSeconds, 'this machine’s whole history, from its ledger');
+    assert.match(
+      shown.history ?? '',
+      new RegExp(`Other machines: from ${localDay(now - 40 * DAY)}, as far back as this machine has read them`),
+      'the range says how far back other machines go',
+    );
+
+    const file = path.join(os.tmpdir(), `af-history-others-${process.pid}-${Date.now()}.json`);
+    try {
+      const range = { from: localDay(now - 45 * DAY), to: localDay(now), format: 'json', path: file };
+      await vscode.commands.executeCommand('activityFeed.exportTimesheet', range);
+      const rows = (
+        JSON.parse(fs.readFileSync(file, 'utf8')) as { rows: { start: string; machine: string; activeMinutes: number }[] }
+      ).rows;
+      const starts = (machine: string) =>
+        rows
+          .filter((r) => r.machine === machine)
+          .map((r) => r.start)
+          .sort();
+      assert.deepEqual(
+        starts('other'),
+        [LAPTOP.notes1, LAPTOP.plan1, LAPTOP.notes2].map((id) => seedStart(id)).sort(),
+        'every laptop session, the forgotten ones from the copy',
+      );
+      assert.deepEqual(
+        starts('this'),
+        api.history
+          .entries()
+          .filter((e) => e.startedAt >= new Date(now - 45 * DAY).setHours(0, 0, 0, 0))
+          .map((e) => new Date(e.startedAt).toISOString())
+          .sort(),
+        'every session of this machine in the range, from its ledger',
+      );
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+
+    function seedStart(id: string): string {
+      const daysAgo = { [LAPTOP.notes1]: 40, [LAPTOP.notes2]: 20, [LAPTOP.plan1]: 35 }[id] ?? 0;
+      return new Date(now - daysAgo * DAY).toISOString();
+    }
+  });
+
+  it('Clear empties the ledger and the copy of other machines, and says how many sessions they held', async () => {
+    const held = api.history.entries().length + (await api.history.otherMachines()).length;
     assert.ok(held > 0);
     assert.equal(await vscode.commands.executeCommand('activityFeed.clearHistory', { confirmed: true }), held);
     assert.deepEqual(api.history.entries(), []);
+    assert.deepEqual(await api.history.otherMachines(), []);
     assert.equal(ledgerBytes(api), '');
   });
 });

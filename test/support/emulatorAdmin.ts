@@ -38,6 +38,11 @@ export class EmulatorAdminClient {
     return this.call('POST', '/clock', change);
   }
 
+  /** The service's clock as it stands. */
+  clock(): Promise<ClockState> {
+    return this.call('GET', '/clock');
+  }
+
   requests(): Promise<LoggedRequest[]> {
     return this.call('GET', '/requests');
   }

@@ -91,5 +91,15 @@ describe('insights: this machine’s sessions from its ledger', () => {
     assert.equal(historyNote(day(29), NOW, 30), undefined, 'the last 30 days are all in the feed');
     assert.equal(historyNote(day(89), NOW, 365), undefined, 'the check found the service keeps a year');
     assert.match(historyNote(day(400), NOW, 365) ?? '', /only the last 365 days/);
+    assert.match(
+      historyNote(day(89), NOW, 30, NOW - 50 * DAY) ?? '',
+      new RegExp(`Other machines: from ${day(50)}, as far back as this machine has read them`),
+      'the copy of what this machine read reaches further back than the feed',
+    );
+    assert.match(
+      historyNote(day(89), NOW, 30, NOW - 10 * DAY) ?? '',
+      /only the last 30 days/,
+      'a copy no older than the feed adds nothing to say',
+    );
   });
 });

@@ -100,6 +100,7 @@ function createHost(log: RecordingLogger): InsightsHost {
     workspaceNameOf: () => undefined,
     workspaceTagOf: () => undefined,
     ledgerEntries: () => [],
+    otherMachinesEntries: () => [],
     feedKeepsDays: () => 30,
     extensionUri: fileUri('/ext') as unknown as InsightsHost['extensionUri'],
     log,
