@@ -53,7 +53,19 @@ export interface ActivityFeedApi {
     /** What the panel last sent its webview, if it is open. */
     readonly state: ToWebview | undefined;
     /** From opening the panel to its first chart on screen, as measured for `npm run bench`. */
-    readonly timings: { openToFirstChartMs?: number; scriptToFirstChartMs?: number } | undefined;
+    /** Where the first chart's time went (see InsightsTimings in src/insights/panel.vscode.ts). */
+    readonly timings:
+      | {
+          openToFirstChartMs?: number;
+          scriptToFirstChartMs?: number;
+          readyMs?: number;
+          feedReadMs?: number;
+          figuresMs?: number;
+          firstFiguresPostedMs?: number;
+          figuresArrivedInWebviewMs?: number;
+          chartBuiltInWebviewMs?: number;
+        }
+      | undefined;
   };
   /** This machine's session ledger (src/ledger/): every finished session, kept after the feed forgets it. */
   readonly history: {

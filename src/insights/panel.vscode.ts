@@ -48,6 +48,17 @@ export interface InsightsTimings {
   openToFirstChartMs?: number;
   /** The webview's own part of it: from its script starting to the chart. */
   scriptToFirstChartMs?: number;
+  /** From the command to the webview's script saying it is ready (the editor making the webview, the script loading). */
+  readyMs?: number;
+  /** The first load's wait for the feed (nothing when the copy read earlier is fresh). */
+  feedReadMs?: number;
+  /** Working out the first figures shown: merging feed, copy and ledger, and the aggregation. */
+  figuresMs?: number;
+  /** From the command to the first figures posted to the webview; the rest of openToFirstChartMs is drawing them. */
+  firstFiguresPostedMs?: number;
+  /** In the webview, from its script starting: the first figures arriving, and the chart built (before it is painted). */
+  figuresArrivedInWebviewMs?: number;
+  chartBuiltInWebviewMs?: number;
 }
 
 export class InsightsPanel implements Disposable {
@@ -138,10 +149,15 @@ export class InsightsPanel implements Disposable {
 
   private async receive(message: FromWebview): Promise<void> {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
+        this.timings.readyMs ??= performance.now() - this.openedAt;
         // A read under way shows as loading through the feed's change events; a fresh copy is shown at once.
-        await this.load(false);
+        const started = performance.now();
+        await this.host.feed.refresh({ force: false });
+        this.timings.feedReadMs ??= performance.now() - started;
+        this.post();
         return;
+      }
       case 'query':
         this.query = message.query;
         this.preset = message.preset;
@@ -164,6 +180,8 @@ export class InsightsPanel implements Disposable {
       case 'rendered':
         this.timings.openToFirstChartMs ??= performance.now() - this.openedAt;
         this.timings.scriptToFirstChartMs ??= message.sinceScriptMs;
+        this.timings.figuresArrivedInWebviewMs ??= message.stateArrivedMs;
+        this.timings.chartBuiltInWebviewMs ??= message.builtMs;
         this.host.log.info(`Insights: first chart ${this.timings.openToFirstChartMs.toFixed(0)} ms after the panel was opened.`);
         return;
     }
@@ -176,6 +194,7 @@ export class InsightsPanel implements Disposable {
   }
 
   private post(): void {
+    const started = performance.now();
     const feed = this.host.feed;
     this.sessions ??= sessionsOf(this.host);
     const sessions = this.sessions;
@@ -193,6 +212,10 @@ export class InsightsPanel implements Disposable {
       ),
     });
     this.lastState = { type: 'state', state, strings: webviewStrings() };
+    if (state.kind === 'insights' && this.timings.figuresMs === undefined) {
+      this.timings.figuresMs = performance.now() - started;
+      this.timings.firstFiguresPostedMs = performance.now() - this.openedAt;
+    }
     void this.panel.webview.postMessage(this.lastState);
   }
 

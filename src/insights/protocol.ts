@@ -46,4 +46,11 @@ export type FromWebview =
   | { type: 'export'; format: TimesheetFormat }
   | { type: 'action'; id: PanelAction['id'] }
   /** The first chart is on screen: milliseconds since the webview's script started (for `npm run bench`). */
-  | { type: 'rendered'; sinceScriptMs: number; charts: number };
+  | {
+      type: 'rendered';
+      /** From the webview's script starting: to the chart on screen, to the first figures arriving, to the chart built. */
+      sinceScriptMs: number;
+      stateArrivedMs: number;
+      builtMs: number;
+      charts: number;
+    };

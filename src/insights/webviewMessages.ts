@@ -86,13 +86,30 @@ function parseQuery(value: unknown): Parsed<InsightsQuery> {
 }
 
 function parseRenderedMessage(message: Record<string, unknown>): Parsed<MessageOf<'rendered'>> {
-  const sinceScriptMs = own(message, 'sinceScriptMs');
+  const [sinceScriptMs, stateArrivedMs, builtMs] = (['sinceScriptMs', 'stateArrivedMs', 'builtMs'] as const).map((key) =>
+    own(message, key),
+  );
   const charts = own(message, 'charts');
-  if (!isFiniteNumber(sinceScriptMs) || sinceScriptMs < 0 || sinceScriptMs > MAX_RENDER_MS)
-    return refuse(`rendered.sinceScriptMs must be a number from 0 to ${MAX_RENDER_MS}`);
+  for (const [name, value] of [
+    ['sinceScriptMs', sinceScriptMs],
+    ['stateArrivedMs', stateArrivedMs],
+    ['builtMs', builtMs],
+  ] as const) {
+    if (!isRenderMs(value)) return refuse(`rendered.${name} must be a number from 0 to ${MAX_RENDER_MS}`);
+  }
   if (!isNonNegativeInteger(charts) || charts > MAX_CHARTS)
     return refuse(`rendered.charts must be a whole number from 0 to ${MAX_CHARTS}`);
-  return accept({ type: 'rendered', sinceScriptMs, charts });
+  return accept({
+    type: 'rendered',
+    sinceScriptMs: sinceScriptMs as number,
+    stateArrivedMs: stateArrivedMs as number,
+    builtMs: builtMs as number,
+    charts,
+  });
+}
+
+function isRenderMs(value: unknown): value is number {
+  return isFiniteNumber(value) && value >= 0 && value <= MAX_RENDER_MS;
 }
 
 function isDayInRange(value: unknown): value is string {

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { projectRoot, runFromPalette, startEditor } from '../../test/runners/editor';
 import { prepareWorkspace, startEmulatorForEditor } from '../../test/runners/editorRun';
 import { emulatorSettings } from '../../test/runners/emulatorSettings';
+import { seedFeed } from '../../test/support/insightsSeed';
 
 async function waitForFile(file: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -134,12 +135,13 @@ async function main(): Promise<void> {
       state?: string;
       totals?: { today: number; range: number };
       topFiles?: string[];
-      timings?: { openToFirstChartMs?: number };
+      timings?: FirstChartTimings;
     };
 
     const activities = emulator.admin.dump().activities as EmulatorActivityView[];
     printTimeline(activities);
     const puts = emulator.admin.requests().filter((r) => r.server === 'graph' && r.method === 'PUT');
+    const later = await longRange(emulator, editor.page, control, out);
     console.log(`\ndemo: the emulator received ${puts.length} PUT request(s): ${puts.map((r) => r.status).join(', ')}`);
     console.log(`demo: status bar: "${status.text}" — ${status.tooltip.slice(1, 6).join(' | ')}`);
     console.log(`demo: the Published Activity view (${view.state}; ${view.message ?? ''}):`);
@@ -153,9 +155,19 @@ async function main(): Promise<void> {
     console.log(
       `demo: Insights (${insights.state ?? 'not shown'}): today ${insights.totals?.today ?? 0} s active, top files ${(insights.topFiles ?? []).join(', ')}; first chart ${Math.round(insights.timings?.openToFirstChartMs ?? 0)} ms after opening`,
     );
+    console.log(`demo: where the first chart's time went: ${firstChartBreakdown(insights.timings ?? {})}`);
     if (insights.state !== 'insights') process.exitCode = 1;
     console.log(
-      `demo: screenshots: ${['editor-after-publish.png', 'emulator-timeline.png', 'published-view.png', 'insights.png'].map((f) => path.join(out, f)).join(', ')}`,
+      `demo: 45 days later on the service's clock: the feed holds ${later.laptopInFeed} of the laptop's ${later.laptopSeeded} sessions (it keeps 30 days); this machine had kept ${later.kept}, and the 90-day Insights count ${later.otherSeconds} s of other machines' time on ${later.days} days: "${later.note ?? 'no note'}"`,
+    );
+    if (later.kept !== later.laptopSeeded || later.otherSeconds !== later.laptopSeconds || !later.note) {
+      console.error(
+        `demo: FAILED: the 90-day Insights should count all ${later.laptopSeeded} laptop sessions (${later.laptopSeconds} s) and say how far back they go`,
+      );
+      process.exitCode = 1;
+    }
+    console.log(
+      `demo: screenshots: ${['editor-after-publish.png', 'emulator-timeline.png', 'published-view.png', 'insights.png', 'insights-90-days.png'].map((f) => path.join(out, f)).join(', ')}`,
     );
     const missing = pending.filter((s) => !held().includes(s.id));
     if (view.state !== 'ok' || view.activities !== activities.length) {
@@ -178,6 +190,66 @@ async function main(): Promise<void> {
       await emulator.close();
     }
   }
+}
+
+/** The first chart's time in its parts: the webview starting, the feed, the figures, building and painting the chart. */
+function firstChartBreakdown(t: FirstChartTimings): string {
+  const ms = (value: number | undefined) => (value === undefined ? '?' : `${Math.round(value)} ms`);
+  const less = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a - b);
+  return [
+    `webview ready ${ms(t.readyMs)}`,
+    `feed ${ms(t.feedReadMs)}`,
+    `figures ${ms(t.figuresMs)} (posted at ${ms(t.firstFiguresPostedMs)})`,
+    `in the webview: figures in at ${ms(t.figuresArrivedInWebviewMs)} of its script, chart built in ${ms(less(t.chartBuiltInWebviewMs, t.figuresArrivedInWebviewMs))}, painted ${ms(less(t.scriptToFirstChartMs, t.chartBuiltInWebviewMs))} later`,
+    `in all ${ms(t.openToFirstChartMs)}`,
+  ].join(', ');
+}
+
+interface FirstChartTimings {
+  openToFirstChartMs?: number;
+  scriptToFirstChartMs?: number;
+  readyMs?: number;
+  feedReadMs?: number;
+  figuresMs?: number;
+  firstFiguresPostedMs?: number;
+  figuresArrivedInWebviewMs?: number;
+  chartBuiltInWebviewMs?: number;
+}
+
+type Emulator = Awaited<ReturnType<typeof startEmulatorForEditor>>['emulator'];
+type Page = Awaited<ReturnType<typeof startEditor>>['page'];
+
+/** Seeds a laptop's last 60 days, lets the editor read them, moves the service 45 days on, photographs 90 days. */
+async function longRange(emulator: Emulator, page: Page, control: string, out: string) {
+  const laptop = seedFeed({ days: 60, files: 5, sessionsPerFile: 8, machines: ['laptop'], now: Date.now(), seed: 7 });
+  emulator.admin.seed(laptop.activities);
+  fs.writeFileSync(path.join(control, 'seeded'), '');
+  await waitForFile(path.join(control, 'kept.json'), 60_000);
+  const { kept } = JSON.parse(fs.readFileSync(path.join(control, 'kept.json'), 'utf8')) as { kept: number };
+  emulator.admin.moveClock({ days: 45 });
+  fs.writeFileSync(path.join(control, 'clock-moved'), '');
+  await waitForFile(path.join(control, 'insights-90-ready'), 60_000);
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: path.join(out, 'insights-90-days.png') });
+  fs.writeFileSync(path.join(control, 'insights-90-shot'), '');
+  const shown = JSON.parse(fs.readFileSync(path.join(control, 'insights-90.json'), 'utf8')) as {
+    note?: string;
+    machines?: { thisMachine: number; all: number };
+    days?: number;
+  };
+  const laptopIds = new Set(laptop.sessions.map((s) => s.id));
+  const inFeed = (emulator.admin.dump().activities as EmulatorActivityView[])
+    .flatMap((a) => a.historyItems)
+    .filter((h) => laptopIds.has(h.id)).length;
+  return {
+    laptopSeeded: laptop.sessions.length,
+    laptopSeconds: laptop.sessions.reduce((n, s) => n + s.activeSeconds, 0),
+    laptopInFeed: inFeed,
+    kept,
+    otherSeconds: (shown.machines?.all ?? 0) - (shown.machines?.thisMachine ?? 0),
+    days: shown.days ?? 0,
+    note: shown.note,
+  };
 }
 
 main().catch((error: unknown) => {

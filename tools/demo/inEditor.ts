@@ -133,4 +133,38 @@ export async function run(): Promise<void> {
   );
   fs.writeFileSync(path.join(control, 'insights-ready'), '');
   while (!fs.existsSync(path.join(control, 'insights-shot')) && Date.now() < deadline) await sleep(200);
+  await longRange(api, control, deadline);
+}
+
+/**
+ * Later: the driver seeds a laptop's sessions into the feed, which a read keeps in this machine's copy; then the
+ * service's clock moves 45 days on, the feed forgets them, and the 90-day Insights still show them, labelled.
+ */
+async function longRange(api: ActivityFeedApi, control: string, deadline: number): Promise<void> {
+  const waitFor = async (name: string) => {
+    while (!fs.existsSync(path.join(control, name)) && Date.now() < deadline) await sleep(200);
+  };
+  await waitFor('seeded');
+  await api.publishedView.refresh(true);
+  const kept = await api.history.otherMachines();
+  fs.writeFileSync(path.join(control, 'kept.json'), JSON.stringify({ kept: kept.length }));
+  await waitFor('clock-moved');
+  await api.publishedView.refresh(true);
+  await vscode.commands.executeCommand('activityFeed.showInsights', { days: 90 });
+  let shown = api.insights.state?.state;
+  while (!(shown?.kind === 'insights' && shown.preset === '90' && shown.history) && Date.now() < deadline) {
+    await sleep(200);
+    shown = api.insights.state?.state;
+  }
+  const insights = shown?.kind === 'insights' ? shown : undefined;
+  fs.writeFileSync(
+    path.join(control, 'insights-90.json'),
+    JSON.stringify({
+      note: insights?.history,
+      machines: insights?.insights.machines,
+      days: insights?.insights.days.filter((d) => d.seconds > 0).length,
+    }),
+  );
+  fs.writeFileSync(path.join(control, 'insights-90-ready'), '');
+  await waitFor('insights-90-shot');
 }

@@ -18,6 +18,8 @@ const root = document.getElementById('insights-root') as HTMLElement;
 let strings: Record<string, string> = {};
 let chart: Chart | undefined;
 let firstChartReported = false;
+/** When the first figures arrived (from the script starting), for the first chart's breakdown. */
+let firstFiguresArrivedMs: number | undefined;
 
 const post = (message: FromWebview) => vscode.postMessage(message);
 
@@ -288,7 +290,11 @@ function drawChart(canvas: HTMLCanvasElement, insights: Insights): void {
   });
   if (!firstChartReported) {
     firstChartReported = true;
-    requestAnimationFrame(() => post({ type: 'rendered', sinceScriptMs: performance.now() - scriptStarted, charts: 1 }));
+    const builtMs = performance.now() - scriptStarted;
+    const stateArrivedMs = firstFiguresArrivedMs ?? builtMs;
+    requestAnimationFrame(() =>
+      post({ type: 'rendered', sinceScriptMs: performance.now() - scriptStarted, stateArrivedMs, builtMs, charts: 1 }),
+    );
   }
 }
 
@@ -410,6 +416,7 @@ function render(state: PanelState): void {
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   if (event.data?.type !== 'state') return;
+  if (event.data.state.kind === 'insights') firstFiguresArrivedMs ??= performance.now() - scriptStarted;
   strings = event.data.strings;
   render(event.data.state);
 });

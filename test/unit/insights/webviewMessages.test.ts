@@ -19,7 +19,7 @@ const SCHEMA_KEYS: Record<FromWebview['type'], string[]> = {
   query: ['type', 'query', 'preset'],
   export: ['type', 'format'],
   action: ['type', 'id'],
-  rendered: ['type', 'sinceScriptMs', 'charts'],
+  rendered: ['type', 'sinceScriptMs', 'stateArrivedMs', 'builtMs', 'charts'],
 };
 const QUERY_KEYS = ['from', 'to', 'workspace', 'language'];
 const ACTION_IDS = ['setUp', 'signIn', 'retry', 'showLog', 'publishNow', 'refresh'] as const;
@@ -49,6 +49,8 @@ const validMessage: fc.Arbitrary<FromWebview> = fc.oneof(
     {
       type: fc.constant('rendered' as const),
       sinceScriptMs: fc.double({ min: 0, max: MAX_RENDER_MS, noNaN: true }),
+      stateArrivedMs: fc.double({ min: 0, max: MAX_RENDER_MS, noNaN: true }),
+      builtMs: fc.double({ min: 0, max: MAX_RENDER_MS, noNaN: true }),
       charts: fc.nat({ max: MAX_CHARTS }),
     },
     plain,
@@ -108,7 +110,7 @@ describe('Insights webview messages', () => {
       { type: 'export', format: 'csv' },
       { type: 'export', format: 'json' },
       ...ACTION_IDS.map((id): FromWebview => ({ type: 'action', id })),
-      { type: 'rendered', sinceScriptMs: 812.4000000059605, charts: 1 },
+      { type: 'rendered', sinceScriptMs: 812.4000000059605, stateArrivedMs: 20.5, builtMs: 790.25, charts: 1 },
       ...(['7', '30', '90'] as const).map((preset): FromWebview => ({
         type: 'query',
         query: { from: '2026-10-28', to: today },
@@ -165,6 +167,7 @@ describe('Insights webview messages', () => {
 
   it('refuses a field of the wrong type or out of its bounds, whichever field it is', () => {
     const query: FromWebview = { type: 'query', query: { from: '2026-01-01', to: '2026-01-31' }, preset: '30' };
+    const rendered: FromWebview = { type: 'rendered', sinceScriptMs: 1, stateArrivedMs: 1, builtMs: 1, charts: 1 };
     const isDay = (v: unknown) => typeof v === 'string' && /^20\d\d-\d\d-\d\d$/.test(v);
     const isFilter = (v: unknown) => v === undefined || (typeof v === 'string' && v.length <= MAX_FILTER_LENGTH);
     const mutations: [string, (junk: unknown) => unknown, (junk: unknown) => boolean][] = [
@@ -177,8 +180,10 @@ describe('Insights webview messages', () => {
       ['query.preset', (junk) => ({ ...query, preset: junk }), (v) => PRESETS.some((p) => p === v)],
       ['export.format', (junk) => ({ type: 'export', format: junk }), (v) => v === 'csv' || v === 'json'],
       ['action.id', (junk) => ({ type: 'action', id: junk }), (v) => ACTION_IDS.some((id) => id === v)],
-      ['rendered.sinceScriptMs', (junk) => ({ type: 'rendered', sinceScriptMs: junk, charts: 1 }), (v) => typeof v === 'number'],
-      ['rendered.charts', (junk) => ({ type: 'rendered', sinceScriptMs: 1, charts: junk }), (v) => typeof v === 'number'],
+      ['rendered.sinceScriptMs', (junk) => ({ ...rendered, sinceScriptMs: junk }), (v) => typeof v === 'number'],
+      ['rendered.stateArrivedMs', (junk) => ({ ...rendered, stateArrivedMs: junk }), (v) => typeof v === 'number'],
+      ['rendered.builtMs', (junk) => ({ ...rendered, builtMs: junk }), (v) => typeof v === 'number'],
+      ['rendered.charts', (junk) => ({ ...rendered, charts: junk }), (v) => typeof v === 'number'],
     ];
     for (const [field, build, plausible] of mutations) {
       fc.assert(
