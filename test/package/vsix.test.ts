@@ -29,6 +29,7 @@ const allowed = new Set([
   'extension/dist/insights-webview.js.LEGAL.txt',
   'extension/media/insights/insights.css',
   'extension/media/insights/cards.css',
+  'extension/media/insights/timesheet.schema.json',
   'extension/dist/cards-webview.js',
   'extension/dist/cards-webview.js.LEGAL.txt',
   'extension/media/icon.png',

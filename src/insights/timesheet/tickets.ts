@@ -1,0 +1,43 @@
+// Ticket keys from branch names (and commit messages): `feature/ABC-123-cart` is ABC-123, `fix/#45` is #45. The
+// pattern is the person's setting, matched by RE2 (re2js), whose time is linear in the text whatever the pattern: a
+// hostile pattern cannot stall the extension host. Text is cut before it is searched. Pure.
+import { RE2JS } from 're2js';
+
+/** Keys like ABC-123 (Jira, YouTrack, Linear) and #123 (GitHub, GitLab, Azure Boards). */
+export const DEFAULT_TICKET_PATTERN = '[A-Z][A-Z0-9]{1,9}-[0-9]{1,7}|#[0-9]{1,7}';
+export const MAX_TICKET_PATTERN_LENGTH = 200;
+/** How much of a branch name, and of a commit message, is searched. */
+export const MAX_SEARCHED_BRANCH = 256;
+export const MAX_SEARCHED_MESSAGE = 4_096;
+/** A ticket key longer than this is cut: it is shown in tables and written in every export row. */
+export const MAX_TICKET_LENGTH = 64;
+
+export type TicketMatcher = (text: string, limit: number) => string | undefined;
+
+/** The matcher for a pattern, or why it cannot be used (too long, not RE2 syntax, matches the empty text). */
+export function ticketMatcher(source: string): TicketMatcher | { problem: string } {
+  if (source.length === 0) return { problem: 'the pattern is empty' };
+  if (source.length > MAX_TICKET_PATTERN_LENGTH)
+    return { problem: `the pattern is longer than ${MAX_TICKET_PATTERN_LENGTH} characters` };
+  let compiled: RE2JS;
+  try {
+    compiled = RE2JS.compile(source);
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+  if (compiled.matches('')) return { problem: 'the pattern matches empty text, so every branch would have a ticket' };
+  return (text, limit) => {
+    const matcher = compiled.matcher(text.slice(0, limit));
+    if (!matcher.find()) return undefined;
+    const found = matcher.group(0) ?? '';
+    return found.length > 0 ? found.slice(0, MAX_TICKET_LENGTH) : undefined;
+  };
+}
+
+/** The ticket of a session: from its branch, else (when the person wants it) from the commit message at its end. */
+export function ticketOf(matcher: TicketMatcher, branch: string | undefined, commitMessage?: string): string | undefined {
+  return (
+    (branch !== undefined ? matcher(branch, MAX_SEARCHED_BRANCH) : undefined) ??
+    (commitMessage !== undefined ? matcher(commitMessage, MAX_SEARCHED_MESSAGE) : undefined)
+  );
+}
