@@ -281,6 +281,7 @@ export class Services implements Disposable {
       ledgerEntries: () => this.ledger.read().entries,
       otherMachinesEntries: () => this.otherMachines.entries(),
       feedKeepsDays: () => this.feedKeepsDays(),
+      timesheetSettings: () => this.settings.settings.timesheet,
       extensionUri: this.parts.context.extensionUri,
       log: this.parts.log,
     };

@@ -1,106 +1,80 @@
 // Activity Feed: Export Timesheet, for two callers. The command (palette, keybinding, automation through
-// executeCommand) takes {from, to, format, path, workspace, language}; the Insights panel calls exportFromPanel with
-// the range and filters it validated, and the file is always the one picked in the save dialog: no path ever comes
-// from the webview. Writes CSV or JSON and opens the file.
-import { extname, isAbsolute } from 'node:path';
-import { Uri, commands, workspace } from 'vscode';
+// executeCommand) takes {from, to, groupBy, rounding, format, path, decimal, workspace, language}; the Insights panel
+// calls exportFromPanel with the range and filters it validated, and its file is always the one picked in the save
+// dialog: no path ever comes from a webview. Writes CSV, JSON or Markdown (to the clipboard unless a path is named),
+// from this machine's history and, where the feed can be read, the other machines'.
+import { isAbsolute } from 'node:path';
+import { Uri, commands, env, workspace } from 'vscode';
 import type { InsightsQuery } from './aggregate';
-import { addDays, dayKey, isDayKey } from './calendar';
-import { renderTimesheet, timesheetRows, type TimesheetFormat } from './timesheet';
-import { isRecord } from '../text/jsonShape';
-import { type Shown, outside, say } from '../text/shown';
-import { choose, saveDialog, showError } from '../platform/show.vscode';
-import type { ExportArgs, ExportResult, InsightsHost } from './host.vscode';
+import { choose, saveDialog, showError, showInformation, showWarning } from '../platform/show.vscode';
+import { outside, say } from '../text/shown';
+import type { ExportResult, InsightsHost } from './host.vscode';
 import { sessionsOf } from './resolver.vscode';
-
-/** Where the file goes: the absolute path an automation caller named, or wherever the save dialog says. */
-type Destination = { kind: 'path'; path: string } | { kind: 'ask' };
-
-interface ExportPlan {
-  query: InsightsQuery;
-  /** Unset: the path's extension says, or a quick pick asks. */
-  format?: TimesheetFormat;
-  destination: Destination;
-}
+import { draftRows, timesheetDocument, withTickets } from './timesheet/document';
+import { exportRequestOf, DEFAULT_GROUP_BY, type ExportRequest } from './timesheet/exportArgs';
+import {
+  hours,
+  toCsv,
+  toJson,
+  toMarkdown,
+  totalsOf,
+  type TimesheetDocument,
+  type TimesheetFileFormat,
+} from './timesheet/formats';
+import { NO_ROUNDING, describeRule } from './timesheet/rounding';
+import { DEFAULT_TICKET_PATTERN, ticketMatcher, type TicketMatcher } from './timesheet/tickets';
 
 /** What the panel asks for: its validated range and filters, and the button's format. No path, by design. */
 export interface PanelExport {
   query: InsightsQuery;
-  format: TimesheetFormat;
+  format: 'csv' | 'json';
 }
 
 /** The command: its arguments come from whoever ran it (nothing from the palette). */
 export async function exportTimesheet(host: InsightsHost, raw: unknown): Promise<ExportResult | undefined> {
-  const plan = automationPlan(isRecord(raw) ? raw : {});
-  if (typeof plan === 'string') {
-    void showError(plan);
+  const request = exportRequestOf(raw, Date.now(), isAbsolute);
+  if (typeof request === 'string') {
+    void showError(request);
     return undefined;
   }
-  return runExport(host, plan);
+  return runExport(host, request);
 }
 
 /** The panel's Export buttons. Only the fields named here are read, so nothing else a message held can get through. */
-export async function exportFromPanel(host: InsightsHost, request: PanelExport): Promise<ExportResult | undefined> {
-  const { from, to, workspace: workspaceKey, language } = request.query;
-  const query = queryOf({ from, to, workspace: workspaceKey, language });
-  if (typeof query === 'string') {
-    void showError(query);
+export async function exportFromPanel(host: InsightsHost, panel: PanelExport): Promise<ExportResult | undefined> {
+  const { from, to, workspace: workspaceKey, language } = panel.query;
+  const request = exportRequestOf(
+    { from, to, workspace: workspaceKey, language, groupBy: DEFAULT_GROUP_BY, format: panel.format === 'json' ? 'json' : 'csv' },
+    Date.now(),
+    isAbsolute,
+  );
+  if (typeof request === 'string') {
+    void showError(request);
     return undefined;
   }
-  const format = request.format === 'json' ? 'json' : 'csv';
-  return runExport(host, { query, format, destination: { kind: 'ask' } });
+  return runExport(host, { ...request, rule: NO_ROUNDING });
 }
 
-/** The command's arguments, each field checked: any caller may have written them. */
-function automationPlan(args: { [K in keyof ExportArgs]?: unknown }): ExportPlan | Shown {
-  const query = queryOf(args);
-  if (typeof query === 'string') return query;
-  const destination = destinationOf(args.path);
-  if (typeof destination === 'string') return destination;
-  const format = args.format === 'csv' || args.format === 'json' ? args.format : formatOfPath(destination);
-  return { query, destination, ...(format ? { format } : {}) };
-}
-
-function destinationOf(path: unknown): Destination | Shown {
-  if (path === undefined || path === null || path === '') return { kind: 'ask' };
-  if (typeof path === 'string' && isAbsolute(path)) return { kind: 'path', path };
-  return say('The timesheet path must be absolute: {0}', typeof path === 'string' ? path : typeof path);
-}
-
-function queryOf(args: { [K in 'from' | 'to' | 'workspace' | 'language']?: unknown }): InsightsQuery | Shown {
-  const to = args.to ?? dayKey(Date.now());
-  const from = args.from ?? (isDayKey(to) ? addDays(to, -29) : to);
-  if (!isDayKey(from) || !isDayKey(to))
-    return say('Dates are written YYYY-MM-DD (got {0} and {1}).', outside(from, 40), outside(to, 40));
-  if (from > to) return say('The range ends ({0}) before it starts ({1}).', to, from);
-  return {
-    from,
-    to,
-    ...(typeof args.workspace === 'string' && args.workspace ? { workspace: args.workspace } : {}),
-    ...(typeof args.language === 'string' && args.language ? { language: args.language } : {}),
-  };
-}
-
-function formatOfPath(destination: Destination): TimesheetFormat | undefined {
-  const extension = destination.kind === 'path' ? extname(destination.path).toLowerCase() : '';
-  return extension === '.csv' || extension === '.json' ? (extension.slice(1) as TimesheetFormat) : undefined;
-}
-
-async function pickFormat(): Promise<TimesheetFormat | undefined> {
+async function pickFormat(): Promise<TimesheetFileFormat | undefined> {
   const pick = await choose(
     [
       { label: outside('CSV'), description: say('for spreadsheets'), format: 'csv' as const },
       { label: outside('JSON'), description: say('for scripts'), format: 'json' as const },
+      {
+        label: outside('Markdown'),
+        description: say('to the clipboard, for a message or an issue'),
+        format: 'markdown' as const,
+      },
     ],
     { title: say('Export Timesheet') },
   );
   return pick?.format;
 }
 
-async function targetOf(destination: Destination, query: InsightsQuery, format: TimesheetFormat): Promise<Uri | undefined> {
-  if (destination.kind === 'path') return Uri.file(destination.path);
+async function targetOf(request: ExportRequest, format: 'csv' | 'json'): Promise<Uri | undefined> {
+  if (request.path !== undefined) return Uri.file(request.path);
   const folder = workspace.workspaceFolders?.[0]?.uri;
-  const name = `timesheet-${query.from}-${query.to}.${format}`;
+  const name = `timesheet-${request.from}-${request.to}.${format}`;
   return saveDialog({
     title: say('Export Timesheet'),
     ...(folder ? { defaultUri: Uri.joinPath(folder, name) } : {}),
@@ -108,20 +82,110 @@ async function targetOf(destination: Destination, query: InsightsQuery, format: 
   });
 }
 
-async function runExport(host: InsightsHost, plan: ExportPlan): Promise<ExportResult | undefined> {
-  const format = plan.format ?? (await pickFormat());
-  if (!format) return undefined;
-  const state = await host.feed.refresh({ force: false });
-  if (host.feed.lastReadAt === undefined) {
-    void showError(say('The timesheet needs your activity feed, which could not be read ({0}).', state.kind));
-    return undefined;
+/** The person's ticket pattern, or the default with a warning that names what is wrong with theirs. */
+export function ticketMatcherFor(host: InsightsHost): TicketMatcher {
+  const pattern = host.timesheetSettings().ticketPattern;
+  const matcher = ticketMatcher(pattern);
+  if (typeof matcher === 'function') return matcher;
+  void showWarning(
+    say(
+      'activityFeed.timesheet.ticketPattern cannot be used ({0}); the default pattern finds tickets instead.',
+      outside(matcher.problem),
+    ),
+  );
+  return ticketMatcher(DEFAULT_TICKET_PATTERN) as TicketMatcher;
+}
+
+/** The timesheet of a request, from this machine's history and, when the feed can be read, the other machines'. */
+export async function timesheetFor(
+  host: InsightsHost,
+  request: ExportRequest,
+): Promise<{ document: TimesheetDocument; otherMachines: boolean }> {
+  await host.feed.refresh({ force: false });
+  const otherMachines = host.feed.lastReadAt !== undefined;
+  const sessions = withTickets(sessionsOf(host), ticketMatcherFor(host));
+  const rows = draftRows(sessions, request, { noTicket: say('No ticket'), noBranch: say('No branch') });
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return { document: timesheetDocument(rows, request, timeZone), otherMachines };
+}
+
+export function markdownOf(document: TimesheetDocument): string {
+  return toMarkdown(document, {
+    heading: say('Timesheet {0} to {1}', document.from, document.to),
+    columns: {
+      day: say('Day'),
+      group: groupHeading(document.groupBy),
+      files: say('Files'),
+      sessions: say('Sessions'),
+      active: say('Active (h)'),
+      billed: say('Billed (h)'),
+      note: say('Note'),
+    },
+    weekOf: say('Week of'),
+    total: say('Total'),
+    rule: say('Rounding: {0}. Days in {1}.', describeRule(document.rule), document.timeZone),
+    splitMark: say('(split at midnight)'),
+  });
+}
+
+function groupHeading(groupBy: TimesheetDocument['groupBy']): string {
+  switch (groupBy) {
+    case 'ticket':
+      return say('Ticket');
+    case 'workspace':
+      return say('Workspace');
+    case 'branch':
+      return say('Branch');
+    case 'file':
+      return say('File');
+    case 'session':
+      return say('Session');
   }
-  const target = await targetOf(plan.destination, plan.query, format);
+}
+
+/** Writes (or copies) the document and says where it went. */
+export async function deliver(
+  host: InsightsHost,
+  request: ExportRequest,
+  format: TimesheetFileFormat,
+  document: TimesheetDocument,
+  otherMachines: boolean,
+): Promise<ExportResult | undefined> {
+  const totals = totalsOf(document.rows);
+  const summary = {
+    format,
+    rows: document.rows.length,
+    activeHours: hours(totals.seconds),
+    billedHours: hours(totals.billedSeconds),
+    otherMachines,
+  };
+  if (format === 'markdown' && request.path === undefined) {
+    await env.clipboard.writeText(markdownOf(document));
+    void showInformation(
+      say('Activity Feed: the timesheet ({0} rows, {1} h) is on the clipboard.', document.rows.length, summary.billedHours),
+    );
+    host.log.info(`Copied a timesheet of ${document.rows.length} rows (${request.from} to ${request.to}, Markdown).`);
+    return { ...summary, clipboard: true };
+  }
+  const target = format === 'markdown' ? Uri.file(request.path ?? '') : await targetOf(request, format);
   if (!target) return undefined;
-  const { query } = plan;
-  const rows = timesheetRows(sessionsOf(host), query);
-  await workspace.fs.writeFile(target, Buffer.from(renderTimesheet(rows, query, format), 'utf8'));
-  host.log.info(`Exported a timesheet of ${rows.length} sessions (${query.from} to ${query.to}, ${format}).`);
+  const text = format === 'csv' ? toCsv(document, request.decimal) : format === 'json' ? toJson(document) : markdownOf(document);
+  await workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+  host.log.info(`Exported a timesheet of ${document.rows.length} rows (${request.from} to ${request.to}, ${format}).`);
   await commands.executeCommand('vscode.open', target, { preview: true });
-  return { path: target.fsPath, format, rows: rows.length };
+  return { ...summary, path: target.fsPath };
+}
+
+async function runExport(host: InsightsHost, request: ExportRequest): Promise<ExportResult | undefined> {
+  const format = request.format ?? (await pickFormat());
+  if (!format) return undefined;
+  const { document, otherMachines } = await timesheetFor(host, request);
+  if (!otherMachines)
+    void showWarning(
+      say(
+        'The timesheet holds this machine’s sessions only: your other machines’ come from Microsoft Graph, which could not be read ({0}).',
+        host.feed.state.kind,
+      ),
+    );
+  return deliver(host, request, format, document, otherMachines);
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../platform/ports';
 import type { PublishedFeed } from '../feed/publishedFeed';
 import type { LedgerEntry } from '../ledger/entry';
 import type { FeedCopyEntry } from '../ledger/feedCopyEntry';
+import type { TimesheetSettings } from '../settings/validSettings';
 
 export interface InsightsHost {
   feed: PublishedFeed;
@@ -24,24 +25,21 @@ export interface InsightsHost {
   otherMachinesEntries(): FeedCopyEntry[];
   /** How many days back the feed is known to hold other machines' sessions (30 unless the service keeps more). */
   feedKeepsDays(): number;
+  /** The timesheet's settings in force (the ticket pattern is compiled, and refused with a warning, where it is used). */
+  timesheetSettings(): TimesheetSettings;
   extensionUri: Uri;
   log: Pick<Logger, 'info' | 'warn'>;
 }
 
-/** What `exportTimesheet` accepts from automation (`executeCommand('activityFeed.exportTimesheet', args)`). */
-export interface ExportArgs {
-  /** First and last day (YYYY-MM-DD, local), both included; default the last 30 days. */
-  from?: string;
-  to?: string;
-  format?: 'csv' | 'json';
-  /** Absolute path of the file to write; without it a save dialog asks. */
-  path?: string;
-  workspace?: string;
-  language?: string;
-}
-
+/** What the Export Timesheet command resolves with (undefined when the person backed out or an argument was wrong). */
 export interface ExportResult {
-  path: string;
-  format: 'csv' | 'json';
+  /** The file written; unset when the timesheet went to the clipboard. */
+  path?: string;
+  clipboard?: true;
+  format: 'csv' | 'json' | 'markdown';
   rows: number;
+  activeHours: number;
+  billedHours: number;
+  /** Other machines' sessions are in it only when the feed could be read. */
+  otherMachines: boolean;
 }

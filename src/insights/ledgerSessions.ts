@@ -1,6 +1,6 @@
 // This machine's sessions from its ledger, beside the feed's: every session the feed holds is taken from the feed
-// (as the other machines see it), and every one it no longer holds, or never got, from the ledger. A session in both
-// is counted once: its history item id is its session id. Pure.
+// (as the other machines see it, with the branch only the ledger knows), and every one it no longer holds, or never
+// got, from the ledger. A session in both is counted once: its history item id is its session id. Pure.
 import { languageDisplayName } from '../activity/languageName';
 import type { LedgerEntry } from '../ledger/entry';
 import type { InsightSession } from './sessions';
@@ -20,9 +20,15 @@ export function withLedger(
   ledger: readonly LedgerEntry[],
   names: LedgerNames,
 ): InsightSession[] {
+  const branches = new Map(ledger.flatMap((entry) => (entry.branch ? [[entry.id.toLowerCase(), entry.branch] as const] : [])));
   const inFeed = new Set(feed.map((session) => session.id.toLowerCase()));
   const own = ledger.filter((entry) => !inFeed.has(entry.id.toLowerCase())).map((entry) => fromLedger(entry, names));
-  return [...feed, ...own];
+  // A session in both is the feed's, with the branch only the ledger knows.
+  const fromFeed = feed.map((session) => {
+    const branch = branches.get(session.id.toLowerCase());
+    return branch === undefined ? session : { ...session, branch };
+  });
+  return [...fromFeed, ...own];
 }
 
 function fromLedger(entry: LedgerEntry, names: LedgerNames): InsightSession {
@@ -40,5 +46,6 @@ function fromLedger(entry: LedgerEntry, names: LedgerNames): InsightSession {
   };
   if (workspaceKey) session.workspaceKey = workspaceKey;
   if (workspace) session.workspace = workspace;
+  if (entry.branch) session.branch = entry.branch;
   return session;
 }

@@ -1,6 +1,8 @@
 // Messages between the Insights panel (extension side) and its webview. Types only: both sides import it.
 import type { Insights, InsightsQuery } from './aggregate';
-import type { TimesheetFormat } from './timesheet';
+
+/** The formats the panel's Export buttons offer. */
+export type TimesheetFormat = 'csv' | 'json';
 
 export type RangePreset = '7' | '30' | '90' | 'custom';
 

@@ -15,6 +15,8 @@ export interface InsightSession {
   /** The workspace's name where it was published or this machine can resolve its tag. */
   workspace?: string;
   language: string;
+  /** The git branch, where this machine's ledger knows it (never published). */
+  branch?: string;
   thisMachine: boolean;
   startedAt: number;
   lastActiveAt: number;

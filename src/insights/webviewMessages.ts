@@ -4,8 +4,7 @@
 import { isFiniteNumber, isNonNegativeInteger, isRecord, type Parsed } from '../text/jsonShape';
 import type { InsightsQuery } from './aggregate';
 import { isDayKey } from './calendar';
-import type { FromWebview, PanelAction, RangePreset } from './protocol';
-import type { TimesheetFormat } from './timesheet';
+import type { FromWebview, PanelAction, RangePreset, TimesheetFormat } from './protocol';
 
 /** The largest message, as JSON (in UTF-16 code units); the real ones take a few hundred. */
 export const MAX_MESSAGE_JSON = 16 * 1024;

@@ -42,6 +42,8 @@ export function readSettings(resource?: Uri): SettingsReport {
     activitySourceHost: userValue('activitySourceHost'),
     // How long the person's history stays in their account is theirs to decide, not a repository's.
     keepDays: userValue('history.keepDays'),
+    // A repository may name its own tracker's keys: the pattern runs on RE2 (linear time) and only labels rows.
+    ticketPattern: config.get('timesheet.ticketPattern'),
     graph: {
       endpoint: userValue('graph.endpoint'),
       requestTimeoutSeconds: userValue('graph.requestTimeoutSeconds'),

@@ -56,8 +56,18 @@ export interface PublishSettings {
   maxQueuedSessions: number;
 }
 
+export interface TimesheetSettings {
+  /** An RE2 pattern that finds a ticket key in a branch name; checked where it is compiled (src/insights/timesheet). */
+  ticketPattern: string;
+}
+
+/** Keys like ABC-123 (Jira, YouTrack, Linear) and #123 (GitHub, GitLab, Azure Boards). */
+export const DEFAULT_TICKET_PATTERN = '[A-Z][A-Z0-9]{1,9}-[0-9]{1,7}|#[0-9]{1,7}';
+export const MAX_TICKET_PATTERN_LENGTH = 200;
+
 export interface Settings {
   content: ContentSettings;
+  timesheet: TimesheetSettings;
   graph: GraphSettings;
   auth: AuthSettings;
   publish: PublishSettings;
@@ -71,6 +81,7 @@ export const DEFAULT_SETTINGS: Settings = {
     activitySourceHost: DEFAULT_ACTIVITY_SOURCE_HOST,
     keepDays: 90,
   },
+  timesheet: { ticketPattern: DEFAULT_TICKET_PATTERN },
   graph: {
     endpoint: 'https://graph.microsoft.com/v1.0',
     requestTimeoutSeconds: 30,
@@ -120,6 +131,7 @@ export interface RawSettings {
   timezone?: unknown;
   activitySourceHost?: unknown;
   keepDays?: unknown;
+  ticketPattern?: unknown;
   graph: Partial<Record<keyof GraphSettings, unknown>>;
   auth?: Partial<Record<keyof AuthSettings, unknown>>;
   publish?: Partial<Record<keyof PublishSettings, unknown>>;
@@ -299,6 +311,7 @@ export function parseSettings(raw: RawSettings): SettingsReport {
   const displayTextTemplate = text('displayTextTemplate', raw.displayTextTemplate, 256);
   const descriptionTemplate = text('descriptionTemplate', raw.descriptionTemplate, 1024);
   const timezone = text('timezone', raw.timezone, 64);
+  const ticketPattern = text('timesheet.ticketPattern', raw.ticketPattern, MAX_TICKET_PATTERN_LENGTH);
   const history = { keepDays: d.content.keepDays };
   applyWholeNumbers(history, { keepDays: raw.keepDays }, CONTENT_RANGES, 'history', problem);
   return {
@@ -314,6 +327,7 @@ export function parseSettings(raw: RawSettings): SettingsReport {
         activitySourceHost,
         keepDays: history.keepDays,
       },
+      timesheet: { ticketPattern: ticketPattern ?? d.timesheet.ticketPattern },
       graph,
       auth: parseAuth(raw.auth, problem),
       publish: parsePublish(raw.publish, problem),

@@ -2,9 +2,14 @@
 // as a formula is escaped, numbers stay numbers, decimals with a point or a comma), JSON that follows
 // media/timesheet/timesheet.schema.json, and a Markdown table. Each states the rounding rule and the time zone. Pure.
 import { stringify } from 'csv-stringify/sync';
-import { weekStart } from '../calendar';
 import type { GroupBy, TimesheetRow } from './rows';
 import { describeRule, type RoundingRule } from './rounding';
+import { hours, hoursAndMinutes } from './units';
+
+export { hours, hoursAndMinutes } from './units';
+import { totalsOf } from './totals';
+
+export { totalsOf, type Totals } from './totals';
 
 /** A row as the person left it in the review: billed under the rule, maybe with a note. */
 export interface ReviewedRow extends TimesheetRow {
@@ -27,39 +32,6 @@ export type DecimalMark = '.' | ',';
 
 export const TIMESHEET_SCHEMA_ID = 'https://activity-feed.github.io/schemas/timesheet-1.json';
 
-/** Hours with two decimals. */
-export function hours(seconds: number): number {
-  return Math.round((seconds / 3600) * 100) / 100;
-}
-
-/** h:mm, to the nearest minute. */
-export function hoursAndMinutes(seconds: number): string {
-  const minutes = Math.round(seconds / 60);
-  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
-export interface Totals {
-  weeks: { weekOf: string; seconds: number; billedSeconds: number }[];
-  seconds: number;
-  billedSeconds: number;
-}
-
-export function totalsOf(rows: readonly ReviewedRow[]): Totals {
-  const weeks = new Map<string, { weekOf: string; seconds: number; billedSeconds: number }>();
-  for (const row of rows) {
-    const weekOf = weekStart(row.day);
-    const week = weeks.get(weekOf) ?? { weekOf, seconds: 0, billedSeconds: 0 };
-    week.seconds += row.seconds;
-    week.billedSeconds += row.billedSeconds;
-    weeks.set(weekOf, week);
-  }
-  return {
-    weeks: [...weeks.values()].sort((a, b) => (a.weekOf < b.weekOf ? -1 : 1)),
-    seconds: rows.reduce((sum, row) => sum + row.seconds, 0),
-    billedSeconds: rows.reduce((sum, row) => sum + row.billedSeconds, 0),
-  };
-}
-
 const CSV_COLUMNS = [
   'day',
   'group',
@@ -68,6 +40,7 @@ const CSV_COLUMNS = [
   'workspaces',
   'files',
   'sessions',
+  'this_machine_sessions',
   'active_hours',
   'active_hmm',
   'billed_hours',
@@ -88,6 +61,7 @@ export function toCsv(document: TimesheetDocument, decimal: DecimalMark = '.'): 
     row.workspaces.join('; '),
     row.files.join('; '),
     row.sessions,
+    row.thisMachineSessions,
     hours(row.seconds),
     hoursAndMinutes(row.seconds),
     hours(row.billedSeconds),
@@ -127,6 +101,7 @@ export function toJson(document: TimesheetDocument): string {
       workspaces: row.workspaces,
       files: row.files,
       sessions: row.sessions,
+      thisMachineSessions: row.thisMachineSessions,
       start: new Date(row.start).toISOString(),
       end: new Date(row.end).toISOString(),
       activeSeconds: row.seconds,

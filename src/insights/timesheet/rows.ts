@@ -45,6 +45,8 @@ export interface TimesheetRow {
   /** Part of a session that crossed midnight is in this row. */
   split: boolean;
   thisMachineSeconds: number;
+  /** How many of the row's sessions this machine recorded. */
+  thisMachineSessions: number;
 }
 
 /** Each day a session spans, with its active seconds shared in proportion to the time it spent in each. */
@@ -122,8 +124,15 @@ export function timesheetRowsOf(
         row = {
           ...{ id, day: piece.day, groupBy, key, label: labelOf(session, groupBy, labels) },
           ...{ tickets: [], branches: [], workspaces: [], files: [], sessions: 0, seconds: 0 },
-          ...{ start: piece.start, end: piece.end, split: false, thisMachineSeconds: 0 },
-          sets: { tickets: new Set(), branches: new Set(), workspaces: new Set(), files: new Set(), sessions: new Set() },
+          ...{ start: piece.start, end: piece.end, split: false, thisMachineSeconds: 0, thisMachineSessions: 0 },
+          sets: {
+            tickets: new Set(),
+            branches: new Set(),
+            workspaces: new Set(),
+            files: new Set(),
+            sessions: new Set(),
+            mine: new Set(),
+          },
         };
         rows.set(id, row);
       }
@@ -134,7 +143,10 @@ export function timesheetRowsOf(
       sets.files.add(session.file);
       sets.sessions.add(session.id);
       row.seconds += piece.seconds;
-      if (session.thisMachine) row.thisMachineSeconds += piece.seconds;
+      if (session.thisMachine) {
+        row.thisMachineSeconds += piece.seconds;
+        sets.mine.add(session.id);
+      }
       row.start = Math.min(row.start, piece.start);
       row.end = Math.max(row.end, piece.end);
       row.split ||= piece.split;
@@ -148,6 +160,7 @@ export function timesheetRowsOf(
       workspaces: [...sets.workspaces].sort(),
       files: [...sets.files].sort(),
       sessions: sets.sessions.size,
+      thisMachineSessions: sets.mine.size,
     }))
     .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : b.seconds - a.seconds || (a.label < b.label ? -1 : 1)));
 }
@@ -158,4 +171,5 @@ interface RowSets {
   workspaces: Set<string>;
   files: Set<string>;
   sessions: Set<string>;
+  mine: Set<string>;
 }

@@ -2,10 +2,9 @@
 // pattern is the person's setting, matched by RE2 (re2js), whose time is linear in the text whatever the pattern: a
 // hostile pattern cannot stall the extension host. Text is cut before it is searched. Pure.
 import { RE2JS } from 're2js';
+import { MAX_TICKET_PATTERN_LENGTH } from '../../settings/validSettings';
 
-/** Keys like ABC-123 (Jira, YouTrack, Linear) and #123 (GitHub, GitLab, Azure Boards). */
-export const DEFAULT_TICKET_PATTERN = '[A-Z][A-Z0-9]{1,9}-[0-9]{1,7}|#[0-9]{1,7}';
-export const MAX_TICKET_PATTERN_LENGTH = 200;
+export { DEFAULT_TICKET_PATTERN } from '../../settings/validSettings';
 /** How much of a branch name, and of a commit message, is searched. */
 export const MAX_SEARCHED_BRANCH = 256;
 export const MAX_SEARCHED_MESSAGE = 4_096;

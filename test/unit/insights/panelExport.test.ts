@@ -1,6 +1,7 @@
 // The Insights panel against a small fake of the editor API: what its webview posts is checked before it reaches the
 // panel's state, and no path from the webview can reach the export, which always asks with the save dialog. The
 // export command's own notifications show outside values (a date, a path) inert.
+import { DEFAULT_TICKET_PATTERN } from '../../../src/settings/validSettings';
 import * as assert from 'node:assert/strict';
 import { posix } from 'node:path';
 import fc from 'fast-check';
@@ -102,6 +103,7 @@ function createHost(log: RecordingLogger): InsightsHost {
     ledgerEntries: () => [],
     otherMachinesEntries: () => [],
     feedKeepsDays: () => 30,
+    timesheetSettings: () => ({ ticketPattern: DEFAULT_TICKET_PATTERN }),
     extensionUri: fileUri('/ext') as unknown as InsightsHost['extensionUri'],
     log,
   };
@@ -191,7 +193,14 @@ describe('Insights panel and export (fake editor API)', () => {
 
   it('the command still writes where an automation caller says, without a dialog', async () => {
     const result = await exportModule.exportTimesheet(host, { from: '2026-01-05', to: '2026-01-11', path: '/out/sheet.json' });
-    assert.deepEqual(result, { path: '/out/sheet.json', format: 'json', rows: 0 });
+    assert.deepEqual(result, {
+      path: '/out/sheet.json',
+      format: 'json',
+      rows: 0,
+      activeHours: 0,
+      billedHours: 0,
+      otherMachines: true,
+    });
     assert.deepEqual(recorded.written, ['/out/sheet.json']);
     assert.equal(recorded.calls.filter((c) => c.api === 'showSaveDialog').length, 0);
   });

@@ -54,6 +54,7 @@ function row(day: string, label: string, seconds: number, billedSeconds: number,
     end: Date.parse(`${day}T10:00:00Z`),
     split: false,
     thisMachineSeconds: seconds,
+    thisMachineSessions: 1,
     ...more,
   };
 }
