@@ -10,8 +10,8 @@
 // dist/identity.js (@azure/identity), which the services require only when they first need a token;
 // dist/matcher.js (picomatch + RE2JS, the exclusion-pattern engine), required only once a pattern is set;
 // dist/insights.js (the Insights panel and the timesheet export), loaded when one of their commands first runs;
-// and the browser bundles dist/insights-webview.js (Chart.js and the panel's renderer) and dist/cards-webview.js
-// (the Adaptive Cards renderer), which only their webviews load.
+// and the browser bundles dist/insights-webview.js (Chart.js and the panel's renderer), dist/cards-webview.js
+// (the Adaptive Cards renderer) and dist/timesheet-webview.js (the timesheet review), which only their webviews load.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -44,7 +44,11 @@ const bundles = [
   { ...common, entryPoints: { insights: 'src/insights/bundle.vscode.ts' }, outdir: 'dist', external: ['vscode'] },
   {
     ...common,
-    entryPoints: { 'insights-webview': 'src/webview/insights/main.ts', 'cards-webview': 'src/webview/cards/main.ts' },
+    entryPoints: {
+      'insights-webview': 'src/webview/insights/main.ts',
+      'cards-webview': 'src/webview/cards/main.ts',
+      'timesheet-webview': 'src/webview/timesheet/main.ts',
+    },
     outdir: 'dist',
     platform: 'browser',
     format: 'iife',

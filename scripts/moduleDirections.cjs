@@ -26,7 +26,7 @@ const DIRECTIONS = {
   publish: ['activity', 'auth', 'graph', 'platform', 'privacy', 'settings', 'text', 'tracking'],
   status: ['auth', 'platform', 'publish', 'text'],
   feed: ['auth', 'editor', 'graph', 'links', 'platform', 'publish', 'text', 'tracking'],
-  insights: ['activity', 'feed', 'graph', 'ledger', 'platform', 'publish', 'settings', 'text'],
+  insights: ['activity', 'feed', 'graph', 'ledger', 'platform', 'publish', 'settings', 'text', 'tracking'],
   // The browser side shares only the panel's message protocol (its own rule narrows it to two files).
   webview: ['insights'],
   // The container wires every feature; the root only builds the container.

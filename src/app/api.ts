@@ -52,8 +52,7 @@ export interface ActivityFeedApi {
     show(): void;
     /** What the panel last sent its webview, if it is open. */
     readonly state: ToWebview | undefined;
-    /** From opening the panel to its first chart on screen, as measured for `npm run bench`. */
-    /** Where the first chart's time went (see InsightsTimings in src/insights/panel.vscode.ts). */
+    /** Where the first chart's time went (see InsightsTimings in src/insights/panel.vscode.ts); for `npm run bench`. */
     readonly timings:
       | {
           openToFirstChartMs?: number;
@@ -64,6 +63,13 @@ export interface ActivityFeedApi {
           firstFiguresPostedMs?: number;
           figuresArrivedInWebviewMs?: number;
           chartBuiltInWebviewMs?: number;
+        }
+      | undefined;
+    /** The timesheet review, if it is open: its last export and how long its rows took to show. */
+    readonly review:
+      | {
+          readonly exported: { path?: string; clipboard?: true; format: string; rows: number; billedHours: number } | undefined;
+          readonly timings: { openToRowsMs?: number; rows?: number };
         }
       | undefined;
   };

@@ -40,6 +40,7 @@ import { registerCommands } from './commands.vscode';
 import { servicesApi, type ServicesApi } from './servicesApi.vscode';
 import { SettingsStore } from '../settings/settingsStore.vscode';
 import { OtherMachinesHistory } from './otherMachinesHistory';
+import type { ActivityFeedApi } from './api';
 import type { StartupParts } from './startupParts.vscode';
 
 /** The time deactivate() gives publishing before it lets go (the editor allows a few seconds in total). */
@@ -158,6 +159,11 @@ export class Services implements Disposable {
   /** The open Insights panel, without loading its bundle when it was never opened. */
   insightsPanel(): InsightsModule['InsightsPanel']['open'] | undefined {
     return isBundleLoaded('insights') ? loadBundle<InsightsModule>('insights').InsightsPanel.open : undefined;
+  }
+
+  /** The open timesheet review, without loading the bundle when it was never opened. */
+  timesheetReview(): ActivityFeedApi['insights']['review'] {
+    return isBundleLoaded('insights') ? loadBundle<InsightsModule>('insights').TimesheetReview.open : undefined;
   }
 
   /** Opens what an activation link (vscode://…/open?id=…) points to. */

@@ -17,6 +17,7 @@ export interface ServicesApiSources {
   readonly view: View;
   showInsights(): void;
   insightsPanel(): Pick<Insights, 'state' | 'timings'> | undefined;
+  timesheetReview(): Insights['review'];
   readonly ledger: { read(): { entries: LedgerEntry[] }; readonly directory: string };
   readonly otherMachines: Pick<OtherMachinesHistory, 'settled' | 'entries'>;
 }
@@ -64,6 +65,9 @@ export function servicesApi(core: StartupParts, services: ServicesApiSources): S
       show: () => services.showInsights(),
       get state() {
         return services.insightsPanel()?.state;
+      },
+      get review() {
+        return services.timesheetReview();
       },
       get timings() {
         return services.insightsPanel()?.timings;

@@ -4,7 +4,7 @@
 // dialog: no path ever comes from a webview. Writes CSV, JSON or Markdown (to the clipboard unless a path is named),
 // from this machine's history and, where the feed can be read, the other machines'.
 import { isAbsolute } from 'node:path';
-import { Uri, commands, env, workspace } from 'vscode';
+import { Uri, ViewColumn, commands, env, workspace } from 'vscode';
 import type { InsightsQuery } from './aggregate';
 import { choose, saveDialog, showError, showInformation, showWarning } from '../platform/show.vscode';
 import { outside, say } from '../text/shown';
@@ -82,11 +82,16 @@ async function targetOf(request: ExportRequest, format: 'csv' | 'json'): Promise
   });
 }
 
-/** The person's ticket pattern, or the default with a warning that names what is wrong with theirs. */
+/** The pattern last warned about: a review redraws often, and one warning per pattern is enough. */
+let warnedPattern: string | undefined;
+
+/** The person's ticket pattern, or the default with a warning (once) that names what is wrong with theirs. */
 export function ticketMatcherFor(host: InsightsHost): TicketMatcher {
   const pattern = host.timesheetSettings().ticketPattern;
   const matcher = ticketMatcher(pattern);
   if (typeof matcher === 'function') return matcher;
+  if (warnedPattern === pattern) return ticketMatcher(DEFAULT_TICKET_PATTERN) as TicketMatcher;
+  warnedPattern = pattern;
   void showWarning(
     say(
       'activityFeed.timesheet.ticketPattern cannot be used ({0}); the default pattern finds tickets instead.',
@@ -150,6 +155,7 @@ export async function deliver(
   format: TimesheetFileFormat,
   document: TimesheetDocument,
   otherMachines: boolean,
+  openBeside = false,
 ): Promise<ExportResult | undefined> {
   const totals = totalsOf(document.rows);
   const summary = {
@@ -172,7 +178,11 @@ export async function deliver(
   const text = format === 'csv' ? toCsv(document, request.decimal) : format === 'json' ? toJson(document) : markdownOf(document);
   await workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
   host.log.info(`Exported a timesheet of ${document.rows.length} rows (${request.from} to ${request.to}, ${format}).`);
-  await commands.executeCommand('vscode.open', target, { preview: true });
+  // From the review, the file opens beside it, so the review stays in view for the next export.
+  await commands.executeCommand('vscode.open', target, {
+    preview: true,
+    ...(openBeside ? { viewColumn: ViewColumn.Beside } : {}),
+  });
   return { ...summary, path: target.fsPath };
 }
 

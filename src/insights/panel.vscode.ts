@@ -12,7 +12,7 @@ import { shownError } from '../text/shownText';
 import { say } from '../text/shown';
 import { createWebviewPanel } from '../platform/show.vscode';
 import { COMMANDS } from '../platform/commandIds';
-import { exportFromPanel, exportTimesheet } from './exportTimesheet.vscode';
+import { openReview } from './timesheet/timesheetCommand.vscode';
 import type { InsightsHost } from './host.vscode';
 import { sessionsOf } from './resolver.vscode';
 
@@ -167,8 +167,8 @@ export class InsightsPanel implements Disposable {
         await this.load(true);
         return;
       case 'export':
-        // Straight to the panel's export, never the command: that one takes a path from its caller.
-        await exportFromPanel(this.host, { query: this.query, format: message.format });
+        // The review of the panel's range and filters; its file is chosen in its own save dialog, never by a webview.
+        openReview(this.host, { ...this.query, format: message.format });
         return;
       case 'action': {
         const command = ACTION_COMMANDS[message.id];
@@ -253,5 +253,3 @@ export class InsightsPanel implements Disposable {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
-
-export { exportTimesheet };

@@ -10,7 +10,7 @@
 // separator (Windows), never an escape. A pattern must match the whole path, so "*.log" matches only top-level
 // files; use "**/*.log".
 import { join } from 'node:path';
-import type { PathMatcher } from './globEngine';
+import type { FirstMatch, PathMatcher } from './globEngine';
 
 /**
  * Longest pattern accepted; longer ones are ignored with a warning. Real exclusion patterns are far shorter, and the
@@ -116,4 +116,12 @@ export function toEngineSyntax(pattern: string): string {
     }
   }
   return out;
+}
+
+/**
+ * An RE2 pattern for other settings that hold one (the timesheet's ticket pattern), run by the same lazily loaded
+ * engine as the globs, so the pattern engine ships once. Throws RE2's error for a pattern it cannot read.
+ */
+export function compileRe2(source: string): { find: FirstMatch; matchesEmpty: boolean } {
+  return loadEngine().compileFirstMatch(source);
 }

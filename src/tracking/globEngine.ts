@@ -31,3 +31,21 @@ export function compileGlob(pattern: string): PathMatcher {
   const compiled = RE2JS.compile(source);
   return (path) => compiled.matches(path);
 }
+
+/** The first match of an RE2 pattern in a text, or undefined. */
+export type FirstMatch = (text: string) => string | undefined;
+
+/**
+ * Compiles a pattern in RE2 syntax as it is (the timesheet's ticket keys), for the same linear-time engine.
+ * Throws RE2's own error for a pattern it cannot read; `matchesEmpty` says whether it matches the empty text.
+ */
+export function compileFirstMatch(source: string): { find: FirstMatch; matchesEmpty: boolean } {
+  const compiled = RE2JS.compile(source);
+  return {
+    find: (text) => {
+      const matcher = compiled.matcher(text);
+      return matcher.find() ? (matcher.group(0) ?? undefined) : undefined;
+    },
+    matchesEmpty: compiled.matches(''),
+  };
+}

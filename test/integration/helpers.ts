@@ -147,3 +147,24 @@ export async function screenshot(name: string): Promise<string> {
   console.log(`[af-screenshot] ${name}`);
   return waitFor(`screenshot ${name}`, () => (fs.existsSync(file) ? file : undefined), 20_000);
 }
+
+let probes = 0;
+/** Asks the harness to read or drive the webview; resolves with its answer. */
+export async function probe<T>(command: Record<string, unknown>): Promise<T> {
+  const dir = process.env.AF_TEST_ARTIFACTS;
+  assert.ok(dir, 'AF_TEST_ARTIFACTS is not set: the integration harness passes it');
+  const name = `probe-${++probes}`;
+  const file = path.join(dir, 'webview', `${name}.json`);
+  fs.rmSync(file, { force: true });
+  console.log(`[af-webview] ${name} ${JSON.stringify(command)}`);
+  const answer = await waitFor(
+    `webview probe ${name}`,
+    () =>
+      fs.existsSync(file)
+        ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { ok: boolean; result?: T; error?: string })
+        : undefined,
+    30_000,
+  );
+  assert.ok(answer.ok, `the probe failed: ${answer.error ?? ''}`);
+  return answer.result as T;
+}

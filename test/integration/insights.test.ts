@@ -11,7 +11,7 @@ import type { ActivityFeedApi } from '../../src/app/api';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { seedFeed, SEED_WORKSPACES, SeededSession } from '../support/insightsSeed';
 import type { WebviewDump } from '../runners/webviewProbe';
-import { activityFeed, newFile, publishNow, screenshot, signInByDeviceCode, sleep, waitFor, workOn } from './helpers';
+import { activityFeed, newFile, probe, publishNow, screenshot, signInByDeviceCode, sleep, waitFor, workOn } from './helpers';
 
 const GLOBAL = vscode.ConfigurationTarget.Global;
 
@@ -72,27 +72,6 @@ function expected(
 }
 
 const top = (totals: Map<string, number>, n: number) => [...totals.values()].sort((a, b) => b - a).slice(0, n);
-
-let probes = 0;
-/** Asks the harness to read or drive the webview; resolves with its answer. */
-async function probe<T>(command: Record<string, unknown>): Promise<T> {
-  const dir = process.env.AF_TEST_ARTIFACTS;
-  assert.ok(dir, 'AF_TEST_ARTIFACTS is not set: the integration harness passes it');
-  const name = `probe-${++probes}`;
-  const file = path.join(dir, 'webview', `${name}.json`);
-  fs.rmSync(file, { force: true });
-  console.log(`[af-webview] ${name} ${JSON.stringify(command)}`);
-  const answer = await waitFor(
-    `webview probe ${name}`,
-    () =>
-      fs.existsSync(file)
-        ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { ok: boolean; result?: T; error?: string })
-        : undefined,
-    30_000,
-  );
-  assert.ok(answer.ok, `the probe failed: ${answer.error ?? ''}`);
-  return answer.result as T;
-}
 
 const dump = () => probe<WebviewDump>({ op: 'dump' });
 

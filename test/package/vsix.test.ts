@@ -32,6 +32,8 @@ const allowed = new Set([
   'extension/media/insights/timesheet.schema.json',
   'extension/dist/cards-webview.js',
   'extension/dist/cards-webview.js.LEGAL.txt',
+  'extension/dist/timesheet-webview.js',
+  'extension/media/insights/timesheet.css',
   'extension/media/icon.png',
   'extension/media/activity-bar.svg',
 ]);
@@ -90,8 +92,10 @@ describe('the packaged .vsix', function () {
   // the command registrations; settings validation, publishing, Graph, sign-in, the Published view, Forget, previews and Check Microsoft Graph load
   // from dist/services.js, and the exclusion-pattern engine, Insights and the webviews from their own bundles.
   // The code is what a dependency creeping in would swell, so it has its own bound; the documentation (README,
-  // CHANGELOG) ships too and grows with the product, within a looser bound for the whole file.
-  it('stays small: code under 360 KB compressed, the .vsix under 440 KB, a main bundle under 42 KB', () => {
+  // CHANGELOG) ships too and grows with the product, within a looser bound for the whole file. 370 KB (was 360): the
+  // timesheet review's webview and the CSV writer (csv-stringify) added about 7 KB; its RE2 pattern engine is the glob
+  // engine's, loaded from dist/matcher.js rather than bundled a second time (that would have been 55 KB more).
+  it('stays small: code under 370 KB compressed, the .vsix under 450 KB, a main bundle under 42 KB', () => {
     const bytes = fs.statSync(vsix).size;
     const entries = listZip(vsix);
     const main = entries.find((e) => e.name === 'extension/dist/extension.js');
@@ -100,8 +104,8 @@ describe('the packaged .vsix', function () {
     console.log(
       `      .vsix ${(bytes / 1024).toFixed(1)} KB; code ${(code / 1024).toFixed(1)} KB compressed; main bundle ${(main.size / 1024).toFixed(1)} KB`,
     );
-    assert.ok(code < 360 * 1024, `the bundles take ${code} bytes compressed`);
-    assert.ok(bytes < 440 * 1024, `.vsix is ${bytes} bytes`);
+    assert.ok(code < 370 * 1024, `the bundles take ${code} bytes compressed`);
+    assert.ok(bytes < 450 * 1024, `.vsix is ${bytes} bytes`);
     assert.ok(main.size < 42 * 1024, `main bundle is ${main.size} bytes`);
   });
 

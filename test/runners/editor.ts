@@ -194,6 +194,8 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
       executablePath: chromiumPath,
       headless: true,
       viewport: { width: 1280, height: 800 },
+      // The timesheet's Markdown goes to the clipboard; the browser lets the editor read it back only with these.
+      permissions: ['clipboard-read', 'clipboard-write'],
       // Chromium puts its singleton socket under TMPDIR, and a Unix socket path must stay under 108 bytes: a short
       // temporary folder keeps deep checkouts working.
       env: {

@@ -4,10 +4,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 
+/** `root` names the webview by its root element: the Insights panel (default) or the timesheet review. */
+type Root = { root?: 'insights' | 'timesheet' };
+
 export type ProbeCommand =
   | { op: 'dump' }
-  | { op: 'select'; id: string; value: string }
-  | { op: 'click'; selector: string }
+  | ({ op: 'select'; id: string; value: string } & Root)
+  | ({ op: 'click'; selector: string } & Root)
+  /** Types into a text box as a person would (replacing what it held), then leaves it. */
+  | ({ op: 'fill'; selector: string; value: string } & Root)
+  | ({ op: 'check'; selector: string; checked: boolean } & Root)
+  /** Focuses an element and presses a key (keyboard navigation), answering with the id of the element focused then. */
+  | ({ op: 'press'; selector: string; key: string } & Root)
+  /** The review's rows and totals as the DOM shows them. */
+  | { op: 'review' }
+  /** Answers the editor's save dialog (in the browser, its own quick-input dialog) with a path, as a person types it. */
+  | { op: 'saveAs'; path: string }
   /** The text of the card preview webview (Preview Next Payload's cards), once the renderer has drawn a card. */
   | { op: 'cards' }
   /** Opens the emulator's timeline page in a new tab and returns the text of each card as the renderer drew it. */
@@ -72,7 +84,83 @@ export async function renderedCards(page: Page, url: string): Promise<string[]> 
   }
 }
 
+// Runs inside the review's webview.
+const REVIEW = `(() => {
+  const root = document.getElementById('timesheet-root');
+  const rows = [...root.querySelectorAll('table[data-figure="timesheet"] tbody tr')].map((tr) => ({
+    id: tr.dataset.id,
+    day: tr.dataset.day,
+    seconds: Number(tr.dataset.seconds),
+    billed: tr.dataset.billed === undefined ? undefined : Number(tr.dataset.billed),
+    included: tr.querySelector('input[id^="include:"]').checked,
+    name: tr.querySelector('input[id^="name:"]').value,
+    labels: [...tr.querySelectorAll('input')].map((input) => input.getAttribute('aria-label')),
+  }));
+  const totals = {};
+  for (const li of root.querySelectorAll('[data-total]')) totals[li.dataset.total] = { seconds: Number(li.dataset.seconds), billed: Number(li.dataset.billed), text: li.textContent };
+  return { state: root.dataset.state, rows, totals, status: root.querySelector('#status')?.textContent ?? '', text: root.innerText, injected: root.querySelectorAll('img, script, iframe, object').length };
+})()`;
+
+export interface ReviewDump {
+  state: string;
+  rows: { id: string; day: string; seconds: number; billed?: number; included: boolean; name: string; labels: string[] }[];
+  totals: Record<string, { seconds: number; billed: number; text: string }>;
+  status: string;
+  text: string;
+  injected: number;
+}
+
+function rootSelector(command: Root): string {
+  return command.root === 'timesheet' ? '#timesheet-root' : '#insights-root';
+}
+
+async function answerSaveDialog(page: Page, file: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input[type="text"]').first();
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  // The dialog fills in its default path (ending in the suggested name) once it has listed the folder, and may set it
+  // again while it does: the path is typed once the default has held still, and typed again until it stays.
+  const settled = async (want: (value: string) => boolean) => {
+    let steady = 0;
+    for (let read = 0; read < 150 && steady < 3; read++) {
+      steady = want(await input.inputValue()) ? steady + 1 : 0;
+      await page.waitForTimeout(100);
+    }
+    return steady >= 3;
+  };
+  await settled((value) => /\.[a-z]+$/.test(value));
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await input.fill(file);
+    if (await settled((value) => value === file)) break;
+  }
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
 export async function runProbe(page: Page, command: ProbeCommand): Promise<unknown> {
+  if (command.op === 'saveAs') {
+    await answerSaveDialog(page, command.path);
+    return { ok: true };
+  }
+  if (command.op === 'review') return (await insightsFrame(page, 30_000, '#timesheet-root')).evaluate<ReviewDump>(REVIEW);
+  if (command.op === 'fill' || command.op === 'check' || command.op === 'press') {
+    const frame = await insightsFrame(page, 30_000, rootSelector(command));
+    if (command.op === 'fill') {
+      await frame.fill(command.selector, command.value, { timeout: 10_000 });
+      await frame.press(command.selector, 'Tab', { timeout: 10_000 });
+    } else if (command.op === 'check') await frame.setChecked(command.selector, command.checked, { timeout: 10_000 });
+    else {
+      await frame.focus(command.selector, { timeout: 10_000 });
+      await frame.press(command.selector, command.key, { timeout: 10_000 });
+      return { focused: await frame.evaluate('document.activeElement && document.activeElement.id') };
+    }
+    return { ok: true };
+  }
+  if ((command.op === 'select' || command.op === 'click') && command.root === 'timesheet') {
+    const frame = await insightsFrame(page, 30_000, '#timesheet-root');
+    if (command.op === 'select') await frame.selectOption(`#${command.id}`, command.value, { timeout: 10_000 });
+    else await frame.click(command.selector, { timeout: 10_000 });
+    return { ok: true };
+  }
   if (command.op === 'timeline') return renderedCards(page, command.url);
   if (command.op === 'cards') {
     const cards = await insightsFrame(page, 30_000, '#cards-root');

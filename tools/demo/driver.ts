@@ -32,7 +32,8 @@ function demoWorkspace(dir: string): string {
         GIT_COMMITTER_EMAIL: 'demo@example.com',
       },
     });
-  git('init', '-q', '-b', 'main');
+  // A feature branch with a ticket key, as most work is done: the timesheet review finds SHOP-12 in it.
+  git('init', '-q', '-b', 'feature/SHOP-12-basket-total');
   git('remote', 'add', 'origin', 'https://github.com/contoso/demo-shop.git');
   git('add', '.');
   git('commit', '-q', '-m', 'Demo project');
@@ -167,7 +168,11 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
     console.log(
-      `demo: screenshots: ${['editor-after-publish.png', 'emulator-timeline.png', 'published-view.png', 'insights.png', 'insights-90-days.png'].map((f) => path.join(out, f)).join(', ')}`,
+      `demo: the timesheet review of the last 7 days: ${later.review.rows ?? 0} rows on screen ${Math.round(later.review.openToRowsMs ?? 0)} ms after the command`,
+    );
+    if (!later.review.rows) process.exitCode = 1;
+    console.log(
+      `demo: screenshots: ${['editor-after-publish.png', 'emulator-timeline.png', 'published-view.png', 'insights.png', 'insights-90-days.png', 'timesheet-review.png'].map((f) => path.join(out, f)).join(', ')}`,
     );
     const missing = pending.filter((s) => !held().includes(s.id));
     if (view.state !== 'ok' || view.activities !== activities.length) {
@@ -232,6 +237,14 @@ async function longRange(emulator: Emulator, page: Page, control: string, out: s
   await page.waitForTimeout(1000);
   await page.screenshot({ path: path.join(out, 'insights-90-days.png') });
   fs.writeFileSync(path.join(control, 'insights-90-shot'), '');
+  await waitForFile(path.join(control, 'review-ready'), 60_000);
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: path.join(out, 'timesheet-review.png') });
+  fs.writeFileSync(path.join(control, 'review-shot'), '');
+  const review = JSON.parse(fs.readFileSync(path.join(control, 'review.json'), 'utf8')) as {
+    openToRowsMs?: number;
+    rows?: number;
+  };
   const shown = JSON.parse(fs.readFileSync(path.join(control, 'insights-90.json'), 'utf8')) as {
     note?: string;
     machines?: { thisMachine: number; all: number };
@@ -249,6 +262,7 @@ async function longRange(emulator: Emulator, page: Page, control: string, out: s
     otherSeconds: (shown.machines?.all ?? 0) - (shown.machines?.thisMachine ?? 0),
     days: shown.days ?? 0,
     note: shown.note,
+    review,
   };
 }
 

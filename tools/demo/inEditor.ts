@@ -134,6 +134,25 @@ export async function run(): Promise<void> {
   fs.writeFileSync(path.join(control, 'insights-ready'), '');
   while (!fs.existsSync(path.join(control, 'insights-shot')) && Date.now() < deadline) await sleep(200);
   await longRange(api, control, deadline);
+  await timesheetReview(api, control, deadline);
+}
+
+/** Last: the timesheet review of the last 7 days, by ticket (the demo project is on a feature branch), 15 minutes up. */
+async function timesheetReview(api: ActivityFeedApi, control: string, deadline: number): Promise<void> {
+  const day = (offset: number) => {
+    const d = new Date(Date.now() + offset * 86_400_000);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  };
+  await vscode.commands.executeCommand('activityFeed.exportTimesheet', {
+    review: true,
+    from: day(-6),
+    to: day(0),
+    rounding: { minutes: 15 },
+  });
+  while (api.insights.review?.timings.openToRowsMs === undefined && Date.now() < deadline) await sleep(200);
+  fs.writeFileSync(path.join(control, 'review.json'), JSON.stringify(api.insights.review?.timings ?? {}));
+  fs.writeFileSync(path.join(control, 'review-ready'), '');
+  while (!fs.existsSync(path.join(control, 'review-shot')) && Date.now() < deadline) await sleep(200);
 }
 
 /**

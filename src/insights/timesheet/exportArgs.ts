@@ -3,7 +3,7 @@
 import { addDays, dayKey, isDayKey } from '../calendar';
 import { isRecord } from '../../text/jsonShape';
 import { outside, say, type Shown } from '../../text/shown';
-import type { DecimalMark, TimesheetFileFormat } from './formats';
+import type { DecimalMark, TimesheetFileFormat } from './choices';
 import { NO_ROUNDING, ROUNDING_MINUTES, type RoundingRule } from './rounding';
 import { GROUP_BYS, type GroupBy } from './rows';
 

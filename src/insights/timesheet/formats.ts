@@ -4,6 +4,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { GroupBy, TimesheetRow } from './rows';
 import { describeRule, type RoundingRule } from './rounding';
+import type { DecimalMark } from './choices';
 import { hours, hoursAndMinutes } from './units';
 
 export { hours, hoursAndMinutes } from './units';
@@ -27,8 +28,7 @@ export interface TimesheetDocument {
   rows: readonly ReviewedRow[];
 }
 
-export type TimesheetFileFormat = 'csv' | 'json' | 'markdown';
-export type DecimalMark = '.' | ',';
+export type { DecimalMark, TimesheetFileFormat } from './choices';
 
 export const TIMESHEET_SCHEMA_ID = 'https://activity-feed.github.io/schemas/timesheet-1.json';
 

@@ -1,7 +1,8 @@
 // Ticket keys from branch names (and commit messages): `feature/ABC-123-cart` is ABC-123, `fix/#45` is #45. The
-// pattern is the person's setting, matched by RE2 (re2js), whose time is linear in the text whatever the pattern: a
-// hostile pattern cannot stall the extension host. Text is cut before it is searched. Pure.
-import { RE2JS } from 're2js';
+// pattern is the person's setting, matched by RE2 (re2js, in the glob engine's lazily loaded bundle), whose time is
+// linear in the text whatever the pattern: a hostile pattern cannot stall the extension host. Text is cut before it
+// is searched. Pure.
+import { compileRe2 } from '../../tracking/glob';
 import { MAX_TICKET_PATTERN_LENGTH } from '../../settings/validSettings';
 
 export { DEFAULT_TICKET_PATTERN } from '../../settings/validSettings';
@@ -18,17 +19,15 @@ export function ticketMatcher(source: string): TicketMatcher | { problem: string
   if (source.length === 0) return { problem: 'the pattern is empty' };
   if (source.length > MAX_TICKET_PATTERN_LENGTH)
     return { problem: `the pattern is longer than ${MAX_TICKET_PATTERN_LENGTH} characters` };
-  let compiled: RE2JS;
+  let compiled: ReturnType<typeof compileRe2>;
   try {
-    compiled = RE2JS.compile(source);
+    compiled = compileRe2(source);
   } catch (error) {
     return { problem: error instanceof Error ? error.message : String(error) };
   }
-  if (compiled.matches('')) return { problem: 'the pattern matches empty text, so every branch would have a ticket' };
+  if (compiled.matchesEmpty) return { problem: 'the pattern matches empty text, so every branch would have a ticket' };
   return (text, limit) => {
-    const matcher = compiled.matcher(text.slice(0, limit));
-    if (!matcher.find()) return undefined;
-    const found = matcher.group(0) ?? '';
+    const found = compiled.find(text.slice(0, limit)) ?? '';
     return found.length > 0 ? found.slice(0, MAX_TICKET_LENGTH) : undefined;
   };
 }

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { posix } from 'node:path';
 import fc from 'fast-check';
 import type { InsightsPanel as InsightsPanelClass } from '../../../src/insights/panel.vscode';
+import type { TimesheetReview as TimesheetReviewClass } from '../../../src/insights/timesheet/reviewPanel.vscode';
 import type * as ExportModule from '../../../src/insights/exportTimesheet.vscode';
 import type { InsightsHost } from '../../../src/insights/host.vscode';
 import { RecordingLogger } from '../../support/logger';
@@ -124,6 +125,7 @@ describe('Insights panel and export (fake editor API)', () => {
   let host: InsightsHost;
   let InsightsPanel: typeof InsightsPanelClass;
   let exportModule: typeof ExportModule;
+  let TimesheetReview: typeof TimesheetReviewClass;
 
   useFakeVscode(
     createFake(() => recorded),
@@ -132,6 +134,9 @@ describe('Insights panel and export (fake editor API)', () => {
       InsightsPanel = (requireHere('../../../src/insights/panel.vscode') as { InsightsPanel: typeof InsightsPanelClass })
         .InsightsPanel;
       exportModule = requireHere('../../../src/insights/exportTimesheet.vscode') as typeof ExportModule;
+      TimesheetReview = (
+        requireHere('../../../src/insights/timesheet/reviewPanel.vscode') as { TimesheetReview: typeof TimesheetReviewClass }
+      ).TimesheetReview;
     },
   );
 
@@ -141,7 +146,10 @@ describe('Insights panel and export (fake editor API)', () => {
     host = createHost(log);
   });
 
-  afterEach(() => InsightsPanel.open?.dispose());
+  afterEach(() => {
+    InsightsPanel.open?.dispose();
+    TimesheetReview.open?.dispose();
+  });
 
   function openPanel(): { panel: InsightsPanelClass; send: (message: unknown) => void } {
     const panel = InsightsPanel.show(host);
@@ -150,7 +158,7 @@ describe('Insights panel and export (fake editor API)', () => {
     return { panel, send };
   }
 
-  it('a query with path /tmp/x, then Export: the save dialog asks, and /tmp/x is never written or asked about', async () => {
+  it('a query with path /tmp/x, then Export: the review opens for that range, its export asks where, and /tmp/x goes nowhere', async () => {
     const { panel, send } = openPanel();
     send({ type: 'ready' });
     send({
@@ -161,6 +169,18 @@ describe('Insights panel and export (fake editor API)', () => {
     });
     assert.deepEqual(panel.currentQuery, { from: '2026-01-05', to: '2026-01-11' }, 'the query keeps only its fields');
     send({ type: 'export', format: 'csv', path: '/tmp/x' });
+    // The review listens now; its export carries edits and a rule, and (whatever it adds) no path is taken from it.
+    const review = recorded.receive;
+    assert.ok(review && review !== send, 'the timesheet review opened');
+    review({ type: 'ready' });
+    review({
+      type: 'export',
+      format: 'csv',
+      decimal: '.',
+      rule: { minutes: 15, mode: 'up', per: 'row' },
+      edits: { left: [], merged: [], renamed: {}, notes: {} },
+      path: '/tmp/x',
+    });
     await until(() => recorded.written.length > 0);
 
     const dialogs = recorded.calls.filter((c) => c.api === 'showSaveDialog');
