@@ -69,7 +69,13 @@ export interface ActivityFeedApi {
     readonly review:
       | {
           readonly exported: { path?: string; clipboard?: true; format: string; rows: number; billedHours: number } | undefined;
-          readonly timings: { openToRowsMs?: number; rows?: number };
+          readonly timings: {
+            openToRowsMs?: number;
+            rows?: number;
+            lastDraftToRowsMs?: number;
+            lastRenderMs?: number;
+            draws?: number;
+          };
         }
       | undefined;
   };

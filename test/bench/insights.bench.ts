@@ -17,6 +17,17 @@ export interface InsightsBenchResult {
   warmOpenToChartMs: number;
   webviewScriptToChartMs: number;
   aggregateMs: number;
+  /** The timesheet review of the last ten days, a row per session. */
+  review: ReviewFigures;
+}
+
+export interface ReviewFigures {
+  rows: number;
+  openToRowsMs: number;
+  /** The webview building the table (what a rounding change or a merge redoes). */
+  renderMs: number;
+  narrowedRows: number;
+  narrowToRowsMs: number;
 }
 
 const artifacts = path.join(projectRoot, 'test-artifacts', 'bench', 'insights');
@@ -69,6 +80,7 @@ export async function benchInsights(): Promise<InsightsBenchResult> {
     const result = JSON.parse(fs.readFileSync(resultFile, 'utf8')) as {
       cold: { openToFirstChartMs: number; scriptToFirstChartMs: number };
       warm: { openToFirstChartMs: number };
+      review: ReviewFigures;
     };
     return {
       sessions: spec.files * spec.sessionsPerFile,
@@ -76,6 +88,7 @@ export async function benchInsights(): Promise<InsightsBenchResult> {
       warmOpenToChartMs: result.warm.openToFirstChartMs,
       webviewScriptToChartMs: result.cold.scriptToFirstChartMs,
       aggregateMs: aggregateMs(spec),
+      review: result.review,
     };
   } finally {
     await emulator.close();

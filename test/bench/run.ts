@@ -255,6 +255,24 @@ function insightsFigures(r: InsightsBenchResult): Figure[] {
     },
     { section, name: 'webview script start → first chart (cold)', value: r.webviewScriptToChartMs, unit: 'ms' },
     { section, name: 'aggregation alone, 90-day range (plain Node)', value: r.aggregateMs, unit: 'ms', target: 'median of 7' },
+    {
+      section,
+      name: `timesheet review, last 10 days by session: open → ${r.review.rows.toLocaleString('en-US')} rows on screen`,
+      value: r.review.openToRowsMs,
+      unit: 'ms',
+    },
+    {
+      section,
+      name: 'timesheet review: the webview building those rows (a rounding change, a merge)',
+      value: r.review.renderMs,
+      unit: 'ms',
+    },
+    {
+      section,
+      name: `timesheet review: narrowing to 5 days → ${r.review.narrowedRows.toLocaleString('en-US')} rows on screen`,
+      value: r.review.narrowToRowsMs,
+      unit: 'ms',
+    },
   ];
 }
 

@@ -21,6 +21,12 @@ export interface ReviewTimings {
   /** From the command to the rows on screen, as the webview reported it. */
   openToRowsMs?: number;
   rows?: number;
+  /** From the panel posting its latest rows (a new range or grouping) to them on screen. */
+  lastDraftToRowsMs?: number;
+  /** The webview building its table the last time (a rounding change, an include, a merge redraw the same way). */
+  lastRenderMs?: number;
+  /** How many times the webview drew its rows. */
+  draws?: number;
 }
 
 export class TimesheetReview implements Disposable {
@@ -29,6 +35,7 @@ export class TimesheetReview implements Disposable {
   private refusals = 0;
   private lastMessage: ToReview | undefined;
   private lastExport: ExportResult | undefined;
+  private draftPostedAt: number | undefined;
   readonly timings: ReviewTimings = {};
 
   static show(host: InsightsHost, request: ExportRequest): TimesheetReview {
@@ -77,8 +84,7 @@ export class TimesheetReview implements Disposable {
 
   private accept(raw: unknown): void {
     if (isRendered(raw)) {
-      this.timings.openToRowsMs ??= performance.now() - this.openedAt;
-      this.timings.rows ??= this.lastMessage?.type === 'draft' ? this.lastMessage.draft.rows.length : undefined;
+      this.recordDraw(raw);
       return;
     }
     const parsed = parseReviewMessage(raw);
@@ -124,6 +130,17 @@ export class TimesheetReview implements Disposable {
     }
   }
 
+  private recordDraw(raw: object): void {
+    const now = performance.now();
+    this.timings.openToRowsMs ??= now - this.openedAt;
+    this.timings.rows = this.lastMessage?.type === 'draft' ? this.lastMessage.draft.rows.length : undefined;
+    if (this.draftPostedAt !== undefined) this.timings.lastDraftToRowsMs = now - this.draftPostedAt;
+    this.draftPostedAt = undefined;
+    const renderMs: unknown = Object.getOwnPropertyDescriptor(raw, 'renderMs')?.value;
+    if (typeof renderMs === 'number' && Number.isFinite(renderMs) && renderMs >= 0) this.timings.lastRenderMs = renderMs;
+    this.timings.draws = (this.timings.draws ?? 0) + 1;
+  }
+
   private async postDraft(): Promise<void> {
     const { document, otherMachines } = await timesheetFor(this.host, this.request);
     const compiled = ticketMatcher(this.host.timesheetSettings().ticketPattern);
@@ -146,6 +163,7 @@ export class TimesheetReview implements Disposable {
   }
 
   private postMessage(message: ToReview): void {
+    if (message.type === 'draft') this.draftPostedAt = performance.now();
     this.lastMessage = message.type === 'draft' ? message : this.lastMessage;
     void this.panel.webview.postMessage(message);
   }
@@ -185,6 +203,6 @@ export class TimesheetReview implements Disposable {
 }
 
 /** The webview's one-way report that the rows are on screen; it carries nothing the panel acts on. */
-function isRendered(raw: unknown): boolean {
+function isRendered(raw: unknown): raw is object {
   return typeof raw === 'object' && raw !== null && Object.getOwnPropertyDescriptor(raw, 'type')?.value === 'rendered';
 }

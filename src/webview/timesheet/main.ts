@@ -10,7 +10,7 @@ import { totalsOf } from '../../insights/timesheet/totals';
 import { hours, hoursAndMinutes } from '../../insights/timesheet/units';
 
 interface VsCodeApi {
-  postMessage(message: FromReview | { type: 'rendered'; rows: number }): void;
+  postMessage(message: FromReview | { type: 'rendered'; rows: number; renderMs: number }): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -21,7 +21,6 @@ let draft: ReviewDraft | undefined;
 let rule: RoundingRule = { minutes: 0, mode: 'up', per: 'row' };
 let decimal: DecimalMark = '.';
 let status = '';
-let reportedRows = false;
 const left = new Set<string>();
 const selected = new Set<string>();
 let merges: string[][] = [];
@@ -315,6 +314,7 @@ function exportBar(): HTMLElement {
 
 function render(): void {
   if (!draft) return;
+  const started = performance.now();
   const focused = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
   const rows = shownRows();
   const billed = billedOf(rows);
@@ -343,10 +343,9 @@ function render(): void {
   );
   root.dataset.state = 'review';
   if (focused) document.getElementById(focused)?.focus();
-  if (!reportedRows) {
-    reportedRows = true;
-    requestAnimationFrame(() => vscode.postMessage({ type: 'rendered', rows: rows.length }));
-  }
+  const renderMs = performance.now() - started;
+  // Once the frame with the rows is on screen: how long building the table took, for the panel's timings.
+  requestAnimationFrame(() => vscode.postMessage({ type: 'rendered', rows: rows.length, renderMs }));
 }
 
 window.addEventListener('message', (event: MessageEvent<ToReview>) => {
