@@ -12,6 +12,9 @@ export interface InsightsQuery {
   /** A workspace key (see InsightSession.workspaceKey) or undefined for all. */
   workspace?: string;
   language?: string;
+  /** A git branch or ticket key; NO_BRANCH / NO_TICKET for the sessions without one. */
+  branch?: string;
+  ticket?: string;
 }
 
 export interface Named {
@@ -54,18 +57,26 @@ export interface Insights {
   topFiles: FileTotal[];
   topWorkspaces: Named[];
   topLanguages: Named[];
+  /** This machine's sessions carry their branch (and the ticket found in it); other machines' are without. */
+  topBranches: Named[];
+  topTickets: Named[];
   /** heatmap[weekday (0 = Monday)][hour] = seconds. */
   heatmap: number[][];
   longestSessions: LongSession[];
   machines: { thisMachine: number; all: number };
   /** What the filters offer: every workspace and language seen in the range, whatever the other filters. */
-  options: { workspaces: Named[]; languages: Named[] };
+  options: { workspaces: Named[]; languages: Named[]; branches: Named[]; tickets: Named[] };
 }
 
 export const MAX_STACKS = 8;
 export const OTHER_STACK = '\uffffother';
 export const TOP_COUNT = 10;
 const NO_WORKSPACE = '\uffffnone';
+export const NO_BRANCH = '\uffffno-branch';
+export const NO_TICKET = '\uffffno-ticket';
+
+const branchKeyOf = (s: InsightSession) => s.branch ?? NO_BRANCH;
+const ticketKeyOf = (s: InsightSession) => s.ticket ?? NO_TICKET;
 
 export function workspaceKeyOf(session: InsightSession): string {
   return session.workspaceKey ?? NO_WORKSPACE;
@@ -86,6 +97,8 @@ export function selectSessions(sessions: readonly InsightSession[], query: Insig
   return sessions.filter((s) => {
     if (query.workspace !== undefined && workspaceKeyOf(s) !== query.workspace) return false;
     if (query.language !== undefined && s.language !== query.language) return false;
+    if (query.branch !== undefined && branchKeyOf(s) !== query.branch) return false;
+    if (query.ticket !== undefined && ticketKeyOf(s) !== query.ticket) return false;
     return ignoreRange || (s.startedAt >= start && s.startedAt < end);
   });
 }
@@ -223,6 +236,8 @@ export function computeInsights(all: readonly InsightSession[], query: InsightsQ
       (s) => s.language,
       (s) => s.language,
     ).slice(0, TOP_COUNT),
+    topBranches: totalsBy(inRange, branchKeyOf, (s) => s.branch ?? localize('No branch')).slice(0, TOP_COUNT),
+    topTickets: totalsBy(inRange, ticketKeyOf, (s) => s.ticket ?? localize('No ticket')).slice(0, TOP_COUNT),
     heatmap,
     longestSessions: longestSessions(inRange),
     machines: { thisMachine: sum(inRange.filter((s) => s.thisMachine)), all: rangeSeconds },
@@ -236,6 +251,16 @@ export function computeInsights(all: readonly InsightSession[], query: InsightsQ
         selectSessions(inRangeAnyFilter, { ...query, language: undefined }, true),
         (s) => s.language,
         (s) => s.language,
+      ),
+      branches: totalsBy(
+        selectSessions(inRangeAnyFilter, { ...query, branch: undefined }, true),
+        branchKeyOf,
+        (s) => s.branch ?? localize('No branch'),
+      ),
+      tickets: totalsBy(
+        selectSessions(inRangeAnyFilter, { ...query, ticket: undefined }, true),
+        ticketKeyOf,
+        (s) => s.ticket ?? localize('No ticket'),
       ),
     },
   };

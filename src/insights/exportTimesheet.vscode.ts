@@ -10,7 +10,7 @@ import { choose, saveDialog, showError, showInformation, showWarning } from '../
 import { outside, say } from '../text/shown';
 import type { ExportResult, InsightsHost } from './host.vscode';
 import { sessionsOf } from './resolver.vscode';
-import { draftRows, timesheetDocument, withTickets } from './timesheet/document';
+import { draftRows, timesheetDocument } from './timesheet/document';
 import { exportRequestOf, DEFAULT_GROUP_BY, type ExportRequest } from './timesheet/exportArgs';
 import {
   hours,
@@ -22,7 +22,6 @@ import {
   type TimesheetFileFormat,
 } from './timesheet/formats';
 import { NO_ROUNDING, describeRule } from './timesheet/rounding';
-import { DEFAULT_TICKET_PATTERN, ticketMatcher, type TicketMatcher } from './timesheet/tickets';
 
 /** What the panel asks for: its validated range and filters, and the button's format. No path, by design. */
 export interface PanelExport {
@@ -82,25 +81,6 @@ async function targetOf(request: ExportRequest, format: 'csv' | 'json'): Promise
   });
 }
 
-/** The pattern last warned about: a review redraws often, and one warning per pattern is enough. */
-let warnedPattern: string | undefined;
-
-/** The person's ticket pattern, or the default with a warning (once) that names what is wrong with theirs. */
-export function ticketMatcherFor(host: InsightsHost): TicketMatcher {
-  const pattern = host.timesheetSettings().ticketPattern;
-  const matcher = ticketMatcher(pattern);
-  if (typeof matcher === 'function') return matcher;
-  if (warnedPattern === pattern) return ticketMatcher(DEFAULT_TICKET_PATTERN) as TicketMatcher;
-  warnedPattern = pattern;
-  void showWarning(
-    say(
-      'activityFeed.timesheet.ticketPattern cannot be used ({0}); the default pattern finds tickets instead.',
-      outside(matcher.problem),
-    ),
-  );
-  return ticketMatcher(DEFAULT_TICKET_PATTERN) as TicketMatcher;
-}
-
 /** The timesheet of a request, from this machine's history and, when the feed can be read, the other machines'. */
 export async function timesheetFor(
   host: InsightsHost,
@@ -108,7 +88,7 @@ export async function timesheetFor(
 ): Promise<{ document: TimesheetDocument; otherMachines: boolean }> {
   await host.feed.refresh({ force: false });
   const otherMachines = host.feed.lastReadAt !== undefined;
-  const sessions = withTickets(sessionsOf(host), ticketMatcherFor(host));
+  const sessions = sessionsOf(host);
   const rows = draftRows(sessions, request, { noTicket: say('No ticket'), noBranch: say('No branch') });
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return { document: timesheetDocument(rows, request, timeZone), otherMachines };

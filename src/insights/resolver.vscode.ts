@@ -1,6 +1,8 @@
 // How this machine names what the feed holds: its own files, the workspaces behind keyed tags, its own sessions.
 import { Uri, workspace } from 'vscode';
 import { withFeedCopy } from './feedCopy';
+import { withTickets } from './timesheet/document';
+import { ticketMatcherFor } from './timesheet/ticketSetting.vscode';
 import { withLedger } from './ledgerSessions';
 import { toInsightSessions, type InsightSession } from './sessions';
 import type { InsightsHost } from './host.vscode';
@@ -30,11 +32,12 @@ export function sessionsOf(host: InsightsHost): InsightSession[] {
   };
   const feed = withFeedCopy(toInsightSessions(host.feed.cached, resolver), host.otherMachinesEntries(), resolver);
   const activities = new Map([...documents].map(([activity, uri]) => [uri, activity]));
-  return withLedger(feed, ledger, {
+  const sessions = withLedger(feed, ledger, {
     activityOf: (uri) => activities.get(uri),
     fileOf: (entry) => nameOf(entry.documentUri) ?? entry.relativePath ?? entry.documentUri,
     workspaceTagOf: (name) => host.workspaceTagOf(name),
   });
+  return withTickets(sessions, ticketMatcherFor(host));
 }
 
 function relativeName(uri: string): string | undefined {

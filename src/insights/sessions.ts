@@ -15,8 +15,9 @@ export interface InsightSession {
   /** The workspace's name where it was published or this machine can resolve its tag. */
   workspace?: string;
   language: string;
-  /** The git branch, where this machine's ledger knows it (never published). */
+  /** The git branch, where this machine's ledger knows it (never published), and the ticket key found in it. */
   branch?: string;
+  ticket?: string;
   thisMachine: boolean;
   startedAt: number;
   lastActiveAt: number;

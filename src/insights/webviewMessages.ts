@@ -11,7 +11,7 @@ import type { FromWebview, PanelAction, RangePreset, TimesheetFormat } from './p
 export const MAX_MESSAGE_JSON = 16 * 1024;
 /** Objects nested inside the message: a query message holds its query; one level more is slack for dropped keys. */
 export const MAX_MESSAGE_DEPTH = 2;
-/** A workspace key or language id picked in a filter. */
+/** A workspace key, language id, branch or ticket picked in a filter. */
 export const MAX_FILTER_LENGTH = 512;
 export const EARLIEST_DAY = '2000-01-01';
 export const LATEST_DAY = '2099-12-31';
@@ -79,10 +79,21 @@ function parseQuery(value: unknown): Parsed<InsightsQuery> {
   if (!isDayInRange(to)) return refuse(`query.to must be a day (YYYY-MM-DD) from ${EARLIEST_DAY} to ${LATEST_DAY}`);
   const workspace = own(value, 'workspace');
   const language = own(value, 'language');
+  const branch = own(value, 'branch');
+  const ticket = own(value, 'ticket');
   if (!isFilter(workspace)) return refuse(`query.workspace must be text of at most ${MAX_FILTER_LENGTH} characters`);
   if (!isFilter(language)) return refuse(`query.language must be text of at most ${MAX_FILTER_LENGTH} characters`);
+  if (!isFilter(branch)) return refuse(`query.branch must be text of at most ${MAX_FILTER_LENGTH} characters`);
+  if (!isFilter(ticket)) return refuse(`query.ticket must be text of at most ${MAX_FILTER_LENGTH} characters`);
   // An empty filter is "all", which the query says by leaving the field out.
-  return accept({ from, to, ...(workspace ? { workspace } : {}), ...(language ? { language } : {}) });
+  return accept({
+    from,
+    to,
+    ...(workspace ? { workspace } : {}),
+    ...(language ? { language } : {}),
+    ...(branch ? { branch } : {}),
+    ...(ticket ? { ticket } : {}),
+  });
 }
 
 function parseRenderedMessage(message: Record<string, unknown>): Parsed<MessageOf<'rendered'>> {

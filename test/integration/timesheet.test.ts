@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import * as vscode from 'vscode';
 import type { ActivityFeedApi } from '../../src/app/api';
-import type { ReviewDump } from '../runners/webviewProbe';
+import type { ReviewDump, WebviewDump } from '../runners/webviewProbe';
 import { EmulatorAdminClient } from '../support/emulatorAdmin';
 import { activityFeed, probe, publishNow, screenshot, signInByDeviceCode, sleep, waitFor, workOn } from './helpers';
 
@@ -184,5 +184,22 @@ describe('the timesheet review', function () {
     assert.ok(tableRows[0].includes(`${(billedSeconds / 3600).toFixed(2)} (`), `billed hours in ${tableRows[0]}`);
     assert.match(markdown, /Rounding: 15 min, up, per row\./);
     assert.match(markdown, /=cmd\\\|calc/, 'the pipe in the note cannot end the cell');
+
+    // Insights count the same sessions by ticket and by branch, and filter by them.
+    await vscode.commands.executeCommand('activityFeed.showInsights', { days: 7 });
+    const insights = await waitFor(
+      'Insights by ticket',
+      async () => {
+        const shown = await probe<WebviewDump>({ op: 'dump' });
+        return shown.state === 'insights' && (shown.tables.topTickets ?? []).length >= 3 ? shown : undefined;
+      },
+      30_000,
+    );
+    const byTicket = new Map(insights.tables.topTickets.map((row) => [row.cells[0], row.seconds]));
+    assert.equal(byTicket.get('ABC-101'), secondsOf('feature/ABC-101-cart'));
+    assert.equal(byTicket.get('#42'), secondsOf('fix/#42-login'));
+    const byBranch = new Map(insights.tables.topBranches.map((row) => [row.cells[0], row.seconds]));
+    assert.equal(byBranch.get('main'), secondsOf('main'));
+    assert.ok(insights.selects.ticket?.options.includes('ABC-101'), 'the ticket filter offers ABC-101');
   });
 });

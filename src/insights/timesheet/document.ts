@@ -17,9 +17,13 @@ export interface TimesheetRequest {
   language?: string;
 }
 
+/** Each session with the ticket its branch names; a branch is matched once however many sessions it has. */
 export function withTickets(sessions: readonly InsightSession[], matcher: TicketMatcher): TimesheetSession[] {
+  const byBranch = new Map<string, string | undefined>();
   return sessions.map((session) => {
-    const ticket = ticketOf(matcher, session.branch);
+    if (session.branch === undefined) return session;
+    if (!byBranch.has(session.branch)) byBranch.set(session.branch, ticketOf(matcher, session.branch));
+    const ticket = byBranch.get(session.branch);
     return ticket === undefined ? session : { ...session, ticket };
   });
 }

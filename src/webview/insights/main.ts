@@ -131,7 +131,16 @@ function sendQuery(): void {
   const from = preset === 'custom' ? valueOf('from') || daysBefore(to, 29) : daysBefore(to, Number(preset) - 1);
   const workspace = valueOf('workspace');
   const language = valueOf('language');
-  const query: InsightsQuery = { from, to, ...(workspace ? { workspace } : {}), ...(language ? { language } : {}) };
+  const branch = valueOf('branch');
+  const ticket = valueOf('ticket');
+  const query: InsightsQuery = {
+    from,
+    to,
+    ...(workspace ? { workspace } : {}),
+    ...(language ? { language } : {}),
+    ...(branch ? { branch } : {}),
+    ...(ticket ? { ticket } : {}),
+  };
   current = { query, preset };
   vscode.setState(current);
   post({ type: 'query', query, preset });
@@ -184,6 +193,8 @@ function filters(insights: Insights, preset: RangePreset): HTMLElement {
   form.append(
     select('workspace', t('workspace'), named(options.workspaces), query.workspace ?? ''),
     select('language', t('language'), named(options.languages), query.language ?? ''),
+    select('branch', t('branch'), named(options.branches), query.branch ?? ''),
+    select('ticket', t('ticket'), named(options.tickets), query.ticket ?? ''),
   );
   form.addEventListener('submit', (event) => event.preventDefault());
   return form;
@@ -323,6 +334,18 @@ function topLists(insights: Insights): HTMLElement {
       t('topLanguages'),
       [t('language'), t('time')],
       insights.topLanguages.map((l) => ({ key: l.key, seconds: l.seconds, cells: [l.label, duration(l.seconds)] })),
+    ),
+    table(
+      'topBranches',
+      t('topBranches'),
+      [t('branch'), t('time')],
+      insights.topBranches.map((b) => ({ key: b.key, seconds: b.seconds, cells: [b.label, duration(b.seconds)] })),
+    ),
+    table(
+      'topTickets',
+      t('topTickets'),
+      [t('ticket'), t('time')],
+      insights.topTickets.map((k) => ({ key: k.key, seconds: k.seconds, cells: [k.label, duration(k.seconds)] })),
     ),
   );
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { computeInsights, MAX_STACKS, OTHER_STACK } from '../../../src/insights/aggregate';
+import { computeInsights, MAX_STACKS, NO_BRANCH, OTHER_STACK } from '../../../src/insights/aggregate';
 import { addDays, dayKey, startOfDay } from '../../../src/insights/calendar';
 import { InsightSession, toInsightSessions } from '../../../src/insights/sessions';
 import type { UserActivityResponse } from '../../../src/graph/types';
@@ -273,5 +273,46 @@ describe('Insights aggregation against a plain recount', () => {
         `${around}: the longest sessions`,
       );
     }
+  });
+});
+
+describe('Insights by branch and by ticket', () => {
+  const branched = [
+    session(TODAY, 9, 1200, { thisMachine: true, branch: 'feature/ABC-1-cart', ticket: 'ABC-1' }),
+    session(TODAY, 10, 600, { thisMachine: true, branch: 'feature/ABC-1-api', ticket: 'ABC-1' }),
+    session(TODAY, 11, 300, { thisMachine: true, branch: 'main' }),
+    session(TODAY, 12, 900),
+  ];
+
+  it('totals each branch and ticket, with the sessions that have none (other machines’) under No branch / No ticket', () => {
+    const insights = computeInsights(branched, { from: TODAY, to: TODAY }, NOW);
+    assert.deepEqual(
+      insights.topTickets.map((t) => [t.label, t.seconds]),
+      [
+        ['ABC-1', 1800],
+        ['No ticket', 1200],
+      ],
+    );
+    assert.deepEqual(
+      insights.topBranches.map((b) => [b.label, b.seconds]),
+      [
+        ['feature/ABC-1-cart', 1200],
+        ['No branch', 900],
+        ['feature/ABC-1-api', 600],
+        ['main', 300],
+      ],
+    );
+  });
+
+  it('filters by ticket and by branch like any other filter, and the options stay complete', () => {
+    const byTicket = computeInsights(branched, { from: TODAY, to: TODAY, ticket: 'ABC-1' }, NOW);
+    assert.equal(byTicket.totals.range, 1800);
+    assert.deepEqual(
+      byTicket.options.tickets.map((t) => t.label),
+      ['ABC-1', 'No ticket'],
+    );
+    const noBranch = computeInsights(branched, { from: TODAY, to: TODAY, branch: NO_BRANCH }, NOW);
+    assert.equal(noBranch.totals.range, 900);
+    assert.equal(noBranch.machines.thisMachine, 0);
   });
 });

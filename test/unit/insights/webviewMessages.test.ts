@@ -21,7 +21,7 @@ const SCHEMA_KEYS: Record<FromWebview['type'], string[]> = {
   action: ['type', 'id'],
   rendered: ['type', 'sinceScriptMs', 'stateArrivedMs', 'builtMs', 'charts'],
 };
-const QUERY_KEYS = ['from', 'to', 'workspace', 'language'];
+const QUERY_KEYS = ['from', 'to', 'workspace', 'language', 'branch', 'ticket'];
 const ACTION_IDS = ['setUp', 'signIn', 'retry', 'showLog', 'publishNow', 'refresh'] as const;
 const PRESETS = ['7', '30', '90', 'custom'] as const;
 
@@ -38,7 +38,10 @@ const validMessage: fc.Arbitrary<FromWebview> = fc.oneof(
   fc.record(
     {
       type: fc.constant('query' as const),
-      query: fc.record({ from: day, to: day, workspace: filter, language: filter }, { requiredKeys: ['from', 'to'], ...plain }),
+      query: fc.record(
+        { from: day, to: day, workspace: filter, language: filter, branch: filter, ticket: filter },
+        { requiredKeys: ['from', 'to'], ...plain },
+      ),
       preset: fc.constantFrom(...PRESETS),
     },
     plain,
@@ -176,6 +179,8 @@ describe('Insights webview messages', () => {
       ['query.to', (junk) => ({ ...query, query: { ...query.query, to: junk } }), isDay],
       ['query.workspace', (junk) => ({ ...query, query: { ...query.query, workspace: junk } }), isFilter],
       ['query.language', (junk) => ({ ...query, query: { ...query.query, language: junk } }), isFilter],
+      ['query.branch', (junk) => ({ ...query, query: { ...query.query, branch: junk } }), isFilter],
+      ['query.ticket', (junk) => ({ ...query, query: { ...query.query, ticket: junk } }), isFilter],
       ['query.query', (junk) => ({ ...query, query: junk }), () => false],
       ['query.preset', (junk) => ({ ...query, preset: junk }), (v) => PRESETS.some((p) => p === v)],
       ['export.format', (junk) => ({ type: 'export', format: junk }), (v) => v === 'csv' || v === 'json'],
