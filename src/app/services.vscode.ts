@@ -482,7 +482,8 @@ export class Services implements Disposable {
   private async keepInLedger(sessions: readonly Session[]): Promise<void> {
     const kept = sessions.filter((s) => s.state === 'ended' && s.endReason !== 'excluded' && !this.parts.forgotten.has(s.id));
     try {
-      await this.ledger.append(kept.map(ledgerEntryOf));
+      const withCommitSubject = this.settings.settings.timesheet.ticketFromCommitMessage;
+      await this.ledger.append(kept.map((session) => ledgerEntryOf(session, withCommitSubject)));
     } catch (error) {
       this.parts.log.warn(
         `Ledger: could not record ${kept.length} session(s): ${error instanceof Error ? error.message : String(error)}`,
@@ -520,8 +521,11 @@ export class Services implements Disposable {
   }
 }
 
-/** A finished session as the ledger keeps it, with the facts the editor knows of its file now. */
-function ledgerEntryOf(session: Session): LedgerEntry {
+/**
+ * A finished session as the ledger keeps it, with the facts the editor knows of its file now; the commit's first
+ * line only when the person asked for it (activityFeed.timesheet.ticketFromCommitMessage).
+ */
+function ledgerEntryOf(session: Session, withCommitSubject: boolean): LedgerEntry {
   const { workspaceFolderName, relativePath, git } = activityInputFor(session.documentUri, [session]);
   return {
     id: session.id,
@@ -533,5 +537,6 @@ function ledgerEntryOf(session: Session): LedgerEntry {
     ...(workspaceFolderName !== undefined ? { workspaceFolderName } : {}),
     ...(relativePath !== undefined ? { relativePath } : {}),
     ...(git?.branch !== undefined ? { branch: git.branch } : {}),
+    ...(withCommitSubject && git?.commitSubject !== undefined ? { commitSubject: git.commitSubject } : {}),
   };
 }

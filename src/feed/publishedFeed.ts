@@ -1,8 +1,10 @@
 // What Graph holds for this app, read back on demand and cached: the view shows the last good read, says how old
-// it is, and reads again only when asked (Refresh) or when the copy is older than maxAgeMs. Reads go through the
+// it is, and reads again only when asked (Refresh) or when the copy is older than maxAgeMs. It is the one reader
+// every part that shows the feed goes through, so Check Microsoft Graph's probes are left out here, once. Reads go through the
 // client's read budget; when that budget has no slot, the read waits for an explicit Refresh instead of queueing.
 import { SignInRequiredError, TokenRequestFailedError } from '../auth/errors';
 import { GraphError } from '../graph/errors';
+import { isServiceCheckProbe } from '../graph/serviceCheck';
 import type { UserActivityResponse } from '../graph/types';
 
 export type FeedState =
@@ -97,7 +99,8 @@ export class PublishedFeed {
   private async read(): Promise<FeedState> {
     try {
       const activities = await this.options.list();
-      this.activities = activities;
+      // Check Microsoft Graph's probes are nobody's work: not in the view, Insights, the timesheet or the kept copy.
+      this.activities = activities.filter((activity) => !isServiceCheckProbe(activity.appActivityId));
       this.fetchedAt = this.options.now();
       return this.set({ kind: 'ok', fetchedAt: this.fetchedAt });
     } catch (error) {

@@ -24,6 +24,27 @@ export function readContained(file: string, folder: string, cap: number): string
   return readStart(real, cap);
 }
 
+/**
+ * The whole of `file` as bytes, when it passes the same checks and is at most `cap` bytes long (a compressed git
+ * object is useless cut short, so a longer one is not read at all); undefined otherwise.
+ */
+export function readContainedBytes(file: string, folder: string, cap: number): Buffer | undefined {
+  const real = realPath(file);
+  if (real === undefined || !isInside(folder, real) || !lstatOrUndefined(real)?.isFile()) return undefined;
+  let fd: number | undefined;
+  try {
+    fd = openSync(real, OPEN_FLAGS);
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > cap) return undefined;
+    const buffer = Buffer.allocUnsafe(stat.size);
+    return buffer.subarray(0, fill(fd, buffer));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeQuietly(fd);
+  }
+}
+
 /** The real path of `path` when it is a directory. */
 export function realDirectory(path: string): string | undefined {
   const real = realPath(path);

@@ -4,6 +4,8 @@ export interface GitInfo {
   remoteUrl?: string;
   branch?: string;
   commit?: string;
+  /** The first line of HEAD's commit message, when the commit is a loose object; kept on this machine, never published. */
+  commitSubject?: string;
   /** The file's path inside the repository, `/`-separated. */
   repoRelativePath?: string;
 }

@@ -4,8 +4,9 @@
 // readContained (inside the git folders found here, regular files only, size-capped), HEAD's ref name is
 // validated before use, and anything unusable leaves its field out instead of throwing.
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import type { GitInfo } from './gitInfo';
-import { LIST_CAP, POINTER_CAP, exists, readContained, realDirectory, statOrUndefined } from './boundedRead';
+import { LIST_CAP, POINTER_CAP, exists, readContained, readContainedBytes, realDirectory, statOrUndefined } from './boundedRead';
 import { readRemoteUrl } from './gitConfig';
 
 export { readRemoteUrl };
@@ -46,12 +47,14 @@ function readFacts(filePath: string): RepositoryInfo | undefined {
   const remoteUrl = dirs
     ? readRemoteUrl(readContained(join(dirs.commonDir, 'config'), dirs.commonDir, LIST_CAP) ?? '', branch)
     : undefined;
+  const commitSubject = dirs && commit ? readCommitSubject(dirs.commonDir, commit) : undefined;
   return {
     root,
     repoRelativePath: relative(root, filePath).split(sep).join('/'),
     ...(remoteUrl ? { remoteUrl } : {}),
     ...(branch ? { branch } : {}),
     ...(commit ? { commit } : {}),
+    ...(commitSubject ? { commitSubject } : {}),
   };
 }
 
@@ -136,6 +139,40 @@ export function isSafeRefName(ref: string): boolean {
   if (ref.length > MAX_REF_LENGTH || !ref.startsWith('refs/') || ref.includes('..') || ref.includes('@{')) return false;
   if (ref.endsWith('.') || [...ref].some((char) => FORBIDDEN_IN_REF.has(char) || isControl(char))) return false;
   return ref.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
+}
+
+/** A compressed commit is a few hundred bytes; one with a long message a few kilobytes. */
+const OBJECT_CAP = 64 * 1024;
+/** What inflating may produce: a crafted object (a "zip bomb") stops here. */
+const INFLATED_CAP = 64 * 1024;
+export const MAX_COMMIT_SUBJECT = 256;
+
+/**
+ * The first line of a commit's message, when the commit is a loose object (as a commit just made is); undefined for
+ * a packed one, or for anything that is not a well-formed commit. Bounded at every step: the file's size, what it
+ * inflates to, and the line.
+ */
+export function readCommitSubject(commonDir: string, commit: string): string | undefined {
+  if (!isObjectId(commit)) return undefined;
+  const objects = join(commonDir, 'objects');
+  const bytes = readContainedBytes(join(objects, commit.slice(0, 2), commit.slice(2)), objects, OBJECT_CAP);
+  if (bytes === undefined) return undefined;
+  let text: string;
+  try {
+    text = inflateSync(bytes, { maxOutputLength: INFLATED_CAP }).toString('utf8');
+  } catch {
+    return undefined;
+  }
+  const header = /^commit \d{1,9}\0/.exec(text);
+  if (!header) return undefined;
+  const body = text.slice(header[0].length);
+  const start = body.indexOf('\n\n');
+  if (start < 0) return undefined;
+  const subject = body
+    .slice(start + 2)
+    .split('\n', 1)[0]
+    .trim();
+  return subject ? [...subject].slice(0, MAX_COMMIT_SUBJECT).join('') : undefined;
 }
 
 function isControl(char: string): boolean {

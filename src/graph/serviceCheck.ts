@@ -61,10 +61,18 @@ export interface CheckOptions {
   onStep?: (step: string) => void;
 }
 
+/** Every probe activity's id starts so; the feed's reader leaves them out (src/feed/publishedFeed.ts). */
+export const PROBE_ACTIVITY_PREFIX = 'activity-feed-check-';
+
+/** A probe of Check Microsoft Graph (one left behind when its delete failed): not anyone's work. */
+export function isServiceCheckProbe(appActivityId: string): boolean {
+  return appActivityId.startsWith(PROBE_ACTIVITY_PREFIX);
+}
+
 export async function checkService(options: CheckOptions): Promise<ServiceCheckResult> {
   const { graph, signal } = options;
   const tag = options.newGuid().replace(/-/g, '').slice(0, 12);
-  const probeId = (suffix: string) => `activity-feed-check-${tag}-${suffix}`;
+  const probeId = (suffix: string) => `${PROBE_ACTIVITY_PREFIX}${tag}-${suffix}`;
   const probe = (appActivityId: string, items?: HistoryItemWithId[]): UserActivityRequest => ({
     appActivityId,
     activitySourceHost: options.activitySourceHost,

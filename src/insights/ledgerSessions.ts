@@ -20,13 +20,20 @@ export function withLedger(
   ledger: readonly LedgerEntry[],
   names: LedgerNames,
 ): InsightSession[] {
-  const branches = new Map(ledger.flatMap((entry) => (entry.branch ? [[entry.id.toLowerCase(), entry.branch] as const] : [])));
+  const known = new Map(
+    ledger.flatMap((entry) => (entry.branch || entry.commitSubject ? [[entry.id.toLowerCase(), entry] as const] : [])),
+  );
   const inFeed = new Set(feed.map((session) => session.id.toLowerCase()));
   const own = ledger.filter((entry) => !inFeed.has(entry.id.toLowerCase())).map((entry) => fromLedger(entry, names));
-  // A session in both is the feed's, with the branch only the ledger knows.
+  // A session in both is the feed's, with the branch (and commit line) only the ledger knows.
   const fromFeed = feed.map((session) => {
-    const branch = branches.get(session.id.toLowerCase());
-    return branch === undefined ? session : { ...session, branch };
+    const entry = known.get(session.id.toLowerCase());
+    if (!entry) return session;
+    return {
+      ...session,
+      ...(entry.branch ? { branch: entry.branch } : {}),
+      ...(entry.commitSubject ? { commitSubject: entry.commitSubject } : {}),
+    };
   });
   return [...fromFeed, ...own];
 }
@@ -47,5 +54,6 @@ function fromLedger(entry: LedgerEntry, names: LedgerNames): InsightSession {
   if (workspaceKey) session.workspaceKey = workspaceKey;
   if (workspace) session.workspace = workspace;
   if (entry.branch) session.branch = entry.branch;
+  if (entry.commitSubject) session.commitSubject = entry.commitSubject;
   return session;
 }

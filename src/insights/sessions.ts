@@ -18,6 +18,8 @@ export interface InsightSession {
   /** The git branch, where this machine's ledger knows it (never published), and the ticket key found in it. */
   branch?: string;
   ticket?: string;
+  /** The commit message's first line at the session's end, where the person asked this machine to keep it. */
+  commitSubject?: string;
   thisMachine: boolean;
   startedAt: number;
   lastActiveAt: number;

@@ -29,6 +29,9 @@ export interface LedgerEntry extends KeptSession {
   /** `/`-separated, inside the workspace folder. */
   relativePath?: string;
   branch?: string;
+  /** The first line of the commit message at the session's end, only when the person asked for it (the timesheet's
+   * ticket fallback). */
+  commitSubject?: string;
 }
 
 /** The format's version, written in every line so that a later format can read this one. */
@@ -49,6 +52,7 @@ export function encodeEntry(entry: LedgerEntry): string {
     ...(entry.workspaceFolderName !== undefined ? { w: entry.workspaceFolderName } : {}),
     ...(entry.relativePath !== undefined ? { r: entry.relativePath } : {}),
     ...(entry.branch !== undefined ? { b: entry.branch } : {}),
+    ...(entry.commitSubject !== undefined ? { m: entry.commitSubject } : {}),
   });
 }
 
@@ -61,15 +65,16 @@ export function decodeEntry(line: string): LedgerEntry | undefined {
     return undefined;
   }
   if (!isRecord(value) || value.v !== VERSION) return undefined;
-  const { id, u, s, e, a, g, w, r, b } = value;
+  const { id, u, s, e, a, g, w, r, b, m } = value;
   if (typeof id !== 'string' || !GUID_LIKE.test(id) || !isText(u) || !isText(g)) return undefined;
   if (!isFiniteNumber(s) || !isFiniteNumber(e) || !isFiniteNumber(a) || e < s || a < 0) return undefined;
-  if (!isOptionalText(w) || !isOptionalText(r) || !isOptionalText(b)) return undefined;
+  if (!isOptionalText(w) || !isOptionalText(r) || !isOptionalText(b) || !isOptionalText(m)) return undefined;
   const entry: LedgerEntry = { id, documentUri: u, startedAt: s, lastActiveAt: e, activeSeconds: a, languageId: g };
   // Set one by one rather than spread: a year's read decodes tens of thousands of lines.
   if (w !== undefined) entry.workspaceFolderName = w;
   if (r !== undefined) entry.relativePath = r;
   if (b !== undefined) entry.branch = b;
+  if (m !== undefined) entry.commitSubject = m;
   return entry;
 }
 

@@ -44,6 +44,8 @@ export function readSettings(resource?: Uri): SettingsReport {
     keepDays: userValue('history.keepDays'),
     // A repository may name its own tracker's keys: the pattern runs on RE2 (linear time) and only labels rows.
     ticketPattern: config.get('timesheet.ticketPattern'),
+    // Commit messages stay on this machine (in its history); whether to read them is the person's choice alone.
+    ticketFromCommitMessage: userValue('timesheet.ticketFromCommitMessage'),
     graph: {
       endpoint: userValue('graph.endpoint'),
       requestTimeoutSeconds: userValue('graph.requestTimeoutSeconds'),

@@ -59,6 +59,8 @@ export interface PublishSettings {
 export interface TimesheetSettings {
   /** An RE2 pattern that finds a ticket key in a branch name; checked where it is compiled (src/insights/timesheet). */
   ticketPattern: string;
+  /** Look for a ticket in the first line of the commit message at a session's end when its branch names none. */
+  ticketFromCommitMessage: boolean;
 }
 
 /** Keys like ABC-123 (Jira, YouTrack, Linear) and #123 (GitHub, GitLab, Azure Boards). */
@@ -81,7 +83,7 @@ export const DEFAULT_SETTINGS: Settings = {
     activitySourceHost: DEFAULT_ACTIVITY_SOURCE_HOST,
     keepDays: 90,
   },
-  timesheet: { ticketPattern: DEFAULT_TICKET_PATTERN },
+  timesheet: { ticketPattern: DEFAULT_TICKET_PATTERN, ticketFromCommitMessage: false },
   graph: {
     endpoint: 'https://graph.microsoft.com/v1.0',
     requestTimeoutSeconds: 30,
@@ -132,6 +134,7 @@ export interface RawSettings {
   activitySourceHost?: unknown;
   keepDays?: unknown;
   ticketPattern?: unknown;
+  ticketFromCommitMessage?: unknown;
   graph: Partial<Record<keyof GraphSettings, unknown>>;
   auth?: Partial<Record<keyof AuthSettings, unknown>>;
   publish?: Partial<Record<keyof PublishSettings, unknown>>;
@@ -254,6 +257,21 @@ function parsePublish(
   return publish;
 }
 
+/** The timesheet's settings: the ticket pattern's length is bounded here; RE2 compiles it where it is used. */
+function parseTimesheet(
+  raw: Pick<RawSettings, 'ticketPattern' | 'ticketFromCommitMessage'>,
+  text: (name: string, value: unknown, max: number) => string | undefined,
+  problem: (name: string, value: unknown, why: string, fallback: unknown) => void,
+): TimesheetSettings {
+  const d = DEFAULT_SETTINGS.timesheet;
+  const ticketPattern = text('timesheet.ticketPattern', raw.ticketPattern, MAX_TICKET_PATTERN_LENGTH) ?? d.ticketPattern;
+  const fromCommit = raw.ticketFromCommitMessage;
+  if (fromCommit === undefined || fromCommit === null || typeof fromCommit === 'boolean')
+    return { ticketPattern, ticketFromCommitMessage: fromCommit ?? d.ticketFromCommitMessage };
+  problem('timesheet.ticketFromCommitMessage', fromCommit, localize('is not true or false'), d.ticketFromCommitMessage);
+  return { ticketPattern, ticketFromCommitMessage: d.ticketFromCommitMessage };
+}
+
 export function parseSettings(raw: RawSettings): SettingsReport {
   const problems: string[] = [];
   const d = DEFAULT_SETTINGS;
@@ -311,7 +329,6 @@ export function parseSettings(raw: RawSettings): SettingsReport {
   const displayTextTemplate = text('displayTextTemplate', raw.displayTextTemplate, 256);
   const descriptionTemplate = text('descriptionTemplate', raw.descriptionTemplate, 1024);
   const timezone = text('timezone', raw.timezone, 64);
-  const ticketPattern = text('timesheet.ticketPattern', raw.ticketPattern, MAX_TICKET_PATTERN_LENGTH);
   const history = { keepDays: d.content.keepDays };
   applyWholeNumbers(history, { keepDays: raw.keepDays }, CONTENT_RANGES, 'history', problem);
   return {
@@ -327,7 +344,7 @@ export function parseSettings(raw: RawSettings): SettingsReport {
         activitySourceHost,
         keepDays: history.keepDays,
       },
-      timesheet: { ticketPattern: ticketPattern ?? d.timesheet.ticketPattern },
+      timesheet: parseTimesheet(raw, text, problem),
       graph,
       auth: parseAuth(raw.auth, problem),
       publish: parsePublish(raw.publish, problem),

@@ -17,13 +17,17 @@ export interface TimesheetRequest {
   language?: string;
 }
 
-/** Each session with the ticket its branch names; a branch is matched once however many sessions it has. */
+/**
+ * Each session with the ticket its branch names, or else its commit line (kept only where the person asked); a
+ * branch and line are matched once however many sessions share them.
+ */
 export function withTickets(sessions: readonly InsightSession[], matcher: TicketMatcher): TimesheetSession[] {
-  const byBranch = new Map<string, string | undefined>();
+  const found = new Map<string, string | undefined>();
   return sessions.map((session) => {
-    if (session.branch === undefined) return session;
-    if (!byBranch.has(session.branch)) byBranch.set(session.branch, ticketOf(matcher, session.branch));
-    const ticket = byBranch.get(session.branch);
+    if (session.branch === undefined && session.commitSubject === undefined) return session;
+    const key = `${session.branch ?? ''}\u0000${session.commitSubject ?? ''}`;
+    if (!found.has(key)) found.set(key, ticketOf(matcher, session.branch, session.commitSubject));
+    const ticket = found.get(key);
     return ticket === undefined ? session : { ...session, ticket };
   });
 }

@@ -1,5 +1,6 @@
 // Forget end to end below the editor: activities published to the strict emulator over a socket, read back through
 // empty pages, a plan made from what was read, and the deletes sent by the real client within its write budget.
+import type { UserActivityResponse } from '../../../src/graph/types';
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { GraphClient } from '../../../src/graph/client';
@@ -203,6 +204,27 @@ describe('Forget against the emulator', function () {
 
 describe('PublishedFeed', () => {
   const budget = (remaining: number) => ({ remaining: () => remaining, nextSlotAt: () => 42 });
+
+  it('leaves out the probes Check Microsoft Graph left behind, for every part that shows the feed', async () => {
+    const activity = (appActivityId: string) => ({ appActivityId, historyItems: [] }) as unknown as UserActivityResponse;
+    const feed = new PublishedFeed({
+      list: () =>
+        Promise.resolve([
+          activity('activity-feed-check-0a1b2c3d4e5f-a'),
+          activity('h!cart'),
+          activity('activity-feed-check-x-b'),
+        ]),
+      auth: () => 'signedIn',
+      readBudget: budget(10),
+      now: () => 0,
+      onChange: () => undefined,
+    });
+    assert.equal((await feed.refresh()).kind, 'ok');
+    assert.deepEqual(
+      feed.cached.map((a) => a.appActivityId),
+      ['h!cart'],
+    );
+  });
 
   it('reads once, serves the copy while fresh, and reads again when forced', async () => {
     let reads = 0;

@@ -1,9 +1,17 @@
 import * as assert from 'node:assert/strict';
+import * as crypto from 'node:crypto';
+import * as zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { isSafeRefName, readRepository, readRemoteUrl, type RepositoryInfo } from '../../../src/git/readRepository';
+import {
+  isSafeRefName,
+  MAX_COMMIT_SUBJECT,
+  readRepository,
+  readRemoteUrl,
+  type RepositoryInfo,
+} from '../../../src/git/readRepository';
 import { hostileVariants, outside, stopFifoGuards, writeLayout, writeOutside, type Facts } from './hostileGit';
 
 const commit = 'a'.repeat(40);
@@ -87,6 +95,43 @@ function factsOf(info: RepositoryInfo | undefined): Facts {
   const { branch, commit, remoteUrl } = info ?? {};
   return { ...(branch ? { branch } : {}), ...(commit ? { commit } : {}), ...(remoteUrl ? { remoteUrl } : {}) };
 }
+
+describe('the commit line from a crafted loose object', () => {
+  const id = 'b'.repeat(40);
+  const withObject = (bytes: Buffer): string => {
+    const root = makeRepo({ '.git/HEAD': `${id}\n`, '.git/refs/heads/.keep': '', 'a.ts': '' });
+    const file = path.join(root, '.git', 'objects', id.slice(0, 2), id.slice(2));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, bytes);
+    return path.join(root, 'a.ts');
+  };
+  const commitObject = (message: string) => {
+    const body = `tree ${'c'.repeat(40)}\nauthor A <a@example.com> 0 +0000\ncommitter A <a@example.com> 0 +0000\n\n${message}\n`;
+    return zlib.deflateSync(Buffer.from(`commit ${Buffer.byteLength(body)}\0${body}`));
+  };
+
+  it('takes the first line, cut to 256 characters', () => {
+    assert.equal(readRepository(withObject(commitObject('ABC-9 short\nmore')))?.commitSubject, 'ABC-9 short');
+    assert.equal(readRepository(withObject(commitObject('x'.repeat(5_000))))?.commitSubject?.length, MAX_COMMIT_SUBJECT);
+  });
+
+  it('gives none for a bomb, a huge file, garbage, another kind of object, or a symlink out of the repository', () => {
+    const bomb = zlib.deflateSync(Buffer.concat([Buffer.from('commit 99999999\0'), Buffer.alloc(50 * 1024 * 1024)]));
+    const blob = zlib.deflateSync(Buffer.from('blob 5\0\n\nhey'));
+    for (const bytes of [bomb, crypto.randomBytes(100_000), crypto.randomBytes(300), blob, Buffer.alloc(0)]) {
+      const info = readRepository(withObject(bytes));
+      assert.equal(info?.commit, id);
+      assert.equal(info?.commitSubject, undefined);
+    }
+    const file = withObject(commitObject('inside'));
+    const object = path.join(path.dirname(file), '.git', 'objects', id.slice(0, 2), id.slice(2));
+    const elsewhere = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'af-git-out-')), 'object');
+    fs.writeFileSync(elsewhere, commitObject('from outside'));
+    fs.rmSync(object);
+    fs.symlinkSync(elsewhere, object);
+    assert.equal(readRepository(file)?.commitSubject, undefined, 'a symlink out of .git is not followed');
+  });
+});
 
 describe('readRepository on a hostile .git', () => {
   const posix = process.platform !== 'win32' && available('mkfifo', ['--version']);
@@ -183,12 +228,24 @@ describe('readRepository on submodules and worktrees', () => {
         remoteUrl: 'https://example.com/main.git',
         branch: 'feature',
         commit: git(tree, 'rev-parse', 'HEAD'),
+        commitSubject: 'first',
       };
       assert.deepEqual(readRepository(path.join(tree, 'src', 'a.ts')), expected);
       git(main, 'pack-refs', '--all');
       assert.equal(fs.existsSync(path.join(main, '.git', 'refs', 'heads', 'feature')), false);
       assert.deepEqual(readRepository(path.join(tree, 'src', 'a.ts')), expected);
       assert.equal(readRepository(path.join(main, 'src', 'a.ts'))?.branch, 'main');
+    });
+
+    it('reads the first line of the commit message while the commit is loose, and none once git gc packed it', () => {
+      const dir = newRepository('subject', 'https://example.com/subject.git');
+      fs.writeFileSync(path.join(dir, 'src', 'a.ts'), 'export const a = 1;\n');
+      git(dir, 'commit', '-q', '--no-gpg-sign', '-am', 'Fix rounding (closes ABC-77)\n\nThe body is not read.');
+      assert.equal(readRepository(path.join(dir, 'src', 'a.ts'))?.commitSubject, 'Fix rounding (closes ABC-77)');
+      git(dir, 'gc', '-q', '--prune=now');
+      const packed = readRepository(path.join(dir, 'src', 'a.ts'));
+      assert.equal(packed?.commit, git(dir, 'rev-parse', 'HEAD'), 'the commit is still known');
+      assert.equal(packed?.commitSubject, undefined, 'its message is not read from a pack');
     });
 
     it('reads a submodule from git submodule add, and a worktree of that submodule', () => {

@@ -104,7 +104,7 @@ function createHost(log: RecordingLogger): InsightsHost {
     ledgerEntries: () => [],
     otherMachinesEntries: () => [],
     feedKeepsDays: () => 30,
-    timesheetSettings: () => ({ ticketPattern: DEFAULT_TICKET_PATTERN }),
+    timesheetSettings: () => ({ ticketPattern: DEFAULT_TICKET_PATTERN, ticketFromCommitMessage: false }),
     extensionUri: fileUri('/ext') as unknown as InsightsHost['extensionUri'],
     log,
   };

@@ -189,7 +189,7 @@ describe('session ledger', function () {
   });
 
   it('round-trips every field through its line, and refuses a line with a missing or mistyped field', () => {
-    const full = entry('a');
+    const full = entry('a', { commitSubject: 'Fix rounding (closes ABC-77)' });
     assert.deepEqual(decodeEntry(encodeEntry(full)), full);
     const bare: LedgerEntry = {
       id: 'b',

@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_SETTINGS, graphEndpointProblem, parseSettings, stricterPrivacy } from '../../../src/settings/validSettings';
+import {
+  DEFAULT_SETTINGS,
+  DEFAULT_TICKET_PATTERN,
+  graphEndpointProblem,
+  parseSettings,
+  stricterPrivacy,
+} from '../../../src/settings/validSettings';
 
 describe('settings', () => {
   it('uses the defaults when nothing is set, with no problem reported', () => {
@@ -85,6 +91,17 @@ describe('settings', () => {
       assert.equal(settings.content.keepDays, 90, String(bad));
       assert.match(problems.join('\n'), /activityFeed\.history\.keepDays: .* is not a whole number from 0 to 3650; using 90\./);
     }
+  });
+
+  it('reads the timesheet settings: a pattern up to 200 characters, the commit-line switch only as true or false', () => {
+    const defaults = parseSettings({ privacy: {}, graph: {} }).settings.timesheet;
+    assert.deepEqual(defaults, { ticketPattern: DEFAULT_TICKET_PATTERN, ticketFromCommitMessage: false });
+    const chosen = parseSettings({ privacy: {}, graph: {}, ticketPattern: '(?i)shop-[0-9]+', ticketFromCommitMessage: true });
+    assert.deepEqual(chosen.settings.timesheet, { ticketPattern: '(?i)shop-[0-9]+', ticketFromCommitMessage: true });
+    const wrong = parseSettings({ privacy: {}, graph: {}, ticketPattern: 'x'.repeat(201), ticketFromCommitMessage: 'yes' });
+    assert.deepEqual(wrong.settings.timesheet, defaults);
+    assert.match(wrong.problems.join('\n'), /activityFeed\.timesheet\.ticketPattern: .* is longer than 200 characters/);
+    assert.match(wrong.problems.join('\n'), /activityFeed\.timesheet\.ticketFromCommitMessage: .* is not true or false/);
   });
 
   it('quotes a 20 KB invalid value as a short prefix and its length, in every problem', () => {

@@ -56,6 +56,21 @@ describe('timesheet document', () => {
     );
   });
 
+  it('takes the ticket from the commit line when the branch has none, and from the branch first', () => {
+    const sessions = withTickets(
+      [
+        { ...session('fix', 10, 'main'), commitSubject: 'Fix rounding (closes #812)' },
+        { ...session('both', 10, 'feature/ABC-3'), commitSubject: 'Refs XYZ-9' },
+        { ...session('none', 10, 'main'), commitSubject: 'Tidy up' },
+      ],
+      matcher,
+    );
+    assert.deepEqual(
+      sessions.map((s) => s.ticket),
+      ['#812', 'ABC-3', undefined],
+    );
+  });
+
   it('applies the review: a row left out, two merged, one renamed, a note; then bills the result', () => {
     const sessions = withTickets(
       [session('a', 30, 'feature/ABC-1'), session('b', 10, 'feature/ABC-2', 10), session('c', 5, 'main', 11)],
