@@ -85,6 +85,9 @@ export interface ActivityFeedApi {
     entries(): LedgerEntry[];
     /** Other machines' sessions this machine kept from the feed for the account signed in, once the copy is on disk. */
     otherMachines(): Promise<FeedCopyEntry[]>;
+    /** How many days back the feed is known to hold other machines' sessions: 30, or `keepDays` once Check Microsoft
+     * Graph found the service keeps what each session asks. */
+    readonly feedKeepsDays: number;
     readonly directory: string;
   };
   /** Where the editor keeps this extension's log files. */

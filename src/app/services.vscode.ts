@@ -493,7 +493,7 @@ export class Services implements Disposable {
 
   /** How far back the feed holds other machines' sessions: longer than its own retention only when the check found
    * that the service keeps the time each session asks for (`activityFeed.history.keepDays`). */
-  private feedKeepsDays(): number {
+  feedKeepsDays(): number {
     const keepDays = this.settings.settings.content.keepDays;
     const honoured = this.serviceFacts.lastCheck()?.clientExpiration === 'honoured';
     return honoured && keepDays > FEED_RETENTION_DAYS ? keepDays : FEED_RETENTION_DAYS;

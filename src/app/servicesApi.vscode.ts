@@ -20,6 +20,7 @@ export interface ServicesApiSources {
   timesheetReview(): Insights['review'];
   readonly ledger: { read(): { entries: LedgerEntry[] }; readonly directory: string };
   readonly otherMachines: Pick<OtherMachinesHistory, 'settled' | 'entries'>;
+  feedKeepsDays(): number;
 }
 
 export function servicesApi(core: StartupParts, services: ServicesApiSources): ServicesApi {
@@ -55,6 +56,9 @@ export function servicesApi(core: StartupParts, services: ServicesApiSources): S
     },
     history: {
       entries: () => services.ledger.read().entries,
+      get feedKeepsDays() {
+        return services.feedKeepsDays();
+      },
       otherMachines: async () => {
         await services.otherMachines.settled();
         return services.otherMachines.entries();
