@@ -58,18 +58,14 @@ export function encodeEntry(entry: LedgerEntry): string {
 
 /** The entry a line holds, or undefined for anything else (a torn write, a stray edit, a later version's line). */
 export function decodeEntry(line: string): LedgerEntry | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (!isRecord(value) || value.v !== VERSION) return undefined;
-  const { id, u, s, e, a, g, w, r, b, m } = value;
-  if (typeof id !== 'string' || !GUID_LIKE.test(id) || !isText(u) || !isText(g)) return undefined;
-  if (!isFiniteNumber(s) || !isFiniteNumber(e) || !isFiniteNumber(a) || e < s || a < 0) return undefined;
-  if (!isOptionalText(w) || !isOptionalText(r) || !isOptionalText(b) || !isOptionalText(m)) return undefined;
-  const entry: LedgerEntry = { id, documentUri: u, startedAt: s, lastActiveAt: e, activeSeconds: a, languageId: g };
+  const fields = lineFields(line, VERSION);
+  const times = fields && sessionTimes(fields);
+  if (!fields || !times) return undefined;
+  const { u, g, w, r, b, m } = fields;
+  const text = (value: unknown) => isTextUpTo(value, MAX_TEXT);
+  const optional = (value: unknown) => value === undefined || text(value);
+  if (!text(u) || !text(g) || !optional(w) || !optional(r) || !optional(b) || !optional(m)) return undefined;
+  const entry: LedgerEntry = { ...times, documentUri: u, languageId: g };
   // Set one by one rather than spread: a year's read decodes tens of thousands of lines.
   if (w !== undefined) entry.workspaceFolderName = w;
   if (r !== undefined) entry.relativePath = r;
@@ -78,12 +74,29 @@ export function decodeEntry(line: string): LedgerEntry | undefined {
   return entry;
 }
 
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_TEXT;
+/** The fields of a line written by this version of a format; undefined for a torn write, a stray edit, another version. */
+export function lineFields(line: string, version: number): Record<string, unknown> | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  return isRecord(value) && value.v === version ? value : undefined;
 }
 
-function isOptionalText(value: unknown): value is string | undefined {
-  return value === undefined || isText(value);
+/** What every kind of kept line holds the same way (`id`, `s`, `e`, `a`), checked: a GUID-like id, consistent times. */
+export function sessionTimes(
+  fields: Record<string, unknown>,
+): { id: string; startedAt: number; lastActiveAt: number; activeSeconds: number } | undefined {
+  const { id, s, e, a } = fields;
+  if (typeof id !== 'string' || !GUID_LIKE.test(id)) return undefined;
+  if (!isFiniteNumber(s) || !isFiniteNumber(e) || !isFiniteNumber(a) || e < s || a < 0) return undefined;
+  return { id, startedAt: s, lastActiveAt: e, activeSeconds: a };
+}
+
+export function isTextUpTo(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max;
 }
 
 /** This machine's sessions. */

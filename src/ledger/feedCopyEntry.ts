@@ -1,8 +1,7 @@
 // One line of the copy this machine keeps of other machines' sessions: what the feed said of a session (its activity,
 // the activity's display text, workspace and language), kept after the feed forgets it. Only what was published is
 // in it; it is never written back to Graph. Pure.
-import { isFiniteNumber, isRecord } from '../text/jsonShape';
-import type { EntryCodec, KeptSession } from './entry';
+import { isTextUpTo, lineFields, sessionTimes, type EntryCodec, type KeptSession } from './entry';
 
 export interface FeedCopyEntry extends KeptSession {
   /** The history item's id. */
@@ -20,7 +19,6 @@ export interface FeedCopyEntry extends KeptSession {
 const VERSION = 1;
 /** Longer text is cut when the entry is made (`feedCopyText`), so a line never exceeds a few kilobytes. */
 export const MAX_COPY_TEXT = 1_024;
-const ID_LIKE = /^[A-Za-z0-9-]{1,200}$/;
 
 /** Text from the service as the copy keeps it: at most MAX_COPY_TEXT characters, cut on a whole character. */
 export function feedCopyText(text: string): string {
@@ -45,37 +43,17 @@ function encode(entry: FeedCopyEntry): string {
 }
 
 function decode(line: string): FeedCopyEntry | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (!isRecord(value) || value.v !== VERSION) return undefined;
-  const { id, t, d, k, n, l, s, e, a } = value;
-  if (typeof id !== 'string' || !ID_LIKE.test(id) || !isText(t) || !isText(d) || !isText(l)) return undefined;
-  if (!isFiniteNumber(s) || !isFiniteNumber(e) || !isFiniteNumber(a) || e < s || a < 0) return undefined;
-  if (!isOptionalText(k) || !isOptionalText(n)) return undefined;
-  const entry: FeedCopyEntry = {
-    id,
-    activityId: t,
-    displayText: d,
-    language: l,
-    startedAt: s,
-    lastActiveAt: e,
-    activeSeconds: a,
-  };
+  const fields = lineFields(line, VERSION);
+  const times = fields && sessionTimes(fields);
+  if (!fields || !times) return undefined;
+  const { t, d, k, n, l } = fields;
+  const text = (value: unknown) => isTextUpTo(value, MAX_COPY_TEXT);
+  const optional = (value: unknown) => value === undefined || text(value);
+  if (!text(t) || !text(d) || !text(l) || !optional(k) || !optional(n)) return undefined;
+  const entry: FeedCopyEntry = { ...times, activityId: t, displayText: d, language: l };
   if (k !== undefined) entry.workspaceKey = k;
   if (n !== undefined) entry.workspaceName = n;
   return entry;
-}
-
-function isText(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_COPY_TEXT;
-}
-
-function isOptionalText(value: unknown): value is string | undefined {
-  return value === undefined || isText(value);
 }
 
 export const FEED_COPY_ENTRY: EntryCodec<FeedCopyEntry> = { encode, decode };

@@ -12,7 +12,7 @@ import type { ExportRequest } from './exportArgs';
 import { parseReviewMessage } from './reviewMessages';
 import type { FromReview, ToReview } from './reviewProtocol';
 import { reviewStrings } from './reviewStrings';
-import { ticketMatcher } from './tickets';
+import { ticketProblemFor } from './ticketSetting.vscode';
 
 export const REVIEW_VIEW_TYPE = 'activityFeed.timesheetReview';
 const MAX_REFUSALS_LOGGED = 20;
@@ -143,8 +143,7 @@ export class TimesheetReview implements Disposable {
 
   private async postDraft(): Promise<void> {
     const { document, otherMachines } = await timesheetFor(this.host, this.request);
-    const compiled = ticketMatcher(this.host.timesheetSettings().ticketPattern);
-    const ticketProblem = typeof compiled === 'function' ? undefined : compiled.problem;
+    const ticketProblem = ticketProblemFor(this.host);
     this.postMessage({
       type: 'draft',
       draft: {

@@ -8,7 +8,7 @@ import { DEFAULT_TICKET_PATTERN, ticketMatcher, type TicketMatcher } from './tic
 /** The pattern last warned about: a review redraws often, and one warning per pattern is enough. */
 let warnedPattern: string | undefined;
 /** The pattern last compiled, and its matcher: Insights ask for it on every change of the feed. */
-let compiled: { pattern: string; matcher: TicketMatcher } | undefined;
+let compiled: { pattern: string; matcher: TicketMatcher; problem?: string } | undefined;
 
 /** The person's ticket pattern, or the default with a warning (once) that names what is wrong with theirs. */
 export function ticketMatcherFor(host: Pick<InsightsHost, 'timesheetSettings'>): TicketMatcher {
@@ -20,7 +20,7 @@ export function ticketMatcherFor(host: Pick<InsightsHost, 'timesheetSettings'>):
     return matcher;
   }
   const fallback = ticketMatcher(DEFAULT_TICKET_PATTERN) as TicketMatcher;
-  compiled = { pattern, matcher: fallback };
+  compiled = { pattern, matcher: fallback, problem: matcher.problem };
   if (warnedPattern === pattern) return fallback;
   warnedPattern = pattern;
   void showWarning(
@@ -30,4 +30,10 @@ export function ticketMatcherFor(host: Pick<InsightsHost, 'timesheetSettings'>):
     ),
   );
   return fallback;
+}
+
+/** Why the person's pattern cannot be used, when it cannot (compiled once, with the matcher). */
+export function ticketProblemFor(host: Pick<InsightsHost, 'timesheetSettings'>): string | undefined {
+  ticketMatcherFor(host);
+  return compiled?.problem;
 }

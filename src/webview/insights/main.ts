@@ -3,6 +3,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { Insights, InsightsQuery, Named } from '../../insights/aggregate';
 import type { FromWebview, PanelAction, PanelState, RangePreset, ToWebview } from '../../insights/protocol';
+import { el, fill } from '../dom';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -24,8 +25,7 @@ let firstFiguresArrivedMs: number | undefined;
 const post = (message: FromWebview) => vscode.postMessage(message);
 
 function t(key: string, ...args: (string | number)[]): string {
-  const template = strings[key] ?? key;
-  return template.replace(/\{(\d+)\}/g, (match, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : match));
+  return fill(strings, key, args);
 }
 
 function duration(seconds: number): string {
@@ -33,18 +33,6 @@ function duration(seconds: number): string {
   if (minutes < 1) return t('seconds', Math.floor(seconds));
   const hours = Math.floor(minutes / 60);
   return hours > 0 ? t('hoursMinutes', hours, minutes % 60) : t('minutes', minutes);
-}
-
-/** An element with text content only; attributes are set one by one, never parsed from markup. */
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  for (const child of children) node.append(child);
-  return node;
 }
 
 function seconds(node: HTMLElement, value: number): HTMLElement {

@@ -8,6 +8,7 @@ import type { DecimalMark, TimesheetFileFormat } from '../../insights/timesheet/
 import type { GroupBy, TimesheetRow } from '../../insights/timesheet/rows';
 import { totalsOf } from '../../insights/timesheet/totals';
 import { hours, hoursAndMinutes } from '../../insights/timesheet/units';
+import { el, fill } from '../dom';
 
 interface VsCodeApi {
   postMessage(message: FromReview | { type: 'rendered'; rows: number; renderMs: number }): void;
@@ -28,20 +29,7 @@ const renamed = new Map<string, string>();
 const notes = new Map<string, string>();
 
 function t(key: string, ...args: (string | number)[]): string {
-  const template = strings[key] ?? key;
-  return template.replace(/\{(\d+)\}/g, (match, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : match));
-}
-
-/** An element with text content only; attributes are set one by one, never parsed from markup. */
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  for (const child of children) node.append(child);
-  return node;
+  return fill(strings, key, args);
 }
 
 function select(
